@@ -1,0 +1,42 @@
+/**
+ * Builds the three Electron parts and the command:
+ * - main: the shell (out/main/index.js) plus the `dalel` command and the demo,
+ *   which run on plain Node and share the engine chunks with the shell;
+ * - preload: one CommonJS file, everything bundled, for the sandbox;
+ * - renderer: the React UI, loaded from app:// in the app and from the test
+ *   harness in Chromium.
+ */
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          index: 'electron/main/index.ts',
+          dalel: 'electron/cli/index.ts',
+          demo: 'electron/cli/demo.ts',
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: 'electron/preload/index.ts' },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: 'renderer/index.html' },
+    },
+  },
+});

@@ -1,0 +1,60 @@
+/**
+ * Dispatch: parse the request with the contract, call the handler, check the
+ * response against the contract too, and map any failure to a contract error.
+ * The only place where engine exceptions become Results: nothing throws out.
+ */
+import { describeIssues } from '../../shared/model';
+import { contract, fail, ok, type ChannelName, type Result } from '../../shared/ipc';
+import { EngineError } from './errors';
+import { EngineState, createHandlers } from './handlers';
+
+/** Native dialogs, behind an interface so the test harness can answer them. */
+export interface Dialogs {
+  chooseFolder(purpose: 'open' | 'create'): Promise<string | null>;
+}
+
+export interface EngineDeps {
+  /** The archive folder used when the user names none (OS per-user data folder). */
+  defaultArchivePath: string;
+  /** Where app-wide preferences (the chosen language) are kept. */
+  configDir: string;
+  osLocale: string;
+  version: string;
+  dialogs: Dialogs;
+  /** Called with unexpected errors (a bug, not bad input), e.g. to log them. */
+  onInternalError?: (error: unknown, channel: string) => void;
+}
+
+export interface Engine {
+  dispatch(channel: string, request: unknown): Promise<Result<unknown>>;
+  close(): Promise<void>;
+}
+
+const isChannel = (channel: string): channel is ChannelName => Object.hasOwn(contract, channel);
+
+export function createEngine(deps: EngineDeps): Engine {
+  const state = new EngineState(deps);
+  const handlers = createHandlers(state);
+
+  async function dispatch(channel: string, request: unknown): Promise<Result<unknown>> {
+    if (typeof channel !== 'string' || !isChannel(channel)) return fail('unknownChannel', { channel: String(channel) });
+    const parsed = contract[channel].request.safeParse(request);
+    if (!parsed.success) return fail('invalidRequest', undefined, describeIssues(parsed.error));
+    try {
+      const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
+      const value = await handler(parsed.data);
+      return ok(contract[channel].response.parse(value));
+    } catch (error) {
+      if (error instanceof EngineError) return { ok: false, error: error.toDalelError() };
+      deps.onInternalError?.(error, channel);
+      return fail('internal');
+    }
+  }
+
+  return {
+    dispatch,
+    async close() {
+      state.archive = undefined;
+    },
+  };
+}

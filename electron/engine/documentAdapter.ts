@@ -1,0 +1,31 @@
+/**
+ * A lowdb adapter over Storage: each lowdb document is one small JSON file of
+ * the archive, read and written through Storage (so it will be encrypted with
+ * everything else) and replaced atomically on every write. Keep documents
+ * small: lowdb rewrites the whole document on each write (DESIGN.md).
+ */
+import { Low, type Adapter } from 'lowdb';
+import type { Storage } from './storage';
+
+export class StorageAdapter<T> implements Adapter<T> {
+  constructor(
+    private readonly storage: Storage,
+    private readonly path: string,
+  ) {}
+
+  async read(): Promise<T | null> {
+    const bytes = await this.storage.read(this.path);
+    return bytes === null ? null : (JSON.parse(new TextDecoder().decode(bytes)) as T);
+  }
+
+  async write(data: T): Promise<void> {
+    await this.storage.write(this.path, new TextEncoder().encode(`${JSON.stringify(data, null, 1)}\n`));
+  }
+}
+
+/** Opens (reads) one lowdb document; `fallback` is its value when the file is absent. */
+export async function openDocument<T>(storage: Storage, path: string, fallback: T): Promise<Low<T>> {
+  const db = new Low<T>(new StorageAdapter<T>(storage, path), fallback);
+  await db.read();
+  return db;
+}

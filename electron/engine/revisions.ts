@@ -1,0 +1,47 @@
+/**
+ * Making and checking signed revisions (DESIGN.md, "Revisions"): the id is
+ * the sha256 of the revision's canonical JSON and the author's signature
+ * covers it. A revision whose id or signature does not match is never
+ * accepted, whatever its source.
+ */
+import { Revision, SignedRevision, revisionFormat, type RecordType } from '../../shared/model';
+import { contentId } from './canonical';
+import { SigningKey, verifyIdSignature } from './signingKey';
+
+export interface NewRevision {
+  recordId: string;
+  type: RecordType;
+  parents: string[];
+  data: Record<string, unknown> | null;
+  retraction?: { reason: string };
+  createdAt?: Date;
+}
+
+export function signRevision(key: SigningKey, input: NewRevision): SignedRevision {
+  const revision: Revision = {
+    format: revisionFormat,
+    recordId: input.recordId,
+    type: input.type,
+    parents: [...input.parents].sort(),
+    author: key.publicLine,
+    createdAt: (input.createdAt ?? new Date()).toISOString(),
+    data: input.data,
+    ...(input.retraction ? { retraction: input.retraction } : {}),
+  };
+  const id = contentId(revision);
+  return { id, signature: key.signId(id), revision };
+}
+
+export type RevisionCheck = { ok: true; revision: SignedRevision } | { ok: false; detail: string };
+
+/** Parses an untrusted value as a signed revision and checks its id and signature. */
+export function checkSignedRevision(value: unknown): RevisionCheck {
+  const parsed = SignedRevision.safeParse(value);
+  if (!parsed.success) return { ok: false, detail: 'not a revision' };
+  const signed = parsed.data;
+  if (contentId(signed.revision) !== signed.id) return { ok: false, detail: `revision ${signed.id} does not match its content` };
+  if (!verifyIdSignature(signed.revision.author, signed.id, signed.signature)) {
+    return { ok: false, detail: `revision ${signed.id} has an invalid signature` };
+  }
+  return { ok: true, revision: signed };
+}

@@ -1,0 +1,25 @@
+/**
+ * Helpers for engine tests: temporary folders that clean up after
+ * themselves, and a valid incident to start from.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IncidentInput } from '../../../shared/model';
+
+export async function temporaryFolder(): Promise<{ path: string; remove: () => Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), 'dalel-test-'));
+  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+export function sampleIncident(overrides: Partial<IncidentInput> = {}): IncidentInput {
+  return {
+    title: 'Nationwide shutdown — Қазақстан, қаңтар 2022 🛑',
+    summary: 'Mobile data and fixed broadband cut across the country.',
+    areas: [{ code: 'KZ-75' }, { place: 'Жаңаөзен' }],
+    scope: 'national',
+    kinds: ['full_network'],
+    startedAt: { at: '2022-01-05T16:00+06:00', precision: 'hour' },
+    ...overrides,
+  };
+}

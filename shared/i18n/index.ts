@@ -1,0 +1,55 @@
+/**
+ * The translations of every screen, message and code, for i18next. Adding a
+ * locale is adding a folder under locales/ and one line in `resources`
+ * below; adding a namespace is one JSON file per locale and one line in
+ * `namespaces`. A test checks that every key exists in every locale with the
+ * same placeholders.
+ */
+import type { Language } from '../ipc/contract';
+import enCli from './locales/en/cli.json';
+import enCommon from './locales/en/common.json';
+import enErrors from './locales/en/errors.json';
+import enIncidents from './locales/en/incidents.json';
+import enTaxonomy from './locales/en/taxonomy.json';
+import enValidation from './locales/en/validation.json';
+import kkCli from './locales/kk/cli.json';
+import kkCommon from './locales/kk/common.json';
+import kkErrors from './locales/kk/errors.json';
+import kkIncidents from './locales/kk/incidents.json';
+import kkTaxonomy from './locales/kk/taxonomy.json';
+import kkValidation from './locales/kk/validation.json';
+import ruCli from './locales/ru/cli.json';
+import ruCommon from './locales/ru/common.json';
+import ruErrors from './locales/ru/errors.json';
+import ruIncidents from './locales/ru/incidents.json';
+import ruTaxonomy from './locales/ru/taxonomy.json';
+import ruValidation from './locales/ru/validation.json';
+
+export const namespaces = ['common', 'incidents', 'taxonomy', 'validation', 'errors', 'cli'] as const;
+export type Namespace = (typeof namespaces)[number];
+
+export const resources = {
+  en: { common: enCommon, incidents: enIncidents, taxonomy: enTaxonomy, validation: enValidation, errors: enErrors, cli: enCli },
+  ru: { common: ruCommon, incidents: ruIncidents, taxonomy: ruTaxonomy, validation: ruValidation, errors: ruErrors, cli: ruCli },
+  kk: { common: kkCommon, incidents: kkIncidents, taxonomy: kkTaxonomy, validation: kkValidation, errors: kkErrors, cli: kkCli },
+} as const satisfies Record<Language, Record<Namespace, object>>;
+
+/** The supported language closest to an OS or environment locale ("kk-KZ", "ru_RU.UTF-8"). */
+export function pickLanguage(locale: string | undefined | null): Language {
+  const primary = (locale ?? '').toLowerCase().split(/[-_.@]/)[0];
+  return primary === 'kk' || primary === 'ru' ? primary : 'en';
+}
+
+/** The options every caller passes to i18next.init, so all three speak alike. */
+export function i18nOptions(lng: Language) {
+  return {
+    lng,
+    fallbackLng: 'en',
+    supportedLngs: ['en', 'ru', 'kk'],
+    ns: [...namespaces],
+    defaultNS: 'common',
+    resources,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  } as const;
+}

@@ -1,0 +1,28 @@
+/**
+ * Error codes of the contract. Each has a message under `errors.<code>` in
+ * every locale; placeholders are listed here so a test can check that each
+ * locale uses exactly these.
+ */
+export const errorPlaceholders = {
+  invalidRequest: [],
+  unknownChannel: ['channel'],
+  internal: [],
+  noArchive: [],
+  archiveNotFound: ['path'],
+  archiveExists: ['path'],
+  notAnArchive: ['path'],
+  archiveDamaged: ['path', 'file'],
+  archiveTooNew: ['version', 'supported'],
+  custodyBroken: ['line'],
+  recordNotFound: ['id'],
+  staleRevision: [],
+  recordRetracted: [],
+  invalidRecord: [],
+  unsupportedType: ['type'],
+  diskFull: [],
+  permissionDenied: ['path'],
+  ioError: ['path'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ErrorCode = keyof typeof errorPlaceholders;
+export const errorCodes = Object.keys(errorPlaceholders) as [ErrorCode, ...ErrorCode[]];

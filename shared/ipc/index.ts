@@ -1,0 +1,4 @@
+export * from './names';
+export * from './errors';
+export * from './result';
+export * from './contract';

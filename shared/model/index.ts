@@ -1,0 +1,7 @@
+export * from './taxonomy';
+export * from './time';
+export * from './incident';
+export * from './revision';
+export * from './custody';
+export * from './validation';
+export * from './gazetteer';

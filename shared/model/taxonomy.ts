@@ -1,0 +1,93 @@
+/**
+ * The stable codes that records store for every choice (spec/data-model.md).
+ * Codes are never translated here: the UI and reports translate them through
+ * the `taxonomy` i18n namespace. Adding a code means adding its label in every
+ * locale (the i18n test checks). Must never import anything that runs code.
+ */
+
+export const scopes = ['national', 'regional', 'local'] as const;
+
+export const incidentKinds = [
+  'full_network',
+  'mobile_data',
+  'fixed_broadband',
+  'service_blocking',
+  'throttling',
+  'sms_voice',
+] as const;
+
+export const serviceCodes = [
+  'whatsapp',
+  'telegram',
+  'facebook',
+  'instagram',
+  'youtube',
+  'tiktok',
+  'x',
+  'vk',
+  'signal',
+] as const;
+
+export const patterns = ['continuous', 'recurring'] as const;
+
+export const justifications = [
+  'national_security',
+  'public_order',
+  'counter_terrorism',
+  'misinformation',
+  'exams',
+  'technical_fault',
+  'none_given',
+  'other',
+] as const;
+
+export const contexts = [
+  'protests',
+  'elections',
+  'unrest',
+  'exams',
+  'armed_conflict',
+  'information_control',
+  'unknown',
+  'other',
+] as const;
+
+export const acknowledgements = ['yes', 'no', 'unknown'] as const;
+
+/**
+ * Legal bases, grouped by country so that the list can grow per country
+ * without touching the others. `none_cited` and `other` apply everywhere.
+ */
+export const legalBasesByCountry = {
+  KZ: ['kz.communications.41-1', 'kz.emergency.14-1', 'kz.emergency.15-1-10'],
+} as const satisfies Record<string, readonly string[]>;
+
+export const universalLegalBases = ['none_cited', 'other'] as const;
+
+export const legalBases = [
+  ...legalBasesByCountry.KZ,
+  ...universalLegalBases,
+] as const;
+
+export const rights = [
+  'iccpr.19',
+  'iccpr.21',
+  'iccpr.22',
+  'iccpr.17',
+  'iccpr.6',
+  'icescr.12',
+  'icescr.6',
+  'crpd.9',
+  'crpd.21',
+  'crc.13',
+] as const;
+
+export const timePrecisions = ['minute', 'hour', 'day'] as const;
+
+export const recordTypes = ['incident', 'effect', 'source'] as const;
+
+export type Scope = (typeof scopes)[number];
+export type IncidentKind = (typeof incidentKinds)[number];
+export type ServiceCode = (typeof serviceCodes)[number];
+export type LegalBasis = (typeof legalBases)[number];
+export type Right = (typeof rights)[number];

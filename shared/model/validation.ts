@@ -1,0 +1,52 @@
+/**
+ * Turns zod issues into i18n keys with parameters, so that the form, the
+ * engine's errors and the command all speak the same translated sentences
+ * (namespace `validation`). Returns keys, never text.
+ */
+import type { z } from 'zod';
+
+export interface FieldProblem {
+  /** Dotted path of the field, e.g. "startedAt.at" or "kinds". */
+  path: string;
+  /** Key in the `validation` namespace. */
+  key: string;
+  params: Record<string, string | number>;
+}
+
+const customKeys = new Set([
+  'invalidDate',
+  'endBeforeStart',
+  'endedWhileOngoing',
+  'duplicateChoice',
+  'invalidAreaCode',
+  'invalidCountry',
+  'invalidHash',
+  'invalidRecordId',
+  'invalidPublicKey',
+]);
+
+export function describeIssue(issue: z.core.$ZodIssue): FieldProblem {
+  const path = issue.path.map(String).join('.');
+  switch (issue.code) {
+    case 'too_small':
+      return Number(issue.minimum) <= 1
+        ? { path, key: 'required', params: {} }
+        : { path, key: 'tooShort', params: { min: Number(issue.minimum) } };
+    case 'too_big':
+      return { path, key: 'tooLong', params: { max: Number(issue.maximum) } };
+    case 'invalid_value':
+      return { path, key: 'invalidChoice', params: {} };
+    case 'invalid_type':
+      return { path, key: issue.input === undefined ? 'required' : 'invalidType', params: {} };
+    case 'unrecognized_keys':
+      return { path, key: 'unknownField', params: { fields: issue.keys.join(', ') } };
+    case 'invalid_union':
+      return { path, key: 'invalidValue', params: {} };
+    default:
+      return { path, key: customKeys.has(issue.message) ? issue.message : 'invalidValue', params: {} };
+  }
+}
+
+export function describeIssues(error: z.ZodError): FieldProblem[] {
+  return error.issues.map(describeIssue);
+}
