@@ -136,7 +136,7 @@ export class Archive {
   save(request: SaveRequest): Promise<{ recordId: string; revisionId: string }> {
     return this.serialised(async () => {
       const parsed = recordSchemas[request.type].safeParse(request.data);
-      if (!parsed.success) throw new EngineError('invalidRecord', {}, describeIssues(parsed.error));
+      if (!parsed.success) throw new EngineError('invalidRecord', {}, describeIssues(parsed.error, request.data));
       const recordId = request.recordId ?? randomUUID();
       const parents = request.recordId ? [this.currentHead(request.recordId, request.type, request.parent)] : [];
       const signed = signRevision(this.key, { recordId, type: request.type, parents, data: parsed.data });

@@ -39,7 +39,7 @@ export function createEngine(deps: EngineDeps): Engine {
   async function dispatch(channel: string, request: unknown): Promise<Result<unknown>> {
     if (typeof channel !== 'string' || !isChannel(channel)) return fail('unknownChannel', { channel: String(channel) });
     const parsed = contract[channel].request.safeParse(request);
-    if (!parsed.success) return fail('invalidRequest', undefined, describeIssues(parsed.error));
+    if (!parsed.success) return fail('invalidRequest', undefined, describeIssues(parsed.error, request));
     try {
       const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
       const value = await handler(parsed.data);

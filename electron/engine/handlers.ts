@@ -48,6 +48,7 @@ export function createHandlers(state: EngineState): Handlers {
       return state.archive.status();
     },
     'archive:choose': async ({ purpose }) => ({ path: await deps.dialogs.chooseFolder(purpose) }),
+    'archive:stateHash': async () => ({ stateHash: state.requireArchive().stateHash() }),
     'records:list': async ({ type }) => ({ records: state.requireArchive().listRecords(type) }),
     'records:get': async ({ recordId }) => state.requireArchive().getRecord(recordId),
     'records:save': async (request) => state.requireArchive().save(request),

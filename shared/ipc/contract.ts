@@ -74,6 +74,7 @@ export const contract = {
     z.strictObject({ purpose: z.enum(['open', 'create']) }),
     z.strictObject({ path: z.string().nullable() }),
   ),
+  'archive:stateHash': channel(empty, z.strictObject({ stateHash: z.string().regex(/^[0-9a-f]{64}$/) })),
   'records:list': channel(
     z.strictObject({ type: RecordType }),
     z.strictObject({ records: z.array(RecordSummary) }),

@@ -11,6 +11,7 @@ export const channelNames = [
   'archive:create',
   'archive:open',
   'archive:choose',
+  'archive:stateHash',
   'records:list',
   'records:get',
   'records:save',

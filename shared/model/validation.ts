@@ -25,8 +25,23 @@ const customKeys = new Set([
   'invalidPublicKey',
 ]);
 
-export function describeIssue(issue: z.core.$ZodIssue): FieldProblem {
+/** The value at a path of the validated input, to tell "missing" from "wrong". */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** `input` is the value that was validated; with it, a missing field reads "Required". */
+export function describeIssue(issue: z.core.$ZodIssue, input?: unknown): FieldProblem {
   const path = issue.path.map(String).join('.');
+  const missing = input !== undefined && valueAt(input, issue.path) === undefined;
+  if (missing && (issue.code === 'invalid_value' || issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
+    return { path, key: 'required', params: {} };
+  }
   switch (issue.code) {
     case 'too_small':
       return Number(issue.minimum) <= 1
@@ -37,7 +52,7 @@ export function describeIssue(issue: z.core.$ZodIssue): FieldProblem {
     case 'invalid_value':
       return { path, key: 'invalidChoice', params: {} };
     case 'invalid_type':
-      return { path, key: issue.input === undefined ? 'required' : 'invalidType', params: {} };
+      return { path, key: 'invalidType', params: {} };
     case 'unrecognized_keys':
       return { path, key: 'unknownField', params: { fields: issue.keys.join(', ') } };
     case 'invalid_union':
@@ -47,6 +62,6 @@ export function describeIssue(issue: z.core.$ZodIssue): FieldProblem {
   }
 }
 
-export function describeIssues(error: z.ZodError): FieldProblem[] {
-  return error.issues.map(describeIssue);
+export function describeIssues(error: z.ZodError, input?: unknown): FieldProblem[] {
+  return error.issues.map((issue) => describeIssue(issue, input));
 }

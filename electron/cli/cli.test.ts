@@ -1,0 +1,146 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sampleIncident, temporaryFolder } from '../engine/testing/fixtures';
+import { main } from './index';
+
+let folder: { path: string; remove: () => Promise<void> };
+let dir: string;
+let incidentFile: string;
+beforeEach(async () => {
+  folder = await temporaryFolder();
+  dir = join(folder.path, 'архив');
+  incidentFile = join(folder.path, 'incident.json');
+  await writeFile(incidentFile, JSON.stringify(sampleIncident()));
+});
+afterEach(() => folder.remove());
+
+/** Runs the command in-process, as a shell would, and captures what it prints. */
+async function dalel(args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const stdin = new PassThrough();
+  stdin.end(options.stdin ?? '');
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => (out += chunk));
+  stderr.on('data', (chunk) => (err += chunk));
+  const code = await main(args, { stdout, stderr, stdin, env: options.env ?? { LANG: 'en_US.UTF-8' } });
+  return { code, out, err };
+}
+
+async function files(root: string): Promise<string[]> {
+  return (await readdir(root, { recursive: true })).sort();
+}
+
+describe('dalel', () => {
+  it('creates an archive, adds, edits, lists and shows incidents', async () => {
+    const init = await dalel(['init', dir, '--name', 'Алматы тобы', '--no-encryption']);
+    expect(init.code).toBe(0);
+    expect(init.out).toMatch(/SHA256:[A-Za-z0-9+/]{43}/);
+    expect(init.err).toBe('');
+
+    const added = await dalel(['add', dir, '--type', 'incident', '--json', incidentFile]);
+    expect(added.code).toBe(0);
+    const recordId = added.out.trim();
+    expect(recordId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const edit = await dalel(['edit', dir, recordId, '--json', '-'], {
+      stdin: JSON.stringify(sampleIncident({ title: 'Corrected title', ongoing: true })),
+    });
+    expect(edit.code).toBe(0);
+    expect(edit.out.trim()).toMatch(/^[0-9a-f]{64}$/);
+
+    const list = JSON.parse((await dalel(['list', dir, '--json'])).out);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ recordId, revisionCount: 2, data: { title: 'Corrected title' } });
+
+    const shown = await dalel(['show', dir, recordId, '--history']);
+    expect(shown.out).toContain('Corrected title');
+    expect(shown.out).toContain(edit.out.trim());
+    const history = JSON.parse((await dalel(['show', dir, recordId, '--history', '--json'])).out).history;
+    expect(history.map((signed: { id: string }) => signed.id)[1]).toBe(edit.out.trim());
+  });
+
+  it('prints the public key and the same fingerprint as ssh-keygen', async () => {
+    await dalel(['init', dir, '--no-encryption']);
+    const [line, fingerprint] = (await dalel(['key', dir])).out.trim().split('\n');
+    const pub = join(folder.path, 'signer.pub');
+    await writeFile(pub, `${line}\n`);
+    expect(execFileSync('ssh-keygen', ['-lf', pub], { encoding: 'utf8' }).split(' ')[1]).toBe(fingerprint);
+  });
+
+  it('prints a state hash that changes with the evidence and not otherwise', async () => {
+    await dalel(['init', dir, '--no-encryption']);
+    const empty = (await dalel(['state-hash', dir])).out.trim();
+    expect(empty).toMatch(/^[0-9a-f]{64}$/);
+    expect((await dalel(['state-hash', dir])).out.trim()).toBe(empty);
+    await dalel(['add', dir, '--type', 'incident', '--json', incidentFile]);
+    expect((await dalel(['state-hash', dir])).out.trim()).not.toBe(empty);
+  });
+
+  it('refuses an invalid record with the fields named, changing nothing', async () => {
+    await dalel(['init', dir, '--no-encryption']);
+    const before = await files(dir);
+    const result = await dalel(['add', dir, '--type', 'incident', '--json', '-'], { stdin: '{"title": ""}' });
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('Some fields are not valid');
+    expect(result.err).toMatch(/title: Required\./);
+    expect(result.err).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+    expect(await files(dir)).toEqual(before);
+  });
+
+  it('says what is wrong with its input, in one sentence, with exit code 2', async () => {
+    await dalel(['init', dir, '--no-encryption']);
+    await writeFile(incidentFile, '{ not json');
+    expect(await dalel(['add', dir, '--type', 'incident', '--json', incidentFile])).toMatchObject({ code: 2, err: expect.stringContaining('not valid JSON') });
+    expect((await dalel(['add', dir, '--type', 'incident', '--json', join(folder.path, 'missing.json')])).code).toBe(2);
+    expect((await dalel(['frobnicate'])).code).toBe(2);
+    expect((await dalel(['list'])).err).toContain('Missing DIR');
+    expect((await dalel(['list', dir, '--colour'])).code).toBe(2);
+  });
+
+  it('never takes a passphrase on the command line', async () => {
+    const result = await dalel(['init', dir, '--passphrase', 'secret']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--passphrase-file');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('fails clearly on a missing archive and on a folder that already has files', async () => {
+    expect(await dalel(['list', dir])).toMatchObject({ code: 1, err: expect.stringContaining('There is no archive') });
+    await dalel(['init', dir, '--no-encryption']);
+    expect((await dalel(['init', dir, '--no-encryption'])).code).toBe(1);
+  });
+
+  it('warns that an archive is not encrypted yet unless the user opted out', async () => {
+    expect((await dalel(['init', dir])).err).toContain('unencrypted');
+  });
+
+  it('speaks Russian and Kazakh', async () => {
+    const russian = await dalel(['list', dir, '--lang', 'ru']);
+    const kazakh = await dalel(['list', dir], { env: { LANG: 'kk_KZ.UTF-8' } });
+    const english = await dalel(['list', dir]);
+    for (const result of [russian, kazakh]) {
+      expect(result.err).toMatch(/[а-яәғқңөұүһі]/i);
+      expect(result.err).not.toBe(english.err);
+    }
+  });
+});
+
+describe('the installed dalel command', () => {
+  const bin = join(import.meta.dirname, 'bin.js');
+  it('runs init, add and list as a newcomer would type them', async () => {
+    expect(existsSync(join(import.meta.dirname, '../../out/main/dalel.js')), 'build first: npm run build').toBe(true);
+    const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+    expect(run('init', dir).status).toBe(0);
+    expect(run('add', dir, '--type', 'incident', '--json', incidentFile).status).toBe(0);
+    const list = run('list', dir, '--json');
+    expect(list.status).toBe(0);
+    expect(JSON.parse(list.stdout)[0].data.title).toBe(sampleIncident().title);
+    expect(JSON.parse(await readFile(join(dir, 'dalel-archive.json'), 'utf8')).format).toBe(1);
+  });
+});

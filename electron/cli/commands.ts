@@ -1,0 +1,206 @@
+/**
+ * The commands of spec/cli.md that this version has: each parses nothing
+ * itself (index.ts did), calls the engine through the contract, and prints
+ * either plain translated lines or --json.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { ParseArgsConfig } from 'node:util';
+import type { TFunction } from 'i18next';
+import type { ChannelName, Language, RecordDetail, RecordSummary, RequestOf, ResponseOf } from '../../shared/ipc';
+import { findArea, recordTypes, type Area } from '../../shared/model';
+import { fingerprintOfLine } from '../engine/signingKey';
+import { InputFailure } from './failures';
+import type { Io } from './output';
+
+export interface CommandContext {
+  t: TFunction;
+  language: Language;
+  io: Io;
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+  call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  say(text: string): void;
+  warn(text: string): void;
+}
+
+interface Command {
+  options: ParseArgsConfig['options'];
+  /** Names of the positional arguments, for "missing DIR" messages. */
+  positionals: string[];
+  run(context: CommandContext): Promise<void>;
+}
+
+const json = (context: CommandContext, value: unknown) => context.say(JSON.stringify(value, null, 2));
+const openArchive = (context: CommandContext) => context.call('archive:open', { path: resolve(context.positionals[0]!) });
+
+async function readJsonInput(context: CommandContext, file: string): Promise<unknown> {
+  const { t } = context;
+  let text: string;
+  try {
+    text = file === '-' ? await readStream(context.io.stdin) : await readFile(file, 'utf8');
+  } catch {
+    throw new InputFailure(t('cli:readInputFailed', { file }));
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new InputFailure(t('cli:notJson', { file: file === '-' ? 'stdin' : file }));
+  }
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export const commands: Record<string, Command> = {
+  init: {
+    options: { name: { type: 'string' }, org: { type: 'string' }, 'no-encryption': { type: 'boolean' }, json: { type: 'boolean' } },
+    positionals: ['DIR'],
+    async run(context) {
+      const path = resolve(context.positionals[0]!);
+      const status = await context.call('archive:create', {
+        path,
+        name: (context.values.name as string | undefined) ?? basename(path),
+        organization: (context.values.org as string | undefined) ?? '',
+      });
+      if (!status.open) return;
+      // Encryption at rest is not built yet: say so unless the user opted out.
+      if (!context.values['no-encryption']) context.warn(context.t('cli:unencryptedNotice'));
+      if (context.values.json) return json(context, { path: status.path, archiveId: status.archiveId, fingerprint: status.fingerprint });
+      context.say(context.t('cli:created', { path: status.path }));
+      context.say(context.t('cli:fingerprint', { fingerprint: status.fingerprint }));
+    },
+  },
+
+  add: {
+    options: { type: { type: 'string' }, parent: { type: 'string' }, json: { type: 'string' } },
+    positionals: ['DIR'],
+    async run(context) {
+      const type = requireOption(context, 'type');
+      const data = await readJsonInput(context, requireOption(context, 'json'));
+      await openArchive(context);
+      const saved = await context.call('records:save', { type: type as 'incident', data });
+      context.say(saved.recordId);
+    },
+  },
+
+  edit: {
+    options: { json: { type: 'string' } },
+    positionals: ['DIR', 'ID'],
+    async run(context) {
+      const data = await readJsonInput(context, requireOption(context, 'json'));
+      await openArchive(context);
+      const recordId = context.positionals[1]!;
+      const current = await context.call('records:get', { recordId });
+      const saved = await context.call('records:save', {
+        type: current.summary.type as 'incident',
+        recordId,
+        parent: current.summary.headId,
+        data,
+      });
+      context.say(saved.revisionId);
+    },
+  },
+
+  list: {
+    options: { type: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: ['DIR'],
+    async run(context) {
+      await openArchive(context);
+      const type = context.values.type as string | undefined;
+      const types = type ? [type] : [...recordTypes];
+      const records: RecordSummary[] = [];
+      for (const each of types) records.push(...(await context.call('records:list', { type: each as 'incident' })).records);
+      records.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.recordId.localeCompare(b.recordId));
+      if (context.values.json) return json(context, records);
+      if (!records.length) return context.say(context.t('cli:noRecords'));
+      for (const record of records) context.say(listLine(context.t, record));
+    },
+  },
+
+  show: {
+    options: { history: { type: 'boolean' }, json: { type: 'boolean' } },
+    positionals: ['DIR', 'ID'],
+    async run(context) {
+      await openArchive(context);
+      const detail = await context.call('records:get', { recordId: context.positionals[1]! });
+      if (context.values.json) {
+        return json(context, context.values.history ? detail : { summary: detail.summary });
+      }
+      for (const line of describeRecord(context, detail, Boolean(context.values.history))) context.say(line);
+    },
+  },
+
+  key: {
+    options: { json: { type: 'boolean' } },
+    positionals: ['DIR'],
+    async run(context) {
+      const status = await openArchive(context);
+      const key = await context.call('key:show', {});
+      if (context.values.json) return json(context, key);
+      context.say(`${key.publicKey} ${status.open ? status.name.replace(/\s+/g, '_') : ''}`.trim());
+      context.say(key.fingerprint);
+    },
+  },
+
+  'state-hash': {
+    options: {},
+    positionals: ['DIR'],
+    async run(context) {
+      await openArchive(context);
+      context.say((await context.call('archive:stateHash', {})).stateHash);
+    },
+  },
+};
+
+function requireOption(context: CommandContext, name: string): string {
+  const value = context.values[name];
+  if (typeof value !== 'string' || !value) throw new InputFailure(context.t('cli:missingArgument', { name: `--${name}` }));
+  return value;
+}
+
+function incidentFields(record: RecordSummary) {
+  return (record.data ?? {}) as {
+    title?: string;
+    startedAt?: { at: string };
+    endedAt?: { at: string };
+    ongoing?: boolean;
+    scope?: string;
+    kinds?: string[];
+    areas?: Area[];
+  };
+}
+
+function listLine(t: TFunction, record: RecordSummary): string {
+  const fields = incidentFields(record);
+  const started = fields.startedAt?.at ?? '';
+  const mark = record.retracted ? ` [${t('cli:retracted')}]` : '';
+  return `${record.recordId}  ${record.type.padEnd(8)}  ${started.padEnd(22)}  ${fields.title ?? ''}${mark}`;
+}
+
+function describeRecord({ t, language }: CommandContext, detail: RecordDetail, withHistory: boolean): string[] {
+  const { summary } = detail;
+  const fields = incidentFields(summary);
+  const areaName = (area: Area) => ('code' in area ? (findArea(area.code)?.name[language] ?? area.code) : area.place);
+  const end = fields.ongoing ? t('cli:ongoing') : (fields.endedAt?.at ?? '…');
+  const lines = [`${summary.recordId} (${t(`taxonomy:recordType.${summary.type}`)})`];
+  if (summary.retracted) lines.push(`[${t('cli:retracted')}]`);
+  else {
+    lines.push(`${t('cli:fieldTitle')}: ${fields.title ?? ''}`);
+    lines.push(`${t('cli:fieldPeriod')}: ${fields.startedAt?.at ?? ''} — ${end}`);
+    if (fields.scope) lines.push(`${t('cli:fieldScope')}: ${t(`taxonomy:scope.${fields.scope}`)}`);
+    if (fields.kinds?.length) lines.push(`${t('cli:fieldKinds')}: ${fields.kinds.map((k) => t(`taxonomy:kind.${k}`)).join(', ')}`);
+    if (fields.areas?.length) lines.push(`${t('cli:fieldAreas')}: ${fields.areas.map(areaName).join(', ')}`);
+  }
+  lines.push(t('cli:revisions', { count: summary.revisionCount }));
+  if (withHistory) {
+    lines.push(t('cli:historyHeading'));
+    for (const signed of detail.history) {
+      lines.push(`  ${signed.revision.createdAt}  ${signed.id}  ${fingerprintOfLine(signed.revision.author)}`);
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,14 @@
+/**
+ * The two ways a command stops early: the engine refused (a contract error,
+ * exit 1) or the command's own input was unusable (a file missing, not JSON,
+ * an option missing: exit 2, "could not run").
+ */
+import type { DalelError } from '../../shared/ipc';
+
+export class CommandFailure extends Error {
+  constructor(readonly error: DalelError) {
+    super(error.code);
+  }
+}
+
+export class InputFailure extends Error {}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { buildApi, channelNames, contract, type ChannelName, type RequestOf } from './index';
+
+const recordId = '8f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
+const revisionId = 'a'.repeat(64);
+
+/** One valid request per channel; the test below insists that every channel has one. */
+const examples: { [C in ChannelName]: RequestOf<C> } = {
+  'app:info': {},
+  'settings:get': {},
+  'settings:set': { language: 'kk' },
+  'archive:status': {},
+  'archive:create': { name: 'Алматы', path: '/tmp/x' },
+  'archive:open': {},
+  'archive:choose': { purpose: 'open' },
+  'archive:stateHash': {},
+  'records:list': { type: 'incident' },
+  'records:get': { recordId },
+  'records:save': { type: 'incident', data: {} },
+  'records:retract': { recordId, parent: revisionId, reason: 'duplicate' },
+  'key:show': {},
+};
+
+describe('the contract', () => {
+  it('defines exactly the named channels, each as domain:verb', () => {
+    expect(Object.keys(contract).sort()).toEqual([...channelNames].sort());
+    for (const name of channelNames) expect(name).toMatch(/^[a-z]+:[a-zA-Z]+$/);
+  });
+
+  it.each(channelNames)('%s accepts a valid request and rejects unknown keys', (channel) => {
+    const schema = contract[channel].request;
+    expect(schema.safeParse(examples[channel]).success).toBe(true);
+    expect(schema.safeParse({ ...examples[channel], injected: true }).success).toBe(false);
+    expect(schema.safeParse('not an object').success).toBe(false);
+  });
+
+  it('builds window.dalel as namespaced methods over one invoke', async () => {
+    const calls: [string, unknown][] = [];
+    const api = buildApi(async (channel, request) => {
+      calls.push([channel, request]);
+      return { ok: true, value: null };
+    });
+    expect(Object.keys(api).sort()).toEqual(['app', 'archive', 'key', 'records', 'settings']);
+    await api.records!.save!({ type: 'incident', data: {} });
+    await api.archive!.status!();
+    expect(calls).toEqual([
+      ['records:save', { type: 'incident', data: {} }],
+      ['archive:status', {}],
+    ]);
+  });
+});
