@@ -99,6 +99,8 @@ describe('dalel', () => {
     expect(await dalel(['add', dir, '--type', 'incident', '--json', incidentFile])).toMatchObject({ code: 2, err: expect.stringContaining('not valid JSON') });
     expect((await dalel(['add', dir, '--type', 'incident', '--json', join(folder.path, 'missing.json')])).code).toBe(2);
     expect((await dalel(['frobnicate'])).code).toBe(2);
+    expect((await dalel(['add', dir, '--type', 'person', '--json', incidentFile])).code).toBe(2);
+    expect(await dalel(['add', dir, '--type', 'effect', '--json', incidentFile])).toMatchObject({ code: 1, err: expect.stringContaining('cannot be saved yet') });
     expect((await dalel(['list'])).err).toContain('Missing DIR');
     expect((await dalel(['list', dir, '--colour'])).code).toBe(2);
   });
@@ -142,5 +144,20 @@ describe('the installed dalel command', () => {
     expect(list.status).toBe(0);
     expect(JSON.parse(list.stdout)[0].data.title).toBe(sampleIncident().title);
     expect(JSON.parse(await readFile(join(dir, 'dalel-archive.json'), 'utf8')).format).toBe(1);
+  });
+});
+
+describe('npm run demo', () => {
+  it('builds the illustrative sample archive through the command', () => {
+    const demo = join(import.meta.dirname, '../../out/main/demo.js');
+    expect(existsSync(demo), 'build first: npm run build').toBe(true);
+    const target = join(folder.path, 'sample');
+    const result = spawnSync(process.execPath, [demo, target], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`The sample archive is at ${target}`);
+    const list = spawnSync(process.execPath, [join(import.meta.dirname, 'bin.js'), 'list', target, '--json'], { encoding: 'utf8' });
+    const records = JSON.parse(list.stdout) as { data: { title: string; country: string } }[];
+    expect(records.length).toBeGreaterThanOrEqual(3);
+    for (const record of records) expect(record.data.title).toContain('Illustrative sample');
   });
 });

@@ -8,9 +8,9 @@ import { basename, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { TFunction } from 'i18next';
 import type { ChannelName, Language, RecordDetail, RecordSummary, RequestOf, ResponseOf } from '../../shared/ipc';
-import { findArea, recordTypes, type Area } from '../../shared/model';
+import { findArea, recordSchemas, recordTypes, type Area } from '../../shared/model';
 import { fingerprintOfLine } from '../engine/signingKey';
-import { InputFailure } from './failures';
+import { CommandFailure, InputFailure } from './failures';
 import type { Io } from './output';
 
 export interface CommandContext {
@@ -80,6 +80,10 @@ export const commands: Record<string, Command> = {
     positionals: ['DIR'],
     async run(context) {
       const type = requireOption(context, 'type');
+      if (!(type in recordSchemas)) {
+        if ((recordTypes as readonly string[]).includes(type)) throw new CommandFailure({ code: 'unsupportedType', params: { type } });
+        throw new InputFailure(context.t('cli:badOptions', { detail: `--type ${type}` }));
+      }
       const data = await readJsonInput(context, requireOption(context, 'json'));
       await openArchive(context);
       const saved = await context.call('records:save', { type: type as 'incident', data });
