@@ -1,0 +1,203 @@
+/**
+ * The browser test harness (DESIGN.md, "One contract, three callers"): the
+ * built renderer (out/renderer) in Chromium, its `window.dalel` bound to the
+ * real engine running in this test process on a temporary archive. App files
+ * are served from disk under a fake origin with the app's CSP; every other
+ * request is recorded and aborted, so a spec can prove the UI never touches
+ * the network. Nothing listens on a port. Specs use `test` from here and get
+ * a `dalel` session; `osLocale` (and Playwright's own `timezoneId`) can be set
+ * per test with `test.use`.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { register } from 'node:module';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, type BrowserContext, type Page } from '@playwright/test';
+import { channelNames } from '../../shared/ipc/names';
+import type { Engine } from '../engine';
+
+const rendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+
+/** The fake origin the UI is served from; Chromium never resolves it (every request is routed). */
+export const appOrigin = 'http://dalel.localhost';
+export const appUrl = `${appOrigin}/`;
+
+/** The same policy as renderer/index.html's meta tag, also sent as a header. */
+export const contentSecurityPolicy =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'";
+
+/** Prefix of the renderer's console warning for an i18n key that exists in no locale (renderer/src/i18n.ts). */
+const missingKeyWarning = '[i18n] missing key';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+export interface DalelSession {
+  page: Page;
+  context: BrowserContext;
+  engine: Engine;
+  /** The temporary folder: archive/ (default archive), config/, chosen/ (what the folder dialog answers). */
+  dir: string;
+  /** Every URL the page tried to reach outside the app's own files. Must stay empty. */
+  externalRequests: string[];
+  /** i18n keys the UI asked for that exist in no locale. Must stay empty. */
+  missingKeys: string[];
+  /** Uncaught page errors and console errors (a CSP violation logs one). */
+  pageErrors: string[];
+  /** Loads the app and waits until it has rendered its first screen. */
+  open(): Promise<void>;
+  /** Makes an archive at `path` with a separate engine (as another run of the app would), for "open" flows. */
+  createArchiveAt(path: string, name: string): Promise<void>;
+}
+
+interface HarnessOptions {
+  osLocale: string;
+}
+
+/** Where the tests' "user" lives unless a test says otherwise: new times default to this zone's offset. */
+const defaultTimezone = 'Asia/Almaty';
+
+/**
+ * The engine reaches JSON (the gazetteer, the locales) through imports
+ * without `with { type: 'json' }`, as Vite and TypeScript's "bundler"
+ * resolution allow; Node's ESM loader, which Playwright uses here, refuses
+ * them. This resolve hook adds the attribute, and the engine is imported only
+ * after it is in place (a static import would be resolved before it).
+ */
+const jsonImportHook = `export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  if (result.url.endsWith('.json') && !context.importAttributes?.type) return { ...result, importAttributes: { type: 'json' } };
+  return result;
+}`;
+let engineModule: Promise<typeof import('../engine/index')> | undefined;
+function loadEngine() {
+  if (!engineModule) {
+    register(`data:text/javascript,${encodeURIComponent(jsonImportHook)}`);
+    engineModule = import('../engine/index');
+  }
+  return engineModule;
+}
+
+/** Maps a URL path to a file inside out/renderer, or null. */
+function appFile(pathname: string): string | null {
+  const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  const file = normalize(join(rendererDir, relative));
+  // SECURITY: serve only files inside the built renderer, never a path that climbs out of it.
+  return file.startsWith(rendererDir.endsWith(sep) ? rendererDir : rendererDir + sep) ? file : null;
+}
+
+async function serveApp(context: BrowserContext, externalRequests: string[]): Promise<void> {
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== appOrigin) {
+      externalRequests.push(url.href);
+      return route.abort('blockedbyclient');
+    }
+    const file = appFile(url.pathname);
+    if (!file || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({
+      status: 200,
+      body: await readFile(file),
+      headers: {
+        'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': contentSecurityPolicy,
+      },
+    });
+  });
+  await context.routeWebSocket(/.*/, (socket) => {
+    externalRequests.push(socket.url());
+    void socket.close();
+  });
+}
+
+/** Builds `window.dalel` in the page over the binding, the same shape as buildApi in shared/ipc/names.ts. */
+function installApi(names: readonly string[]): void {
+  type Invoke = (channel: string, request: unknown) => Promise<unknown>;
+  const api: Record<string, Record<string, (request?: unknown) => Promise<unknown>>> = {};
+  for (const channel of names) {
+    const [domain, verb] = channel.split(':') as [string, string];
+    api[domain] ??= {};
+    // Looked up at call time: the binding may be installed after this script ran.
+    api[domain][verb] = (request = {}) => (window as unknown as { __dalelInvoke: Invoke }).__dalelInvoke(channel, request);
+  }
+  Object.defineProperty(window, 'dalel', { value: Object.freeze(api), enumerable: true });
+}
+
+export const test = base.extend<HarnessOptions & { dalel: DalelSession }>({
+  osLocale: ['en-US', { option: true }],
+  dalel: async ({ browser, osLocale, timezoneId }, use) => {
+    if (!existsSync(join(rendererDir, 'index.html'))) {
+      throw new Error('out/renderer/index.html is missing: run `npx electron-vite build` first');
+    }
+    const { createEngine } = await loadEngine();
+    const dir = await mkdtemp(join(tmpdir(), 'dalel-renderer-'));
+    const engine = createEngine({
+      defaultArchivePath: join(dir, 'archive'),
+      configDir: join(dir, 'config'),
+      osLocale,
+      version: 'test',
+      dialogs: { chooseFolder: async () => join(dir, 'chosen') },
+      onInternalError: (error, channel) => console.error(`engine error on ${channel}:`, error),
+    });
+    const externalRequests: string[] = [];
+    const missingKeys: string[] = [];
+    const pageErrors: string[] = [];
+    // The smallest window the app supports; the OS locale and zone the engine is told about.
+    const context = await browser.newContext({
+      viewport: { width: 1024, height: 640 },
+      timezoneId: timezoneId ?? defaultTimezone,
+      locale: osLocale,
+    });
+    await serveApp(context, externalRequests);
+    const page = await context.newPage();
+    await page.exposeBinding('__dalelInvoke', (_source, channel: string, request: unknown) => engine.dispatch(channel, request));
+    await page.addInitScript(installApi, [...channelNames]);
+    page.on('console', (message) => {
+      const text = message.text();
+      if (text.startsWith(missingKeyWarning)) missingKeys.push(text.slice(missingKeyWarning.length).trim());
+      else if (message.type() === 'error') pageErrors.push(text);
+    });
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+
+    await use({
+      page,
+      context,
+      engine,
+      dir,
+      externalRequests,
+      missingKeys,
+      pageErrors,
+      async open() {
+        await page.goto(appUrl);
+        await page.locator('h1').first().waitFor();
+      },
+      async createArchiveAt(path, name) {
+        const other = createEngine({
+          defaultArchivePath: path,
+          configDir: join(dir, 'other-config'),
+          osLocale,
+          version: 'test',
+          dialogs: { chooseFolder: async () => null },
+        });
+        const created = await other.dispatch('archive:create', { path, name });
+        await other.close();
+        if (!created.ok) throw new Error(`could not create an archive at ${path}: ${created.error.code}`);
+      },
+    });
+
+    await context.close();
+    await engine.close();
+    await rm(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

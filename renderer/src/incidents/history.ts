@@ -1,0 +1,52 @@
+/**
+ * What the revision history shows: which fields a revision changed compared
+ * with the one before, and a short, checkable form of its author's key (the
+ * same SHA256 fingerprint ssh-keygen prints). Pure functions plus one call
+ * to the browser's own digest; nothing here trusts or verifies a signature.
+ */
+import type { SignedRevision } from '../../../shared/model';
+import { fieldOrder, type FieldKey } from './form/validation';
+
+export type RevisionChange =
+  | { kind: 'created' }
+  | { kind: 'retracted'; reason: string }
+  | { kind: 'changed'; fields: FieldKey[] };
+
+/** JSON with sorted keys, so that two equal values always compare equal. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${stableJson(inner)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): FieldKey[] {
+  return fieldOrder.filter((field) => stableJson(before[field]) !== stableJson(after[field]));
+}
+
+/** Each revision's change against the last revision that carried data before it. */
+export function describeHistory(history: readonly SignedRevision[]): RevisionChange[] {
+  let previous: Record<string, unknown> | null = null;
+  return history.map(({ revision }): RevisionChange => {
+    if (revision.data === null) return { kind: 'retracted', reason: revision.retraction?.reason ?? '' };
+    const change: RevisionChange = previous ? { kind: 'changed', fields: changedFields(previous, revision.data) } : { kind: 'created' };
+    previous = revision.data;
+    return change;
+  });
+}
+
+/** "SHA256:..." of an "ssh-ed25519 AAAA..." line, or null where the browser offers no digest. */
+export async function keyFingerprint(publicKeyLine: string): Promise<string | null> {
+  const blob = publicKeyLine.split(' ')[1];
+  if (!blob || !globalThis.crypto?.subtle) return null;
+  const bytes = Uint8Array.from(atob(blob), (char) => char.charCodeAt(0));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return `SHA256:${btoa(String.fromCharCode(...digest)).replace(/=+$/, '')}`;
+}
+
+/** Enough of a fingerprint to tell keys apart at a glance. */
+export function shortFingerprint(fingerprint: string): string {
+  return `${fingerprint.slice(0, 'SHA256:'.length + 8)}…`;
+}

@@ -1,0 +1,51 @@
+/**
+ * The screens of an open archive as hash routes (`#/incident/<id>/edit`), so
+ * that links are real links and a reload stays on the same screen. Hash
+ * changes are in-page: the shell's navigation lock-down never sees them.
+ */
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { screen: 'list' }
+  | { screen: 'new' }
+  | { screen: 'incident'; recordId: string }
+  | { screen: 'edit'; recordId: string };
+
+const recordIdPattern = '([0-9a-fA-F-]{36})';
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  if (path === '/new') return { screen: 'new' };
+  const edit = new RegExp(`^/incident/${recordIdPattern}/edit$`).exec(path);
+  if (edit?.[1]) return { screen: 'edit', recordId: edit[1] };
+  const show = new RegExp(`^/incident/${recordIdPattern}$`).exec(path);
+  if (show?.[1]) return { screen: 'incident', recordId: show[1] };
+  return { screen: 'list' };
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.screen) {
+    case 'list':
+      return '#/';
+    case 'new':
+      return '#/new';
+    case 'incident':
+      return `#/incident/${route.recordId}`;
+    case 'edit':
+      return `#/incident/${route.recordId}/edit`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefOf(route);
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+/** The current hash; a route object would be new on every read and loop React. */
+export function useRoute(): Route {
+  return parseRoute(useSyncExternalStore(subscribe, () => window.location.hash));
+}
