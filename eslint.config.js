@@ -21,6 +21,7 @@ export default tseslint.config(
     ignores: ['shared/**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'require', 'Buffer'],
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['electron', ...nodeBuiltins], message: 'shared/ is pure: no electron, no Node modules, no DOM (DESIGN.md, Layout).' }] },
