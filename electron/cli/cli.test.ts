@@ -28,7 +28,7 @@ async function dalel(args: string[], options: { stdin?: string; env?: NodeJS.Pro
   let err = '';
   stdout.on('data', (chunk) => (out += chunk));
   stderr.on('data', (chunk) => (err += chunk));
-  const code = await main(args, { stdout, stderr, stdin, env: options.env ?? { LANG: 'en_US.UTF-8' } });
+  const code = await main(args, { stdout, stderr, stdin, env: options.env ?? { LANG: 'en_US.UTF-8' } }, { scryptCost: 2 ** 12 });
   return { code, out, err };
 }
 
@@ -118,8 +118,38 @@ describe('dalel', () => {
     expect((await dalel(['init', dir, '--no-encryption'])).code).toBe(1);
   });
 
-  it('warns that an archive is not encrypted yet unless the user opted out', async () => {
-    expect((await dalel(['init', dir])).err).toContain('unencrypted');
+  it('encrypts an archive unless the user opts out, and says which it did', async () => {
+    const refused = await dalel(['init', dir]);
+    expect(refused).toMatchObject({ code: 2, err: expect.stringContaining('--no-encryption') });
+    expect(existsSync(dir)).toBe(false);
+    expect((await dalel(['init', dir], { env: { DALEL_PASSPHRASE: 'short' } })).code).toBe(2);
+
+    const env = { LANG: 'en_US.UTF-8', DALEL_PASSPHRASE: 'Жаңаөзен 2022 қаңтар' };
+    expect((await dalel(['init', dir], { env })).code).toBe(0);
+    expect((await dalel(['add', dir, '--type', 'incident', '--json', incidentFile], { env })).code).toBe(0);
+    expect(await dalel(['list', dir])).toMatchObject({ code: 1, err: expect.stringContaining('--passphrase-file') });
+    const wrong = await dalel(['list', dir], { env: { DALEL_PASSPHRASE: 'not the passphrase' } });
+    expect(wrong).toMatchObject({ code: 1, err: expect.stringContaining('Wrong passphrase') });
+
+    const passphraseFile = join(folder.path, 'passphrase.txt');
+    await writeFile(passphraseFile, `${env.DALEL_PASSPHRASE}\n`);
+    const listed = await dalel(['list', dir, '--json', '--passphrase-file', passphraseFile]);
+    expect(JSON.parse(listed.out)[0].data.title).toBe(sampleIncident().title);
+
+    const plain = join(folder.path, 'plain');
+    expect((await dalel(['init', plain, '--no-encryption'])).err).toContain('not encrypted');
+    expect((await dalel(['list', plain])).err).toContain('not encrypted');
+  });
+
+  it('encrypts an unencrypted archive in place, keeping every record', async () => {
+    await dalel(['init', dir, '--no-encryption']);
+    await dalel(['add', dir, '--type', 'incident', '--json', incidentFile]);
+    const before = (await dalel(['state-hash', dir])).out;
+    const env = { LANG: 'en_US.UTF-8', DALEL_PASSPHRASE: 'a passphrase for the border' };
+    expect(await dalel(['encrypt', dir], { env })).toMatchObject({ code: 0, out: expect.stringContaining('Encrypted') });
+    expect((await dalel(['state-hash', dir])).code).toBe(1);
+    expect((await dalel(['state-hash', dir], { env })).out).toBe(before);
+    expect((await dalel(['encrypt', dir], { env })).err).toContain('already encrypted');
   });
 
   it('speaks Russian and Kazakh', async () => {
@@ -137,13 +167,14 @@ describe('the installed dalel command', () => {
   const bin = join(import.meta.dirname, 'bin.js');
   it('runs init, add and list as a newcomer would type them', async () => {
     expect(existsSync(join(import.meta.dirname, '../../out/main/dalel.js')), 'build first: npm run build').toBe(true);
-    const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+    const env = { ...process.env, DALEL_PASSPHRASE: 'correct horse battery staple' };
+    const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env });
     expect(run('init', dir).status).toBe(0);
     expect(run('add', dir, '--type', 'incident', '--json', incidentFile).status).toBe(0);
     const list = run('list', dir, '--json');
     expect(list.status).toBe(0);
     expect(JSON.parse(list.stdout)[0].data.title).toBe(sampleIncident().title);
-    expect(JSON.parse(await readFile(join(dir, 'dalel-archive.json'), 'utf8')).format).toBe(1);
+    expect(JSON.parse(await readFile(join(dir, 'dalel-archive.json'), 'utf8')).encryption.kdf.N).toBe(2 ** 17);
   });
 });
 

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { TFunction } from 'i18next';
-import type { ChannelName, Language, RecordDetail, RecordSummary, RequestOf, ResponseOf } from '../../shared/ipc';
+import { minPassphraseLength, type ChannelName, type Language, type RecordDetail, type RecordSummary, type RequestOf, type ResponseOf } from '../../shared/ipc';
 import { findArea, recordSchemas, recordTypes, type Area } from '../../shared/model';
 import { fingerprintOfLine } from '../engine/signingKey';
 import { CommandFailure, InputFailure } from './failures';
@@ -32,7 +32,28 @@ interface Command {
 }
 
 const json = (context: CommandContext, value: unknown) => context.say(JSON.stringify(value, null, 2));
-const openArchive = (context: CommandContext) => context.call('archive:open', { path: resolve(context.positionals[0]!) });
+
+/** The passphrase from --passphrase-file (its first line) or DALEL_PASSPHRASE; never from argv. */
+async function readPassphrase(context: CommandContext): Promise<string | undefined> {
+  const file = context.values['passphrase-file'];
+  if (typeof file === 'string') {
+    try {
+      return (await readFile(file, 'utf8')).split(/\r?\n/)[0];
+    } catch {
+      throw new InputFailure(context.t('cli:readInputFailed', { file }));
+    }
+  }
+  return context.io.env.DALEL_PASSPHRASE;
+}
+
+async function openArchive(context: CommandContext) {
+  const passphrase = await readPassphrase(context);
+  const status = await context.call('archive:open', {
+    path: resolve(context.positionals[0]!),
+    ...(passphrase === undefined ? {} : { passphrase }),
+  });
+  return status;
+}
 
 async function readJsonInput(context: CommandContext, file: string): Promise<unknown> {
   const { t } = context;
@@ -61,14 +82,20 @@ export const commands: Record<string, Command> = {
     positionals: ['DIR'],
     async run(context) {
       const path = resolve(context.positionals[0]!);
+      const unencrypted = Boolean(context.values['no-encryption']);
+      const passphrase = unencrypted ? undefined : await readPassphrase(context);
+      if (!unencrypted && passphrase === undefined) throw new InputFailure(context.t('cli:initNeedsPassphrase'));
+      if (passphrase !== undefined && passphrase.length < minPassphraseLength) {
+        throw new InputFailure(context.t('cli:passphraseTooShort', { min: minPassphraseLength }));
+      }
       const status = await context.call('archive:create', {
         path,
         name: (context.values.name as string | undefined) ?? basename(path),
         organization: (context.values.org as string | undefined) ?? '',
+        protection: passphrase === undefined ? { kind: 'none' } : { kind: 'passphrase', passphrase },
       });
       if (!status.open) return;
-      // Encryption at rest is not built yet: say so unless the user opted out.
-      if (!context.values['no-encryption']) context.warn(context.t('cli:unencryptedNotice'));
+      if (unencrypted) context.warn(context.t('cli:unencryptedNotice'));
       if (context.values.json) return json(context, { path: status.path, archiveId: status.archiveId, fingerprint: status.fingerprint });
       context.say(context.t('cli:created', { path: status.path }));
       context.say(context.t('cli:fingerprint', { fingerprint: status.fingerprint }));
@@ -113,13 +140,14 @@ export const commands: Record<string, Command> = {
     options: { type: { type: 'string' }, json: { type: 'boolean' } },
     positionals: ['DIR'],
     async run(context) {
-      await openArchive(context);
+      const status = await openArchive(context);
       const type = context.values.type as string | undefined;
       const types = type ? [type] : [...recordTypes];
       const records: RecordSummary[] = [];
       for (const each of types) records.push(...(await context.call('records:list', { type: each as 'incident' })).records);
       records.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.recordId.localeCompare(b.recordId));
       if (context.values.json) return json(context, records);
+      if (status.open && !status.encrypted) context.warn(context.t('cli:unencryptedArchive'));
       if (!records.length) return context.say(context.t('cli:noRecords'));
       for (const record of records) context.say(listLine(context.t, record));
     },
@@ -147,6 +175,20 @@ export const commands: Record<string, Command> = {
       if (context.values.json) return json(context, key);
       context.say(`${key.publicKey} ${status.open ? status.name.replace(/\s+/g, '_') : ''}`.trim());
       context.say(key.fingerprint);
+    },
+  },
+
+  encrypt: {
+    options: {},
+    positionals: ['DIR'],
+    async run(context) {
+      const passphrase = await readPassphrase(context);
+      if (passphrase === undefined) throw new InputFailure(context.t('cli:encryptNeedsPassphrase'));
+      if (passphrase.length < minPassphraseLength) throw new InputFailure(context.t('cli:passphraseTooShort', { min: minPassphraseLength }));
+      const path = resolve(context.positionals[0]!);
+      await context.call('archive:open', { path });
+      await context.call('archive:encrypt', { passphrase });
+      context.say(context.t('cli:encrypted', { path }));
     },
   },
 

@@ -8,7 +8,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { createEngine, type Engine } from '../engine';
+import { createEngine, type Engine, type EngineDeps } from '../engine';
 import { commands, type CommandContext } from './commands';
 import { CommandFailure, InputFailure } from './failures';
 import { describeError, languageFrom, translator, type Io } from './output';
@@ -21,7 +21,11 @@ const commonOptions = {
 
 const laterCommands = new Set(['attach', 'export', 'verify', 'import', 'merge', 'trust']);
 
-export async function main(argv: string[], io: Io): Promise<number> {
+/** Messages that the command words differently from the app (it has no passphrase field). */
+const commandWording: Partial<Record<string, string>> = { passphraseRequired: 'cli:passphraseNeeded' };
+
+/** `engineOptions` lets tests lower the scrypt cost; the installed command never passes any. */
+export async function main(argv: string[], io: Io, engineOptions: Pick<EngineDeps, 'scryptCost'> = {}): Promise<number> {
   const [name, ...rest] = argv;
   const langIndex = argv.findIndex((arg) => arg === '--lang');
   const language = languageFrom(langIndex >= 0 ? argv[langIndex + 1] : undefined, io.env);
@@ -69,6 +73,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     osLocale: io.env.LANG ?? 'en',
     version: 'cli',
     dialogs: { chooseFolder: async () => null },
+    ...engineOptions,
     // A bug, not bad input: the user sees errors:internal; details only on request.
     onInternalError: (error) => io.env.DALEL_DEBUG && io.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`),
   });
@@ -91,7 +96,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     if (!(error instanceof CommandFailure)) throw error;
-    say(io.stderr, describeError(t, error.error));
+    const wording = commandWording[error.error.code];
+    say(io.stderr, wording ? t(wording) : describeError(t, error.error));
     return 1;
   } finally {
     await engine.close();

@@ -40,7 +40,7 @@ async function snapshot(root: string): Promise<Map<string, string>> {
 
 describe('an archive folder', () => {
   it('is created with a key whose fingerprint is what ssh-keygen prints', async () => {
-    const archive = await Archive.create(dir, { name: 'Almaty group', organization: 'Дәлел' });
+    const archive = await Archive.create(dir, { name: 'Almaty group', organization: 'Дәлел', passphrase: null });
     const status = archive.status();
     expect(status).toMatchObject({ open: true, name: 'Almaty group', organization: 'Дәлел', encrypted: false });
     const pubFile = join(folder.path, 'key.pub');
@@ -51,7 +51,7 @@ describe('an archive folder', () => {
   });
 
   it('reopens with the same records, key and custody chain', async () => {
-    const first = await Archive.create(dir, { name: 'A', organization: '' });
+    const first = await Archive.create(dir, { name: 'A', organization: '', passphrase: null });
     const { recordId } = await first.save({ type: 'incident', data: sampleIncident() });
     const reopened = await Archive.open(dir);
     expect(reopened.key.fingerprint).toBe(first.key.fingerprint);
@@ -63,7 +63,7 @@ describe('an archive folder', () => {
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'notes.txt'), 'mine');
     const before = await snapshot(dir);
-    expect((await failure(Archive.create(dir, { name: 'A', organization: '' }))).code).toBe('archiveExists');
+    expect((await failure(Archive.create(dir, { name: 'A', organization: '', passphrase: null }))).code).toBe('archiveExists');
     expect(await snapshot(dir)).toEqual(before);
   });
 
@@ -74,7 +74,7 @@ describe('an archive folder', () => {
     expect((await failure(Archive.open(dir))).code).toBe('notAnArchive');
 
     const real = join(folder.path, 'real');
-    await Archive.create(real, { name: 'A', organization: '' });
+    await Archive.create(real, { name: 'A', organization: '', passphrase: null });
     const manifest = JSON.parse(await readFile(join(real, 'dalel-archive.json'), 'utf8'));
     await writeFile(join(real, 'dalel-archive.json'), JSON.stringify({ ...manifest, format: 7 }));
     const tooNew = await failure(Archive.open(real));
@@ -92,7 +92,7 @@ describe('an archive folder', () => {
 
 describe('records', () => {
   it('are saved as signed revisions whose id is the sha256 of their canonical JSON', async () => {
-    const archive = await Archive.create(dir, { name: 'A', organization: '' });
+    const archive = await Archive.create(dir, { name: 'A', organization: '', passphrase: null });
     const { recordId, revisionId } = await archive.save({ type: 'incident', data: sampleIncident() });
     const [signed] = archive.getRecord(recordId).history;
     expect(signed!.id).toBe(revisionId);
@@ -105,7 +105,7 @@ describe('records', () => {
   });
 
   it('keep every revision when edited, and refuse an edit based on an old revision', async () => {
-    const archive = await Archive.create(dir, { name: 'A', organization: '' });
+    const archive = await Archive.create(dir, { name: 'A', organization: '', passphrase: null });
     const first = await archive.save({ type: 'incident', data: sampleIncident() });
     const second = await archive.save({
       type: 'incident',
@@ -122,7 +122,7 @@ describe('records', () => {
   });
 
   it('are retracted with a tombstone that keeps the history and blocks edits', async () => {
-    const archive = await Archive.create(dir, { name: 'A', organization: '' });
+    const archive = await Archive.create(dir, { name: 'A', organization: '', passphrase: null });
     const first = await archive.save({ type: 'incident', data: sampleIncident() });
     await archive.retract({ recordId: first.recordId, parent: first.revisionId, reason: 'duplicate' });
     const record = (await Archive.open(dir)).getRecord(first.recordId);
@@ -134,7 +134,7 @@ describe('records', () => {
   });
 
   it('that are invalid are refused with the fields named, and nothing is written', async () => {
-    const archive = await Archive.create(dir, { name: 'A', organization: '' });
+    const archive = await Archive.create(dir, { name: 'A', organization: '', passphrase: null });
     const before = await snapshot(dir);
     const error = await failure(
       archive.save({
@@ -157,7 +157,7 @@ describe('records', () => {
   });
 
   it('are each their own small file: a save writes one record file and one custody line', async () => {
-    const archive = await Archive.create(dir, { name: 'A', organization: '' });
+    const archive = await Archive.create(dir, { name: 'A', organization: '', passphrase: null });
     for (let index = 0; index < 50; index += 1) await archive.save({ type: 'incident', data: sampleIncident() });
     const before = await snapshot(dir);
     const { recordId } = await archive.save({ type: 'incident', data: sampleIncident() });
@@ -167,7 +167,7 @@ describe('records', () => {
   });
 
   it('in a damaged or altered file are reported on open while the rest stays usable', async () => {
-    const archive = await Archive.create(dir, { name: 'A', organization: '' });
+    const archive = await Archive.create(dir, { name: 'A', organization: '', passphrase: null });
     const good = await archive.save({ type: 'incident', data: sampleIncident({ title: 'good' }) });
     const bad = await archive.save({ type: 'incident', data: sampleIncident({ title: 'to be altered' }) });
     const badFile = join(dir, 'records', bad.recordId.slice(0, 2), `${bad.recordId}.json`);
@@ -180,7 +180,7 @@ describe('records', () => {
 
 describe('the custody log', () => {
   it('records every save and retraction, chained by hash', async () => {
-    const archive = await Archive.create(dir, { name: 'A', organization: '' });
+    const archive = await Archive.create(dir, { name: 'A', organization: '', passphrase: null });
     const saved = await archive.save({ type: 'incident', data: sampleIncident() });
     await archive.retract({ recordId: saved.recordId, parent: saved.revisionId, reason: '' });
     const lines = (await readFile(join(dir, 'custody.log'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
@@ -190,7 +190,7 @@ describe('the custody log', () => {
   });
 
   it('reveals an edited or removed line on open, by line number', async () => {
-    const archive = await Archive.create(dir, { name: 'A', organization: '' });
+    const archive = await Archive.create(dir, { name: 'A', organization: '', passphrase: null });
     await archive.save({ type: 'incident', data: sampleIncident() });
     await archive.save({ type: 'incident', data: sampleIncident() });
     const log = join(dir, 'custody.log');
@@ -203,7 +203,7 @@ describe('the custody log', () => {
   });
 
   it('drops a torn last line left by a crash during an append', async () => {
-    const archive = await Archive.create(dir, { name: 'A', organization: '' });
+    const archive = await Archive.create(dir, { name: 'A', organization: '', passphrase: null });
     await archive.save({ type: 'incident', data: sampleIncident() });
     await appendFile(join(dir, 'custody.log'), '{"seq":2,"at":"2026-');
     const reopened = await Archive.open(dir);

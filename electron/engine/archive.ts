@@ -6,37 +6,45 @@
  * Writes are serialised; each save appends a revision, then its custody event.
  */
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { ArchiveStatus } from '../../shared/ipc';
+import type { ArchiveStatus, Safety } from '../../shared/ipc';
 import { describeIssues, recordSchemas, type RecordType, type SavableType } from '../../shared/model';
-import { writeFileAtomic, ensureDir } from './atomicFile';
+import { ensureDir } from './atomicFile';
 import { sha256Hex } from './canonical';
+import { Keyring, deriveKek, unwrapDataKey } from './crypto/keyring';
 import { CustodyLog } from './custodyLog';
 import { openDocument } from './documentAdapter';
+import { EncryptedStorage } from './encryptedStorage';
+import { encryptInPlace, recoverInterruptedEncryption } from './encryptInPlace';
 import { EngineError, fromFsError } from './errors';
+import {
+  archiveFormat,
+  defaultSafety,
+  readManifest,
+  writeManifest,
+  type Manifest,
+} from './manifest';
 import { RecordStore, type RecordProblem } from './recordStore';
 import { signRevision } from './revisions';
 import { SigningKey } from './signingKey';
-import { PlainStorage, type Storage } from './storage';
-
-export const archiveFormat = 1;
-const manifestFile = 'dalel-archive.json';
-
-const Manifest = z.object({
-  dalel: z.literal('archive'),
-  format: z.number().int().positive(),
-  archiveId: z.uuid(),
-  createdAt: z.string(),
-  encryption: z.null(),
-});
-type Manifest = z.infer<typeof Manifest>;
+import { FileBroken, PlainStorage, type Storage } from './storage';
+import { protectDataKey, unlockDataKey } from './unlock';
 
 const Settings = z.object({ name: z.string(), organization: z.string(), country: z.string() });
 type Settings = z.infer<typeof Settings>;
 
 const KeyFile = z.object({ publicKey: z.string(), privateKey: z.base64() });
+
+export interface CreateOptions {
+  name: string;
+  organization: string;
+  /** null: the explicit opt-out, an unencrypted archive. */
+  passphrase: string | null;
+  /** scrypt cost; only tests lower it. */
+  scryptCost?: number;
+}
 
 export interface SaveRequest {
   type: SavableType;
@@ -50,7 +58,8 @@ export class Archive {
 
   private constructor(
     readonly path: string,
-    private readonly manifest: Manifest,
+    private manifest: Manifest,
+    private readonly keyring: Keyring | null,
     private readonly settings: Settings,
     readonly key: SigningKey,
     private readonly custody: CustodyLog,
@@ -58,12 +67,18 @@ export class Archive {
     readonly problems: RecordProblem[],
   ) {}
 
-  static async create(folder: string, options: { name: string; organization: string }): Promise<Archive> {
+  static async create(folder: string, options: CreateOptions): Promise<Archive> {
     const path = resolve(folder);
     if ((await entriesOf(path)).length > 0) throw new EngineError('archiveExists', { path });
+    const archiveId = randomUUID();
+    const keyring = options.passphrase === null ? null : Keyring.generate();
     try {
       await ensureDir(path);
-      const storage: Storage = new PlainStorage(path);
+      const encryption =
+        keyring && options.passphrase !== null
+          ? await protectDataKey(options.passphrase, keyring.dataKey, archiveId, options.scryptCost)
+          : null;
+      const storage: Storage = keyring ? new EncryptedStorage(path, keyring) : new PlainStorage(path);
       const key = SigningKey.generate();
       const settings = await openDocument<Settings>(storage, 'settings.json', {
         name: options.name,
@@ -74,29 +89,37 @@ export class Archive {
       const keyFile = { publicKey: key.publicLine, privateKey: key.toPkcs8().toString('base64') };
       await storage.write('keys/signing.json', new TextEncoder().encode(JSON.stringify(keyFile)));
       const custody = await CustodyLog.open(storage);
-      const manifest: Manifest = {
+      await custody.append(key.fingerprint, 'archive_created', { note: archiveId });
+      // The manifest is written last: a folder without one is never taken for a whole archive.
+      await writeManifest(path, {
         dalel: 'archive',
         format: archiveFormat,
-        archiveId: randomUUID(),
-        createdAt: new Date().toISOString(),
-        encryption: null,
-      };
-      await custody.append(key.fingerprint, 'archive_created', { note: manifest.archiveId });
-      await writeFileAtomic(join(path, manifestFile), new TextEncoder().encode(`${JSON.stringify(manifest, null, 1)}\n`));
+        archiveId,
+        ...(encryption ? {} : { createdAt: new Date().toISOString() }),
+        encryption,
+        safety: defaultSafety,
+      });
     } catch (error) {
       throw fromFsError(error, path);
     }
-    return Archive.open(path);
+    return Archive.openWith(path, (await readManifest(path))!, keyring);
   }
 
-  static async open(folder: string): Promise<Archive> {
+  /** Opens an archive; an encrypted one needs its passphrase (see unlock.ts for wrong ones). */
+  static async open(folder: string, passphrase?: string): Promise<Archive> {
     const path = resolve(folder);
-    const manifest = await readManifest(path);
-    const storage: Storage = new PlainStorage(path);
+    const manifest = await manifestOf(path);
+    await recoverInterruptedEncryption(path, manifest);
+    const keyring = manifest.encryption ? new Keyring(await unlockDataKey(path, manifest, passphrase)) : null;
+    return Archive.openWith(path, manifest, keyring);
+  }
+
+  private static async openWith(path: string, manifest: Manifest, keyring: Keyring | null): Promise<Archive> {
+    const storage: Storage = keyring ? new EncryptedStorage(path, keyring) : new PlainStorage(path);
     const damaged = (file: string) => new EngineError('archiveDamaged', { path, file });
-    const settings = await readJson(storage, 'settings.json', Settings).catch(() => null);
+    const settings = await readJson(storage, 'settings.json', Settings);
     if (!settings) throw damaged('settings.json');
-    const keyFile = await readJson(storage, 'keys/signing.json', KeyFile).catch(() => null);
+    const keyFile = await readJson(storage, 'keys/signing.json', KeyFile);
     let key: SigningKey;
     try {
       key = SigningKey.fromPkcs8(Buffer.from(keyFile?.privateKey ?? '', 'base64'));
@@ -106,7 +129,47 @@ export class Archive {
     }
     const custody = await CustodyLog.open(storage);
     const { store, problems } = await RecordStore.load(storage);
-    return new Archive(path, manifest, settings, key, custody, store, problems);
+    return new Archive(path, manifest, keyring, settings, key, custody, store, problems);
+  }
+
+  /** Forgets the keys (lock): the object must not be used afterwards. */
+  close(): void {
+    this.keyring?.dataKey.fill(0);
+    this.keyring?.contentKey.fill(0);
+  }
+
+  get encrypted(): boolean {
+    return this.manifest.encryption !== null;
+  }
+
+  get safety(): Safety {
+    return this.manifest.safety;
+  }
+
+  async setSafety(safety: Safety): Promise<void> {
+    const next = { ...this.manifest, safety };
+    await writeManifest(this.path, next);
+    this.manifest = next;
+  }
+
+  /** Rewraps the data key under a new passphrase: one small file changes, no data is rewritten. */
+  async changePassphrase(current: string, next: string, scryptCost?: number): Promise<void> {
+    const { encryption } = this.manifest;
+    if (!encryption || !this.keyring) throw new EngineError('passphraseRequired');
+    const unwrapped = unwrapDataKey(await deriveKek(current, encryption.kdf), encryption.wrappedKey, this.manifest.archiveId);
+    if (!unwrapped || !unwrapped.equals(this.keyring.dataKey)) throw new EngineError('wrongPassphrase');
+    const manifest = {
+      ...this.manifest,
+      encryption: await protectDataKey(next, this.keyring.dataKey, this.manifest.archiveId, scryptCost),
+    };
+    await writeManifest(this.path, manifest);
+    this.manifest = manifest;
+  }
+
+  /** Encrypts this unencrypted archive in place; the caller reopens it with the passphrase. */
+  encryptInPlace(passphrase: string, scryptCost?: number): Promise<void> {
+    if (this.encrypted) throw new EngineError('alreadyEncrypted');
+    return this.serialised(() => encryptInPlace(this.path, this.manifest, passphrase, scryptCost));
   }
 
   status(): Extract<ArchiveStatus, { open: true }> {
@@ -117,7 +180,8 @@ export class Archive {
       name: this.settings.name,
       organization: this.settings.organization,
       fingerprint: this.key.fingerprint,
-      encrypted: false,
+      encrypted: this.encrypted,
+      safety: this.manifest.safety,
       problems: this.problems,
     };
   }
@@ -205,39 +269,29 @@ async function entriesOf(path: string): Promise<string[]> {
   }
 }
 
-async function readManifest(path: string): Promise<Manifest> {
+/** The manifest of an existing archive folder, or the clear reason there is none. */
+export async function manifestOf(path: string): Promise<Manifest> {
   try {
     if (!(await stat(path)).isDirectory()) throw new EngineError('notAnArchive', { path });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new EngineError('archiveNotFound', { path });
     throw fromFsError(error, path);
   }
-  let text: string;
-  try {
-    text = await readFile(join(path, manifestFile), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw fromFsError(error, path);
-    const empty = (await entriesOf(path)).length === 0;
-    throw new EngineError(empty ? 'archiveNotFound' : 'notAnArchive', { path });
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new EngineError('archiveDamaged', { path, file: manifestFile });
-  }
-  const format = (value as { format?: unknown } | null)?.format;
-  if (typeof format === 'number' && format > archiveFormat) {
-    throw new EngineError('archiveTooNew', { version: format, supported: archiveFormat });
-  }
-  const parsed = Manifest.safeParse(value);
-  if (!parsed.success) throw new EngineError('archiveDamaged', { path, file: manifestFile });
-  return parsed.data;
+  const manifest = await readManifest(path);
+  if (manifest) return manifest;
+  const empty = (await entriesOf(path)).length === 0;
+  throw new EngineError(empty ? 'archiveNotFound' : 'notAnArchive', { path });
 }
 
+/** A small JSON document through storage; null when missing, damaged or not of the schema. */
 async function readJson<T>(storage: Storage, file: string, schema: z.ZodType<T>): Promise<T | null> {
-  const bytes = await storage.read(file);
-  if (!bytes) return null;
-  const parsed = schema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
-  return parsed.success ? parsed.data : null;
+  try {
+    const bytes = await storage.read(file);
+    if (!bytes) return null;
+    const parsed = schema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    return parsed.success ? parsed.data : null;
+  } catch (error) {
+    if (error instanceof FileBroken || error instanceof SyntaxError) return null;
+    throw error;
+  }
 }

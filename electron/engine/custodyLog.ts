@@ -3,12 +3,12 @@
  * line before it, appended durably and never rewritten (DESIGN.md). Opening
  * checks the whole chain; a removed, reordered or edited line is reported by
  * its line number. A torn last line (a crash during an append that was never
- * acknowledged) is dropped.
+ * acknowledged) is dropped by the storage.
  */
 import { CustodyEvent, genesisHash, type CustodyAction } from '../../shared/model';
 import { canonicalJson, sha256Hex } from './canonical';
 import { EngineError } from './errors';
-import type { Storage } from './storage';
+import { UnitBroken, type Storage } from './storage';
 
 export const custodyFile = 'custody.log';
 
@@ -35,19 +35,19 @@ export class CustodyLog {
 
   /** Reads and checks the chain; throws custodyBroken naming the first bad line. */
   static async open(storage: Storage): Promise<CustodyLog> {
-    const bytes = (await storage.read(custodyFile)) ?? new Uint8Array();
-    let text = new TextDecoder().decode(bytes);
-    const lastNewline = text.lastIndexOf('\n');
-    if (lastNewline !== text.length - 1) {
-      // An append that never finished was never acknowledged: drop it.
-      await storage.truncate(custodyFile, encoder.encode(text.slice(0, lastNewline + 1)).length);
-      text = text.slice(0, lastNewline + 1);
+    let units: Uint8Array[];
+    try {
+      // A torn last line (an append that never finished) was never acknowledged: storage drops it.
+      units = await storage.readUnits(custodyFile);
+    } catch (error) {
+      if (error instanceof UnitBroken) throw new EngineError('custodyBroken', { line: error.index + 1 });
+      throw error;
     }
     const events: CustodyEvent[] = [];
     let previous = genesisHash;
-    const lines = text.split('\n').slice(0, -1);
-    for (const [index, line] of lines.entries()) {
-      const event = parseLine(line);
+    const decoder = new TextDecoder();
+    for (const [index, unit] of units.entries()) {
+      const event = parseLine(decoder.decode(unit));
       const { hash, ...rest } = event ?? ({} as CustodyEvent);
       if (!event || event.seq !== index || event.prev !== previous || hashOf(rest) !== hash) {
         throw new EngineError('custodyBroken', { line: index + 1 });
@@ -61,7 +61,7 @@ export class CustodyLog {
   async append(actor: string, action: CustodyAction, facts: CustodyFacts = {}): Promise<CustodyEvent> {
     const body = { seq: this.nextSeq, at: new Date().toISOString(), actor, action, ...facts, prev: this.lastHash };
     const event: CustodyEvent = { ...body, hash: hashOf(body) };
-    await this.storage.append(custodyFile, encoder.encode(`${JSON.stringify(event)}\n`));
+    await this.storage.appendUnit(custodyFile, encoder.encode(JSON.stringify(event)));
     this.lastHash = event.hash;
     this.nextSeq += 1;
     this.events.push(event);

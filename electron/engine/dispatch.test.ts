@@ -14,6 +14,7 @@ function makeEngine(chooseFolder: () => Promise<string | null> = async () => nul
     osLocale: 'kk-KZ',
     version: '0.0.0-test',
     dialogs: { chooseFolder },
+    scryptCost: 2 ** 12,
     onInternalError: (error) => internalErrors.push(error),
   });
 }
@@ -42,7 +43,7 @@ describe('dispatch', () => {
   });
 
   it('creates the archive in the default folder and serves records', async () => {
-    const created = await engine.dispatch('archive:create', { name: 'Дәлел' });
+    const created = await engine.dispatch('archive:create', { name: 'Дәлел', protection: { kind: 'none' } });
     expect(created).toMatchObject({ ok: true, value: { open: true, path: join(folder.path, 'default archive'), problems: [] } });
     const saved = await engine.dispatch('records:save', { type: 'incident', data: sampleIncident() });
     expect(saved.ok).toBe(true);
@@ -53,10 +54,11 @@ describe('dispatch', () => {
   });
 
   it('keeps the chosen language across restarts and reports the OS locale', async () => {
-    expect(await engine.dispatch('settings:get', {})).toEqual({ ok: true, value: { language: null } });
+    expect(await engine.dispatch('settings:get', {})).toEqual({ ok: true, value: { language: null, lockAfterMinutes: 10 } });
     expect(await engine.dispatch('app:info', {})).toMatchObject({ ok: true, value: { osLocale: 'kk-KZ', networkAllowed: false } });
     await engine.dispatch('settings:set', { language: 'ru' });
-    expect(await makeEngine().dispatch('settings:get', {})).toEqual({ ok: true, value: { language: 'ru' } });
+    await engine.dispatch('settings:set', { lockAfterMinutes: 0 });
+    expect(await makeEngine().dispatch('settings:get', {})).toEqual({ ok: true, value: { language: 'ru', lockAfterMinutes: 0 } });
     expect(await engine.dispatch('settings:set', { language: 'de' })).toMatchObject({ ok: false, error: { code: 'invalidRequest' } });
   });
 

@@ -21,6 +21,8 @@ export interface EngineDeps {
   osLocale: string;
   version: string;
   dialogs: Dialogs;
+  /** scrypt cost for new passphrases; only tests lower it (the default takes about a second). */
+  scryptCost?: number;
   /** Called with unexpected errors (a bug, not bad input), e.g. to log them. */
   onInternalError?: (error: unknown, channel: string) => void;
 }
@@ -54,7 +56,7 @@ export function createEngine(deps: EngineDeps): Engine {
   return {
     dispatch,
     async close() {
-      state.archive = undefined;
+      state.closeArchive();
     },
   };
 }

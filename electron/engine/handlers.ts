@@ -4,8 +4,10 @@
  * thrown as EngineError and mapped by dispatch. No handler reads a request
  * that the contract has not parsed.
  */
-import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../shared/ipc';
-import { Archive } from './archive';
+import type { ArchiveStatus, ChannelName, ParsedRequestOf, ResponseOf } from '../../shared/ipc';
+import { Archive, manifestOf } from './archive';
+import { destroyArchiveFolder } from './destroy';
+import { attemptsLeft, readUnlockFailures } from './manifest';
 import type { EngineDeps } from './dispatch';
 import { EngineError } from './errors';
 import { PreferenceStore } from './preferences';
@@ -17,6 +19,8 @@ export type Handlers = {
 /** What the handlers share: the open archive, if any, and the preferences. */
 export class EngineState {
   archive: Archive | undefined;
+  /** The archive that was locked, or that asked for its passphrase: the UI offers to unlock it. */
+  lockedPath: string | undefined;
   readonly preferences: PreferenceStore;
 
   constructor(readonly deps: EngineDeps) {
@@ -27,25 +31,95 @@ export class EngineState {
     if (!this.archive) throw new EngineError('noArchive');
     return this.archive;
   }
+
+  /** Drops the open archive and its keys from memory. */
+  closeArchive(): void {
+    this.archive?.close();
+    this.archive = undefined;
+  }
+
+  async status(): Promise<ArchiveStatus> {
+    if (this.archive) return this.archive.status();
+    return { open: false, defaultPath: this.deps.defaultArchivePath, locked: await this.lockedStatus() };
+  }
+
+  private async lockedStatus() {
+    if (!this.lockedPath) return null;
+    try {
+      const manifest = await manifestOf(this.lockedPath);
+      const failures = await readUnlockFailures(this.lockedPath);
+      return { path: this.lockedPath, safety: manifest.safety, attemptsLeft: attemptsLeft(manifest, failures) };
+    } catch {
+      this.lockedPath = undefined; // gone or unreadable: nothing to unlock any more
+      return null;
+    }
+  }
 }
+
+const needsPassphrase = new Set(['passphraseRequired', 'wrongPassphrase', 'wrongPassphraseLimited']);
 
 export function createHandlers(state: EngineState): Handlers {
   const { deps } = state;
   return {
     'app:info': async () => ({ version: deps.version, osLocale: deps.osLocale, networkAllowed: false }),
-    'settings:get': async () => ({ language: await state.preferences.language() }),
-    'settings:set': async ({ language }) => {
-      await state.preferences.setLanguage(language);
-      return { language };
+    'settings:get': async () => state.preferences.get(),
+    'settings:set': async (changes) => state.preferences.set(changes),
+    'archive:status': async () => state.status(),
+    'archive:create': async ({ path, name, organization, protection }) => {
+      const passphrase = protection.kind === 'passphrase' ? protection.passphrase : null;
+      const archive = await Archive.create(path ?? deps.defaultArchivePath, { name, organization, passphrase, scryptCost: deps.scryptCost });
+      state.closeArchive();
+      state.archive = archive;
+      state.lockedPath = undefined;
+      return archive.status();
     },
-    'archive:status': async () => state.archive?.status() ?? { open: false, defaultPath: deps.defaultArchivePath },
-    'archive:create': async ({ path, name, organization }) => {
-      state.archive = await Archive.create(path ?? deps.defaultArchivePath, { name, organization });
+    'archive:open': async ({ path, passphrase }) => {
+      const target = path ?? deps.defaultArchivePath;
+      try {
+        const archive = await Archive.open(target, passphrase);
+        state.closeArchive();
+        state.archive = archive;
+        state.lockedPath = undefined;
+        return archive.status();
+      } catch (error) {
+        if (error instanceof EngineError && needsPassphrase.has(error.code)) {
+          state.closeArchive();
+          state.lockedPath = target;
+        }
+        if (error instanceof EngineError && error.code === 'archiveDestroyed') state.lockedPath = undefined;
+        throw error;
+      }
+    },
+    'archive:lock': async () => {
+      const archive = state.archive;
+      state.closeArchive();
+      if (archive) state.lockedPath = archive.path;
+      return state.status();
+    },
+    'archive:changePassphrase': async ({ current, next }) => {
+      await state.requireArchive().changePassphrase(current, next, deps.scryptCost);
+      return {};
+    },
+    'archive:encrypt': async ({ passphrase }) => {
+      const archive = state.requireArchive();
+      await archive.encryptInPlace(passphrase, deps.scryptCost);
+      state.closeArchive();
+      state.archive = await Archive.open(archive.path, passphrase);
       return state.archive.status();
     },
-    'archive:open': async ({ path }) => {
-      state.archive = await Archive.open(path ?? deps.defaultArchivePath);
-      return state.archive.status();
+    'archive:setSafety': async (safety) => {
+      await state.requireArchive().setSafety(safety);
+      return state.status();
+    },
+    'archive:destroy': async () => {
+      const path = state.archive?.path ?? state.lockedPath;
+      if (!path) throw new EngineError('noArchive');
+      const { safety } = state.archive ?? (await manifestOf(path));
+      if (!safety.quickDelete) throw new EngineError('quickDeleteDisabled');
+      state.closeArchive();
+      state.lockedPath = undefined;
+      await destroyArchiveFolder(path);
+      return state.status();
     },
     'archive:choose': async ({ purpose }) => ({ path: await deps.dialogs.chooseFolder(purpose) }),
     'archive:stateHash': async () => ({ stateHash: state.requireArchive().stateHash() }),

@@ -1,42 +1,40 @@
 /**
- * App-wide preferences that belong to the person, not to an archive (today:
- * the chosen language), kept in a small lowdb document in the config folder.
- * Holds nothing that names a person or an archive's content.
+ * App-wide preferences that belong to the person, not to an archive (the
+ * chosen language, when to lock), kept in a small lowdb document in the
+ * config folder. Holds nothing that names a person or an archive's content.
  */
 import { Low } from 'lowdb';
-import { Language } from '../../shared/ipc';
+import { Settings } from '../../shared/ipc';
 import { StorageAdapter } from './documentAdapter';
 import { PlainStorage } from './storage';
 
-interface Preferences {
-  language: Language | null;
-}
+export const defaultSettings: Settings = { language: null, lockAfterMinutes: 10 };
 
 export class PreferenceStore {
-  private db: Low<Preferences> | undefined;
+  private db: Low<Settings> | undefined;
 
   constructor(private readonly configDir: string) {}
 
-  private async document(): Promise<Low<Preferences>> {
+  private async document(): Promise<Low<Settings>> {
     if (!this.db) {
-      const db = new Low<Preferences>(new StorageAdapter(new PlainStorage(this.configDir), 'preferences.json'), {
-        language: null,
-      });
+      const db = new Low<Settings>(new StorageAdapter(new PlainStorage(this.configDir), 'preferences.json'), defaultSettings);
       // Unreadable preferences are not worth an error: start from the defaults.
       await db.read().catch(() => undefined);
+      const parsed = Settings.partial().safeParse(db.data);
+      db.data = { ...defaultSettings, ...(parsed.success ? parsed.data : {}) };
       this.db = db;
     }
     return this.db;
   }
 
-  async language(): Promise<Language | null> {
-    const value = (await this.document()).data.language;
-    return Language.safeParse(value).success ? value : null;
+  async get(): Promise<Settings> {
+    return { ...(await this.document()).data };
   }
 
-  async setLanguage(language: Language): Promise<void> {
+  async set(changes: Partial<Settings>): Promise<Settings> {
     const db = await this.document();
-    db.data.language = language;
+    db.data = { ...db.data, ...changes };
     await db.write();
+    return { ...db.data };
   }
 }

@@ -26,6 +26,8 @@ export interface RecordProblem {
 
 const recordsDir = 'records';
 const recordPath = (recordId: string) => `${recordsDir}/${recordId.slice(0, 2)}/${recordId}.json`;
+/** Every shard a record id can fall in; listed by name, since encrypted storage hides folder names. */
+const shards = Array.from({ length: 256 }, (_, index) => index.toString(16).padStart(2, '0'));
 
 export class RecordStore {
   private readonly records = new Map<string, RecordDocument>();
@@ -35,7 +37,7 @@ export class RecordStore {
   static async load(storage: Storage): Promise<{ store: RecordStore; problems: RecordProblem[] }> {
     const store = new RecordStore(storage);
     const problems: RecordProblem[] = [];
-    for (const shard of (await storage.list(recordsDir)).sort()) {
+    for (const shard of shards) {
       const names = (await storage.list(`${recordsDir}/${shard}`)).filter((name) => name.endsWith('.json'));
       const documents = await Promise.all(
         names.map(async (name) => {

@@ -17,13 +17,37 @@ export interface Storage {
   read(path: string): Promise<Uint8Array | null>;
   /** Replaces the file atomically. */
   write(path: string, data: Uint8Array): Promise<void>;
-  /** Appends one unit (e.g. a log line) durably. */
-  append(path: string, data: Uint8Array): Promise<void>;
-  /** Cuts the file to `length` bytes (to drop a torn, unacknowledged append). */
-  truncate(path: string, length: number): Promise<void>;
+  /** Appends one unit (a log line, without its newline) durably. */
+  appendUnit(path: string, unit: Uint8Array): Promise<void>;
+  /**
+   * The units appended so far, oldest first. A torn last unit (a crash during
+   * an append that was never acknowledged) is dropped from the file. Throws
+   * UnitBroken for a damaged unit.
+   */
+  readUnits(path: string): Promise<Uint8Array[]>;
+  /** Writes a whole append-only file at once, atomically (copying a log). */
+  writeUnits(path: string, units: Uint8Array[]): Promise<void>;
   /** Names in a folder; empty when it does not exist. */
   list(path: string): Promise<string[]>;
 }
+
+/** A file whose bytes are damaged or altered (it fails authentication or cannot be parsed). */
+export class FileBroken extends Error {
+  constructor(readonly path: string) {
+    super(`damaged: ${path}`);
+    this.name = 'FileBroken';
+  }
+}
+
+/** A damaged unit of an append-only file; `index` counts from 0. */
+export class UnitBroken extends Error {
+  constructor(readonly index: number) {
+    super(`damaged unit ${index}`);
+    this.name = 'UnitBroken';
+  }
+}
+
+const newline = 0x0a;
 
 export class PlainStorage implements Storage {
   readonly encrypted = false;
@@ -56,20 +80,35 @@ export class PlainStorage implements Storage {
     }
   }
 
-  async append(path: string, data: Uint8Array): Promise<void> {
+  async appendUnit(path: string, unit: Uint8Array): Promise<void> {
     try {
-      await appendDurable(this.resolve(path), data);
+      await appendDurable(this.resolve(path), Buffer.concat([unit, Buffer.of(newline)]));
     } catch (error) {
       throw fromFsError(error, path);
     }
   }
 
-  async truncate(path: string, length: number): Promise<void> {
-    try {
-      await truncate(this.resolve(path), length);
-    } catch (error) {
-      throw fromFsError(error, path);
+  async writeUnits(path: string, units: Uint8Array[]): Promise<void> {
+    await this.write(path, Buffer.concat(units.flatMap((unit) => [unit, Buffer.of(newline)])));
+  }
+
+  async readUnits(path: string): Promise<Uint8Array[]> {
+    const bytes = Buffer.from((await this.read(path)) ?? new Uint8Array());
+    const end = bytes.lastIndexOf(newline) + 1;
+    if (end < bytes.length) {
+      try {
+        await truncate(this.resolve(path), end);
+      } catch (error) {
+        throw fromFsError(error, path);
+      }
     }
+    const units: Uint8Array[] = [];
+    for (let start = 0; start < end; ) {
+      const stop = bytes.indexOf(newline, start);
+      units.push(bytes.subarray(start, stop));
+      start = stop + 1;
+    }
+    return units;
   }
 
   async list(path: string): Promise<string[]> {

@@ -49,7 +49,7 @@ export function registerIpc(engine: Engine, hooks: IpcHooks = {}): void {
       const result = await dispatchSafely(engine, channel, request);
       if (channel === 'settings:set' && result.ok) {
         const parsed = contract['settings:set'].response.safeParse(result.value);
-        if (parsed.success) hooks.onLanguageChanged?.(parsed.data.language);
+        if (parsed.success && parsed.data.language) hooks.onLanguageChanged?.(parsed.data.language);
       }
       return result;
     });

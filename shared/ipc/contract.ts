@@ -15,8 +15,39 @@ export type Language = z.infer<typeof Language>;
 
 const empty = z.strictObject({});
 
+/** A new passphrase. Its strength is shown to the user; the engine insists only on a length. */
+export const minPassphraseLength = 8;
+export const Passphrase = z.string().min(minPassphraseLength).max(1024);
+/** A passphrase being tried: any length, so that a wrong one is "wrong", not "invalid". */
+const PassphraseAttempt = z.string().max(1024);
+
+/**
+ * Protections for a seized laptop, off by default (issue "Encryption at
+ * rest"): quick delete destroys the archive after one confirmation, and an
+ * unlock limit does the same after that many wrong passphrases in a row.
+ * Stored outside the encryption, so that they work on a locked archive.
+ */
+export const Safety = z.strictObject({
+  quickDelete: z.boolean(),
+  unlockAttemptLimit: z.number().int().min(3).max(100).nullable(),
+});
+export type Safety = z.infer<typeof Safety>;
+
+export const ArchiveProtection = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('passphrase'), passphrase: Passphrase }),
+  /** The explicit opt-out: the archive is stored unencrypted, and says so everywhere. */
+  z.strictObject({ kind: z.literal('none') }),
+]);
+
 export const ArchiveStatus = z.discriminatedUnion('open', [
-  z.strictObject({ open: z.literal(false), defaultPath: z.string() }),
+  z.strictObject({
+    open: z.literal(false),
+    defaultPath: z.string(),
+    /** The archive that was locked (or needs a passphrase), so the UI can offer to unlock it. */
+    locked: z
+      .strictObject({ path: z.string(), safety: Safety, attemptsLeft: z.number().int().nonnegative().nullable() })
+      .nullable(),
+  }),
   z.strictObject({
     open: z.literal(true),
     path: z.string(),
@@ -25,6 +56,7 @@ export const ArchiveStatus = z.discriminatedUnion('open', [
     organization: z.string(),
     fingerprint: z.string(),
     encrypted: z.boolean(),
+    safety: Safety,
     /** Record files that were damaged or altered, found on open; the rest stays usable. */
     problems: z.array(z.strictObject({ file: z.string(), reason: z.enum(['unreadable', 'tampered']) })),
   }),
@@ -51,6 +83,14 @@ export const RecordDetail = z.strictObject({
 });
 export type RecordDetail = z.infer<typeof RecordDetail>;
 
+/** App-wide preferences of the person at this computer. */
+export const Settings = z.strictObject({
+  language: Language.nullable(),
+  /** Lock the archive after this many idle minutes; 0 never. */
+  lockAfterMinutes: z.number().int().min(0).max(24 * 60),
+});
+export type Settings = z.infer<typeof Settings>;
+
 const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response });
 
 export const contract = {
@@ -58,18 +98,31 @@ export const contract = {
     empty,
     z.strictObject({ version: z.string(), osLocale: z.string(), networkAllowed: z.literal(false) }),
   ),
-  'settings:get': channel(empty, z.strictObject({ language: Language.nullable() })),
-  'settings:set': channel(z.strictObject({ language: Language }), z.strictObject({ language: Language })),
+  'settings:get': channel(empty, Settings),
+  'settings:set': channel(Settings.partial(), Settings),
   'archive:status': channel(empty, ArchiveStatus),
   'archive:create': channel(
     z.strictObject({
       path: z.string().min(1).max(4096).optional(),
       name: z.string().trim().min(1).max(200),
       organization: z.string().trim().max(200).default(''),
+      protection: ArchiveProtection,
     }),
     ArchiveStatus,
   ),
-  'archive:open': channel(z.strictObject({ path: z.string().min(1).max(4096).optional() }), ArchiveStatus),
+  /** Opens (unlocks) an archive; an encrypted one needs its passphrase. */
+  'archive:open': channel(
+    z.strictObject({ path: z.string().min(1).max(4096).optional(), passphrase: PassphraseAttempt.optional() }),
+    ArchiveStatus,
+  ),
+  /** Drops the keys from memory; the UI clears itself. */
+  'archive:lock': channel(empty, ArchiveStatus),
+  'archive:changePassphrase': channel(z.strictObject({ current: PassphraseAttempt, next: Passphrase }), empty),
+  /** Encrypts the open, unencrypted archive in place; interrupted, it stays whole. */
+  'archive:encrypt': channel(z.strictObject({ passphrase: Passphrase }), ArchiveStatus),
+  'archive:setSafety': channel(Safety, ArchiveStatus),
+  /** Quick delete: destroys the open or locked archive's keys and data, if the archive allows it. */
+  'archive:destroy': channel(z.strictObject({ confirm: z.literal(true) }), ArchiveStatus),
   'archive:choose': channel(
     z.strictObject({ purpose: z.enum(['open', 'create']) }),
     z.strictObject({ path: z.string().nullable() }),

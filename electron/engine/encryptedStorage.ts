@@ -1,0 +1,161 @@
+/**
+ * Storage for encrypted archives: every file is sealed (crypto/sealedFile.ts)
+ * under the archive's content key and stored under a keyed hash of its path,
+ * in a keyed-hash folder of its parent: data/<hash of folder>/<hash of path>.
+ * Without the data key the folder shows only random-looking names and bytes:
+ * no name, no statement, no file's plain sha256. Append-only files are a
+ * sequence of frames, each a sealed unit. Callers see the same paths and
+ * bytes as with PlainStorage.
+ */
+import { open as openFile, readdir, readFile, truncate } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import { appendDurable, writeFileAtomic } from './atomicFile';
+import type { Keyring } from './crypto/keyring';
+import { SealBroken, openBuffer, openName, sealBuffer } from './crypto/sealedFile';
+import { fromFsError } from './errors';
+import { FileBroken, UnitBroken, type Storage } from './storage';
+
+export const encryptedDataDir = 'data';
+const frameMagic = Buffer.from('DLF1');
+const frameHeader = 8;
+
+export class EncryptedStorage implements Storage {
+  readonly encrypted = true;
+
+  constructor(
+    readonly root: string,
+    private readonly keyring: Keyring,
+  ) {}
+
+  private folderOf(dir: string): string {
+    return join(this.root, encryptedDataDir, this.keyring.hashName(`dir:${dir}`));
+  }
+
+  /** Where a logical path is stored, and the stored name its seal is bound to. */
+  private locate(path: string): { file: string; storedName: string } {
+    const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
+    const storedName = this.keyring.hashName(`file:${path}`);
+    return { file: join(this.folderOf(dir), storedName), storedName };
+  }
+
+  private async readRaw(path: string, file: string): Promise<Buffer | null> {
+    try {
+      return await readFile(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw fromFsError(error, path);
+    }
+  }
+
+  async read(path: string): Promise<Uint8Array | null> {
+    const { file, storedName } = this.locate(path);
+    const sealed = await this.readRaw(path, file);
+    if (!sealed) return null;
+    try {
+      const { name, data } = openBuffer(this.keyring.contentKey, storedName, sealed);
+      if (name !== path) throw new SealBroken('stored under another name');
+      return data;
+    } catch (error) {
+      if (error instanceof SealBroken) throw new FileBroken(path);
+      throw error;
+    }
+  }
+
+  async write(path: string, data: Uint8Array): Promise<void> {
+    const { file, storedName } = this.locate(path);
+    try {
+      await writeFileAtomic(file, sealBuffer(this.keyring.contentKey, storedName, path, data));
+    } catch (error) {
+      throw fromFsError(error, path);
+    }
+  }
+
+  private frame(storedName: string, path: string, unit: Uint8Array): Buffer {
+    const sealed = sealBuffer(this.keyring.contentKey, storedName, path, unit);
+    const header = Buffer.alloc(frameHeader);
+    frameMagic.copy(header);
+    header.writeUInt32BE(sealed.length, 4);
+    return Buffer.concat([header, sealed]);
+  }
+
+  async appendUnit(path: string, unit: Uint8Array): Promise<void> {
+    const { file, storedName } = this.locate(path);
+    try {
+      await appendDurable(file, this.frame(storedName, path, unit));
+    } catch (error) {
+      throw fromFsError(error, path);
+    }
+  }
+
+  async writeUnits(path: string, units: Uint8Array[]): Promise<void> {
+    const { file, storedName } = this.locate(path);
+    try {
+      await writeFileAtomic(file, Buffer.concat(units.map((unit) => this.frame(storedName, path, unit))));
+    } catch (error) {
+      throw fromFsError(error, path);
+    }
+  }
+
+  async readUnits(path: string): Promise<Uint8Array[]> {
+    const { file, storedName } = this.locate(path);
+    const bytes = (await this.readRaw(path, file)) ?? Buffer.alloc(0);
+    const units: Uint8Array[] = [];
+    let offset = 0;
+    while (offset < bytes.length) {
+      if (bytes.length - offset < frameHeader || offset + frameHeader + bytes.readUInt32BE(offset + 4) > bytes.length) {
+        // A frame that runs past the end is a torn append, never acknowledged: drop it.
+        if (bytes.length - offset >= 4 && !bytes.subarray(offset, offset + 4).equals(frameMagic)) throw new UnitBroken(units.length);
+        await truncate(file, offset).catch((error: unknown) => {
+          throw fromFsError(error, path);
+        });
+        break;
+      }
+      if (!bytes.subarray(offset, offset + 4).equals(frameMagic)) throw new UnitBroken(units.length);
+      const end = offset + frameHeader + bytes.readUInt32BE(offset + 4);
+      try {
+        const { name, data } = openBuffer(this.keyring.contentKey, storedName, bytes.subarray(offset + frameHeader, end));
+        if (name !== path) throw new SealBroken('stored under another name');
+        units.push(data);
+      } catch (error) {
+        if (error instanceof SealBroken) throw new UnitBroken(units.length);
+        throw error;
+      }
+      offset = end;
+    }
+    return units;
+  }
+
+  async list(dir: string): Promise<string[]> {
+    const folder = this.folderOf(dir);
+    let stored: string[];
+    try {
+      stored = (await readdir(folder)).filter((name) => /^[0-9a-f]{32}$/.test(name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw fromFsError(error, dir);
+    }
+    const names: string[] = [];
+    for (const storedName of stored) {
+      const name = await this.readName(join(folder, storedName), storedName);
+      // A file whose name cannot be read is listed by its stored name, so that it is reported, not lost.
+      names.push(name === null ? storedName : posix.basename(name));
+    }
+    return names;
+  }
+
+  /** Reads just the sealed name at the start of a file. */
+  private async readName(file: string, storedName: string): Promise<string | null> {
+    const handle = await openFile(file, 'r');
+    try {
+      const head = Buffer.alloc(4096);
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      const frame = head.subarray(0, 4).equals(frameMagic) ? frameHeader : 0;
+      return openName(this.keyring.contentKey, storedName, head.subarray(frame, bytesRead));
+    } catch (error) {
+      if (error instanceof SealBroken) return null;
+      throw error;
+    } finally {
+      await handle.close();
+    }
+  }
+}

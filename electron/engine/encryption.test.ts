@@ -1,0 +1,258 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Archive } from './archive';
+import { Keyring } from './crypto/keyring';
+import { SealBroken, openStream, sealStream } from './crypto/sealedFile';
+import { EngineError } from './errors';
+import { sampleIncident, temporaryFolder } from './testing/fixtures';
+
+const passphrase = 'Түнде Алматыда интернет жоқ 🌙';
+const cost = 2 ** 12;
+let folder: { path: string; remove: () => Promise<void> };
+let dir: string;
+beforeEach(async () => {
+  folder = await temporaryFolder();
+  dir = join(folder.path, 'archive');
+});
+afterEach(() => folder.remove());
+
+const create = (options: { passphrase?: string | null } = {}) =>
+  Archive.create(dir, { name: 'Жанаөзен қорғаушылары', organization: 'Dalel Org', passphrase: options.passphrase === undefined ? passphrase : options.passphrase, scryptCost: cost });
+
+async function failure(promise: Promise<unknown>): Promise<EngineError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(EngineError);
+  return error as EngineError;
+}
+
+async function allFiles(root: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(join(entry.parentPath, entry.name).slice(root.length + 1), await readFile(join(entry.parentPath, entry.name)));
+  }
+  return files;
+}
+
+/** Every way a string could sit in a file: UTF-8, UTF-16 and base64 at each alignment. */
+function encodings(text: string): Buffer[] {
+  const utf8 = Buffer.from(text);
+  const forms = [utf8, Buffer.from(text, 'utf16le')];
+  for (const pad of ['', 'x', 'xx']) {
+    const base64 = Buffer.from(pad + text).toString('base64');
+    forms.push(Buffer.from(base64.slice(pad ? 4 : 0, -4)));
+  }
+  return forms.filter((form) => form.length >= 6);
+}
+
+describe('an encrypted archive', () => {
+  it('gives away nothing without the passphrase: no name, statement, key or hash', async () => {
+    const archive = await create();
+    const secrets = [
+      'Жанаөзен қорғаушылары',
+      'Dalel Org',
+      'Ғалия Мұхтарқызы',
+      'insulin could not be bought',
+      'صيدلية مغلقة',
+      'Аптека закрыта',
+      '🏥💳❌',
+    ];
+    const { recordId } = await archive.save({
+      type: 'incident',
+      data: sampleIncident({ title: secrets[2]!, summary: secrets.slice(3).join(' '), operators: ['Kcell'], tags: ['pharmacy'] }),
+    });
+    const edited = await archive.save({ type: 'incident', recordId, data: sampleIncident({ title: `${secrets[2]} (edited)` }) });
+    const detail = archive.getRecord(recordId);
+    const revealing = [
+      ...secrets,
+      recordId,
+      edited.revisionId,
+      ...detail.history.map((signed) => signed.id),
+      archive.key.fingerprint.slice(7),
+      archive.key.publicLine.split(' ')[1]!,
+      'records',
+      'custody',
+      'signing',
+      'settings',
+      'incident',
+      'KZ-75',
+    ];
+    const files = await allFiles(dir);
+    for (const [name, bytes] of files) {
+      for (const text of revealing) {
+        expect(name.includes(text), `${text} in a file name`).toBe(false);
+        for (const form of encodings(text)) expect(bytes.includes(form), `${text} inside ${name}`).toBe(false);
+      }
+    }
+    expect([...files.keys()].every((name) => name === 'dalel-archive.json' || /^data\/[0-9a-f]{32}\/[0-9a-f]{32}$/.test(name))).toBe(true);
+  });
+
+  it('opens with its passphrase, and says "wrong passphrase" for any other, changing nothing', async () => {
+    const archive = await create();
+    const { recordId } = await archive.save({ type: 'incident', data: sampleIncident() });
+    archive.close();
+    const before = await allFiles(dir);
+    expect((await failure(Archive.open(dir))).code).toBe('passphraseRequired');
+    expect((await failure(Archive.open(dir, 'тұрмыс'))).code).toBe('wrongPassphrase');
+    expect((await failure(Archive.open(dir, passphrase.normalize('NFD').toUpperCase()))).code).toBe('wrongPassphrase');
+    expect(await allFiles(dir)).toEqual(before);
+    // The same words typed in decomposed form are the same passphrase.
+    const reopened = await Archive.open(dir, passphrase.normalize('NFD'));
+    expect(reopened.getRecord(recordId).summary.data).toMatchObject({ title: sampleIncident().title });
+  });
+
+  it('changes its passphrase by rewriting only the manifest', async () => {
+    const archive = await create();
+    await archive.save({ type: 'incident', data: sampleIncident() });
+    const before = await allFiles(dir);
+    await expect(archive.changePassphrase('wrong one', 'the new passphrase', cost)).rejects.toMatchObject({ code: 'wrongPassphrase' });
+    await archive.changePassphrase(passphrase, 'the new passphrase', cost);
+    const after = await allFiles(dir);
+    expect([...after.keys()].filter((name) => !before.get(name)?.equals(after.get(name)!))).toEqual(['dalel-archive.json']);
+    expect((await failure(Archive.open(dir, passphrase))).code).toBe('wrongPassphrase');
+    expect((await Archive.open(dir, 'the new passphrase')).listRecords('incident')).toHaveLength(1);
+  });
+
+  describe('reports a flipped byte as damage to that file, never a crash', () => {
+    async function flipByteOf(name: string, at: 'start' | 'middle' | 'end' = 'middle') {
+      const file = join(dir, name);
+      const bytes = await readFile(file);
+      const index = at === 'start' ? 30 : at === 'end' ? bytes.length - 1 : Math.floor(bytes.length / 2);
+      bytes[index]! ^= 0x01;
+      await writeFile(file, bytes);
+    }
+    async function storedFiles() {
+      return [...(await allFiles(dir)).keys()].filter((name) => name.startsWith('data/'));
+    }
+
+    it('in a record: that record is named, the others stay usable', async () => {
+      const archive = await create();
+      const kept = await archive.save({ type: 'incident', data: sampleIncident({ title: 'kept' }) });
+      archive.close();
+      const before = await storedFiles();
+      const reopenedBefore = await Archive.open(dir, passphrase);
+      const damaged = await reopenedBefore.save({ type: 'incident', data: sampleIncident({ title: 'damaged' }) });
+      // The custody log existed already: the one new stored file is the record's.
+      const added = (await storedFiles()).filter((name) => !before.includes(name));
+      expect(added).toHaveLength(1);
+      await flipByteOf(added[0]!, 'end');
+      const reopened = await Archive.open(dir, passphrase);
+      expect(reopened.problems).toEqual([{ file: `records/${damaged.recordId.slice(0, 2)}/${damaged.recordId}.json`, reason: 'unreadable' }]);
+      expect(reopened.listRecords('incident').map((record) => record.recordId)).toEqual([kept.recordId]);
+    });
+
+    it('in the settings, the signing key, the custody log and the wrapped key: each named', async () => {
+      const archive = await create();
+      archive.close();
+      const files = await storedFiles();
+      const outcomes = new Set<string>();
+      for (const name of files) {
+        const original = await readFile(join(dir, name));
+        await flipByteOf(name);
+        const error = await failure(Archive.open(dir, passphrase));
+        outcomes.add(`${error.code}:${error.params.file ?? error.params.line}`);
+        await writeFile(join(dir, name), original);
+      }
+      expect([...outcomes].sort()).toEqual(['archiveDamaged:keys/signing.json', 'archiveDamaged:settings.json', 'custodyBroken:1']);
+      const manifest = JSON.parse(await readFile(join(dir, 'dalel-archive.json'), 'utf8'));
+      const wrapped = Buffer.from(manifest.encryption.wrappedKey, 'base64');
+      wrapped[20]! ^= 1;
+      await writeFile(join(dir, 'dalel-archive.json'), JSON.stringify({ ...manifest, encryption: { ...manifest.encryption, wrappedKey: wrapped.toString('base64') } }));
+      expect(await failure(Archive.open(dir, passphrase))).toMatchObject({ code: 'archiveDamaged', params: { file: 'dalel-archive.json' } });
+    });
+  });
+
+  it('destroys itself after the chosen number of wrong passphrases, and not before', async () => {
+    const archive = await create();
+    await archive.setSafety({ quickDelete: false, unlockAttemptLimit: 3 });
+    archive.close();
+    expect(await failure(Archive.open(dir, 'guess one'))).toMatchObject({ code: 'wrongPassphraseLimited', params: { left: 2 } });
+    await Archive.open(dir, passphrase); // a right one resets the count
+    expect(await failure(Archive.open(dir, 'guess one'))).toMatchObject({ params: { left: 2 } });
+    expect(await failure(Archive.open(dir, 'guess two'))).toMatchObject({ params: { left: 1 } });
+    expect(existsSync(join(dir, 'dalel-archive.json'))).toBe(true);
+    expect((await failure(Archive.open(dir, 'guess three'))).code).toBe('archiveDestroyed');
+    expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe('encrypting an unencrypted archive in place', () => {
+  it('keeps every record, signature and custody event, and leaves no plain file', async () => {
+    const plain = await create({ passphrase: null });
+    for (let index = 0; index < 5; index += 1) await plain.save({ type: 'incident', data: sampleIncident({ title: `Ақтау ${index}` }) });
+    const stateHash = plain.stateHash();
+    await plain.encryptInPlace(passphrase, cost);
+    const files = [...(await allFiles(dir)).keys()];
+    expect(files.every((name) => name === 'dalel-archive.json' || name.startsWith('data/'))).toBe(true);
+    const encrypted = await Archive.open(dir, passphrase);
+    expect(encrypted.encrypted).toBe(true);
+    expect(encrypted.stateHash()).toBe(stateHash);
+    expect(encrypted.key.fingerprint).toBe(plain.key.fingerprint);
+    await encrypted.save({ type: 'incident', data: sampleIncident() });
+    expect((await Archive.open(dir, passphrase)).listRecords('incident')).toHaveLength(6);
+  });
+
+  it('rolls back a half-done encryption and finishes a committed one', async () => {
+    const plain = await create({ passphrase: null });
+    await plain.save({ type: 'incident', data: sampleIncident() });
+    const stateHash = plain.stateHash();
+    // Interrupted before the manifest changed: staging and sealed files are left behind.
+    await mkdir(join(dir, '.encrypting', 'data', 'ab'), { recursive: true });
+    await writeFile(join(dir, '.encrypting', 'data', 'ab', 'cd'), randomBytes(100));
+    await mkdir(join(dir, 'data', 'ef'), { recursive: true });
+    const reopened = await Archive.open(dir);
+    expect(reopened.stateHash()).toBe(stateHash);
+    expect(existsSync(join(dir, 'data'))).toBe(false);
+    expect(existsSync(join(dir, '.encrypting'))).toBe(false);
+
+    // Interrupted after the manifest changed: plain files are left behind, and go.
+    const plainRecords = await allFiles(dir);
+    await reopened.encryptInPlace(passphrase, cost);
+    for (const [name, bytes] of plainRecords) {
+      if (name === 'dalel-archive.json') continue;
+      await mkdir(join(dir, name, '..'), { recursive: true });
+      await writeFile(join(dir, name), bytes);
+    }
+    expect((await Archive.open(dir, passphrase)).stateHash()).toBe(stateHash);
+    expect([...(await allFiles(dir)).keys()].every((name) => name === 'dalel-archive.json' || name.startsWith('data/'))).toBe(true);
+  });
+});
+
+describe('sealed streams', () => {
+  it('round-trip many chunks in constant memory and detect a damaged or missing chunk', async () => {
+    const keyring = Keyring.generate();
+    const size = 48 * 1024 * 1024 + 12345;
+    async function* source() {
+      for (let sent = 0; sent < size; sent += 1024 * 1024) yield Buffer.alloc(Math.min(1024 * 1024, size - sent), sent % 251);
+    }
+    const sealed: Buffer[] = [];
+    const before = process.memoryUsage().rss;
+    for await (const piece of sealStream(keyring.contentKey, 'stored', 'blobs/video.mp4', source())) sealed.push(piece);
+    let total = 0;
+    const hash = createHash('sha256');
+    for await (const piece of openStream(keyring.contentKey, 'stored', sealed)) {
+      total += piece.length;
+      hash.update(piece);
+    }
+    const expected = createHash('sha256');
+    for await (const piece of source()) expected.update(piece);
+    expect(total).toBe(size);
+    expect(hash.digest('hex')).toBe(expected.digest('hex'));
+    // The sealed copy is held by the test itself; the streams add little on top.
+    expect(process.memoryUsage().rss - before).toBeLessThan(size * 1.5 + 64 * 1024 * 1024);
+
+    const consume = async (pieces: Buffer[]) => {
+      for await (const _ of openStream(keyring.contentKey, 'stored', pieces)) void _;
+    };
+    const damaged = sealed.map((piece) => Buffer.from(piece));
+    damaged[300]![10]! ^= 1;
+    await expect(consume(damaged)).rejects.toBeInstanceOf(SealBroken);
+    await expect(consume(sealed.slice(0, -1))).rejects.toBeInstanceOf(SealBroken);
+    await expect(consume(sealed)).resolves.toBeUndefined();
+    await expect(async () => {
+      for await (const _ of openStream(keyring.contentKey, 'another stored name', sealed)) void _;
+    }).rejects.toBeInstanceOf(SealBroken);
+  });
+});

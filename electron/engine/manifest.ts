@@ -1,0 +1,105 @@
+/**
+ * The archive's manifest, `dalel-archive.json`: the one file that stays
+ * readable without the passphrase, because it says how to unlock the rest —
+ * the format, a random archive id, the scrypt parameters and the wrapped
+ * data key — and holds the safety settings that must work on a locked
+ * archive (quick delete, the unlock attempt limit). It never holds a name, a
+ * date or anything about the content. Also the count of wrong passphrases.
+ */
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { Safety } from '../../shared/ipc';
+import { writeFileAtomic } from './atomicFile';
+import { EngineError, fromFsError } from './errors';
+
+export const archiveFormat = 1;
+export const manifestFile = 'dalel-archive.json';
+const failuresFile = 'unlock-failures.json';
+
+const ScryptParams = z.object({
+  name: z.literal('scrypt'),
+  N: z.number().int().min(2 ** 10).max(2 ** 22),
+  r: z.number().int().min(1).max(32),
+  p: z.number().int().min(1).max(16),
+  salt: z.base64(),
+});
+
+export const Encryption = z.object({
+  scheme: z.literal('dalel-aes-256-gcm-1'),
+  kdf: ScryptParams,
+  wrappedKey: z.base64(),
+  kekCheck: z.string(),
+});
+export type Encryption = z.infer<typeof Encryption>;
+
+export const defaultSafety: Safety = { quickDelete: false, unlockAttemptLimit: null };
+
+export const Manifest = z.object({
+  dalel: z.literal('archive'),
+  format: z.number().int().positive(),
+  archiveId: z.uuid(),
+  /** Only in unencrypted archives: an encrypted one tells nothing, not even when it was made. */
+  createdAt: z.string().optional(),
+  encryption: Encryption.nullable(),
+  safety: Safety.default(defaultSafety),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+export async function writeManifest(path: string, manifest: Manifest): Promise<void> {
+  try {
+    await writeFileAtomic(join(path, manifestFile), new TextEncoder().encode(`${JSON.stringify(manifest, null, 1)}\n`));
+  } catch (error) {
+    throw fromFsError(error, path);
+  }
+}
+
+/**
+ * Reads and checks the manifest. `path` must be a folder that exists (the
+ * caller has said "not found" otherwise); null when it holds no manifest.
+ */
+export async function readManifest(path: string): Promise<Manifest | null> {
+  let text: string;
+  try {
+    text = await readFile(join(path, manifestFile), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw fromFsError(error, path);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new EngineError('archiveDamaged', { path, file: manifestFile });
+  }
+  const format = (value as { format?: unknown } | null)?.format;
+  if (typeof format === 'number' && format > archiveFormat) {
+    throw new EngineError('archiveTooNew', { version: format, supported: archiveFormat });
+  }
+  const parsed = Manifest.safeParse(value);
+  if (!parsed.success) throw new EngineError('archiveDamaged', { path, file: manifestFile });
+  return parsed.data;
+}
+
+/** Wrong passphrases in a row, kept beside the manifest so that a limit survives restarts. */
+export async function readUnlockFailures(path: string): Promise<number> {
+  try {
+    const count = JSON.parse(await readFile(join(path, failuresFile), 'utf8')).count;
+    return Number.isInteger(count) && count >= 0 ? count : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export async function writeUnlockFailures(path: string, count: number): Promise<void> {
+  if (count === 0) {
+    await rm(join(path, failuresFile), { force: true });
+    return;
+  }
+  await writeFileAtomic(join(path, failuresFile), new TextEncoder().encode(JSON.stringify({ count })));
+}
+
+export function attemptsLeft(manifest: Manifest, failures: number): number | null {
+  const limit = manifest.safety.unlockAttemptLimit;
+  return limit === null || !manifest.encryption ? null : Math.max(0, limit - failures);
+}
