@@ -55,6 +55,8 @@ export interface SaveRequest {
 
 export class Archive {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Set once this object may no longer write: locked, or replaced by its encrypted self. */
+  private retired = false;
 
   private constructor(
     readonly path: string,
@@ -134,6 +136,7 @@ export class Archive {
 
   /** Forgets the keys (lock): the object must not be used afterwards. */
   close(): void {
+    this.retired = true;
     this.keyring?.dataKey.fill(0);
     this.keyring?.contentKey.fill(0);
   }
@@ -169,7 +172,11 @@ export class Archive {
   /** Encrypts this unencrypted archive in place; the caller reopens it with the passphrase. */
   encryptInPlace(passphrase: string, scryptCost?: number): Promise<void> {
     if (this.encrypted) throw new EngineError('alreadyEncrypted');
-    return this.serialised(() => encryptInPlace(this.path, this.manifest, passphrase, scryptCost));
+    return this.serialised(async () => {
+      await encryptInPlace(this.path, this.manifest, passphrase, scryptCost);
+      // Writes queued behind this one must not land in the plain files that are now gone.
+      this.retired = true;
+    });
   }
 
   status(): Extract<ArchiveStatus, { open: true }> {
@@ -252,7 +259,11 @@ export class Archive {
   }
 
   private serialised<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
+    const guarded = () => {
+      if (this.retired) throw new EngineError('noArchive');
+      return work();
+    };
+    const run = this.queue.then(guarded, guarded);
     this.queue = run.catch(() => undefined);
     return run;
   }

@@ -256,3 +256,14 @@ describe('sealed streams', () => {
     }).rejects.toBeInstanceOf(SealBroken);
   });
 });
+
+describe('a save queued behind encryption in place', () => {
+  it('is refused rather than written to the plain files that are about to go', async () => {
+    const plain = await create({ passphrase: null });
+    const encrypting = plain.encryptInPlace(passphrase, cost);
+    const save = plain.save({ type: 'incident', data: sampleIncident() });
+    await encrypting;
+    await expect(save).rejects.toMatchObject({ code: 'noArchive' });
+    expect((await Archive.open(dir, passphrase)).listRecords('incident')).toHaveLength(0);
+  });
+});
