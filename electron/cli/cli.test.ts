@@ -41,7 +41,7 @@ describe('dalel', () => {
     const init = await dalel(['init', dir, '--name', 'Алматы тобы', '--no-encryption']);
     expect(init.code).toBe(0);
     expect(init.out).toMatch(/SHA256:[A-Za-z0-9+/]{43}/);
-    expect(init.err).toBe('');
+    expect(init.err).toContain('not encrypted');
 
     const added = await dalel(['add', dir, '--type', 'incident', '--json', incidentFile]);
     expect(added.code).toBe(0);
@@ -63,6 +63,19 @@ describe('dalel', () => {
     expect(shown.out).toContain(edit.out.trim());
     const history = JSON.parse((await dalel(['show', dir, recordId, '--history', '--json'])).out).history;
     expect(history.map((signed: { id: string }) => signed.id)[1]).toBe(edit.out.trim());
+  });
+
+  it('attaches files and prints exactly what sha256sum prints for them', async () => {
+    await dalel(['init', dir, '--no-encryption']);
+    const recordId = (await dalel(['add', dir, '--type', 'incident', '--json', incidentFile])).out.trim();
+    const files = ['фото банка.jpg', 'аудио куәлік.m4a'].map((name) => join(folder.path, name));
+    await writeFile(files[0]!, 'photo bytes');
+    await writeFile(files[1]!, 'audio bytes');
+    const attached = await dalel(['attach', dir, recordId, ...files]);
+    expect(attached.code).toBe(0);
+    expect(attached.out).toBe(execFileSync('sha256sum', files, { encoding: 'utf8' }));
+    expect((await dalel(['show', dir, recordId])).out).toContain('аудио куәлік.m4a');
+    expect((await dalel(['attach', dir, recordId])).code).toBe(2);
   });
 
   it('prints the public key and the same fingerprint as ssh-keygen', async () => {

@@ -28,6 +28,8 @@ interface Command {
   options: ParseArgsConfig['options'];
   /** Names of the positional arguments, for "missing DIR" messages. */
   positionals: string[];
+  /** The last positional may repeat (FILE...). */
+  variadic?: boolean;
   run(context: CommandContext): Promise<void>;
 }
 
@@ -178,6 +180,18 @@ export const commands: Record<string, Command> = {
     },
   },
 
+  attach: {
+    options: {},
+    positionals: ['DIR', 'ID', 'FILE'],
+    variadic: true,
+    async run(context) {
+      await openArchive(context);
+      const [, recordId, ...files] = context.positionals;
+      const result = await context.call('attachments:add', { recordId: recordId!, paths: files.map((file) => resolve(file)) });
+      result.attachments.forEach((entry, index) => context.say(`${entry.sha256}  ${files[index]}`));
+    },
+  },
+
   encrypt: {
     options: {},
     positionals: ['DIR'],
@@ -186,7 +200,13 @@ export const commands: Record<string, Command> = {
       if (passphrase === undefined) throw new InputFailure(context.t('cli:encryptNeedsPassphrase'));
       if (passphrase.length < minPassphraseLength) throw new InputFailure(context.t('cli:passphraseTooShort', { min: minPassphraseLength }));
       const path = resolve(context.positionals[0]!);
-      await context.call('archive:open', { path });
+      await context.call('archive:open', { path }).catch((error: unknown) => {
+        // Only an encrypted archive asks for a passphrase to open.
+        if (error instanceof CommandFailure && error.error.code === 'passphraseRequired') {
+          throw new CommandFailure({ code: 'alreadyEncrypted' });
+        }
+        throw error;
+      });
       await context.call('archive:encrypt', { passphrase });
       context.say(context.t('cli:encrypted', { path }));
     },
@@ -242,6 +262,10 @@ function describeRecord({ t, language }: CommandContext, detail: RecordDetail, w
     if (fields.areas?.length) lines.push(`${t('cli:fieldAreas')}: ${fields.areas.map(areaName).join(', ')}`);
   }
   lines.push(t('cli:revisions', { count: summary.revisionCount }));
+  if (detail.attachments.length) {
+    lines.push(t('cli:attachmentsHeading'));
+    for (const entry of detail.attachments) lines.push(`  ${entry.sha256}  ${entry.size}  ${entry.originalName}`);
+  }
   if (withHistory) {
     lines.push(t('cli:historyHeading'));
     for (const signed of detail.history) {

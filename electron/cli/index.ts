@@ -19,7 +19,7 @@ const commonOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-const laterCommands = new Set(['attach', 'export', 'verify', 'import', 'merge', 'trust']);
+const laterCommands = new Set(['export', 'verify', 'import', 'merge', 'trust']);
 
 /** Messages that the command words differently from the app (it has no passphrase field). */
 const commandWording: Partial<Record<string, string>> = { passphraseRequired: 'cli:passphraseNeeded' };
@@ -61,7 +61,9 @@ export async function main(argv: string[], io: Io, engineOptions: Pick<EngineDep
     say(io.stdout, t('cli:usage'));
     return 0;
   }
-  if (parsed.positionals.length !== command.positionals.length) {
+  const count = parsed.positionals.length;
+  const expected = command.positionals.length;
+  if (command.variadic ? count < expected : count !== expected) {
     const missing = command.positionals[parsed.positionals.length] ?? '';
     say(io.stderr, missing ? t('cli:missingArgument', { name: missing }) : t('cli:badOptions', { detail: parsed.positionals.slice(-1)[0] }));
     return 2;

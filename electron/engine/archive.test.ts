@@ -56,7 +56,7 @@ describe('an archive folder', () => {
     const reopened = await Archive.open(dir);
     expect(reopened.key.fingerprint).toBe(first.key.fingerprint);
     expect(reopened.getRecord(recordId).summary.data).toMatchObject({ title: sampleIncident().title });
-    expect(reopened.stateHash()).toBe(first.stateHash());
+    expect(await reopened.stateHash()).toBe(await first.stateHash());
   });
 
   it('refuses to be created in a folder that holds files, and leaves them alone', async () => {

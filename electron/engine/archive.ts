@@ -7,10 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { z } from 'zod';
 import type { ArchiveStatus, Safety } from '../../shared/ipc';
-import { describeIssues, recordSchemas, type RecordType, type SavableType } from '../../shared/model';
+import { describeIssues, recordSchemas, type Attachment, type RecordType, type SavableType } from '../../shared/model';
+import { AttachmentStore } from './attachmentStore';
+import { BlobStore } from './blobStore';
+import { mediaTypeOf } from './mediaType';
 import { ensureDir } from './atomicFile';
 import { sha256Hex } from './canonical';
 import { Keyring, deriveKek, unwrapDataKey } from './crypto/keyring';
@@ -53,8 +56,16 @@ export interface SaveRequest {
   data: unknown;
 }
 
+export interface FileToAttach {
+  path: string;
+  description?: string;
+  sensitive?: boolean;
+}
+
 export class Archive {
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly blobs: BlobStore;
+  private readonly attachments: AttachmentStore;
   /** Set once this object may no longer write: locked, or replaced by its encrypted self. */
   private retired = false;
 
@@ -67,7 +78,11 @@ export class Archive {
     private readonly custody: CustodyLog,
     private readonly records: RecordStore,
     readonly problems: RecordProblem[],
-  ) {}
+    storage: Storage,
+  ) {
+    this.blobs = new BlobStore(storage);
+    this.attachments = new AttachmentStore(storage);
+  }
 
   static async create(folder: string, options: CreateOptions): Promise<Archive> {
     const path = resolve(folder);
@@ -131,7 +146,7 @@ export class Archive {
     }
     const custody = await CustodyLog.open(storage);
     const { store, problems } = await RecordStore.load(storage);
-    return new Archive(path, manifest, keyring, settings, key, custody, store, problems);
+    return new Archive(path, manifest, keyring, settings, key, custody, store, problems, storage);
   }
 
   /** Forgets the keys (lock): the object must not be used afterwards. */
@@ -203,6 +218,48 @@ export class Archive {
     return record;
   }
 
+  listAttachments(recordId: string): Promise<Attachment[]> {
+    return this.attachments.list(recordId);
+  }
+
+  /** The stored bytes of an evidence file, streamed. */
+  readBlob(sha256: string): AsyncIterable<Uint8Array> {
+    return this.blobs.read(sha256);
+  }
+
+  /**
+   * Streams evidence files into the blob store and lists them on a record.
+   * Returns one entry per file given, in order (an entry the record already
+   * had is returned as it was first recorded).
+   */
+  attach(recordId: string, files: FileToAttach[]): Promise<Attachment[]> {
+    return this.serialised(async () => {
+      if (!this.records.has(recordId)) throw new EngineError('recordNotFound', { id: recordId });
+      const entries: Attachment[] = [];
+      for (const file of files) {
+        const blob = await this.blobs.add(file.path);
+        const originalName = basename(file.path);
+        entries.push({
+          sha256: blob.sha256,
+          size: blob.size,
+          mediaType: mediaTypeOf(originalName),
+          originalName,
+          addedAt: new Date().toISOString(),
+          addedBy: this.key.fingerprint,
+          recordId,
+          description: file.description ?? '',
+          sensitive: file.sensitive ?? false,
+        });
+      }
+      const added = await this.attachments.add(recordId, entries);
+      for (const entry of added) {
+        await this.custody.append(this.key.fingerprint, 'attachment_added', { recordId, hashes: [entry.sha256] });
+      }
+      const listed = new Map((await this.attachments.list(recordId)).map((entry) => [entry.sha256, entry]));
+      return entries.map((entry) => listed.get(entry.sha256) ?? entry);
+    });
+  }
+
   /** Validates and signs a new record or a new revision of one. */
   save(request: SaveRequest): Promise<{ recordId: string; revisionId: string }> {
     return this.serialised(async () => {
@@ -239,9 +296,12 @@ export class Archive {
     });
   }
 
-  /** sha256 over the sorted revision ids (and, later, attachment hashes): spec/cli.md state-hash. */
-  stateHash(): string {
-    const lines = this.records.revisionIds().map((id) => `revision ${id}\n`);
+  /** sha256 over the sorted revision ids and attachment hashes (spec/cli.md, state-hash). */
+  async stateHash(): Promise<string> {
+    const lines = [
+      ...this.records.revisionIds().map((id) => `revision ${id}\n`),
+      ...(await this.attachments.allHashes()).map((sha256) => `attachment ${sha256}\n`),
+    ];
     return sha256Hex(lines.sort().join(''));
   }
 

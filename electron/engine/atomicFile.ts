@@ -58,3 +58,24 @@ export async function appendDurable(file: string, data: Uint8Array): Promise<voi
     await handle.close();
   }
 }
+
+/** Like writeFileAtomic, from a stream, in constant memory (multi-gigabyte evidence files). */
+export async function writeStreamAtomic(file: string, source: AsyncIterable<Uint8Array>): Promise<void> {
+  const dir = dirname(file);
+  await ensureDir(dir);
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    const handle = await open(temporary, 'wx', 0o600);
+    try {
+      for await (const piece of source) await handle.write(piece);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await syncDir(dir);
+}

@@ -45,7 +45,8 @@ export async function encryptInPlace(path: string, manifest: Manifest, passphras
       if (file === custodyFile) {
         await target.writeUnits(file, await source.readUnits(file));
       } else {
-        await target.write(file, (await source.read(file))!);
+        // Streamed: blobs may be gigabytes.
+        await target.writeStream(file, source.readStream(file));
       }
     }
     await rename(join(staging, encryptedDataDir), join(path, encryptedDataDir));

@@ -7,13 +7,14 @@
  * sequence of frames, each a sealed unit. Callers see the same paths and
  * bytes as with PlainStorage.
  */
-import { open as openFile, readdir, readFile, truncate } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { access, open as openFile, readdir, readFile, truncate } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { appendDurable, writeFileAtomic } from './atomicFile';
+import { appendDurable, writeFileAtomic, writeStreamAtomic } from './atomicFile';
 import type { Keyring } from './crypto/keyring';
-import { SealBroken, openBuffer, openName, sealBuffer } from './crypto/sealedFile';
+import { SealBroken, openBuffer, openName, openStream, sealBuffer, sealStream } from './crypto/sealedFile';
 import { fromFsError } from './errors';
-import { FileBroken, UnitBroken, type Storage } from './storage';
+import { FileBroken, UnitBroken, streamChunk, type Storage } from './storage';
 
 export const encryptedDataDir = 'data';
 const frameMagic = Buffer.from('DLF1');
@@ -123,6 +124,35 @@ export class EncryptedStorage implements Storage {
       offset = end;
     }
     return units;
+  }
+
+  async exists(path: string): Promise<boolean> {
+    return access(this.locate(path).file).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  async writeStream(path: string, source: AsyncIterable<Uint8Array>): Promise<void> {
+    const { file, storedName } = this.locate(path);
+    try {
+      await writeStreamAtomic(file, sealStream(this.keyring.contentKey, storedName, path, source));
+    } catch (error) {
+      throw fromFsError(error, path);
+    }
+  }
+
+  async *readStream(path: string): AsyncIterable<Uint8Array> {
+    const { file, storedName } = this.locate(path);
+    const source = createReadStream(file, { highWaterMark: streamChunk });
+    try {
+      yield* openStream(this.keyring.contentKey, storedName, source, path);
+    } catch (error) {
+      if (error instanceof SealBroken) throw new FileBroken(path);
+      throw fromFsError(error, path);
+    } finally {
+      source.destroy();
+    }
   }
 
   async list(dir: string): Promise<string[]> {

@@ -64,6 +64,14 @@ describe('an encrypted archive', () => {
       data: sampleIncident({ title: secrets[2]!, summary: secrets.slice(3).join(' '), operators: ['Kcell'], tags: ['pharmacy'] }),
     });
     const edited = await archive.save({ type: 'incident', recordId, data: sampleIncident({ title: `${secrets[2]} (edited)` }) });
+    const statement = Buffer.from('Testimony: the ambulance never came because the dispatcher app was offline. '.repeat(50));
+    const photo = randomBytes(150_000);
+    await writeFile(join(folder.path, 'Ғалия куәлігі.txt'), statement);
+    await writeFile(join(folder.path, 'жабық дәріхана.jpg'), photo);
+    const attached = await archive.attach(recordId, [
+      { path: join(folder.path, 'Ғалия куәлігі.txt') },
+      { path: join(folder.path, 'жабық дәріхана.jpg') },
+    ]);
     const detail = archive.getRecord(recordId);
     const revealing = [
       ...secrets,
@@ -78,13 +86,19 @@ describe('an encrypted archive', () => {
       'settings',
       'incident',
       'KZ-75',
+      'Ғалия куәлігі.txt',
+      'жабық дәріхана.jpg',
+      'ambulance never came',
+      ...attached.map((entry) => entry.sha256),
     ];
+    const rawBytes = [photo.subarray(70_000, 70_064), ...attached.map((entry) => Buffer.from(entry.sha256, 'hex'))];
     const files = await allFiles(dir);
     for (const [name, bytes] of files) {
       for (const text of revealing) {
         expect(name.includes(text), `${text} in a file name`).toBe(false);
         for (const form of encodings(text)) expect(bytes.includes(form), `${text} inside ${name}`).toBe(false);
       }
+      for (const raw of rawBytes) expect(bytes.includes(raw), `raw bytes inside ${name}`).toBe(false);
     }
     expect([...files.keys()].every((name) => name === 'dalel-archive.json' || /^data\/[0-9a-f]{32}\/[0-9a-f]{32}$/.test(name))).toBe(true);
   });
@@ -182,13 +196,13 @@ describe('encrypting an unencrypted archive in place', () => {
   it('keeps every record, signature and custody event, and leaves no plain file', async () => {
     const plain = await create({ passphrase: null });
     for (let index = 0; index < 5; index += 1) await plain.save({ type: 'incident', data: sampleIncident({ title: `Ақтау ${index}` }) });
-    const stateHash = plain.stateHash();
+    const stateHash = await plain.stateHash();
     await plain.encryptInPlace(passphrase, cost);
     const files = [...(await allFiles(dir)).keys()];
     expect(files.every((name) => name === 'dalel-archive.json' || name.startsWith('data/'))).toBe(true);
     const encrypted = await Archive.open(dir, passphrase);
     expect(encrypted.encrypted).toBe(true);
-    expect(encrypted.stateHash()).toBe(stateHash);
+    expect(await encrypted.stateHash()).toBe(stateHash);
     expect(encrypted.key.fingerprint).toBe(plain.key.fingerprint);
     await encrypted.save({ type: 'incident', data: sampleIncident() });
     expect((await Archive.open(dir, passphrase)).listRecords('incident')).toHaveLength(6);
@@ -197,13 +211,13 @@ describe('encrypting an unencrypted archive in place', () => {
   it('rolls back a half-done encryption and finishes a committed one', async () => {
     const plain = await create({ passphrase: null });
     await plain.save({ type: 'incident', data: sampleIncident() });
-    const stateHash = plain.stateHash();
+    const stateHash = await plain.stateHash();
     // Interrupted before the manifest changed: staging and sealed files are left behind.
     await mkdir(join(dir, '.encrypting', 'data', 'ab'), { recursive: true });
     await writeFile(join(dir, '.encrypting', 'data', 'ab', 'cd'), randomBytes(100));
     await mkdir(join(dir, 'data', 'ef'), { recursive: true });
     const reopened = await Archive.open(dir);
-    expect(reopened.stateHash()).toBe(stateHash);
+    expect(await reopened.stateHash()).toBe(stateHash);
     expect(existsSync(join(dir, 'data'))).toBe(false);
     expect(existsSync(join(dir, '.encrypting'))).toBe(false);
 
@@ -215,7 +229,7 @@ describe('encrypting an unencrypted archive in place', () => {
       await mkdir(join(dir, name, '..'), { recursive: true });
       await writeFile(join(dir, name), bytes);
     }
-    expect((await Archive.open(dir, passphrase)).stateHash()).toBe(stateHash);
+    expect(await (await Archive.open(dir, passphrase)).stateHash()).toBe(stateHash);
     expect([...(await allFiles(dir)).keys()].every((name) => name === 'dalel-archive.json' || name.startsWith('data/'))).toBe(true);
   });
 });

@@ -122,11 +122,20 @@ export function createHandlers(state: EngineState): Handlers {
       return state.status();
     },
     'archive:choose': async ({ purpose }) => ({ path: await deps.dialogs.chooseFolder(purpose) }),
-    'archive:stateHash': async () => ({ stateHash: state.requireArchive().stateHash() }),
+    'archive:stateHash': async () => ({ stateHash: await state.requireArchive().stateHash() }),
     'records:list': async ({ type }) => ({ records: state.requireArchive().listRecords(type) }),
-    'records:get': async ({ recordId }) => state.requireArchive().getRecord(recordId),
+    'records:get': async ({ recordId }) => {
+      const archive = state.requireArchive();
+      return { ...archive.getRecord(recordId), attachments: await archive.listAttachments(recordId) };
+    },
     'records:save': async (request) => state.requireArchive().save(request),
     'records:retract': async (request) => state.requireArchive().retract(request),
+    'attachments:add': async ({ recordId, paths, description, sensitive }) => ({
+      attachments: await state.requireArchive().attach(
+        recordId,
+        paths.map((path) => ({ path, description, sensitive })),
+      ),
+    }),
     'key:show': async () => {
       const { key } = state.requireArchive();
       return { publicKey: key.publicLine, fingerprint: key.fingerprint };

@@ -76,7 +76,7 @@ export class RecordStore {
     return summaries;
   }
 
-  get(recordId: string): RecordDetail | undefined {
+  get(recordId: string): Omit<RecordDetail, 'attachments'> | undefined {
     const document = this.records.get(recordId);
     return document && { summary: this.summarise(document), history: inHistoryOrder(document.revisions) };
   }

@@ -5,6 +5,7 @@
  * request is a strict object: unknown keys are rejected.
  */
 import { z } from 'zod';
+import { Attachment } from '../model/attachment';
 import { RecordId, RecordType, RevisionId, SavableType, SignedRevision } from '../model/revision';
 import type { ChannelName } from './names';
 import type { Result } from './result';
@@ -80,6 +81,8 @@ export const RecordDetail = z.strictObject({
   summary: RecordSummary,
   /** Every revision, oldest first. */
   history: z.array(SignedRevision),
+  /** The record's evidence files, in the order they were added. */
+  attachments: z.array(Attachment),
 });
 export type RecordDetail = z.infer<typeof RecordDetail>;
 
@@ -147,6 +150,16 @@ export const contract = {
   'records:retract': channel(
     z.strictObject({ recordId: RecordId, parent: RevisionId, reason: z.string().trim().max(2000).default('') }),
     z.strictObject({ recordId: RecordId, revisionId: RevisionId }),
+  ),
+  /** Streams files from disk into the blob store and lists them on a record. */
+  'attachments:add': channel(
+    z.strictObject({
+      recordId: RecordId,
+      paths: z.array(z.string().min(1).max(4096)).min(1).max(1000),
+      description: z.string().max(20_000).optional(),
+      sensitive: z.boolean().optional(),
+    }),
+    z.strictObject({ attachments: z.array(Attachment) }),
   ),
   'key:show': channel(empty, z.strictObject({ publicKey: z.string(), fingerprint: z.string() })),
 } satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;

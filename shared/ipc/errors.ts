@@ -21,6 +21,7 @@ export const errorPlaceholders = {
   alreadyEncrypted: [],
   quickDeleteDisabled: [],
   recordNotFound: ['id'],
+  fileChanged: ['path'],
   staleRevision: [],
   recordRetracted: [],
   invalidRecord: [],

@@ -21,6 +21,7 @@ export const channelNames = [
   'records:get',
   'records:save',
   'records:retract',
+  'attachments:add',
   'key:show',
 ] as const;
 

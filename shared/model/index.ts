@@ -5,3 +5,4 @@ export * from './revision';
 export * from './custody';
 export * from './validation';
 export * from './gazetteer';
+export * from './attachment';

@@ -139,11 +139,15 @@ export async function* sealStream(
   yield seal(key, chunkNonce(index, true), pending);
 }
 
-/** Opens a sealed stream in constant memory; throws SealBroken at the first damaged chunk. */
+/**
+ * Opens a sealed stream in constant memory; throws SealBroken at the first
+ * damaged chunk, or when the file was sealed under another name than `expectedName`.
+ */
 export async function* openStream(
   contentKey: Buffer,
   storedName: string,
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  expectedName?: string,
 ): AsyncGenerator<Buffer> {
   let pending = Buffer.alloc(0);
   let header: Header | null = null;
@@ -154,6 +158,7 @@ export async function* openStream(
     if (!header) {
       header = readHeader(contentKey, storedName, pending);
       if (!header) continue;
+      if (expectedName !== undefined && header.name !== expectedName) throw new SealBroken('stored under another name');
       pending = pending.subarray(header.length);
     }
     while (pending.length > sealedChunk) {

@@ -1,0 +1,67 @@
+/**
+ * The blob store: evidence files, content-addressed by sha256, stored once
+ * however often they are added, never modified. Adding streams the file
+ * twice in constant memory: once to learn its sha256, once to store it under
+ * that name (the sealed name must be known before the first byte is
+ * sealed), and the second pass is hashed too, so a file that changed in
+ * between is refused rather than stored under a wrong hash.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { EngineError, fromFsError } from './errors';
+import { streamChunk, type Storage } from './storage';
+
+export const blobPath = (sha256: string) => `blobs/${sha256.slice(0, 2)}/${sha256}`;
+
+export interface StoredBlob {
+  sha256: string;
+  size: number;
+  /** False when the same bytes were already in the store. */
+  added: boolean;
+}
+
+async function hashFile(file: string): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const piece of createReadStream(file, { highWaterMark: streamChunk })) {
+    hash.update(piece as Buffer);
+    size += (piece as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), size };
+}
+
+export class BlobStore {
+  constructor(private readonly storage: Storage) {}
+
+  has(sha256: string): Promise<boolean> {
+    return this.storage.exists(blobPath(sha256));
+  }
+
+  /** Stores a file from disk; returns its sha256. */
+  async add(file: string): Promise<StoredBlob> {
+    let first: { sha256: string; size: number };
+    try {
+      if (!(await stat(file)).isFile()) throw new EngineError('ioError', { path: file });
+      first = await hashFile(file);
+    } catch (error) {
+      throw fromFsError(error, file);
+    }
+    if (await this.has(first.sha256)) return { ...first, added: false };
+    async function* unchanged() {
+      const second = createHash('sha256');
+      for await (const piece of createReadStream(file, { highWaterMark: streamChunk })) {
+        second.update(piece as Buffer);
+        yield piece as Buffer;
+      }
+      // Thrown before the stored file gets its name: nothing is kept under a wrong hash.
+      if (second.digest('hex') !== first.sha256) throw new EngineError('fileChanged', { path: file });
+    }
+    await this.storage.writeStream(blobPath(first.sha256), unchanged());
+    return { ...first, added: true };
+  }
+
+  read(sha256: string): AsyncIterable<Uint8Array> {
+    return this.storage.readStream(blobPath(sha256));
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * Attachments: evidence files kept byte for byte in the archive's
+ * content-addressed blob store, and what is known about each
+ * (spec/data-model.md, "Attachment"). The sha256 is computed while the file
+ * is stored; the stored bytes are the bytes received.
+ */
+import { z } from 'zod';
+import { RecordId, Sha256Hex } from './revision';
+
+export const Attachment = z.strictObject({
+  sha256: Sha256Hex,
+  size: z.number().int().nonnegative(),
+  mediaType: z.string().max(200),
+  /** The file's name as it was given, kept exactly (any script, any emoji). */
+  originalName: z.string().max(1000),
+  addedAt: z.iso.datetime(),
+  /** The fingerprint of the key that added it. */
+  addedBy: z.string(),
+  recordId: RecordId,
+  description: z.string().max(20_000).default(''),
+  /** Never goes into a public bundle. */
+  sensitive: z.boolean().default(false),
+});
+export type Attachment = z.infer<typeof Attachment>;
