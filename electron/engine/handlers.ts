@@ -130,6 +130,8 @@ export function createHandlers(state: EngineState): Handlers {
     },
     'records:save': async (request) => state.requireArchive().save(request),
     'records:retract': async (request) => state.requireArchive().retract(request),
+    // SECURITY: the paths come from the caller: the command's arguments, or in the app a file the
+    // person picked or dropped. A picker-only flow for the app is part of the "Evidence" issue.
     'attachments:add': async ({ recordId, paths, description, sensitive }) => ({
       attachments: await state.requireArchive().attach(
         recordId,
