@@ -81,8 +81,10 @@ test('the app starts on the start screen, with its data in the given user-data f
   await expect(page.locator('#archive-create-folder')).toHaveValue(join(userData, 'archive'));
 });
 
-test('create an archive, save an incident, see it listed', async () => {
+test('create an encrypted archive, save an incident, see it listed', async () => {
   await page.locator('#archive-name').fill('Almaty defenders');
+  await page.locator('#archive-passphrase').fill('violet tractor lantern 1986');
+  await page.locator('#archive-passphrase-confirm').fill('violet tractor lantern 1986');
   await page.locator('form[aria-labelledby="create-archive-title"] button[type="submit"]').click();
   await expect(page.locator('#create-archive-title')).toBeHidden();
   expect(existsSync(join(userData, 'archive'))).toBe(true);

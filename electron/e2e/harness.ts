@@ -55,9 +55,18 @@ export interface DalelSession {
   pageErrors: string[];
   /** Loads the app and waits until it has rendered its first screen. */
   open(): Promise<void>;
-  /** Makes an archive at `path` with a separate engine (as another run of the app would), for "open" flows. */
-  createArchiveAt(path: string, name: string): Promise<void>;
+  /**
+   * Makes an archive at `path` with a separate engine (as another run of the app would), for "open" flows:
+   * encrypted with `passphrase` (by default `testPassphrase`), or unencrypted when it is null.
+   */
+  createArchiveAt(path: string, name: string, passphrase?: string | null): Promise<void>;
 }
+
+/** The passphrase the specs give their archives unless a test says otherwise. */
+export const testPassphrase = 'violet tractor lantern 1986';
+
+/** A small scrypt cost, so that creating and unlocking archives keeps the specs fast (the app uses the engine's default). */
+const scryptCost = 2 ** 12;
 
 interface HarnessOptions {
   osLocale: string;
@@ -145,6 +154,7 @@ export const test = base.extend<HarnessOptions & { dalel: DalelSession }>({
       configDir: join(dir, 'config'),
       osLocale,
       version: 'test',
+      scryptCost,
       dialogs: { chooseFolder: async () => join(dir, 'chosen') },
       onInternalError: (error, channel) => console.error(`engine error on ${channel}:`, error),
     });
@@ -180,15 +190,17 @@ export const test = base.extend<HarnessOptions & { dalel: DalelSession }>({
         await page.goto(appUrl);
         await page.locator('h1').first().waitFor();
       },
-      async createArchiveAt(path, name) {
+      async createArchiveAt(path, name, passphrase = testPassphrase) {
         const other = createEngine({
           defaultArchivePath: path,
           configDir: join(dir, 'other-config'),
           osLocale,
           version: 'test',
+          scryptCost,
           dialogs: { chooseFolder: async () => null },
         });
-        const created = await other.dispatch('archive:create', { path, name });
+        const protection = passphrase === null ? { kind: 'none' } : { kind: 'passphrase', passphrase };
+        const created = await other.dispatch('archive:create', { path, name, protection });
         await other.close();
         if (!created.ok) throw new Error(`could not create an archive at ${path}: ${created.error.code}`);
       },

@@ -4,37 +4,10 @@
  * complete on every screen (no raw key, no English left over, no missing
  * key, no axe violation).
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness';
+import { expectNoEnglishLeft } from './localeTexts';
 import { createArchive, expectNoAxeViolations, expectNoRawKeys, saveIncidentDirectly, sampleIncidents } from './rendererSteps';
-
-type Tree = { [key: string]: string | Tree };
-const namespaces = ['common', 'incidents', 'taxonomy', 'validation', 'errors'];
-const readLocale = (lng: string, ns: string): Tree =>
-  JSON.parse(readFileSync(new URL(`../../shared/i18n/locales/${lng}/${ns}.json`, import.meta.url), 'utf8'));
-const flatten = (tree: Tree, prefix = ''): [string, string][] =>
-  Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : flatten(value, `${prefix}${key}.`),
-  );
-
-/** English sentences and labels that the given language translates differently. */
-function englishOnlyTexts(lng: string): string[] {
-  return namespaces.flatMap((ns) => {
-    const local = new Map(flatten(readLocale(lng, ns)));
-    return flatten(readLocale('en', ns))
-      .filter(([key, text]) => !text.includes('{{') && text.length >= 4 && local.get(key) !== text)
-      .map(([, text]) => text);
-  });
-}
-
-/** Fails if a label or sentence shows in English while the UI is in another language. */
-async function expectNoEnglishLeft(page: Page, lng: string, screen: string) {
-  const body = await page.locator('body').innerText();
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const leftover = englishOnlyTexts(lng).filter((text) => new RegExp(`(^|[^\\p{L}])${escape(text)}($|[^\\p{L}])`, 'mu').test(body));
-  expect(leftover, `English left on ${screen} in ${lng}`).toEqual([]);
-}
 
 async function checkScreen(page: Page, lng: string, screen: string) {
   await expectNoRawKeys(page, `${screen} (${lng})`);
@@ -69,6 +42,10 @@ test('every screen reads in Kazakh and in Russian, with nothing left untranslate
     rights: ['iccpr.19', 'crpd.9'],
     confidential: true,
   });
+  // Quick delete on, so that Settings shows its button and its dialog can be checked too.
+  await page.evaluate(() =>
+    (window as unknown as { dalel: import('../../shared/ipc').DalelApi }).dalel.archive.setSafety({ quickDelete: true, unlockAttemptLimit: null }),
+  );
   await page.reload();
 
   const screens = [
@@ -93,6 +70,15 @@ test('every screen reads in Kazakh and in Russian, with nothing left untranslate
       await expect(page.locator('.error-summary')).toBeFocused();
       if (required) await expect(page.locator('#field-title-error')).toHaveText(required);
       await checkScreen(page, lng, 'the form with its problems');
+
+      await page.getByRole('navigation').locator('a[href="#/settings"]').click();
+      await expect(page.locator('#settings-lock-after')).toBeVisible();
+      await checkScreen(page, lng, 'the settings');
+      await page.locator('.danger-zone > button.danger').click();
+      await expect(page.getByRole('alertdialog')).toBeVisible();
+      await checkScreen(page, lng, 'the quick delete dialog');
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('alertdialog')).toBeHidden();
 
       await page.getByRole('navigation').locator('a[href="#/"]').click();
     });

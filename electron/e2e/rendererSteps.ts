@@ -9,13 +9,20 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { DalelApi } from '../../shared/ipc';
 import type { IncidentInput } from '../../shared/model';
-import { expect, type DalelSession } from './harness';
+import { expect, testPassphrase, type DalelSession } from './harness';
 
-export async function createArchive(dalel: DalelSession, name = 'Almaty defenders'): Promise<void> {
+/** Creates an archive on the start screen, encrypted with `passphrase` (null: the explicit "without encryption"). */
+export async function createArchive(dalel: DalelSession, name = 'Almaty defenders', passphrase: string | null = testPassphrase): Promise<void> {
   const { page } = dalel;
   await expect(page.locator('#create-archive-title')).toBeVisible();
   await page.locator('#archive-name').fill(name);
   await page.locator('#archive-organization').fill('Human rights bureau');
+  if (passphrase === null) {
+    await page.locator('#protection-none').check();
+  } else {
+    await page.locator('#archive-passphrase').fill(passphrase);
+    await page.locator('#archive-passphrase-confirm').fill(passphrase);
+  }
   await page.locator('form[aria-labelledby="create-archive-title"] button[type="submit"]').click();
   await expect(page.getByRole('navigation')).toBeVisible();
   await expect(page.locator('footer')).toContainText(name);
@@ -89,7 +96,7 @@ const ownKeys = (() => {
     else keys.push(prefix.replace(/_(one|few|many|other)$/, ''));
   };
   // Read from disk: importing shared/i18n would pull JSON modules in before the harness can allow them.
-  for (const namespace of ['incidents', 'common']) {
+  for (const namespace of ['incidents', 'common', 'security']) {
     walk('', JSON.parse(readFileSync(new URL(`../../shared/i18n/locales/en/${namespace}.json`, import.meta.url), 'utf8')));
   }
   return new Set(keys.filter((key) => key.includes('.')));
@@ -99,7 +106,7 @@ const ownKeys = (() => {
 export async function expectNoRawKeys(page: Page, screen: string): Promise<void> {
   const text = await page.locator('body').innerText();
   const keyLike = [...text.matchAll(/\b[a-z]+(?:\.[a-zA-Z_]+)+\b/g)].map((m) => m[0]);
-  const namespaced = [...text.matchAll(/\b(?:common|incidents|taxonomy|validation|errors|cli):[\w.]+/g)].map((m) => m[0]);
+  const namespaced = [...text.matchAll(/\b(?:common|incidents|security|taxonomy|validation|errors|cli):[\w.]+/g)].map((m) => m[0]);
   const own = [...ownKeys].filter((key) => text.includes(key));
   expect([...keyLike, ...namespaced, ...own], `raw i18n keys on ${screen}`).toEqual([]);
 }

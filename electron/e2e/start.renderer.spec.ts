@@ -1,11 +1,12 @@
 /**
  * The start screen: making an archive in a folder picked with the folder
- * dialog (answered by the harness), opening an existing archive, and the
- * translated message when a folder holds no archive.
+ * dialog (answered by the harness), opening an existing encrypted archive
+ * (which asks for its passphrase), and the translated message when a folder
+ * holds no archive.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './harness';
+import { expect, test, testPassphrase } from './harness';
 
 test('"Choose…" fills the folder from the dialog, and the archive is made there', async ({ dalel }) => {
   const { page } = dalel;
@@ -21,6 +22,8 @@ test('"Choose…" fills the folder from the dialog, and the archive is made ther
   await expect(page.locator('#archive-name')).toHaveAttribute('aria-invalid', 'true');
 
   await page.locator('#archive-name').fill('Field notes');
+  await create.getByLabel('Passphrase', { exact: true }).fill(testPassphrase);
+  await create.getByLabel('Repeat the passphrase').fill(testPassphrase);
   await create.getByRole('button', { name: 'Create archive' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
   await expect(page.locator('footer')).toContainText('Archive: Field notes');
@@ -30,7 +33,7 @@ test('"Choose…" fills the folder from the dialog, and the archive is made ther
   expect(dalel.externalRequests).toEqual([]);
 });
 
-test('an existing archive opens from the start screen; a folder without one gets a clear message', async ({ dalel }) => {
+test('an existing archive opens from the start screen with its passphrase; a folder without one gets a clear message', async ({ dalel }) => {
   const { page } = dalel;
   const existing = join(dalel.dir, 'existing');
   await dalel.createArchiveAt(existing, 'Shared archive');
@@ -44,6 +47,10 @@ test('an existing archive opens from the start screen; a folder without one gets
 
   await open.getByLabel('Folder').fill(existing);
   await open.getByRole('button', { name: 'Open archive' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Unlock the archive' })).toBeVisible();
+  await expect(page.locator('.unlock-form')).toContainText(existing);
+  await page.getByLabel('Passphrase', { exact: true }).fill(testPassphrase);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
   await expect(page.locator('footer')).toContainText('Archive: Shared archive');
   expect(dalel.missingKeys).toEqual([]);

@@ -237,7 +237,7 @@ describe('IPC', () => {
     const info = await handlerOf('app:info')(trustedEvent(), {});
     expect(info).toEqual({ ok: true, value: { version: '9.8.7-test', osLocale: 'en-US', networkAllowed: false } });
     const status = await handlerOf('archive:status')(trustedEvent(), {});
-    expect(status).toEqual({ ok: true, value: { open: false, defaultPath: join(userData, 'archive') } });
+    expect(status).toEqual({ ok: true, value: { open: false, defaultPath: join(userData, 'archive'), locked: null } });
   });
 
   /** A main frame showing `url`: only the URL check can refuse it. */
@@ -261,7 +261,7 @@ describe('IPC', () => {
     expect(existsSync(join(userData, 'archive'))).toBe(false);
     const builds = Menu.buildFromTemplate.mock.calls.length;
     expect(await handlerOf('settings:set')(event(), { language: 'kk' })).toMatchObject({ ok: false });
-    expect(await handlerOf('settings:get')(trustedEvent(), {})).toEqual({ ok: true, value: { language: null } });
+    expect(await handlerOf('settings:get')(trustedEvent(), {})).toEqual({ ok: true, value: { language: null, lockAfterMinutes: 10 } });
     expect(Menu.buildFromTemplate.mock.calls.length).toBe(builds);
   });
 
@@ -288,7 +288,7 @@ describe('the menu', () => {
   it('is rebuilt in the new language after a successful settings:set', async () => {
     const builds = Menu.buildFromTemplate.mock.calls.length;
     const result = await handlerOf('settings:set')(trustedEvent(), { language: 'ru' });
-    expect(result).toEqual({ ok: true, value: { language: 'ru' } });
+    expect(result).toEqual({ ok: true, value: { language: 'ru', lockAfterMinutes: 10 } });
     await vi.waitFor(() => expect(Menu.buildFromTemplate.mock.calls.length).toBe(builds + 1));
     expect(menuLabels()).toContain(label('ru', 'edit'));
     expect(menuLabels()).toContain(label('ru', 'view'));

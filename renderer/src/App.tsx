@@ -1,57 +1,163 @@
 /**
- * The frame of the UI: asks whether an archive is open, shows the start
- * screen until one is, then the screen the current route names. It holds the
- * archive status and nothing else; each screen loads its own data.
+ * The frame of the UI: asks whether an archive is open (at start, it tries
+ * the one in the default folder), shows the start screen until one is (or
+ * the unlock screen for a locked one), then the screen the current route
+ * names. It holds the archive status and the person's settings and nothing
+ * else; each screen loads its own data. Locking (button, Ctrl+L, idle) and
+ * quick delete end the session: every screen below is remounted, so nothing
+ * they loaded survives.
  */
-import { useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArchiveStatus } from '../../shared/ipc';
+import type { ArchiveStatus, Settings } from '../../shared/ipc';
 import { AppFooter } from './components/AppFooter';
 import { AppHeader } from './components/AppHeader';
 import { ErrorMessage } from './components/ErrorMessage';
-import { dalel, type DalelError } from './dalel';
+import { dalel, type DalelError, type Result } from './dalel';
 import { EditIncident } from './incidents/EditIncident';
 import { IncidentList } from './incidents/IncidentList';
 import { IncidentPage } from './incidents/IncidentPage';
 import { NewIncident } from './incidents/NewIncident';
-import { useRoute, type Route } from './router';
-import { StartScreen } from './start/StartScreen';
+import { navigate, replaceRoute, useRoute, type Route } from './router';
+import { UnlockScreen } from './security/UnlockScreen';
+import { useAutoLock } from './security/useAutoLock';
+import { SettingsScreen } from './settings/SettingsScreen';
+import { StartScreen, type StartNotice } from './start/StartScreen';
+
+type OpenStatus = Extract<ArchiveStatus, { open: true }>;
+
+/** Failures of the start-up open that are no news: there is simply no archive in the default folder yet. */
+const quietAtStart = new Set<DalelError['code']>(['archiveNotFound', 'notAnArchive', 'passphraseRequired']);
+
+/**
+ * Where the app starts: an archive still open or locked in the engine; else the
+ * archive in the default folder, opened at once (or its unlock screen, if it is
+ * encrypted); else the start screen.
+ */
+async function initialStatus(): Promise<{ result: Result<ArchiveStatus>; startNotice: StartNotice | null }> {
+  const status = await dalel().archive.status({});
+  if (!status.ok || status.value.open || status.value.locked) return { result: status, startNotice: null };
+  const opened = await dalel().archive.open({});
+  if (opened.ok) return { result: opened, startNotice: null };
+  const now = await dalel().archive.status({});
+  return { result: now, startNotice: quietAtStart.has(opened.error.code) ? null : { error: opened.error } };
+}
+
+/** Used until settings:get answers (and if it cannot): the engine's own defaults. */
+const defaultSettings: Settings = { language: null, lockAfterMinutes: 10 };
 
 export function App() {
   const { t } = useTranslation();
   const route = useRoute();
   const [status, setStatus] = useState<ArchiveStatus | null>(null);
+  const [settings, setSettings] = useState<Settings>(defaultSettings);
   const [error, setError] = useState<DalelError | null>(null);
+  const [session, setSession] = useState(0);
+  const [notice, setNotice] = useState<StartNotice | null>(null);
+  const [choosingOther, setChoosingOther] = useState(false);
+  const [lockFailed, setLockFailed] = useState(false);
 
   useEffect(() => {
+    void initialStatus().then(({ result, startNotice }) => {
+      if (!result.ok) return setError(result.error);
+      setNotice(startNotice);
+      setStatus(result.value);
+    });
     void dalel()
-      .archive.status({})
-      .then((result) => (result.ok ? setStatus(result.value) : setError(result.error)));
+      .settings.get({})
+      .then((result) => result.ok && setSettings(result.value));
   }, []);
 
+  /** SECURITY: drops every screen (and what it loaded) by remounting, and the address forgets the record shown. */
+  const endSession = useCallback((next: ArchiveStatus, startNotice: StartNotice | null) => {
+    replaceRoute({ screen: 'list' });
+    setSession((count) => count + 1);
+    setChoosingOther(false);
+    setNotice(startNotice);
+    setStatus(next);
+  }, []);
+
+  const lock = useCallback(async () => {
+    const locked = await dalel().archive.lock({});
+    const next = locked.ok ? locked : await dalel().archive.status({});
+    setLockFailed(!locked.ok);
+    if (next.ok) endSession(next.value, null);
+  }, [endSession]);
+
   const open = status?.open ? status : null;
+  useAutoLock({ enabled: open?.encrypted ?? false, lockAfterMinutes: settings.lockAfterMinutes, onLock: () => void lock() });
+
+  function opened(next: ArchiveStatus) {
+    setNotice(null);
+    setChoosingOther(false);
+    setLockFailed(false);
+    if (next.open) navigate({ screen: 'list' });
+    setStatus(next);
+  }
+
+  /** An open attempt needed a passphrase: the engine now names the locked archive, so show its unlock screen. */
+  async function showUnlock(): Promise<boolean> {
+    const next = await dalel().archive.status({});
+    if (!next.ok || next.value.open || !next.value.locked) return false;
+    opened(next.value);
+    return true;
+  }
+
+  const locked = status && !status.open && !choosingOther ? status.locked : null;
   return (
-    <>
-      <AppHeader route={open ? route : null} />
+    <Fragment key={session}>
+      <AppHeader route={open ? route : null} protection={open ? { encrypted: open.encrypted, onLock: () => void lock() } : null} />
       <main id="main" tabIndex={-1}>
+        {lockFailed && <p className="error-message" role="alert">{t('security:lock.failed')}</p>}
         {!status && (error ? <ErrorMessage error={error} /> : <p className="loading">{t('common:loading')}</p>)}
-        {status && !status.open && <StartScreen defaultPath={status.defaultPath} onOpened={setStatus} />}
-        {open && <Screen route={route} fingerprint={open.fingerprint} />}
+        {locked && (
+          <UnlockScreen
+            key={locked.path}
+            locked={locked}
+            onOpened={opened}
+            onDestroyed={(next, destroyError) => endSession(next, destroyError ? { error: destroyError } : 'destroyed')}
+            onChooseOther={() => setChoosingOther(true)}
+          />
+        )}
+        {status && !status.open && !locked && (
+          <StartScreen defaultPath={status.defaultPath} notice={notice} onOpened={opened} onPassphraseRequired={showUnlock} />
+        )}
+        {open && (
+          <Screen
+            route={route}
+            status={open}
+            settings={settings}
+            onSettingsChange={setSettings}
+            onStatusChange={setStatus}
+            onDestroyed={(next) => endSession(next, 'destroyed')}
+          />
+        )}
       </main>
       {open && <AppFooter status={open} />}
-    </>
+    </Fragment>
   );
 }
 
-function Screen({ route, fingerprint }: { route: Route; fingerprint: string }) {
+interface ScreenProps {
+  route: Route;
+  status: OpenStatus;
+  settings: Settings;
+  onSettingsChange: (settings: Settings) => void;
+  onStatusChange: (status: ArchiveStatus) => void;
+  onDestroyed: (status: ArchiveStatus) => void;
+}
+
+function Screen({ route, status, ...settingsProps }: ScreenProps) {
   // Keyed by route so that each screen starts fresh (and its title takes focus).
   switch (route.screen) {
     case 'list':
       return <IncidentList key="list" />;
     case 'new':
       return <NewIncident key="new" />;
+    case 'settings':
+      return <SettingsScreen key="settings" status={status} {...settingsProps} />;
     case 'incident':
-      return <IncidentPage key={`show-${route.recordId}`} recordId={route.recordId} ownFingerprint={fingerprint} />;
+      return <IncidentPage key={`show-${route.recordId}`} recordId={route.recordId} ownFingerprint={status.fingerprint} />;
     case 'edit':
       return <EditIncident key={`edit-${route.recordId}`} recordId={route.recordId} />;
   }

@@ -14,6 +14,7 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/form.css';
 import './styles/incidents.css';
+import './styles/security.css';
 
 async function initialLanguage(): Promise<Language> {
   const [settings, info] = await Promise.all([dalel().settings.get({}), dalel().app.info({})]);

@@ -1,13 +1,15 @@
 /**
- * The screens of an open archive as hash routes (`#/incident/<id>/edit`), so
- * that links are real links and a reload stays on the same screen. Hash
- * changes are in-page: the shell's navigation lock-down never sees them.
+ * The screens of an open archive as hash routes (`#/incident/<id>/edit`,
+ * `#/settings`), so that links are real links and a reload stays on the same
+ * screen. Hash changes are in-page: the shell's navigation lock-down never
+ * sees them.
  */
 import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { screen: 'list' }
   | { screen: 'new' }
+  | { screen: 'settings' }
   | { screen: 'incident'; recordId: string }
   | { screen: 'edit'; recordId: string };
 
@@ -16,6 +18,7 @@ const recordIdPattern = '([0-9a-fA-F-]{36})';
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/new') return { screen: 'new' };
+  if (path === '/settings') return { screen: 'settings' };
   const edit = new RegExp(`^/incident/${recordIdPattern}/edit$`).exec(path);
   if (edit?.[1]) return { screen: 'edit', recordId: edit[1] };
   const show = new RegExp(`^/incident/${recordIdPattern}$`).exec(path);
@@ -29,6 +32,8 @@ export function hrefOf(route: Route): string {
       return '#/';
     case 'new':
       return '#/new';
+    case 'settings':
+      return '#/settings';
     case 'incident':
       return `#/incident/${route.recordId}`;
     case 'edit':
@@ -38,6 +43,11 @@ export function hrefOf(route: Route): string {
 
 export function navigate(route: Route): void {
   window.location.hash = hrefOf(route);
+}
+
+/** Goes to `route` without leaving the current one in the history (e.g. an incident's address when locking). */
+export function replaceRoute(route: Route): void {
+  window.location.replace(hrefOf(route));
 }
 
 function subscribe(onChange: () => void): () => void {

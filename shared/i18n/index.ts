@@ -10,28 +10,31 @@ import enCli from './locales/en/cli.json';
 import enCommon from './locales/en/common.json';
 import enErrors from './locales/en/errors.json';
 import enIncidents from './locales/en/incidents.json';
+import enSecurity from './locales/en/security.json';
 import enTaxonomy from './locales/en/taxonomy.json';
 import enValidation from './locales/en/validation.json';
 import kkCli from './locales/kk/cli.json';
 import kkCommon from './locales/kk/common.json';
 import kkErrors from './locales/kk/errors.json';
 import kkIncidents from './locales/kk/incidents.json';
+import kkSecurity from './locales/kk/security.json';
 import kkTaxonomy from './locales/kk/taxonomy.json';
 import kkValidation from './locales/kk/validation.json';
 import ruCli from './locales/ru/cli.json';
 import ruCommon from './locales/ru/common.json';
 import ruErrors from './locales/ru/errors.json';
 import ruIncidents from './locales/ru/incidents.json';
+import ruSecurity from './locales/ru/security.json';
 import ruTaxonomy from './locales/ru/taxonomy.json';
 import ruValidation from './locales/ru/validation.json';
 
-export const namespaces = ['common', 'incidents', 'taxonomy', 'validation', 'errors', 'cli'] as const;
+export const namespaces = ['common', 'incidents', 'security', 'taxonomy', 'validation', 'errors', 'cli'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export const resources = {
-  en: { common: enCommon, incidents: enIncidents, taxonomy: enTaxonomy, validation: enValidation, errors: enErrors, cli: enCli },
-  ru: { common: ruCommon, incidents: ruIncidents, taxonomy: ruTaxonomy, validation: ruValidation, errors: ruErrors, cli: ruCli },
-  kk: { common: kkCommon, incidents: kkIncidents, taxonomy: kkTaxonomy, validation: kkValidation, errors: kkErrors, cli: kkCli },
+  en: { common: enCommon, incidents: enIncidents, security: enSecurity, taxonomy: enTaxonomy, validation: enValidation, errors: enErrors, cli: enCli },
+  ru: { common: ruCommon, incidents: ruIncidents, security: ruSecurity, taxonomy: ruTaxonomy, validation: ruValidation, errors: ruErrors, cli: ruCli },
+  kk: { common: kkCommon, incidents: kkIncidents, security: kkSecurity, taxonomy: kkTaxonomy, validation: kkValidation, errors: kkErrors, cli: kkCli },
 } as const satisfies Record<Language, Record<Namespace, object>>;
 
 /** The supported language closest to an OS or environment locale ("kk-KZ", "ru_RU.UTF-8"). */

@@ -1,7 +1,8 @@
 /**
  * The unobtrusive line at the bottom of an open archive: which archive, whose
- * organization, and the fingerprint of the key that signs every save, so a
- * defender can compare it with what a lawyer sees in a bundle.
+ * organization, whether it is encrypted, and the fingerprint of the key that
+ * signs every save, so a defender can compare it with what a lawyer sees in a
+ * bundle.
  */
 import { useTranslation } from 'react-i18next';
 import type { ArchiveStatus } from '../../../shared/ipc';
@@ -15,6 +16,10 @@ export function AppFooter({ status }: { status: OpenStatus }) {
       <p>
         <span className="archive-name">{t('common:archive.name', { name: status.name })}</span>
         {status.organization && <span> · {status.organization}</span>}
+        <span className={status.encrypted ? 'encryption-state' : 'encryption-state off'}>
+          {' · '}
+          {t(status.encrypted ? 'security:badge.encrypted' : 'security:badge.notEncrypted')}
+        </span>
       </p>
       <p>
         {t('common:archive.key')} <code className="fingerprint">{status.fingerprint}</code>

@@ -1,13 +1,21 @@
 /**
  * The banner of every screen: the app's name, the main navigation when an
- * archive is open, and the language switcher. It owns no state of its own.
+ * archive is open, the archive's protection (a "Lock" button when it is
+ * encrypted, a "Not encrypted" badge with the way to encrypt it when it is
+ * not), and the language switcher. It owns no state of its own.
  */
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefOf, type Route } from '../router';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
-export function AppHeader({ route }: { route: Route | null }) {
+interface Props {
+  route: Route | null;
+  /** The open archive's protection; null before one is open. */
+  protection: { encrypted: boolean; onLock: () => void } | null;
+}
+
+export function AppHeader({ route, protection }: Props) {
   const { t } = useTranslation();
   const current = (screen: Route['screen']) => (route?.screen === screen ? ('page' as const) : undefined);
   return (
@@ -32,8 +40,24 @@ export function AppHeader({ route }: { route: Route | null }) {
                 {t('common:nav.newIncident')}
               </a>
             </li>
+            <li>
+              <a href={hrefOf({ screen: 'settings' })} aria-current={current('settings')}>
+                {t('common:nav.settings')}
+              </a>
+            </li>
           </ul>
         </nav>
+      )}
+      {protection?.encrypted && (
+        <button type="button" className="lock-button" aria-keyshortcuts="Control+L Meta+L" onClick={protection.onLock}>
+          {t('security:lock.button')}
+        </button>
+      )}
+      {protection && !protection.encrypted && (
+        <p className="not-encrypted-badge">
+          <span className="badge">{t('security:badge.notEncrypted')}</span>{' '}
+          <a href={hrefOf({ screen: 'settings' })}>{t('security:badge.encrypt')}</a>
+        </p>
       )}
       <LanguageSwitcher />
     </header>

@@ -1,7 +1,8 @@
 /**
- * The visible, labelled choice of UI language. Switching applies at once
- * (i18next, <html lang dir>) and is remembered through `settings:set`; a
- * failure to remember is shown but does not undo the switch.
+ * The visible, labelled choice of UI language (in the banner, and again in
+ * Settings). Switching applies at once (i18next, <html lang dir>) and is
+ * remembered through `settings:set`; a failure to remember is shown but does
+ * not undo the switch.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import { dalel, type DalelError } from '../dalel';
 import { changeLanguage, currentLanguage } from '../i18n';
 import { ErrorMessage } from './ErrorMessage';
 
-export function LanguageSwitcher() {
+export function LanguageSwitcher({ id = 'language-switcher', label }: { id?: string; label?: string }) {
   const { t } = useTranslation();
   const [error, setError] = useState<DalelError | null>(null);
 
@@ -23,9 +24,9 @@ export function LanguageSwitcher() {
   }
 
   return (
-    <div className="language-switcher">
-      <label htmlFor="language-switcher">{t('common:language')}</label>
-      <select id="language-switcher" value={currentLanguage()} onChange={(event) => void choose(event.target.value)}>
+    <div className={id === 'language-switcher' ? 'language-switcher' : 'language-choice'}>
+      <label htmlFor={id}>{label ?? t('common:language')}</label>
+      <select id={id} value={currentLanguage()} onChange={(event) => void choose(event.target.value)}>
         {languages.map((lng) => (
           <option key={lng} value={lng} lang={lng}>
             {t(`common:languageName.${lng}`)}

@@ -1,6 +1,8 @@
 /**
  * Opens an archive that already exists (`archive:open`) from a folder typed
- * or chosen. On success the caller receives the open archive's status.
+ * or chosen. On success the caller receives the open archive's status; an
+ * encrypted archive answers "passphrase required", and the caller shows its
+ * unlock screen instead.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +11,13 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { dalel, type DalelError } from '../dalel';
 import { FolderField } from './FolderField';
 
-export function OpenArchiveForm({ defaultPath, onOpened }: { defaultPath: string; onOpened: (status: ArchiveStatus) => void }) {
+interface Props {
+  defaultPath: string;
+  onOpened: (status: ArchiveStatus) => void;
+  onPassphraseRequired: () => Promise<boolean>;
+}
+
+export function OpenArchiveForm({ defaultPath, onOpened, onPassphraseRequired }: Props) {
   const { t } = useTranslation();
   const [path, setPath] = useState(defaultPath);
   const [error, setError] = useState<DalelError | null>(null);
@@ -19,6 +27,7 @@ export function OpenArchiveForm({ defaultPath, onOpened }: { defaultPath: string
     event.preventDefault();
     setBusy(true);
     const result = await dalel().archive.open({ path: path.trim() || undefined });
+    if (!result.ok && result.error.code === 'passphraseRequired' && (await onPassphraseRequired())) return;
     setBusy(false);
     if (result.ok) onOpened(result.value);
     else setError(result.error);
