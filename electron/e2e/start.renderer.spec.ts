@@ -2,11 +2,14 @@
  * The start screen: making an archive in a folder picked with the folder
  * dialog (answered by the harness), opening an existing encrypted archive
  * (which asks for its passphrase), and the translated message when a folder
- * holds no archive.
+ * holds no archive, and the notice that names a damaged record while the
+ * rest of the archive stays usable.
  */
 import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, testPassphrase } from './harness';
+import { expectNoAxeViolations } from './rendererSteps';
 
 test('"Choose…" fills the folder from the dialog, and the archive is made there', async ({ dalel }) => {
   const { page } = dalel;
@@ -55,5 +58,35 @@ test('an existing archive opens from the start screen with its passphrase; a fol
   await expect(page.locator('footer')).toContainText('Archive: Shared archive');
   expect(dalel.missingKeys).toEqual([]);
   expect(dalel.pageErrors).toEqual([]);
+  expect(dalel.externalRequests).toEqual([]);
+});
+
+test('an archive with a damaged record opens, names that record, and shows the rest', async ({ dalel }) => {
+  const { page, engine } = dalel;
+  const path = join(dalel.dir, 'damaged');
+  await dalel.createArchiveAt(path, 'Damaged archive', null);
+  await engine.dispatch('archive:open', { path });
+  const incident = (title: string) => ({
+    title,
+    scope: 'local',
+    kinds: ['mobile_data'],
+    startedAt: { at: '2022-01-05T10:00+06:00', precision: 'hour' },
+  });
+  const kept = await engine.dispatch('records:save', { type: 'incident', data: incident('Kept record') });
+  const altered = await engine.dispatch('records:save', { type: 'incident', data: incident('Record to alter') });
+  if (!kept.ok || !altered.ok) throw new Error('could not save the records');
+  const { recordId } = altered.value as { recordId: string };
+  const file = join(path, 'records', recordId.slice(0, 2), `${recordId}.json`);
+  await writeFile(file, (await readFile(file, 'utf8')).replace('Record to alter', 'Record altered!'));
+  await engine.dispatch('archive:open', { path });
+
+  await dalel.open();
+  const notice = page.locator('.damage-notice');
+  await expect(notice.getByRole('heading', { name: '1 record of this archive could not be read' })).toBeVisible();
+  await expect(notice).toContainText(`Record ${recordId} — its content does not match its signature (altered)`);
+  await expect(page.getByRole('link', { name: 'Kept record' })).toBeVisible();
+  await expect(page.getByText('Record altered!')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'the damage notice');
+  expect(dalel.missingKeys).toEqual([]);
   expect(dalel.externalRequests).toEqual([]);
 });

@@ -11,6 +11,7 @@ import { Fragment, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveStatus, Settings } from '../../shared/ipc';
 import { AppFooter } from './components/AppFooter';
+import { DamageNotice } from './components/DamageNotice';
 import { AppHeader } from './components/AppHeader';
 import { ErrorMessage } from './components/ErrorMessage';
 import { dalel, type DalelError, type Result } from './dalel';
@@ -122,6 +123,7 @@ export function App() {
         {status && !status.open && !locked && (
           <StartScreen defaultPath={status.defaultPath} notice={notice} onOpened={opened} onPassphraseRequired={showUnlock} />
         )}
+        {open && <DamageNotice problems={open.problems} />}
         {open && (
           <Screen
             route={route}
