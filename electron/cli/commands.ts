@@ -8,7 +8,7 @@ import { basename, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { TFunction } from 'i18next';
 import { minPassphraseLength, type ChannelName, type Language, type RecordDetail, type RecordSummary, type RequestOf, type ResponseOf } from '../../shared/ipc';
-import { findArea, recordSchemas, recordTypes, type Area } from '../../shared/model';
+import { findArea, recordSchemas, recordTypes, type Area, type RecordType, type SavableType } from '../../shared/model';
 import { fingerprintOfLine } from '../engine/signingKey';
 import { CommandFailure, InputFailure } from './failures';
 import type { Io } from './output';
@@ -109,13 +109,25 @@ export const commands: Record<string, Command> = {
     positionals: ['DIR'],
     async run(context) {
       const type = requireOption(context, 'type');
-      if (!(type in recordSchemas)) {
-        if ((recordTypes as readonly string[]).includes(type)) throw new CommandFailure({ code: 'unsupportedType', params: { type } });
-        throw new InputFailure(context.t('cli:badOptions', { detail: `--type ${type}` }));
-      }
-      const data = await readJsonInput(context, requireOption(context, 'json'));
+      if (!(type in recordSchemas)) throw new InputFailure(context.t('cli:badOptions', { detail: `--type ${type}` }));
+      let data = await readJsonInput(context, requireOption(context, 'json'));
+      const parent = context.values.parent as string | undefined;
+      // An effect's parent is its incident.
+      if (type === 'effect' && parent && isObject(data) && data.incident === undefined) data = { ...data, incident: parent };
       await openArchive(context);
-      const saved = await context.call('records:save', { type: type as 'incident', data });
+      const saved = await context.call('records:save', { type: type as SavableType, data });
+      // A source's parent is the record it supports: the source joins that record's sources.
+      if (type === 'source' && parent) {
+        const target = await context.call('records:get', { recordId: parent });
+        const fields = target.summary.data ?? {};
+        const sources = Array.isArray(fields.sources) ? (fields.sources as string[]) : [];
+        await context.call('records:save', {
+          type: target.summary.type as SavableType,
+          recordId: parent,
+          parent: target.summary.headId,
+          data: { ...fields, sources: [...sources, saved.recordId] },
+        });
+      }
       context.say(saved.recordId);
     },
   },
@@ -129,7 +141,7 @@ export const commands: Record<string, Command> = {
       const recordId = context.positionals[1]!;
       const current = await context.call('records:get', { recordId });
       const saved = await context.call('records:save', {
-        type: current.summary.type as 'incident',
+        type: current.summary.type as SavableType,
         recordId,
         parent: current.summary.headId,
         data,
@@ -146,7 +158,7 @@ export const commands: Record<string, Command> = {
       const type = context.values.type as string | undefined;
       const types = type ? [type] : [...recordTypes];
       const records: RecordSummary[] = [];
-      for (const each of types) records.push(...(await context.call('records:list', { type: each as 'incident' })).records);
+      for (const each of types) records.push(...(await context.call('records:list', { type: each as RecordType })).records);
       records.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.recordId.localeCompare(b.recordId));
       if (context.values.json) return json(context, records);
       if (status.open && !status.encrypted) context.warn(context.t('cli:unencryptedArchive'));
@@ -222,6 +234,9 @@ export const commands: Record<string, Command> = {
   },
 };
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 function requireOption(context: CommandContext, name: string): string {
   const value = context.values[name];
   if (typeof value !== 'string' || !value) throw new InputFailure(context.t('cli:missingArgument', { name: `--${name}` }));
@@ -240,11 +255,16 @@ function incidentFields(record: RecordSummary) {
   };
 }
 
+/** One line a record: id, type, when, and what (an effect has no title: its category and description). */
 function listLine(t: TFunction, record: RecordSummary): string {
-  const fields = incidentFields(record);
-  const started = fields.startedAt?.at ?? '';
+  const fields = (record.data ?? {}) as Record<string, unknown> & ReturnType<typeof incidentFields>;
+  const when = fields.startedAt?.at ?? (fields.occurredAt as { at?: string } | undefined)?.at ?? (fields.collectedAt as { at?: string } | undefined)?.at ?? '';
+  const what =
+    record.type === 'effect'
+      ? `${t(`taxonomy:category.${String(fields.category)}`)}: ${String(fields.description ?? '').slice(0, 80)}`
+      : (fields.title ?? '');
   const mark = record.retracted ? ` [${t('cli:retracted')}]` : '';
-  return `${record.recordId}  ${record.type.padEnd(8)}  ${started.padEnd(22)}  ${fields.title ?? ''}${mark}`;
+  return `${record.recordId}  ${record.type.padEnd(8)}  ${when.padEnd(22)}  ${what}${mark}`;
 }
 
 function describeRecord({ t, language }: CommandContext, detail: RecordDetail, withHistory: boolean): string[] {
@@ -254,7 +274,10 @@ function describeRecord({ t, language }: CommandContext, detail: RecordDetail, w
   const end = fields.ongoing ? t('cli:ongoing') : (fields.endedAt?.at ?? '…');
   const lines = [`${summary.recordId} (${t(`taxonomy:recordType.${summary.type}`)})`];
   if (summary.retracted) lines.push(`[${t('cli:retracted')}]`);
-  else {
+  else if (summary.type !== 'incident') {
+    // Effects and sources: their fields as stored, one per line.
+    for (const [key, value] of Object.entries(summary.data ?? {})) lines.push(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  } else {
     lines.push(`${t('cli:fieldTitle')}: ${fields.title ?? ''}`);
     lines.push(`${t('cli:fieldPeriod')}: ${fields.startedAt?.at ?? ''} — ${end}`);
     if (fields.scope) lines.push(`${t('cli:fieldScope')}: ${t(`taxonomy:scope.${fields.scope}`)}`);

@@ -10,7 +10,14 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { z } from 'zod';
 import type { ArchiveStatus, Safety } from '../../shared/ipc';
-import { describeIssues, recordSchemas, type Attachment, type RecordType, type SavableType } from '../../shared/model';
+import {
+  describeIssues,
+  recordSchemas,
+  type Attachment,
+  type FieldProblem,
+  type RecordType,
+  type SavableType,
+} from '../../shared/model';
 import { AttachmentStore } from './attachmentStore';
 import { BlobStore } from './blobStore';
 import { mediaTypeOf } from './mediaType';
@@ -265,9 +272,14 @@ export class Archive {
     return this.serialised(async () => {
       const parsed = recordSchemas[request.type].safeParse(request.data);
       if (!parsed.success) throw new EngineError('invalidRecord', {}, describeIssues(parsed.error, request.data));
+      const data: Record<string, unknown> = { ...parsed.data };
+      const dangling = this.danglingReferences(data);
+      if (dangling.length) throw new EngineError('invalidRecord', {}, dangling);
+      // A source says who collected it: this archive's key, unless the source already names one.
+      if (request.type === 'source' && !data.collectedBy) data.collectedBy = this.key.fingerprint;
       const recordId = request.recordId ?? randomUUID();
       const parents = request.recordId ? [this.currentHead(request.recordId, request.type, request.parent)] : [];
-      const signed = signRevision(this.key, { recordId, type: request.type, parents, data: parsed.data });
+      const signed = signRevision(this.key, { recordId, type: request.type, parents, data });
       await this.records.add(signed);
       await this.custody.append(this.key.fingerprint, 'record_saved', { recordId, revisionId: signed.id });
       return { recordId, revisionId: signed.id };
@@ -305,11 +317,24 @@ export class Archive {
     return sha256Hex(lines.sort().join(''));
   }
 
+  /** An effect's incident and every listed source must be records of that type in this archive. */
+  private danglingReferences(data: Record<string, unknown>): FieldProblem[] {
+    const problems: FieldProblem[] = [];
+    if (typeof data.incident === 'string' && this.records.typeOf(data.incident) !== 'incident') {
+      problems.push({ path: 'incident', key: 'unknownIncident', params: {} });
+    }
+    const sources = Array.isArray(data.sources) ? (data.sources as string[]) : [];
+    sources.forEach((id, index) => {
+      if (this.records.typeOf(id) !== 'source') problems.push({ path: `sources.${index}`, key: 'unknownSource', params: {} });
+    });
+    return problems;
+  }
+
   /** The one head an edit may start from; refuses stale, retracted or mistyped edits. */
   private currentHead(recordId: string, type: RecordType, parent: string | undefined): string {
     const actualType = this.records.typeOf(recordId);
     if (!actualType) throw new EngineError('recordNotFound', { id: recordId });
-    if (actualType !== type) throw new EngineError('unsupportedType', { type });
+    if (actualType !== type) throw new EngineError('recordTypeMismatch', { type });
     const heads = this.records.heads(recordId);
     if (heads.some((head) => head.revision.data === null)) throw new EngineError('recordRetracted');
     if (heads.length !== 1 || (parent !== undefined && heads[0]!.id !== parent)) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { errorCodes, errorPlaceholders } from '../ipc';
 import * as taxonomy from '../model/taxonomy';
 import { custodyActions } from '../model/custody';
+import { validationKeys } from '../model/validation';
 import { pickLanguage, resources } from './index';
 
 type Tree = { [key: string]: string | Tree };
@@ -74,12 +75,26 @@ describe('translations', () => {
       ['precision', taxonomy.timePrecisions],
       ['recordType', taxonomy.recordTypes],
       ['custodyAction', custodyActions],
+      ['category', taxonomy.effectCategories],
+      ['group', taxonomy.affectedGroups],
+      ['severity', taxonomy.severities],
+      ['countPrecision', taxonomy.countPrecisions],
+      ['sourceKind', taxonomy.sourceKinds],
+      ['personRole', taxonomy.personRoles],
+      ['consentMethod', taxonomy.consentMethods],
     ];
     for (const language of languages) {
       const labels = resources[language].taxonomy as Record<string, Record<string, string>>;
       for (const [group, codes] of groups) {
         expect(Object.keys(labels[group] ?? {}).sort(), `${language} taxonomy.${group}`).toEqual([...codes].sort());
       }
+    }
+  });
+
+  it('have a message for every validation key the schemas can produce', () => {
+    for (const language of languages) {
+      const messages = resources[language].validation as Record<string, string>;
+      for (const key of validationKeys) expect(messages[key], `${language} validation:${key}`).toBeTruthy();
     }
   });
 

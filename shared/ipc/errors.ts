@@ -25,7 +25,7 @@ export const errorPlaceholders = {
   staleRevision: [],
   recordRetracted: [],
   invalidRecord: [],
-  unsupportedType: ['type'],
+  recordTypeMismatch: ['type'],
   diskFull: [],
   permissionDenied: ['path'],
   ioError: ['path'],

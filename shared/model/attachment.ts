@@ -5,7 +5,7 @@
  * is stored; the stored bytes are the bytes received.
  */
 import { z } from 'zod';
-import { RecordId, Sha256Hex } from './revision';
+import { RecordId, Sha256Hex } from './ids';
 
 export const Attachment = z.strictObject({
   sha256: Sha256Hex,

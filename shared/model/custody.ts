@@ -4,7 +4,7 @@
  * (spec/data-model.md, "Custody event").
  */
 import { z } from 'zod';
-import { RecordId, RevisionId, Sha256Hex } from './revision';
+import { RecordId, RevisionId, Sha256Hex } from './ids';
 
 export const custodyActions = [
   'archive_created',

@@ -6,3 +6,5 @@ export * from './custody';
 export * from './validation';
 export * from './gazetteer';
 export * from './attachment';
+export * from './effect';
+export * from './source';

@@ -6,14 +6,15 @@
  * or a future type never has to loosen this envelope.
  */
 import { z } from 'zod';
+import { Effect } from './effect';
 import { Incident } from './incident';
+import { Source } from './source';
 import { recordTypes } from './taxonomy';
 
 export const revisionFormat = 1;
 
-export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { message: 'invalidHash' });
-export const RevisionId = Sha256Hex;
-export const RecordId = z.uuid({ message: 'invalidRecordId' });
+import { RecordId, RevisionId } from './ids';
+export { RecordId, RevisionId, Sha256Hex } from './ids';
 export const RecordType = z.enum(recordTypes);
 export type RecordType = z.infer<typeof RecordType>;
 
@@ -45,8 +46,10 @@ export type SignedRevision = z.infer<typeof SignedRevision>;
 /** The types whose records can be saved today, each with its data schema. */
 export const recordSchemas = {
   incident: Incident,
+  effect: Effect,
+  source: Source,
 } as const;
 export type SavableType = keyof typeof recordSchemas;
 export const SavableType = z.enum(Object.keys(recordSchemas) as [SavableType]);
 
-export type RecordData = { incident: Incident };
+export type RecordData = { incident: Incident; effect: Effect; source: Source };

@@ -91,3 +91,50 @@ export type IncidentKind = (typeof incidentKinds)[number];
 export type ServiceCode = (typeof serviceCodes)[number];
 export type LegalBasis = (typeof legalBases)[number];
 export type Right = (typeof rights)[number];
+
+export const effectCategories = [
+  'banking_payments',
+  'medical_care',
+  'disability_access',
+  'family_contact',
+  'business_income',
+  'information_access',
+  'emergency_services',
+  'education',
+  'public_services',
+  'transport',
+  'journalism',
+  'safety_of_life',
+  'other',
+] as const;
+
+export const affectedGroups = [
+  'persons_with_disabilities',
+  'children',
+  'older_persons',
+  'patients',
+  'women',
+  'journalists',
+  'human_rights_defenders',
+  'small_businesses',
+  'rural_population',
+  'other',
+] as const;
+
+export const severities = ['low', 'medium', 'high', 'critical'] as const;
+
+export const countPrecisions = ['exact', 'estimate'] as const;
+
+export const sourceKinds = [
+  'testimony',
+  'document',
+  'media_report',
+  'official_statement',
+  'network_measurement',
+  'photo_video',
+  'other',
+] as const;
+
+export const personRoles = ['victim', 'witness', 'expert', 'official', 'other'] as const;
+
+export const consentMethods = ['verbal', 'written', 'recorded'] as const;

@@ -13,6 +13,7 @@ export interface FieldProblem {
   params: Record<string, string | number>;
 }
 
+/** Keys that custom issues carry as their message. */
 const customKeys = new Set([
   'invalidDate',
   'endBeforeStart',
@@ -23,6 +24,12 @@ const customKeys = new Set([
   'invalidHash',
   'invalidRecordId',
   'invalidPublicKey',
+  'invalidCurrency',
+  'invalidLanguage',
+  'consentRequired',
+  'consentToStoreRequired',
+  'unknownIncident',
+  'unknownSource',
 ]);
 
 /** The value at a path of the validated input, to tell "missing" from "wrong". */
@@ -61,6 +68,18 @@ export function describeIssue(issue: z.core.$ZodIssue, input?: unknown): FieldPr
       return { path, key: customKeys.has(issue.message) ? issue.message : 'invalidValue', params: {} };
   }
 }
+
+/** Every key describeIssue can return, so a test can check each has a message. */
+export const validationKeys = [
+  'required',
+  'tooShort',
+  'tooLong',
+  'invalidChoice',
+  'invalidType',
+  'invalidValue',
+  'unknownField',
+  ...customKeys,
+];
 
 export function describeIssues(error: z.ZodError, input?: unknown): FieldProblem[] {
   return error.issues.map((issue) => describeIssue(issue, input));

@@ -1,0 +1,57 @@
+/**
+ * The Source record: who or what says so (spec/data-model.md, "Source").
+ * A person's identifying fields live in `person`, apart from the statement
+ * in `content`, so that exports can leave them out. A testimony cannot be
+ * saved without the three consent answers and when and how they were given.
+ */
+import { z } from 'zod';
+import { consentMethods, personRoles, sourceKinds } from './taxonomy';
+import { Timestamp } from './time';
+
+export const Person = z.strictObject({
+  name: z.string().trim().max(300).default(''),
+  contact: z.string().trim().max(1000).default(''),
+  address: z.string().trim().max(1000).default(''),
+  role: z.enum(personRoles),
+  ageGroup: z.string().trim().max(100).optional(),
+  gender: z.string().trim().max(100).optional(),
+  disability: z.string().trim().max(1000).optional(),
+});
+export type Person = z.infer<typeof Person>;
+
+export const Consent = z.strictObject({
+  store: z.boolean(),
+  shareWithLawyers: z.boolean(),
+  publish: z.boolean(),
+  givenAt: Timestamp,
+  method: z.enum(consentMethods),
+});
+export type Consent = z.infer<typeof Consent>;
+
+export const Source = z
+  .strictObject({
+    kind: z.enum(sourceKinds),
+    title: z.string().trim().min(1).max(300),
+    content: z.string().max(100_000).default(''),
+    /** The language the content is written in (BCP 47, e.g. kk, ru, en). */
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'invalidLanguage' }).optional(),
+    collectedAt: Timestamp.optional(),
+    /** The collecting key's fingerprint; the engine fills it in when absent. */
+    collectedBy: z.string().max(100).optional(),
+    /** Kept as text only: Dalel never fetches it. */
+    url: z.string().trim().max(2000).default(''),
+    person: Person.optional(),
+    consent: Consent.optional(),
+    sensitive: z.boolean().default(false),
+  })
+  .superRefine((source, ctx) => {
+    if (source.kind === 'testimony' && !source.consent) {
+      ctx.addIssue({ code: 'custom', path: ['consent'], message: 'consentRequired' });
+    }
+    if (source.consent && !source.consent.store) {
+      // Without consent to store, the testimony must not be kept at all.
+      ctx.addIssue({ code: 'custom', path: ['consent', 'store'], message: 'consentToStoreRequired' });
+    }
+  });
+export type Source = z.infer<typeof Source>;
+export type SourceInput = z.input<typeof Source>;
