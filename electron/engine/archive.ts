@@ -6,7 +6,6 @@
  * Writes are serialised; each save appends a revision, then its custody event.
  */
 import { randomUUID } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { z } from 'zod';
 import type { ArchiveStatus, Safety } from '../../shared/ipc';
@@ -25,21 +24,15 @@ import { ensureDir } from './atomicFile';
 import { sha256Hex } from './canonical';
 import { Keyring, deriveKek, unwrapDataKey } from './crypto/keyring';
 import { CustodyLog } from './custodyLog';
-import { openDocument } from './documentAdapter';
+import { openDocument, readJson } from './documentAdapter';
 import { EncryptedStorage } from './encryptedStorage';
 import { encryptInPlace, recoverInterruptedEncryption } from './encryptInPlace';
 import { EngineError, fromFsError } from './errors';
-import {
-  archiveFormat,
-  defaultSafety,
-  readManifest,
-  writeManifest,
-  type Manifest,
-} from './manifest';
+import { archiveFormat, defaultSafety, entriesOf, manifestOf, readManifest, writeManifest, type Manifest } from './manifest';
 import { RecordStore, type RecordProblem } from './recordStore';
 import { signRevision } from './revisions';
 import { SigningKey } from './signingKey';
-import { FileBroken, PlainStorage, type Storage } from './storage';
+import { PlainStorage, type Storage } from './storage';
 import { protectDataKey, unlockDataKey } from './unlock';
 
 const Settings = z.object({ name: z.string(), organization: z.string(), country: z.string() });
@@ -351,43 +344,5 @@ export class Archive {
     const run = this.queue.then(guarded, guarded);
     this.queue = run.catch(() => undefined);
     return run;
-  }
-}
-
-async function entriesOf(path: string): Promise<string[]> {
-  try {
-    return await readdir(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return [];
-    if (code === 'ENOTDIR') throw new EngineError('archiveExists', { path });
-    throw fromFsError(error, path);
-  }
-}
-
-/** The manifest of an existing archive folder, or the clear reason there is none. */
-export async function manifestOf(path: string): Promise<Manifest> {
-  try {
-    if (!(await stat(path)).isDirectory()) throw new EngineError('notAnArchive', { path });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new EngineError('archiveNotFound', { path });
-    throw fromFsError(error, path);
-  }
-  const manifest = await readManifest(path);
-  if (manifest) return manifest;
-  const empty = (await entriesOf(path)).length === 0;
-  throw new EngineError(empty ? 'archiveNotFound' : 'notAnArchive', { path });
-}
-
-/** A small JSON document through storage; null when missing, damaged or not of the schema. */
-async function readJson<T>(storage: Storage, file: string, schema: z.ZodType<T>): Promise<T | null> {
-  try {
-    const bytes = await storage.read(file);
-    if (!bytes) return null;
-    const parsed = schema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
-    return parsed.success ? parsed.data : null;
-  } catch (error) {
-    if (error instanceof FileBroken || error instanceof SyntaxError) return null;
-    throw error;
   }
 }

@@ -5,6 +5,8 @@
  * small: lowdb rewrites the whole document on each write (DESIGN.md).
  */
 import { Low, type Adapter } from 'lowdb';
+import type { z } from 'zod';
+import { FileBroken } from './storage';
 import type { Storage } from './storage';
 
 export class StorageAdapter<T> implements Adapter<T> {
@@ -28,4 +30,17 @@ export async function openDocument<T>(storage: Storage, path: string, fallback: 
   const db = new Low<T>(new StorageAdapter<T>(storage, path), fallback);
   await db.read();
   return db;
+}
+
+/** A small JSON document through storage; null when missing, damaged or not of the schema. */
+export async function readJson<T>(storage: Storage, file: string, schema: z.ZodType<T>): Promise<T | null> {
+  try {
+    const bytes = await storage.read(file);
+    if (!bytes) return null;
+    const parsed = schema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    return parsed.success ? parsed.data : null;
+  } catch (error) {
+    if (error instanceof FileBroken || error instanceof SyntaxError) return null;
+    throw error;
+  }
 }

@@ -5,9 +5,9 @@
  * that the contract has not parsed.
  */
 import type { ArchiveStatus, ChannelName, ParsedRequestOf, ResponseOf } from '../../shared/ipc';
-import { Archive, manifestOf } from './archive';
+import { Archive } from './archive';
 import { destroyArchiveFolder } from './destroy';
-import { attemptsLeft, readUnlockFailures } from './manifest';
+import { attemptsLeft, manifestOf, readUnlockFailures } from './manifest';
 import type { EngineDeps } from './dispatch';
 import { EngineError } from './errors';
 import { PreferenceStore } from './preferences';

@@ -6,7 +6,7 @@
  * archive (quick delete, the unlock attempt limit). It never holds a name, a
  * date or anything about the content. Also the count of wrong passphrases.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Safety } from '../../shared/ipc';
@@ -102,4 +102,30 @@ export async function writeUnlockFailures(path: string, count: number): Promise<
 export function attemptsLeft(manifest: Manifest, failures: number): number | null {
   const limit = manifest.safety.unlockAttemptLimit;
   return limit === null || !manifest.encryption ? null : Math.max(0, limit - failures);
+}
+
+/** The manifest of an existing archive folder, or the clear reason there is none. */
+export async function manifestOf(path: string): Promise<Manifest> {
+  try {
+    if (!(await stat(path)).isDirectory()) throw new EngineError('notAnArchive', { path });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new EngineError('archiveNotFound', { path });
+    throw fromFsError(error, path);
+  }
+  const manifest = await readManifest(path);
+  if (manifest) return manifest;
+  const empty = (await entriesOf(path)).length === 0;
+  throw new EngineError(empty ? 'archiveNotFound' : 'notAnArchive', { path });
+}
+
+
+export async function entriesOf(path: string): Promise<string[]> {
+  try {
+    return await readdir(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return [];
+    if (code === 'ENOTDIR') throw new EngineError('archiveExists', { path });
+    throw fromFsError(error, path);
+  }
 }
