@@ -27,24 +27,8 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-export async function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
-  const dir = dirname(file);
-  await ensureDir(dir);
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    const handle = await open(temporary, 'wx', 0o600);
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-  await syncDir(dir);
+export function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
+  return writeStreamAtomic(file, [data]);
 }
 
 /** Appends bytes and returns only once they are on disk. */
@@ -59,8 +43,12 @@ export async function appendDurable(file: string, data: Uint8Array): Promise<voi
   }
 }
 
-/** Like writeFileAtomic, from a stream, in constant memory (multi-gigabyte evidence files). */
-export async function writeStreamAtomic(file: string, source: AsyncIterable<Uint8Array>): Promise<void> {
+/**
+ * Writes a temporary file beside `file`, flushes it, and renames it into
+ * place: readers see the old file or the new one, never a part. From a
+ * stream, in constant memory (multi-gigabyte evidence files).
+ */
+export async function writeStreamAtomic(file: string, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<void> {
   const dir = dirname(file);
   await ensureDir(dir);
   const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
