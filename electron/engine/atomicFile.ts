@@ -55,7 +55,10 @@ export async function writeStreamAtomic(file: string, source: AsyncIterable<Uint
   try {
     const handle = await open(temporary, 'wx', 0o600);
     try {
-      for await (const piece of source) await handle.write(piece);
+      for await (const piece of source) {
+        // A write may take only part of a large buffer; go on until all of it is written.
+        for (let offset = 0; offset < piece.length; ) offset += (await handle.write(piece, offset)).bytesWritten;
+      }
       await handle.sync();
     } finally {
       await handle.close();
