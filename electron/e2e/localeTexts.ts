@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from './harness';
 
 type Tree = { [key: string]: string | Tree };
-const namespaces = ['common', 'incidents', 'security', 'taxonomy', 'validation', 'errors'];
+const namespaces = ['common', 'incidents', 'security', 'evidence', 'taxonomy', 'validation', 'errors'];
 const readLocale = (lng: string, ns: string): Tree =>
   JSON.parse(readFileSync(new URL(`../../shared/i18n/locales/${lng}/${ns}.json`, import.meta.url), 'utf8'));
 const flatten = (tree: Tree, prefix = ''): [string, string][] =>

@@ -96,7 +96,7 @@ const ownKeys = (() => {
     else keys.push(prefix.replace(/_(one|few|many|other)$/, ''));
   };
   // Read from disk: importing shared/i18n would pull JSON modules in before the harness can allow them.
-  for (const namespace of ['incidents', 'common', 'security']) {
+  for (const namespace of ['incidents', 'common', 'security', 'evidence']) {
     walk('', JSON.parse(readFileSync(new URL(`../../shared/i18n/locales/en/${namespace}.json`, import.meta.url), 'utf8')));
   }
   return new Set(keys.filter((key) => key.includes('.')));
@@ -106,7 +106,7 @@ const ownKeys = (() => {
 export async function expectNoRawKeys(page: Page, screen: string): Promise<void> {
   const text = await page.locator('body').innerText();
   const keyLike = [...text.matchAll(/\b[a-z]+(?:\.[a-zA-Z_]+)+\b/g)].map((m) => m[0]);
-  const namespaced = [...text.matchAll(/\b(?:common|incidents|security|taxonomy|validation|errors|cli):[\w.]+/g)].map((m) => m[0]);
+  const namespaced = [...text.matchAll(/\b(?:common|incidents|security|evidence|taxonomy|validation|errors|cli):[\w.]+/g)].map((m) => m[0]);
   const own = [...ownKeys].filter((key) => text.includes(key));
   expect([...keyLike, ...namespaced, ...own], `raw i18n keys on ${screen}`).toEqual([]);
 }

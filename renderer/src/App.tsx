@@ -15,6 +15,9 @@ import { DamageNotice } from './components/DamageNotice';
 import { AppHeader } from './components/AppHeader';
 import { ErrorMessage } from './components/ErrorMessage';
 import { dalel, type DalelError, type Result } from './dalel';
+import { EffectEditor } from './evidence/EffectEditor';
+import { EvidencePage } from './evidence/EvidencePage';
+import { SourceEditor } from './evidence/SourceEditor';
 import { EditIncident } from './incidents/EditIncident';
 import { IncidentList } from './incidents/IncidentList';
 import { IncidentPage } from './incidents/IncidentPage';
@@ -162,5 +165,16 @@ function Screen({ route, status, ...settingsProps }: ScreenProps) {
       return <IncidentPage key={`show-${route.recordId}`} recordId={route.recordId} ownFingerprint={status.fingerprint} />;
     case 'edit':
       return <EditIncident key={`edit-${route.recordId}`} recordId={route.recordId} />;
+    case 'newEffect':
+      return <EffectEditor key={`new-effect-${route.incidentId}`} incidentId={route.incidentId} />;
+    case 'editEffect':
+      return <EffectEditor key={`edit-effect-${route.recordId}`} recordId={route.recordId} />;
+    case 'newSource':
+      return <SourceEditor key={`new-source-${route.incidentId}`} incidentId={route.incidentId} />;
+    case 'editSource':
+      return <SourceEditor key={`edit-source-${route.recordId}`} recordId={route.recordId} />;
+    case 'effect':
+    case 'source':
+      return <EvidencePage key={`show-${route.recordId}`} type={route.screen} recordId={route.recordId} ownFingerprint={status.fingerprint} />;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The screens of an open archive as hash routes (`#/incident/<id>/edit`,
- * `#/settings`), so that links are real links and a reload stays on the same
+ * `#/incident/<id>/effects/new`, `#/effect/<id>/edit`, `#/settings`), so that links are real links and a reload stays on the same
  * screen. Hash changes are in-page: the shell's navigation lock-down never
  * sees them.
  */
@@ -11,7 +11,13 @@ export type Route =
   | { screen: 'new' }
   | { screen: 'settings' }
   | { screen: 'incident'; recordId: string }
-  | { screen: 'edit'; recordId: string };
+  | { screen: 'edit'; recordId: string }
+  | { screen: 'newEffect'; incidentId: string }
+  | { screen: 'effect'; recordId: string }
+  | { screen: 'editEffect'; recordId: string }
+  | { screen: 'newSource'; incidentId: string }
+  | { screen: 'source'; recordId: string }
+  | { screen: 'editSource'; recordId: string };
 
 const recordIdPattern = '([0-9a-fA-F-]{36})';
 
@@ -19,6 +25,14 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/new') return { screen: 'new' };
   if (path === '/settings') return { screen: 'settings' };
+  const evidence = new RegExp(`^/incident/${recordIdPattern}/(effects|sources)/new$`).exec(path);
+  if (evidence?.[1]) return { screen: evidence[2] === 'effects' ? 'newEffect' : 'newSource', incidentId: evidence[1] };
+  const record = new RegExp(`^/(effect|source)/${recordIdPattern}(/edit)?$`).exec(path);
+  if (record?.[1] && record[2]) {
+    const kind = record[1] as 'effect' | 'source';
+    const screen = record[3] ? (kind === 'effect' ? 'editEffect' : 'editSource') : kind;
+    return { screen, recordId: record[2] };
+  }
   const edit = new RegExp(`^/incident/${recordIdPattern}/edit$`).exec(path);
   if (edit?.[1]) return { screen: 'edit', recordId: edit[1] };
   const show = new RegExp(`^/incident/${recordIdPattern}$`).exec(path);
@@ -38,6 +52,18 @@ export function hrefOf(route: Route): string {
       return `#/incident/${route.recordId}`;
     case 'edit':
       return `#/incident/${route.recordId}/edit`;
+    case 'newEffect':
+      return `#/incident/${route.incidentId}/effects/new`;
+    case 'newSource':
+      return `#/incident/${route.incidentId}/sources/new`;
+    case 'effect':
+      return `#/effect/${route.recordId}`;
+    case 'editEffect':
+      return `#/effect/${route.recordId}/edit`;
+    case 'source':
+      return `#/source/${route.recordId}`;
+    case 'editSource':
+      return `#/source/${route.recordId}/edit`;
   }
 }
 

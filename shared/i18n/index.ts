@@ -9,6 +9,7 @@ import type { Language } from '../ipc/contract';
 import enCli from './locales/en/cli.json';
 import enCommon from './locales/en/common.json';
 import enErrors from './locales/en/errors.json';
+import enEvidence from './locales/en/evidence.json';
 import enIncidents from './locales/en/incidents.json';
 import enSecurity from './locales/en/security.json';
 import enTaxonomy from './locales/en/taxonomy.json';
@@ -16,6 +17,7 @@ import enValidation from './locales/en/validation.json';
 import kkCli from './locales/kk/cli.json';
 import kkCommon from './locales/kk/common.json';
 import kkErrors from './locales/kk/errors.json';
+import kkEvidence from './locales/kk/evidence.json';
 import kkIncidents from './locales/kk/incidents.json';
 import kkSecurity from './locales/kk/security.json';
 import kkTaxonomy from './locales/kk/taxonomy.json';
@@ -23,18 +25,19 @@ import kkValidation from './locales/kk/validation.json';
 import ruCli from './locales/ru/cli.json';
 import ruCommon from './locales/ru/common.json';
 import ruErrors from './locales/ru/errors.json';
+import ruEvidence from './locales/ru/evidence.json';
 import ruIncidents from './locales/ru/incidents.json';
 import ruSecurity from './locales/ru/security.json';
 import ruTaxonomy from './locales/ru/taxonomy.json';
 import ruValidation from './locales/ru/validation.json';
 
-export const namespaces = ['common', 'incidents', 'security', 'taxonomy', 'validation', 'errors', 'cli'] as const;
+export const namespaces = ['common', 'incidents', 'security', 'taxonomy', 'validation', 'errors', 'cli', 'evidence'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export const resources = {
-  en: { common: enCommon, incidents: enIncidents, security: enSecurity, taxonomy: enTaxonomy, validation: enValidation, errors: enErrors, cli: enCli },
-  ru: { common: ruCommon, incidents: ruIncidents, security: ruSecurity, taxonomy: ruTaxonomy, validation: ruValidation, errors: ruErrors, cli: ruCli },
-  kk: { common: kkCommon, incidents: kkIncidents, security: kkSecurity, taxonomy: kkTaxonomy, validation: kkValidation, errors: kkErrors, cli: kkCli },
+  en: { common: enCommon, incidents: enIncidents, security: enSecurity, taxonomy: enTaxonomy, validation: enValidation, errors: enErrors, cli: enCli, evidence: enEvidence },
+  ru: { common: ruCommon, incidents: ruIncidents, security: ruSecurity, taxonomy: ruTaxonomy, validation: ruValidation, errors: ruErrors, cli: ruCli, evidence: ruEvidence },
+  kk: { common: kkCommon, incidents: kkIncidents, security: kkSecurity, taxonomy: kkTaxonomy, validation: kkValidation, errors: kkErrors, cli: kkCli, evidence: kkEvidence },
 } as const satisfies Record<Language, Record<Namespace, object>>;
 
 /** The supported language closest to an OS or environment locale ("kk-KZ", "ru_RU.UTF-8"). */

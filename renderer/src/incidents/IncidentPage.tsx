@@ -11,6 +11,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { PageTitle } from '../components/PageTitle';
 import { asDalelError, type DalelError } from '../dalel';
 import { currentLanguage } from '../i18n';
+import { EvidenceSections } from '../evidence/EvidenceSections';
 import { hrefOf } from '../router';
 import { formatInstant } from './format';
 import { IncidentDetails } from './IncidentDetails';
@@ -55,7 +56,7 @@ export function IncidentPage({ recordId, ownFingerprint }: { recordId: string; o
             <a className="button primary" href={hrefOf({ screen: 'edit', recordId })}>
               {t('common:actions.edit')}
             </a>
-            <RetractDialog recordId={recordId} headId={summary.headId} onRetracted={load} />
+            <RetractDialog type="incident" recordId={recordId} headId={summary.headId} onRetracted={load} />
           </div>
         )}
       </div>
@@ -75,6 +76,7 @@ export function IncidentPage({ recordId, ownFingerprint }: { recordId: string; o
         })}
       </p>
       {incident ? <IncidentDetails incident={incident} /> : <p className="error-message">{t('incidents:page.unreadable')}</p>}
+      {incident && <EvidenceSections incidentId={recordId} incident={incident} canAdd={!summary.retracted} />}
       <RevisionHistory history={history} ownFingerprint={ownFingerprint} />
       <p>
         <a href={hrefOf({ screen: 'list' })}>{t('incidents:page.backToList')}</a>

@@ -1,20 +1,22 @@
 /**
- * Retracting an incident: a button that opens a modal dialog asking for the
+ * Retracting a record (incident, effect or source): a button that opens a modal dialog asking for the
  * reason, then `records:retract` against the head the page showed. The
  * record's history stays; the dialog says so before the user confirms.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage';
+import type { RecordType } from '../../../shared/model';
 import { dalel, type DalelError } from '../dalel';
 
 interface Props {
+  type: RecordType;
   recordId: string;
   headId: string;
   onRetracted: () => void;
 }
 
-export function RetractDialog({ recordId, headId, onRetracted }: Props) {
+export function RetractDialog({ type, recordId, headId, onRetracted }: Props) {
   const { t } = useTranslation();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
@@ -45,7 +47,7 @@ export function RetractDialog({ recordId, headId, onRetracted }: Props) {
       </button>
       <dialog ref={dialogRef} className="retract-dialog" aria-labelledby="retract-title" onClose={() => setOpen(false)}>
         <form onSubmit={(event) => void confirm(event)} noValidate>
-          <h2 id="retract-title">{t('incidents:retract.title')}</h2>
+          <h2 id="retract-title">{t(`incidents:retract.title.${type}`)}</h2>
           <p>{t('incidents:retract.explanation')}</p>
           <div className="field">
             <label htmlFor="retract-reason">{t('incidents:retract.reason')}</label>
@@ -54,7 +56,7 @@ export function RetractDialog({ recordId, headId, onRetracted }: Props) {
           <ErrorMessage error={error} />
           <div className="form-actions">
             <button type="submit" className="danger" disabled={busy}>
-              {t('incidents:retract.confirm')}
+              {t(`incidents:retract.confirm.${type}`)}
             </button>
             <button type="button" onClick={() => setOpen(false)}>
               {t('common:actions.cancel')}

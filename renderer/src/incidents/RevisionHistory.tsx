@@ -10,10 +10,18 @@ import { currentLanguage } from '../i18n';
 import { formatInstant, formatList } from './format';
 import { describeHistory, keyFingerprint, shortFingerprint, type RevisionChange } from './history';
 
-export function RevisionHistory({ history, ownFingerprint }: { history: readonly SignedRevision[]; ownFingerprint: string }) {
+interface Props {
+  history: readonly SignedRevision[];
+  ownFingerprint: string;
+  /** For another record type: its fields in form order and the namespace:prefix of their labels. */
+  fields?: { order: readonly string[]; labels: string };
+}
+
+export function RevisionHistory({ history, ownFingerprint, fields }: Props) {
   const { t } = useTranslation();
   const lng = currentLanguage();
-  const changes = describeHistory(history);
+  const changes = describeHistory(history, fields?.order);
+  const labels = fields?.labels ?? 'incidents:fields';
   const fingerprints = useFingerprints(history);
 
   function author(line: string) {
@@ -32,7 +40,7 @@ export function RevisionHistory({ history, ownFingerprint }: { history: readonly
       case 'changed':
         return described.fields.length === 0
           ? t('incidents:history.noChange')
-          : t('incidents:history.changed', { fields: formatList(described.fields.map((field) => t(`incidents:fields.${field}`)), t) });
+          : t('incidents:history.changed', { fields: formatList(described.fields.map((field) => t(`${labels}.${field}`)), t) });
     }
   }
 

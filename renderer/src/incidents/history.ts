@@ -5,12 +5,12 @@
  * to the browser's own digest; nothing here trusts or verifies a signature.
  */
 import type { SignedRevision } from '../../../shared/model';
-import { fieldOrder, type FieldKey } from './form/validation';
+import { fieldOrder } from './form/validation';
 
 export type RevisionChange =
   | { kind: 'created' }
   | { kind: 'retracted'; reason: string }
-  | { kind: 'changed'; fields: FieldKey[] };
+  | { kind: 'changed'; fields: string[] };
 
 /** JSON with sorted keys, so that two equal values always compare equal. */
 function stableJson(value: unknown): string {
@@ -22,16 +22,17 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): FieldKey[] {
-  return fieldOrder.filter((field) => stableJson(before[field]) !== stableJson(after[field]));
+/** The fields (of `fields`, by default the incident's) whose values differ. */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>, fields: readonly string[] = fieldOrder): string[] {
+  return fields.filter((field) => stableJson(before[field]) !== stableJson(after[field]));
 }
 
 /** Each revision's change against the last revision that carried data before it. */
-export function describeHistory(history: readonly SignedRevision[]): RevisionChange[] {
+export function describeHistory(history: readonly SignedRevision[], fields: readonly string[] = fieldOrder): RevisionChange[] {
   let previous: Record<string, unknown> | null = null;
   return history.map(({ revision }): RevisionChange => {
     if (revision.data === null) return { kind: 'retracted', reason: revision.retraction?.reason ?? '' };
-    const change: RevisionChange = previous ? { kind: 'changed', fields: changedFields(previous, revision.data) } : { kind: 'created' };
+    const change: RevisionChange = previous ? { kind: 'changed', fields: changedFields(previous, revision.data, fields) } : { kind: 'created' };
     previous = revision.data;
     return change;
   });

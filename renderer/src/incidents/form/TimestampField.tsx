@@ -21,7 +21,9 @@ const offsets = (() => {
 })();
 
 interface Props {
-  field: FieldKey;
+  /** An incident field; another form names its own ids with `ids`. */
+  field: FieldKey | string;
+  ids?: { base: string; anchor: string; error: string };
   legend: string;
   hint?: string;
   value: TimeDraft;
@@ -31,17 +33,17 @@ interface Props {
   required?: boolean;
 }
 
-export function TimestampField({ field, legend, hint, value, onChange, messages, disabled, required }: Props) {
+export function TimestampField({ field, ids, legend, hint, value, onChange, messages, disabled, required }: Props) {
   const { t } = useTranslation();
-  const base = `incident-${field}`;
+  const base = ids?.base ?? `incident-${field}`;
   const hintId = hint ? `${base}-hint` : undefined;
-  const errorId = fieldErrorId(field);
+  const errorId = ids?.error ?? fieldErrorId(field as FieldKey);
   const invalid = messages.length > 0 || undefined;
   const set = (change: Partial<TimeDraft>) => onChange({ ...value, ...change });
   const choices = offsets.includes(value.offset) ? offsets : [...offsets, value.offset];
 
   return (
-    <fieldset className="timestamp-field" id={fieldAnchorId(field)} disabled={disabled} aria-describedby={describedBy(hintId, invalid && errorId)}>
+    <fieldset className="timestamp-field" id={ids?.anchor ?? fieldAnchorId(field as FieldKey)} disabled={disabled} aria-describedby={describedBy(hintId, invalid && errorId)}>
       <legend>
         {legend}
         {required && <span className="required-mark"> *</span>}

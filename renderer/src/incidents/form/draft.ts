@@ -110,7 +110,7 @@ export function emptyDraft(): IncidentDraft {
   };
 }
 
-function timeDraftOf(timestamp: Timestamp | undefined, fallbackOffset: string): TimeDraft {
+export function timeDraftOf(timestamp: Timestamp | undefined, fallbackOffset: string): TimeDraft {
   const wall = timestamp && wallClockOf(timestamp.at);
   if (!timestamp || !wall) return emptyTime(fallbackOffset);
   return { date: wall.date, time: timestamp.precision === 'day' ? '' : wall.time, offset: wall.offset, precision: timestamp.precision };
@@ -151,7 +151,7 @@ export function draftOf(incident: Incident): IncidentDraft {
   };
 }
 
-function timestampOf(time: TimeDraft): Timestamp | undefined {
+export function timestampOf(time: TimeDraft): Timestamp | undefined {
   if (!time.date) return undefined;
   const clock = time.precision === 'day' || !time.time ? '00:00' : time.time;
   return { at: `${time.date}T${clock}${time.offset}`, precision: time.precision };

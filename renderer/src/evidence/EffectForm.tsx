@@ -1,0 +1,144 @@
+/**
+ * The effect form, new and edit: what the shutdown did to people, how badly,
+ * to how many and whom, where and when, what it cost, and which sources say
+ * so (chosen from the archive's sources). The incident is fixed by the page
+ * it was opened from. Checked with the Effect schema as the user types.
+ */
+import { useTranslation } from 'react-i18next';
+import { affectedGroups, effectCategories, gazetteers, severities, type Effect } from '../../../shared/model';
+import { ErrorMessage } from '../components/ErrorMessage';
+import type { Result } from '../dalel';
+import { currentLanguage } from '../i18n';
+import { TimestampField } from '../incidents/form/TimestampField';
+import { anchorOf, errorIdOf } from './draftParts';
+import { checkEffect, effectFieldOrder, type EffectDraft, type PeopleMode } from './effectDraft';
+import { Choices, EvidenceErrorSummary, SelectBox, TextBox } from './EvidenceControls';
+import type { SourceRow } from './evidenceRecords';
+import { useEvidenceForm } from './useEvidenceForm';
+
+interface Props {
+  initial: EffectDraft;
+  labelledBy: string;
+  cancelHref: string;
+  sources: readonly SourceRow[];
+  save: (data: Effect) => Promise<Result<{ recordId: string }>>;
+  onSaved: (recordId: string) => void;
+}
+
+const form = 'effect';
+
+export function EffectForm({ initial, labelledBy, cancelHref, sources, save, onSaved }: Props) {
+  const { t } = useTranslation();
+  const lng = currentLanguage();
+  const state = useEvidenceForm({ initial, check: checkEffect, order: effectFieldOrder, save, onSaved });
+  const { draft, messagesFor } = state;
+  const set = (field: string, change: Partial<EffectDraft>) => state.update(field, (previous) => ({ ...previous, ...change }));
+  const label = (field: string) => t(`evidence:effect.fields.${field}`);
+  const engineRejected = state.serverError?.code === 'invalidRecord' && state.entries.length > 0;
+  const timeIds = (field: string) => ({ base: `${form}-${field}`, anchor: anchorOf(form, field), error: errorIdOf(form, field) });
+
+  return (
+    <form className="incident-form evidence-form" aria-labelledby={labelledBy} noValidate onSubmit={(event) => (event.preventDefault(), void state.submit())}>
+      <EvidenceErrorSummary ref={state.summaryRef} form={form} intro={engineRejected ? t('errors:invalidRecord') : null} entries={state.entries} labelOf={label} />
+      {!engineRejected && <ErrorMessage error={state.serverError} />}
+      <p className="hint">{t('incidents:form.requiredNote')}</p>
+      <fieldset className="form-section">
+        <legend>{t('evidence:effect.sections.what')}</legend>
+        <SelectBox
+          form={form}
+          field="category"
+          label={label('category')}
+          required
+          value={draft.category}
+          emptyLabel={t('evidence:form.choose')}
+          options={effectCategories.map((value) => ({ value, label: t(`taxonomy:category.${value}`) }))}
+          onChange={(value) => set('category', { category: value as EffectDraft['category'] })}
+          messages={messagesFor('category')}
+        />
+        <Choices
+          form={form}
+          field="severity"
+          type="radio"
+          label={label('severity')}
+          required
+          options={severities.map((value) => ({ value, label: t(`taxonomy:severity.${value}`) }))}
+          selected={draft.severity}
+          onChange={(value) => set('severity', { severity: value as EffectDraft['severity'] })}
+          messages={messagesFor('severity')}
+        />
+        <TextBox form={form} field="description" label={label('description')} hint={t('evidence:effect.descriptionHint')} multiline value={draft.description} onChange={(description) => set('description', { description })} messages={messagesFor('description')} />
+      </fieldset>
+      <fieldset className="form-section">
+        <legend>{t('evidence:effect.sections.who')}</legend>
+        <Choices
+          form={form}
+          field="peopleAffected"
+          type="radio"
+          label={label('peopleAffected')}
+          options={(['unknown', 'exact', 'estimate'] as const).map((value) => ({
+            value,
+            label: value === 'unknown' ? t('evidence:effect.peopleUnknown') : t(`taxonomy:countPrecision.${value}`),
+          }))}
+          selected={draft.peopleMode}
+          onChange={(value) => set('peopleAffected', { peopleMode: value as PeopleMode })}
+          messages={messagesFor('peopleAffected')}
+        >
+          {draft.peopleMode !== 'unknown' && (
+            <TextBox form={form} field="peopleCount" label={t('evidence:effect.peopleCount')} inputMode="numeric" value={draft.peopleCount} onChange={(peopleCount) => set('peopleAffected', { peopleCount })} messages={[]} />
+          )}
+        </Choices>
+        <Choices
+          form={form}
+          field="groups"
+          type="checkbox"
+          label={label('groups')}
+          options={affectedGroups.map((value) => ({ value, label: t(`taxonomy:group.${value}`) }))}
+          selected={draft.groups}
+          onChange={(groups) => set('groups', { groups: groups as EffectDraft['groups'] })}
+          messages={messagesFor('groups')}
+        />
+      </fieldset>
+      <fieldset className="form-section">
+        <legend>{t('evidence:effect.sections.whereWhen')}</legend>
+        <SelectBox
+          form={form}
+          field="area"
+          label={label('area')}
+          value={draft.areaCode}
+          emptyLabel={t('evidence:effect.areaNone')}
+          options={(gazetteers.KZ ?? []).map((area) => ({ value: area.code, label: area.name[lng] }))}
+          onChange={(areaCode) => set('area', { areaCode })}
+          messages={messagesFor('area')}
+        />
+        <TextBox form={form} field="place" label={t('evidence:effect.place')} hint={t('evidence:effect.placeHint')} value={draft.place} onChange={(place) => set('area', { place })} messages={[]} />
+        <TimestampField field="occurredAt" ids={timeIds('occurredAt')} legend={label('occurredAt')} value={draft.occurredAt} onChange={(occurredAt) => set('occurredAt', { occurredAt })} messages={messagesFor('occurredAt')} />
+        <TimestampField field="endedAt" ids={timeIds('endedAt')} legend={label('endedAt')} value={draft.endedAt} onChange={(endedAt) => set('endedAt', { endedAt })} messages={messagesFor('endedAt')} />
+      </fieldset>
+      <fieldset className="form-section">
+        <legend>{label('economicLoss')}</legend>
+        <TextBox form={form} field="economicLoss" label={t('evidence:effect.lossAmount')} inputMode="decimal" value={draft.lossAmount} onChange={(lossAmount) => set('economicLoss', { lossAmount })} messages={messagesFor('economicLoss')} />
+        <TextBox form={form} field="currency" label={t('evidence:effect.currency')} hint={t('evidence:effect.currencyHint')} value={draft.lossCurrency} onChange={(lossCurrency) => set('economicLoss', { lossCurrency })} messages={[]} />
+      </fieldset>
+      <Choices
+        form={form}
+        field="sources"
+        type="checkbox"
+        label={label('sources')}
+        hint={sources.length === 0 ? t('evidence:effect.noSourcesYet') : t('evidence:effect.sourcesHint')}
+        options={sources.map((row) => ({ value: row.summary.recordId, label: `${row.source.title} (${t(`taxonomy:sourceKind.${row.source.kind}`)})` }))}
+        selected={draft.sources}
+        onChange={(chosen) => set('sources', { sources: chosen })}
+        messages={messagesFor('sources')}
+      />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={state.saving}>
+          {state.saving ? t('incidents:form.saving') : t('common:actions.save')}
+        </button>
+        <a className="button" href={cancelHref}>
+          {t('common:actions.cancel')}
+        </a>
+        <p className="hint">{t('incidents:form.saveShortcut')}</p>
+      </div>
+    </form>
+  );
+}

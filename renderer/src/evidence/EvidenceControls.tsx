@@ -1,0 +1,175 @@
+/**
+ * The labelled controls of the effect and source forms: a text box or area,
+ * a select, a group of radio buttons or checkboxes, and the error summary
+ * whose links move focus to a field. Each control ties its hint and problems
+ * to itself (aria-describedby, aria-invalid); ids derive from the form's name
+ * and the field, so the summary can find them.
+ */
+import { forwardRef, type MouseEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FieldError, describedBy } from '../incidents/form/FieldError';
+import { anchorOf, errorIdOf } from './draftParts';
+
+interface Common {
+  form: string;
+  field: string;
+  label: string;
+  messages: readonly string[];
+  hint?: string;
+  required?: boolean;
+}
+
+const controlId = (form: string, field: string) => `${form}-${field.replace('.', '-')}`;
+
+function Label({ htmlFor, label, required }: { htmlFor: string; label: string; required?: boolean }) {
+  return (
+    <label htmlFor={htmlFor}>
+      {label}
+      {required && <span className="required-mark"> *</span>}
+    </label>
+  );
+}
+
+export function TextBox(props: Common & { value: string; onChange: (value: string) => void; multiline?: boolean; inputMode?: 'decimal' | 'numeric' }) {
+  const { form, field, label, messages, hint, required, value, onChange, multiline, inputMode } = props;
+  const id = controlId(form, field);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errorIdOf(form, field);
+  const common = {
+    id,
+    value,
+    required,
+    'aria-invalid': messages.length > 0 || undefined,
+    'aria-describedby': describedBy(hintId, messages.length > 0 && errorId),
+  };
+  return (
+    <div className="field" id={anchorOf(form, field)}>
+      <Label htmlFor={id} label={label} required={required} />
+      {hint && <p className="hint" id={hintId}>{hint}</p>}
+      {multiline ? (
+        <textarea {...common} rows={4} onChange={(event) => onChange(event.target.value)} />
+      ) : (
+        <input {...common} type="text" inputMode={inputMode} onChange={(event) => onChange(event.target.value)} />
+      )}
+      <FieldError id={errorId} messages={messages} />
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectBox(props: Common & { value: string; onChange: (value: string) => void; options: readonly Option[]; emptyLabel: string }) {
+  const { form, field, label, messages, hint, required, value, onChange, options, emptyLabel } = props;
+  const id = controlId(form, field);
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="field" id={anchorOf(form, field)}>
+      <Label htmlFor={id} label={label} required={required} />
+      {hint && <p className="hint" id={hintId}>{hint}</p>}
+      <select
+        id={id}
+        value={value}
+        aria-invalid={messages.length > 0 || undefined}
+        aria-describedby={describedBy(hintId, messages.length > 0 && errorIdOf(form, field))}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        <option value="">{emptyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={errorIdOf(form, field)} messages={messages} />
+    </div>
+  );
+}
+
+type ChoiceProps = Common & { options: readonly Option[]; children?: ReactNode } & (
+    | { type: 'radio'; selected: string; onChange: (value: string) => void }
+    | { type: 'checkbox'; selected: readonly string[]; onChange: (values: string[]) => void }
+  );
+
+export function Choices(props: ChoiceProps) {
+  const { form, field, label, messages, hint, required, options, children } = props;
+  const base = controlId(form, field);
+  const hintId = hint ? `${base}-hint` : undefined;
+  const errorId = errorIdOf(form, field);
+  const isChecked = (value: string) => (props.type === 'radio' ? props.selected === value : props.selected.includes(value));
+  function toggle(value: string, checked: boolean) {
+    if (props.type === 'radio') return props.onChange(value);
+    const others = props.selected.filter((known) => known !== value);
+    props.onChange(checked ? options.map((o) => o.value).filter((v) => v === value || others.includes(v)) : others);
+  }
+  return (
+    <fieldset
+      className="choice-group"
+      role={props.type === 'radio' ? 'radiogroup' : undefined}
+      id={anchorOf(form, field)}
+      aria-describedby={describedBy(hintId, messages.length > 0 && errorId)}
+    >
+      <legend>
+        {label}
+        {required && <span className="required-mark"> *</span>}
+      </legend>
+      {hint && <p className="hint" id={hintId}>{hint}</p>}
+      <FieldError id={errorId} messages={messages} />
+      <ul className="choices columns-2">
+        {options.map((option) => {
+          const id = `${base}-${option.value}`;
+          return (
+            <li key={option.value}>
+              <input
+                id={id}
+                type={props.type}
+                name={base}
+                value={option.value}
+                checked={isChecked(option.value)}
+                aria-invalid={messages.length > 0 || undefined}
+                onChange={(event) => toggle(option.value, event.target.checked)}
+              />
+              <label htmlFor={id}>{option.label}</label>
+            </li>
+          );
+        })}
+      </ul>
+      {children}
+    </fieldset>
+  );
+}
+
+interface SummaryProps {
+  form: string;
+  intro: string | null;
+  entries: readonly { field: string; messages: string[] }[];
+  labelOf: (field: string) => string;
+}
+
+export const EvidenceErrorSummary = forwardRef<HTMLDivElement, SummaryProps>(function EvidenceErrorSummary({ form, intro, entries, labelOf }, ref) {
+  const { t } = useTranslation();
+  if (!intro && entries.length === 0) return null;
+  const focusField = (event: MouseEvent, field: string) => {
+    event.preventDefault();
+    const wrapper = document.getElementById(anchorOf(form, field));
+    const control = wrapper?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])');
+    control?.focus();
+    control?.scrollIntoView({ block: 'center' });
+  };
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${form}-summary-title`}>
+      <h2 id={`${form}-summary-title`}>{intro ?? t('incidents:form.errorSummary', { count: entries.length })}</h2>
+      <ul>
+        {entries.map(({ field, messages }) => (
+          <li key={field}>
+            <a href={`#${anchorOf(form, field)}`} onClick={(event) => focusField(event, field)}>
+              {field === 'form' ? messages.join(' ') : `${labelOf(field)}: ${messages.join(' ')}`}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+});

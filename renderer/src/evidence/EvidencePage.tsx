@@ -1,0 +1,138 @@
+/**
+ * One effect or source: its fields, its revision history and the Edit and
+ * Retract actions. A source shows the statement apart from the person's
+ * identifying fields, and what the person's consent allows. A retracted
+ * record shows its last content, marked, and offers no edit.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RecordDetail } from '../../../shared/ipc';
+import type { Source } from '../../../shared/model';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { PageTitle } from '../components/PageTitle';
+import { asDalelError, type DalelError } from '../dalel';
+import { RetractDialog } from '../incidents/RetractDialog';
+import { RevisionHistory } from '../incidents/RevisionHistory';
+import { hrefOf } from '../router';
+import { ConsentBadges } from './ConsentBadges';
+import { effectFieldOrder } from './effectDraft';
+import { effectFacts } from './EffectsSection';
+import { loadDetail, readEffect, readSource } from './evidenceRecords';
+
+/** The fields a revision of each type may change, in form order, and where their labels are. */
+const historyFields = {
+  effect: { order: effectFieldOrder, labels: 'evidence:effect.fields' },
+  source: {
+    order: ['kind', 'title', 'content', 'language', 'collectedAt', 'collectedBy', 'url', 'sensitive', 'person', 'consent'],
+    labels: 'evidence:source.fields',
+  },
+};
+
+interface Props {
+  type: 'effect' | 'source';
+  recordId: string;
+  ownFingerprint: string;
+}
+
+export function EvidencePage({ type, recordId, ownFingerprint }: Props) {
+  const { t } = useTranslation();
+  const [loaded, setLoaded] = useState<{ detail: RecordDetail; data: unknown } | null>(null);
+  const [error, setError] = useState<DalelError | null>(null);
+  const load = useCallback(() => {
+    loadDetail(recordId).then(setLoaded, (thrown: unknown) => setError(asDalelError(thrown)));
+  }, [recordId]);
+  useEffect(load, [load]);
+
+  if (!loaded) {
+    return (
+      <div className="incident-page">
+        <PageTitle text={t(`evidence:${type}.pageTitle`)} />
+        {error ? <ErrorMessage error={error} /> : <p className="loading">{t('common:loading')}</p>}
+      </div>
+    );
+  }
+  const { summary, history } = loaded.detail;
+  const effect = type === 'effect' ? readEffect(loaded.data) : null;
+  const source = type === 'source' ? readSource(loaded.data) : null;
+  const title = effect ? t(`taxonomy:category.${effect.category}`) : (source?.title ?? t('evidence:unreadable'));
+  const editScreen = type === 'effect' ? 'editEffect' : 'editSource';
+  return (
+    <article className={`incident-page${summary.retracted ? ' retracted' : ''}`}>
+      <div className="page-header">
+        <PageTitle key={summary.headId} text={title}>
+          {title}
+          {summary.retracted && <span className="badge badge-retracted">{t('incidents:status.retracted')}</span>}
+        </PageTitle>
+        {!summary.retracted && (
+          <div className="page-actions">
+            <a className="button primary" href={hrefOf({ screen: editScreen, recordId })}>
+              {t('common:actions.edit')}
+            </a>
+            <RetractDialog type={type} recordId={recordId} headId={summary.headId} onRetracted={load} />
+          </div>
+        )}
+      </div>
+      {effect && (
+        <>
+          {effect.description && <p className="prose">{effect.description}</p>}
+          <dl className="evidence-facts">
+            {effectFacts(effect, t).map(([label, value]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <p>
+            <a href={hrefOf({ screen: 'incident', recordId: effect.incident })}>{t('evidence:effect.backToIncident')}</a>
+          </p>
+        </>
+      )}
+      {source && <SourceDetails source={source} />}
+      <RevisionHistory history={history} ownFingerprint={ownFingerprint} fields={historyFields[type]} />
+    </article>
+  );
+}
+
+function SourceDetails({ source }: { source: Source }) {
+  const { t } = useTranslation();
+  const person = source.person;
+  return (
+    <>
+      <section className="detail-group" aria-labelledby="statement-title">
+        <h2 id="statement-title">{t('evidence:source.sections.statement')}</h2>
+        <p>{t(`taxonomy:sourceKind.${source.kind}`)}</p>
+        {source.content && <blockquote className="prose">{source.content}</blockquote>}
+        {source.url && (
+          <p>
+            {t('evidence:source.fields.url')}: <code>{source.url}</code>
+          </p>
+        )}
+      </section>
+      {person && (
+        <section className="detail-group person-details" aria-labelledby="person-title">
+          <h2 id="person-title">{t('evidence:source.sections.person')}</h2>
+          <dl>
+            {(['name', 'contact', 'address', 'ageGroup', 'gender', 'disability'] as const)
+              .filter((field) => person[field])
+              .map((field) => (
+                <div key={field} className="detail">
+                  <dt>{t(`evidence:source.fields.${field}`)}</dt>
+                  <dd>{person[field]}</dd>
+                </div>
+              ))}
+            <div className="detail">
+              <dt>{t('evidence:source.fields.role')}</dt>
+              <dd>{t(`taxonomy:personRole.${person.role}`)}</dd>
+            </div>
+          </dl>
+        </section>
+      )}
+      <section className="detail-group" aria-labelledby="consent-title">
+        <h2 id="consent-title">{t('evidence:consent.title')}</h2>
+        <ConsentBadges consent={source.consent} />
+        {source.consent && <p>{t('evidence:consent.how', { method: t(`taxonomy:consentMethod.${source.consent.method}`) })}</p>}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The source form, new and edit: the statement (kind, title, content,
+ * language, when collected, a URL kept as text only), then the person's
+ * identifying fields in their own fieldset, apart from the statement, then
+ * their consent (required for a testimony). Checked with the Source schema
+ * as the user types.
+ */
+import { useTranslation } from 'react-i18next';
+import { personRoles, sourceKinds, type Source } from '../../../shared/model';
+import { ErrorMessage } from '../components/ErrorMessage';
+import type { Result } from '../dalel';
+import { TimestampField } from '../incidents/form/TimestampField';
+import { ConsentFieldset } from './ConsentFieldset';
+import { anchorOf, errorIdOf } from './draftParts';
+import { Choices, EvidenceErrorSummary, SelectBox, TextBox } from './EvidenceControls';
+import { asksConsent, checkSource, sourceFieldOrder, type SourceDraft } from './sourceDraft';
+import { useEvidenceForm } from './useEvidenceForm';
+
+interface Props {
+  initial: SourceDraft;
+  labelledBy: string;
+  cancelHref: string;
+  save: (data: Source) => Promise<Result<{ recordId: string }>>;
+  onSaved: (recordId: string) => void;
+}
+
+const form = 'source';
+const personText = ['name', 'contact', 'address', 'ageGroup', 'gender', 'disability'] as const;
+
+export function SourceForm({ initial, labelledBy, cancelHref, save, onSaved }: Props) {
+  const { t } = useTranslation();
+  const state = useEvidenceForm({ initial, check: checkSource, order: sourceFieldOrder, save, onSaved });
+  const { draft, messagesFor } = state;
+  const set = (field: string, change: Partial<SourceDraft>) => state.update(field, (previous) => ({ ...previous, ...change }));
+  const setPerson = (field: string, change: Partial<SourceDraft['person']>) =>
+    state.update(field, (previous) => ({ ...previous, person: { ...previous.person, ...change } }));
+  const setConsent = (field: string, change: Partial<SourceDraft['consent']>) =>
+    state.update(field, (previous) => ({ ...previous, consent: { ...previous.consent, ...change } }));
+  const label = (field: string) => t(`evidence:source.fields.${field.replace(/^(person|consent)\./, '')}`);
+  const engineRejected = state.serverError?.code === 'invalidRecord' && state.entries.length > 0;
+
+  return (
+    <form className="incident-form evidence-form" aria-labelledby={labelledBy} noValidate onSubmit={(event) => (event.preventDefault(), void state.submit())}>
+      <EvidenceErrorSummary ref={state.summaryRef} form={form} intro={engineRejected ? t('errors:invalidRecord') : null} entries={state.entries} labelOf={label} />
+      {!engineRejected && <ErrorMessage error={state.serverError} />}
+      <p className="hint">{t('incidents:form.requiredNote')}</p>
+      <fieldset className="form-section">
+        <legend>{t('evidence:source.sections.statement')}</legend>
+        <SelectBox
+          form={form}
+          field="kind"
+          label={label('kind')}
+          required
+          value={draft.kind}
+          emptyLabel={t('evidence:form.choose')}
+          options={sourceKinds.map((value) => ({ value, label: t(`taxonomy:sourceKind.${value}`) }))}
+          onChange={(kind) => set('kind', { kind: kind as SourceDraft['kind'] })}
+          messages={messagesFor('kind')}
+        />
+        <TextBox form={form} field="title" label={label('title')} required value={draft.title} onChange={(title) => set('title', { title })} messages={messagesFor('title')} />
+        <TextBox form={form} field="content" label={label('content')} multiline value={draft.content} onChange={(content) => set('content', { content })} messages={messagesFor('content')} />
+        <TextBox form={form} field="language" label={label('language')} hint={t('evidence:source.languageHint')} value={draft.language} onChange={(language) => set('language', { language })} messages={messagesFor('language')} />
+        <TimestampField
+          field="collectedAt"
+          ids={{ base: `${form}-collectedAt`, anchor: anchorOf(form, 'collectedAt'), error: errorIdOf(form, 'collectedAt') }}
+          legend={label('collectedAt')}
+          value={draft.collectedAt}
+          onChange={(collectedAt) => set('collectedAt', { collectedAt })}
+          messages={messagesFor('collectedAt')}
+        />
+        <TextBox form={form} field="url" label={label('url')} hint={t('evidence:source.urlHint')} value={draft.url} onChange={(url) => set('url', { url })} messages={messagesFor('url')} />
+        <Choices
+          form={form}
+          field="sensitive"
+          type="checkbox"
+          label={t('evidence:source.sensitiveLegend')}
+          options={[{ value: 'sensitive', label: label('sensitive') }]}
+          selected={draft.sensitive ? ['sensitive'] : []}
+          onChange={(values) => set('sensitive', { sensitive: values.length > 0 })}
+          messages={messagesFor('sensitive')}
+        />
+      </fieldset>
+      <fieldset className="form-section person-fieldset">
+        <legend>{t('evidence:source.sections.person')}</legend>
+        <p className="hint">{t('evidence:source.personHint')}</p>
+        {personText.slice(0, 3).map((field) => (
+          <TextBox key={field} form={form} field={`person.${field}`} label={label(field)} value={draft.person[field]} onChange={(value) => setPerson(`person.${field}`, { [field]: value })} messages={messagesFor(`person.${field}`)} />
+        ))}
+        <SelectBox
+          form={form}
+          field="person.role"
+          label={label('role')}
+          value={draft.person.role}
+          emptyLabel={t('evidence:form.choose')}
+          options={personRoles.map((value) => ({ value, label: t(`taxonomy:personRole.${value}`) }))}
+          onChange={(role) => setPerson('person.role', { role: role as SourceDraft['person']['role'] })}
+          messages={messagesFor('person.role')}
+        />
+        {personText.slice(3).map((field) => (
+          <TextBox key={field} form={form} field={`person.${field}`} label={label(field)} value={draft.person[field]} onChange={(value) => setPerson(`person.${field}`, { [field]: value })} messages={messagesFor(`person.${field}`)} />
+        ))}
+      </fieldset>
+      <ConsentFieldset form={form} consent={draft.consent} required={draft.kind === 'testimony'} onChange={setConsent} messagesFor={messagesFor} />
+      {asksConsent(draft) && messagesFor('consent').length > 0 && <p className="field-error">{messagesFor('consent').join(' ')}</p>}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={state.saving}>
+          {state.saving ? t('incidents:form.saving') : t('common:actions.save')}
+        </button>
+        <a className="button" href={cancelHref}>
+          {t('common:actions.cancel')}
+        </a>
+        <p className="hint">{t('incidents:form.saveShortcut')}</p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The state of an effect or source form, as the incident form keeps it: the
+ * draft, checked with its schema as the user types (a field's problems show
+ * once touched, all once a save was tried), the engine's problems, and the
+ * save. Ctrl/Cmd+Enter saves from anywhere on the screen.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DalelError, Result } from '../dalel';
+import { groupByField, type Checked, type ProblemsByField } from './draftParts';
+
+interface Options<D, T> {
+  initial: D;
+  check: (draft: D) => Checked<T>;
+  order: readonly string[];
+  save: (data: T) => Promise<Result<{ recordId: string }>>;
+  onSaved: (recordId: string) => void;
+}
+
+export function useEvidenceForm<D, T>({ initial, check, order, save, onSaved }: Options<D, T>) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(initial);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [triedSave, setTriedSave] = useState(false);
+  const [serverError, setServerError] = useState<DalelError | null>(null);
+  const [serverProblems, setServerProblems] = useState<ProblemsByField>(new Map());
+  const [saving, setSaving] = useState(false);
+  const [focusSummary, setFocusSummary] = useState(0);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const checked = useMemo(() => check(draft), [check, draft]);
+
+  useEffect(() => {
+    if (focusSummary > 0) summaryRef.current?.focus();
+  }, [focusSummary]);
+
+  const submitRef = useRef<() => void>(() => {});
+  submitRef.current = () => void submit();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
+        event.preventDefault();
+        submitRef.current();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  function update(field: string, change: (previous: D) => D) {
+    setDraft(change);
+    setTouched((previous) => (previous.has(field) ? previous : new Set(previous).add(field)));
+    setServerProblems((previous) => {
+      if (!previous.has(field)) return previous;
+      const next = new Map(previous);
+      next.delete(field);
+      return next;
+    });
+  }
+
+  function messagesFor(field: string): string[] {
+    const local = !checked.ok && (triedSave || touched.has(field)) ? (checked.problems.get(field) ?? []) : [];
+    const problems = [...local, ...(serverProblems.get(field) ?? [])];
+    return [...new Set(problems.map((problem) => t(`validation:${problem.key}`, problem.params)))];
+  }
+
+  async function submit() {
+    if (saving) return;
+    setTriedSave(true);
+    setServerError(null);
+    if (!checked.ok) return setFocusSummary((n) => n + 1);
+    setSaving(true);
+    const result = await save(checked.data);
+    setSaving(false);
+    if (result.ok) return onSaved(result.value.recordId);
+    setServerError(result.error);
+    setServerProblems(groupByField(result.error.problems ?? []));
+    setFocusSummary((n) => n + 1);
+  }
+
+  const fields = new Set([...(checked.ok ? [] : checked.problems.keys()), ...serverProblems.keys()]);
+  const rank = (field: string) => order.indexOf(field);
+  const entries = triedSave
+    ? [...fields]
+        .map((field) => ({ field, messages: messagesFor(field) }))
+        .filter((entry) => entry.messages.length > 0)
+        .sort((a, b) => rank(a.field) - rank(b.field))
+    : [];
+  return { draft, update, messagesFor, submit, entries, serverError, saving, summaryRef };
+}
