@@ -10,11 +10,11 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import type { Result } from '../dalel';
 import { currentLanguage } from '../i18n';
 import { TimestampField } from '../incidents/form/TimestampField';
-import { anchorOf, errorIdOf } from './draftParts';
+import { anchorOf, errorIdOf, groupByField } from './draftParts';
 import { checkEffect, effectFieldOrder, type EffectDraft, type PeopleMode } from './effectDraft';
 import { Choices, EvidenceErrorSummary, SelectBox, TextBox } from './EvidenceControls';
 import type { SourceRow } from './evidenceRecords';
-import { useEvidenceForm } from './useEvidenceForm';
+import { useRecordForm } from '../components/useRecordForm';
 
 interface Props {
   initial: EffectDraft;
@@ -30,7 +30,7 @@ const form = 'effect';
 export function EffectForm({ initial, labelledBy, cancelHref, sources, save, onSaved }: Props) {
   const { t } = useTranslation();
   const lng = currentLanguage();
-  const state = useEvidenceForm({ initial, check: checkEffect, order: effectFieldOrder, save, onSaved });
+  const state = useRecordForm({ initial, check: checkEffect, group: groupByField, rank: (field: string) => (effectFieldOrder as readonly string[]).indexOf(field), save, onSaved });
   const { draft, messagesFor } = state;
   const set = (field: string, change: Partial<EffectDraft>) => state.update(field, (previous) => ({ ...previous, ...change }));
   const label = (field: string) => t(`evidence:effect.fields.${field}`);

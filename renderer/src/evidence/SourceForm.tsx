@@ -11,10 +11,10 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import type { Result } from '../dalel';
 import { TimestampField } from '../incidents/form/TimestampField';
 import { ConsentFieldset } from './ConsentFieldset';
-import { anchorOf, errorIdOf } from './draftParts';
+import { anchorOf, errorIdOf, groupByField } from './draftParts';
 import { Choices, EvidenceErrorSummary, SelectBox, TextBox } from './EvidenceControls';
 import { asksConsent, checkSource, sourceFieldOrder, type SourceDraft } from './sourceDraft';
-import { useEvidenceForm } from './useEvidenceForm';
+import { useRecordForm } from '../components/useRecordForm';
 
 interface Props {
   initial: SourceDraft;
@@ -29,7 +29,7 @@ const personText = ['name', 'contact', 'address', 'ageGroup', 'gender', 'disabil
 
 export function SourceForm({ initial, labelledBy, cancelHref, save, onSaved }: Props) {
   const { t } = useTranslation();
-  const state = useEvidenceForm({ initial, check: checkSource, order: sourceFieldOrder, save, onSaved });
+  const state = useRecordForm({ initial, check: checkSource, group: groupByField, rank: (field: string) => (sourceFieldOrder as readonly string[]).indexOf(field), save, onSaved });
   const { draft, messagesFor } = state;
   const set = (field: string, change: Partial<SourceDraft>) => state.update(field, (previous) => ({ ...previous, ...change }));
   const setPerson = (field: string, change: Partial<SourceDraft['person']>) =>

@@ -5,7 +5,7 @@
  */
 import { forwardRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldAnchorId, fieldOrder, type FieldKey } from './validation';
+import { fieldAnchorId, type FieldKey } from './validation';
 
 export interface SummaryEntry {
   field: FieldKey | 'form';
@@ -48,9 +48,4 @@ function focusField(event: MouseEvent, field: FieldKey | 'form') {
     : wrapper?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])');
   control?.focus();
   control?.scrollIntoView({ block: 'center' });
-}
-
-export function sortedEntries(entries: SummaryEntry[]): SummaryEntry[] {
-  const rank = (field: FieldKey | 'form') => (field === 'form' ? -1 : fieldOrder.indexOf(field));
-  return entries.sort((a, b) => rank(a.field) - rank(b.field));
 }

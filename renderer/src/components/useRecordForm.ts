@@ -1,29 +1,36 @@
 /**
- * The state of an effect or source form, as the incident form keeps it: the
- * draft, checked with its schema as the user types (a field's problems show
- * once touched, all once a save was tried), the engine's problems, and the
- * save. Ctrl/Cmd+Enter saves from anywhere on the screen.
+ * The state of every record form (incident, effect, source): the draft,
+ * checked with its schema as the user types (a field's problems show once
+ * touched, all once a save was tried), the engine's problems mapped onto the
+ * fields, and the save. Ctrl/Cmd+Enter saves from anywhere on the screen.
+ * It renders nothing: each form lays out its own fields.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FieldProblem } from '../../../shared/model';
 import type { DalelError, Result } from '../dalel';
-import { groupByField, type Checked, type ProblemsByField } from './draftParts';
 
-interface Options<D, T> {
+type ProblemsByField<K> = Map<K, FieldProblem[]>;
+type Checked<T, K> = { ok: true; data: T } | { ok: false; problems: ProblemsByField<K> };
+
+interface Options<D, T, K extends string> {
   initial: D;
-  check: (draft: D) => Checked<T>;
-  order: readonly string[];
+  check: (draft: D) => Checked<T, K>;
+  /** Groups the engine's problems by form field, as `check` does. */
+  group: (problems: readonly FieldProblem[]) => ProblemsByField<K>;
+  /** A field's place in the error summary: the form's order, top to bottom. */
+  rank: (field: K) => number;
   save: (data: T) => Promise<Result<{ recordId: string }>>;
   onSaved: (recordId: string) => void;
 }
 
-export function useEvidenceForm<D, T>({ initial, check, order, save, onSaved }: Options<D, T>) {
+export function useRecordForm<D, T, K extends string>({ initial, check, group, rank, save, onSaved }: Options<D, T, K>) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(initial);
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [touched, setTouched] = useState<ReadonlySet<K>>(new Set());
   const [triedSave, setTriedSave] = useState(false);
   const [serverError, setServerError] = useState<DalelError | null>(null);
-  const [serverProblems, setServerProblems] = useState<ProblemsByField>(new Map());
+  const [serverProblems, setServerProblems] = useState<ProblemsByField<K>>(new Map());
   const [saving, setSaving] = useState(false);
   const [focusSummary, setFocusSummary] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -46,7 +53,7 @@ export function useEvidenceForm<D, T>({ initial, check, order, save, onSaved }: 
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  function update(field: string, change: (previous: D) => D) {
+  function update(field: K, change: (previous: D) => D) {
     setDraft(change);
     setTouched((previous) => (previous.has(field) ? previous : new Set(previous).add(field)));
     setServerProblems((previous) => {
@@ -57,7 +64,7 @@ export function useEvidenceForm<D, T>({ initial, check, order, save, onSaved }: 
     });
   }
 
-  function messagesFor(field: string): string[] {
+  function messagesFor(field: K): string[] {
     const local = !checked.ok && (triedSave || touched.has(field)) ? (checked.problems.get(field) ?? []) : [];
     const problems = [...local, ...(serverProblems.get(field) ?? [])];
     return [...new Set(problems.map((problem) => t(`validation:${problem.key}`, problem.params)))];
@@ -73,12 +80,11 @@ export function useEvidenceForm<D, T>({ initial, check, order, save, onSaved }: 
     setSaving(false);
     if (result.ok) return onSaved(result.value.recordId);
     setServerError(result.error);
-    setServerProblems(groupByField(result.error.problems ?? []));
+    setServerProblems(group(result.error.problems ?? []));
     setFocusSummary((n) => n + 1);
   }
 
-  const fields = new Set([...(checked.ok ? [] : checked.problems.keys()), ...serverProblems.keys()]);
-  const rank = (field: string) => order.indexOf(field);
+  const fields = new Set<K>([...(checked.ok ? [] : checked.problems.keys()), ...serverProblems.keys()]);
   const entries = triedSave
     ? [...fields]
         .map((field) => ({ field, messages: messagesFor(field) }))
