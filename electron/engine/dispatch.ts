@@ -6,6 +6,7 @@
 import { describeIssues } from '../../shared/model';
 import { contract, fail, ok, type ChannelName, type Result } from '../../shared/ipc';
 import { EngineError } from './errors';
+import { FileBroken } from './storage';
 import { EngineState, createHandlers } from './handlers';
 
 /** Native dialogs, behind an interface so the test harness can answer them. */
@@ -48,6 +49,8 @@ export function createEngine(deps: EngineDeps): Engine {
       return ok(contract[channel].response.parse(value));
     } catch (error) {
       if (error instanceof EngineError) return { ok: false, error: error.toDalelError() };
+      // A file that fails authentication or parsing while in use: name it, as on open.
+      if (error instanceof FileBroken) return fail('archiveDamaged', { path: state.archive?.path ?? '', file: error.path });
       deps.onInternalError?.(error, channel);
       return fail('internal');
     }

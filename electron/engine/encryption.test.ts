@@ -178,6 +178,35 @@ describe('an encrypted archive', () => {
     });
   });
 
+  it('in a record\'s list of attachments: named when the record is read, through the contract', async () => {
+    const { createEngine } = await import('./dispatch');
+    const engine = createEngine({
+      defaultArchivePath: dir,
+      configDir: join(folder.path, 'config'),
+      osLocale: 'en',
+      version: 'test',
+      scryptCost: cost,
+      dialogs: { chooseFolder: async () => null },
+    });
+    await engine.dispatch('archive:create', { name: 'A', protection: { kind: 'passphrase', passphrase } });
+    const saved = await engine.dispatch('records:save', { type: 'incident', data: sampleIncident() });
+    const { recordId } = (saved as { value: { recordId: string } }).value;
+    const file = join(folder.path, 'photo.jpg');
+    await writeFile(file, randomBytes(1000));
+    const before = new Set((await allFiles(dir)).keys());
+    await engine.dispatch('attachments:add', { recordId, paths: [file] });
+    // The attachment adds its blob and the record's attachment list; the smaller is the list.
+    const added = [...(await allFiles(dir)).entries()].filter(([name]) => !before.has(name)).sort((a, b) => a[1].length - b[1].length);
+    const list = join(dir, added[0]![0]);
+    const bytes = await readFile(list);
+    bytes[bytes.length - 3]! ^= 1;
+    await writeFile(list, bytes);
+    expect(await engine.dispatch('records:get', { recordId })).toEqual({
+      ok: false,
+      error: { code: 'archiveDamaged', params: { path: dir, file: `attachments/${recordId.slice(0, 2)}/${recordId}.json` } },
+    });
+  });
+
   it('destroys itself after the chosen number of wrong passphrases, and not before', async () => {
     const archive = await create();
     await archive.setSafety({ quickDelete: false, unlockAttemptLimit: 3 });
