@@ -189,6 +189,19 @@ describe('the custody log', () => {
     expect(lines[2].recordId).toBe(saved.recordId);
   });
 
+  it('lists one record\'s events through the contract, oldest first', async () => {
+    const archive = await Archive.create(dir, { name: 'A', organization: '', passphrase: null });
+    const first = await archive.save({ type: 'incident', data: sampleIncident() });
+    await archive.save({ type: 'incident', data: sampleIncident({ title: 'other' }) });
+    const second = await archive.save({ type: 'incident', recordId: first.recordId, data: sampleIncident({ title: 'edited' }) });
+    const events = (await Archive.open(dir)).custodyOf(first.recordId);
+    expect(events.map((event) => [event.action, event.revisionId])).toEqual([
+      ['record_saved', first.revisionId],
+      ['record_saved', second.revisionId],
+    ]);
+    expect(events[0]!.actor).toBe(archive.key.fingerprint);
+  });
+
   it('reveals an edited or removed line on open, by line number', async () => {
     const archive = await Archive.create(dir, { name: 'A', organization: '', passphrase: null });
     await archive.save({ type: 'incident', data: sampleIncident() });

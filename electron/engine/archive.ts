@@ -218,6 +218,12 @@ export class Archive {
     return record;
   }
 
+  /** The custody events of one record, oldest first. */
+  custodyOf(recordId: string) {
+    if (!this.records.has(recordId)) throw new EngineError('recordNotFound', { id: recordId });
+    return this.custody.eventsFor(recordId);
+  }
+
   listAttachments(recordId: string): Promise<Attachment[]> {
     return this.attachments.list(recordId);
   }

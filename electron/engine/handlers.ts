@@ -138,6 +138,7 @@ export function createHandlers(state: EngineState): Handlers {
         paths.map((path) => ({ path, description, sensitive })),
       ),
     }),
+    'custody:list': async ({ recordId }) => ({ events: state.requireArchive().custodyOf(recordId) }),
     'key:show': async () => {
       const { key } = state.requireArchive();
       return { publicKey: key.publicLine, fingerprint: key.fingerprint };

@@ -24,6 +24,7 @@ const examples: { [C in ChannelName]: RequestOf<C> } = {
   'records:save': { type: 'incident', data: {} },
   'records:retract': { recordId, parent: revisionId, reason: 'duplicate' },
   'attachments:add': { recordId, paths: ['/tmp/фото.jpg'] },
+  'custody:list': { recordId },
   'key:show': {},
 };
 
@@ -46,7 +47,7 @@ describe('the contract', () => {
       calls.push([channel, request]);
       return { ok: true, value: null };
     });
-    expect(Object.keys(api).sort()).toEqual(['app', 'archive', 'attachments', 'key', 'records', 'settings']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'archive', 'attachments', 'custody', 'key', 'records', 'settings']);
     await api.records!.save!({ type: 'incident', data: {} });
     await api.archive!.status!();
     expect(calls).toEqual([

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { Attachment } from '../model/attachment';
+import { CustodyEvent } from '../model/custody';
 import { RecordId, RecordType, RevisionId, SavableType, SignedRevision } from '../model/revision';
 import type { ChannelName } from './names';
 import type { Result } from './result';
@@ -161,6 +162,8 @@ export const contract = {
     }),
     z.strictObject({ attachments: z.array(Attachment) }),
   ),
+  /** The chain of custody of one record, oldest first, as the log holds it (already verified on open). */
+  'custody:list': channel(z.strictObject({ recordId: RecordId }), z.strictObject({ events: z.array(CustodyEvent) })),
   'key:show': channel(empty, z.strictObject({ publicKey: z.string(), fingerprint: z.string() })),
 } satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 

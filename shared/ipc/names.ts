@@ -22,6 +22,7 @@ export const channelNames = [
   'records:save',
   'records:retract',
   'attachments:add',
+  'custody:list',
   'key:show',
 ] as const;
 
