@@ -1,13 +1,15 @@
 /**
- * One effect or source: its fields, its revision history and the Edit and
- * Retract actions. A source shows the statement apart from the person's
- * identifying fields, and what the person's consent allows. A retracted
- * record shows its last content, marked, and offers no edit.
+ * One effect or source: its fields, its revision history and chain of
+ * custody, and the Edit and Retract actions. A source shows the statement
+ * apart from the person's identifying fields, and what the person's consent
+ * allows. A retracted record shows its last content, marked, and offers no
+ * edit.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordDetail } from '../../../shared/ipc';
 import type { Source } from '../../../shared/model';
+import { CustodyChain } from '../components/CustodyChain';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageTitle } from '../components/PageTitle';
 import { asDalelError, type DalelError } from '../dalel';
@@ -90,6 +92,7 @@ export function EvidencePage({ type, recordId, ownFingerprint }: Props) {
       )}
       {source && <SourceDetails source={source} />}
       <RevisionHistory history={history} ownFingerprint={ownFingerprint} fields={historyFields[type]} />
+      <CustodyChain recordId={recordId} headId={summary.headId} ownFingerprint={ownFingerprint} />
     </article>
   );
 }

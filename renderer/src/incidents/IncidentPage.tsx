@@ -1,12 +1,14 @@
 /**
- * One incident: its details, its revision history, and the Edit and Retract
- * actions. A retracted incident shows its last content marked as retracted,
- * with the reason and the whole history, and offers no edit.
+ * One incident: its details, its revision history and chain of custody, and
+ * the Edit and Retract actions. A retracted incident shows its last content
+ * marked as retracted, with the reason and the whole history, and offers no
+ * edit.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordDetail } from '../../../shared/ipc';
 import type { Incident } from '../../../shared/model';
+import { CustodyChain } from '../components/CustodyChain';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageTitle } from '../components/PageTitle';
 import { asDalelError, type DalelError } from '../dalel';
@@ -78,6 +80,7 @@ export function IncidentPage({ recordId, ownFingerprint }: { recordId: string; o
       {incident ? <IncidentDetails incident={incident} /> : <p className="error-message">{t('incidents:page.unreadable')}</p>}
       {incident && <EvidenceSections incidentId={recordId} incident={incident} canAdd={!summary.retracted} />}
       <RevisionHistory history={history} ownFingerprint={ownFingerprint} />
+      <CustodyChain recordId={recordId} headId={summary.headId} ownFingerprint={ownFingerprint} />
       <p>
         <a href={hrefOf({ screen: 'list' })}>{t('incidents:page.backToList')}</a>
       </p>
