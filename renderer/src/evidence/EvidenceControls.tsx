@@ -7,6 +7,7 @@
  */
 import { forwardRef, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChoiceGroup } from '../incidents/form/ChoiceGroup';
 import { FieldError, describedBy } from '../incidents/form/FieldError';
 import { anchorOf, errorIdOf } from './draftParts';
 
@@ -93,52 +94,11 @@ type ChoiceProps = Common & { options: readonly Option[]; children?: ReactNode }
     | { type: 'checkbox'; selected: readonly string[]; onChange: (values: string[]) => void }
   );
 
+/** A group of radio buttons or checkboxes: the incident form's ChoiceGroup, with this form's ids. */
 export function Choices(props: ChoiceProps) {
-  const { form, field, label, messages, hint, required, options, children } = props;
-  const base = controlId(form, field);
-  const hintId = hint ? `${base}-hint` : undefined;
-  const errorId = errorIdOf(form, field);
-  const isChecked = (value: string) => (props.type === 'radio' ? props.selected === value : props.selected.includes(value));
-  function toggle(value: string, checked: boolean) {
-    if (props.type === 'radio') return props.onChange(value);
-    const others = props.selected.filter((known) => known !== value);
-    props.onChange(checked ? options.map((o) => o.value).filter((v) => v === value || others.includes(v)) : others);
-  }
-  return (
-    <fieldset
-      className="choice-group"
-      role={props.type === 'radio' ? 'radiogroup' : undefined}
-      id={anchorOf(form, field)}
-      aria-describedby={describedBy(hintId, messages.length > 0 && errorId)}
-    >
-      <legend>
-        {label}
-        {required && <span className="required-mark"> *</span>}
-      </legend>
-      {hint && <p className="hint" id={hintId}>{hint}</p>}
-      <FieldError id={errorId} messages={messages} />
-      <ul className="choices columns-2">
-        {options.map((option) => {
-          const id = `${base}-${option.value}`;
-          return (
-            <li key={option.value}>
-              <input
-                id={id}
-                type={props.type}
-                name={base}
-                value={option.value}
-                checked={isChecked(option.value)}
-                aria-invalid={messages.length > 0 || undefined}
-                onChange={(event) => toggle(option.value, event.target.checked)}
-              />
-              <label htmlFor={id}>{option.label}</label>
-            </li>
-          );
-        })}
-      </ul>
-      {children}
-    </fieldset>
-  );
+  const { form, field, label, ...rest } = props;
+  const ids = { base: controlId(form, field), anchor: anchorOf(form, field), error: errorIdOf(form, field) };
+  return <ChoiceGroup {...rest} legend={label} ids={ids} />;
 }
 
 interface SummaryProps {

@@ -12,10 +12,19 @@ export interface Option<V extends string> {
   label: string;
 }
 
+/** The ids a group is found by: its inputs' prefix, the anchor the error summary links to, its error list. */
+export interface ChoiceIds {
+  base: string;
+  anchor: string | undefined;
+  error: string;
+}
+
 interface CommonProps<V extends string> {
-  field: FieldKey;
+  /** An incident field: the ids follow from it. Other forms give `ids` instead. */
+  field?: FieldKey;
   /** Distinguishes a second group of the same field (e.g. the codes and the text of "services"). */
   idSuffix?: string;
+  ids?: ChoiceIds;
   legend: string;
   hint?: string;
   options: readonly Option<V>[];
@@ -28,11 +37,17 @@ interface CommonProps<V extends string> {
 type Props<V extends string> = CommonProps<V> &
   ({ type: 'checkbox'; selected: readonly V[]; onChange: (selected: V[]) => void } | { type: 'radio'; selected: V | ''; onChange: (selected: V) => void });
 
+function incidentIds(field: FieldKey, idSuffix: string | undefined): ChoiceIds {
+  const base = `incident-${field}${idSuffix ? `-${idSuffix}` : ''}`;
+  return idSuffix
+    ? { base, anchor: undefined, error: `${base}-error` }
+    : { base, anchor: fieldAnchorId(field), error: fieldErrorId(field) };
+}
+
 export function ChoiceGroup<V extends string>(props: Props<V>) {
   const { field, idSuffix, legend, hint, options, messages, columns = 2, required, children } = props;
-  const base = `incident-${field}${idSuffix ? `-${idSuffix}` : ''}`;
+  const { base, anchor, error: errorId } = props.ids ?? incidentIds(field!, idSuffix);
   const hintId = hint ? `${base}-hint` : undefined;
-  const errorId = idSuffix ? `${base}-error` : fieldErrorId(field);
   const isChecked = (value: V) => (props.type === 'checkbox' ? props.selected.includes(value) : props.selected === value);
 
   function toggle(value: V, checked: boolean) {
@@ -47,7 +62,7 @@ export function ChoiceGroup<V extends string>(props: Props<V>) {
     <fieldset
       className="choice-group"
       role={props.type === 'radio' ? 'radiogroup' : undefined}
-      id={idSuffix ? undefined : fieldAnchorId(field)}
+      id={anchor}
       aria-describedby={describedBy(hintId, messages.length > 0 && errorId)}
     >
       <legend>
