@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecordSummary } from '../../../shared/ipc';
 import type { Effect } from '../../../shared/model';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { EditBlocked } from '../components/EditBlocked';
 import { PageTitle } from '../components/PageTitle';
 import { asDalelError, dalel, type DalelError } from '../dalel';
 import { hrefOf, navigate } from '../router';
@@ -61,10 +62,7 @@ export function EffectEditor(props: Props) {
       <PageTitle id="effect-form-title" text={title} />
       <p className="lead">{t('evidence:effect.intro')}</p>
       {summary?.retracted || !draft ? (
-        <>
-          {summary?.retracted ? <ErrorMessage error={{ code: 'recordRetracted' }} /> : <p className="error-message">{t('evidence:unreadable')}</p>}
-          <a href={pageHref}>{t('common:actions.back')}</a>
-        </>
+        <EditBlocked retracted={Boolean(summary?.retracted)} unreadable={t('evidence:unreadable')} backHref={pageHref} />
       ) : (
         <EffectForm
           initial={draft}

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecordSummary } from '../../../shared/ipc';
 import type { Source } from '../../../shared/model';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { EditBlocked } from '../components/EditBlocked';
 import { PageTitle } from '../components/PageTitle';
 import { asDalelError, dalel, type DalelError, type Result } from '../dalel';
 import { loadIncidentDetail } from '../incidents/incidentRecords';
@@ -69,10 +70,7 @@ export function SourceEditor(props: Props) {
       <PageTitle id="source-form-title" text={title} />
       <p className="lead">{t('evidence:source.intro')}</p>
       {summary?.retracted || !draft ? (
-        <>
-          {summary?.retracted ? <ErrorMessage error={{ code: 'recordRetracted' }} /> : <p className="error-message">{t('evidence:unreadable')}</p>}
-          <a href={backHref}>{t('common:actions.back')}</a>
-        </>
+        <EditBlocked retracted={Boolean(summary?.retracted)} unreadable={t('evidence:unreadable')} backHref={backHref} />
       ) : (
         <SourceForm
           initial={draft}

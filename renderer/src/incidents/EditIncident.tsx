@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecordSummary } from '../../../shared/ipc';
 import type { Incident } from '../../../shared/model';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { EditBlocked } from '../components/EditBlocked';
 import { PageTitle } from '../components/PageTitle';
 import { asDalelError, dalel, type DalelError } from '../dalel';
 import { hrefOf, navigate } from '../router';
@@ -45,10 +46,7 @@ export function EditIncident({ recordId }: { recordId: string }) {
     <div className="incident-editor">
       <PageTitle id="incident-form-title" text={draft ? t('incidents:edit.titleNamed', { title: draft.title }) : title} />
       {summary.retracted || !draft ? (
-        <>
-          {summary.retracted ? <ErrorMessage error={{ code: 'recordRetracted' }} /> : <p className="error-message">{t('incidents:page.unreadable')}</p>}
-          <a href={pageHref}>{t('common:actions.back')}</a>
-        </>
+        <EditBlocked retracted={Boolean(summary.retracted)} unreadable={t('incidents:page.unreadable')} backHref={pageHref} />
       ) : (
         <IncidentForm
           initial={draft}
