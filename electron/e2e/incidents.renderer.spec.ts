@@ -2,7 +2,8 @@
  * A defender's whole first session, in the built UI against the real engine:
  * create an archive, record an incident with the keyboard (seeing a
  * translated validation message as they type), find it again by search and
- * filters, edit it, reload, retract it; the history keeps every revision.
+ * filters, edit it, reload, retract it; the history keeps every revision
+ * and shows what each one changed, from what to what, in the UI language.
  * Throughout, axe finds no violations and nothing leaves for the network.
  */
 import { appOrigin, expect, test } from './harness';
@@ -153,21 +154,42 @@ test('a defender records, finds, edits and retracts an incident, offline', async
     await expect(rows.last()).toContainText('Mobile internet cut in Almaty');
   });
 
-  await test.step('edit it: a second revision, with what changed', async () => {
+  await test.step('edit it: a second revision, with what changed from what to what', async () => {
     await page.getByRole('link', { name: 'Mobile internet cut in Almaty' }).click();
     await page.getByRole('link', { name: 'Edit' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit: Mobile internet cut in Almaty');
     await expect(page.locator('#incident-startedAt-offset')).toHaveValue('+06:00');
     await expect(page.getByLabel('Almaty', { exact: true })).toBeChecked();
     await page.locator('#incident-title').fill('Mobile internet cut in Almaty and Zhanaozen');
+    await page.getByLabel('Almaty', { exact: true }).uncheck();
     await page.locator('#incident-operators').fill('Tele2');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Mobile internet cut in Almaty and Zhanaozen' })).toBeVisible();
     await expect(page.locator('.revision')).toHaveCount(2);
     await expect(page.locator('.revision-history')).toContainText('2 revisions');
     await expect(page.locator('.revision').nth(0)).toContainText('Created');
-    await expect(page.locator('.revision').nth(1)).toContainText('Changed: Title, Operators and ISPs');
-    await expect(page.locator('.revision').nth(1)).toContainText("by this archive's key SHA256:");
+    const edit = page.locator('.revision').nth(1);
+    await expect(edit).toContainText('Changed: Title, Areas, Operators and ISPs');
+    await expect(edit).toContainText("by this archive's key SHA256:");
+
+    // Each changed field, old value then new, in words: the area code reads as its name.
+    const changes = edit.locator('.field-change');
+    await expect(changes).toHaveCount(3);
+    await expect(changes.nth(0).getByRole('term')).toHaveText('Title');
+    await expect(changes.nth(0).locator('.change-before')).toHaveText('Before: Mobile internet cut in Almaty');
+    await expect(changes.nth(0).locator('.change-after')).toHaveText('After: Mobile internet cut in Almaty and Zhanaozen');
+    // Removed and added are marked as such (<del>, <ins>), not only by colour.
+    await expect(changes.nth(0).getByRole('deletion')).toHaveText('Mobile internet cut in Almaty');
+    await expect(changes.nth(0).getByRole('insertion')).toHaveText('Mobile internet cut in Almaty and Zhanaozen');
+    await expect(changes.nth(1).getByRole('term')).toHaveText('Areas');
+    await expect(changes.nth(1).getByRole('deletion')).toHaveText('Almaty, Zhanaozen');
+    await expect(changes.nth(1).getByRole('insertion')).toHaveText('Zhanaozen');
+    await expect(changes.nth(1).locator('.change-delta')).toHaveText('Removed: Almaty');
+    await expect(changes.nth(2).getByRole('term')).toHaveText('Operators and ISPs');
+    await expect(changes.nth(2).getByRole('deletion')).toHaveText('Kcell, Beeline');
+    await expect(changes.nth(2).getByRole('insertion')).toHaveText('Kcell, Beeline, Tele2');
+    await expect(changes.nth(2).locator('.change-delta')).toHaveText('Added: Tele2');
+    await expectNoAxeViolations(page, 'the history with a change');
   });
 
   await test.step('a reload finds it still there', async () => {
@@ -230,5 +252,85 @@ test('an edit made from a stale page is refused with a translated message, not o
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('alert')).toHaveText('This record was changed since you opened it. Reload it and make your change again.');
   await expect(page).toHaveURL(/\/edit$/);
+  expect(dalel.externalRequests).toEqual([]);
+});
+
+test('the history shows every kind of change as before and after, in words, in Kazakh too', async ({ dalel }) => {
+  const { page } = dalel;
+  await dalel.open();
+  await createArchive(dalel);
+  const recordId = await saveIncidentDirectly(page, sampleIncidents[0]!);
+  // One unbroken word longer than any window is wide: the history must wrap it, not overflow.
+  const statement = `«Байланыс желісіне шабуылдар»\n${'Жаңаөзен'.repeat(40)}`;
+
+  // A second revision through the contract, changing fields of every shape: code, list of areas, time, nested text, yes/no.
+  await page.evaluate(
+    async ({ id, statement }) => {
+      const dalelApi = (window as unknown as { dalel: import('../../shared/ipc').DalelApi }).dalel;
+      const detail = await dalelApi.records.get({ recordId: id });
+      if (!detail.ok || !detail.value.summary.data) throw new Error('no record');
+      const data = detail.value.summary.data as Record<string, unknown>;
+      await dalelApi.records.save({
+        type: 'incident',
+        recordId: id,
+        parent: detail.value.summary.headId,
+        data: {
+          ...data,
+          scope: 'national',
+          areas: [{ code: 'KZ-47' }, { place: 'Жаңаөзен' }, { code: 'KZ-75' }],
+          startedAt: { at: '2022-01-02T17:30+05:00', precision: 'minute' },
+          justification: { codes: ['counter_terrorism'], statement },
+          confidential: true,
+        },
+      });
+    },
+    { id: recordId, statement },
+  );
+  await page.goto(`${appOrigin}/#/incident/${recordId}`);
+  const edit = page.locator('.revision').nth(1);
+  const change = (label: string) => edit.locator('.field-change').filter({ has: page.getByRole('term').filter({ hasText: label }) });
+
+  await test.step('in English', async () => {
+    await expect(edit).toContainText('Changed: Areas, Scope, Started, Stated justification, Confidential');
+    await expect(change('Scope').locator('.change-before')).toHaveText('Before: Regional');
+    await expect(change('Scope').locator('.change-after')).toHaveText('After: National');
+    await expect(change('Areas').getByRole('insertion')).toHaveText('Mangystau Region, Жаңаөзен, Almaty');
+    await expect(change('Areas').locator('.change-delta')).toHaveText('Added: Almaty');
+    await expect(change('Started').getByRole('deletion')).toHaveText('Jan 2, 2022, 6:00 PM (UTC+05:00), to the hour');
+    await expect(change('Started').getByRole('insertion')).toHaveText('Jan 2, 2022, 5:30 PM (UTC+05:00), to the minute');
+    // An empty value says so, in words.
+    await expect(change('Stated justification').locator('.change-before')).toHaveText('Before: (empty)');
+    await expect(change('Stated justification').getByRole('insertion')).toContainText('Counter-terrorism');
+    await expect(change('Stated justification').getByRole('insertion')).toContainText('Official statement: «Байланыс желісіне шабуылдар»');
+    await expect(change('Confidential').locator('.change-before')).toHaveText('Before: No');
+    await expect(change('Confidential').locator('.change-after')).toHaveText('After: Yes');
+
+    // Long text is shown in full, wrapped inside its box.
+    const box = await change('Stated justification').boundingBox();
+    const text = await change('Stated justification').getByRole('insertion').boundingBox();
+    expect(box && text && text.x + text.width <= box.x + box.width).toBe(true);
+    await expect(change('Stated justification').getByRole('insertion')).toContainText('Жаңаөзен'.repeat(40));
+    await expectNoAxeViolations(page, 'the history of every kind of change');
+  });
+
+  await test.step('in Kazakh', async () => {
+    await page.getByLabel('Language', { exact: true }).selectOption('kk');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
+    await expect(edit).toContainText('Өзгертілді:');
+    await expect(change('Ауқымы').locator('.change-before')).toHaveText('Бұрынғы мәні: Өңірлік');
+    await expect(change('Ауқымы').locator('.change-after')).toHaveText('Жаңа мәні: Жалпыұлттық');
+    await expect(change('Аумақтар').getByRole('deletion')).toHaveText('Маңғыстау облысы, Жаңаөзен');
+    await expect(change('Аумақтар').getByRole('insertion')).toHaveText('Маңғыстау облысы, Жаңаөзен, Алматы');
+    await expect(change('Аумақтар').locator('.change-delta')).toHaveText('Қосылды: Алматы');
+    await expect(edit.getByRole('deletion').filter({ hasText: 'UTC+05:00' })).toContainText('сағатқа дейінгі дәлдікпен');
+    await expect(edit.getByRole('insertion').filter({ hasText: 'UTC+05:00' })).toContainText('минутқа дейінгі дәлдікпен');
+    await expect(edit).toContainText('Бұрынғы мәні: (бос)');
+    await expect(edit.getByRole('insertion').filter({ hasText: 'шабуылдар' })).toContainText('Терроризмге қарсы іс-қимыл');
+    await expectNoRawKeys(page, 'the history in Kazakh');
+    await expectNoAxeViolations(page, 'the history in Kazakh');
+  });
+
+  expect(dalel.missingKeys).toEqual([]);
+  expect(dalel.pageErrors).toEqual([]);
   expect(dalel.externalRequests).toEqual([]);
 });

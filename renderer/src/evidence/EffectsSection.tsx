@@ -13,7 +13,7 @@ import { areaName, formatList, formatTimestamp } from '../incidents/format';
 import { hrefOf } from '../router';
 import type { EffectRow } from './evidenceRecords';
 
-export function peopleText(effect: Effect, t: TFunction, lng: string): string {
+export function peopleText(effect: Pick<Effect, 'peopleAffected'>, t: TFunction, lng: string): string {
   const people = effect.peopleAffected;
   if ('unknown' in people) return t('evidence:effect.peopleUnknown');
   const count = new Intl.NumberFormat(lng).format(people.count);

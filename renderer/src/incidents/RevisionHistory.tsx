@@ -1,14 +1,18 @@
 /**
  * The revision history of a record, oldest first: when each revision was
  * made, by which key (short fingerprint; the archive's own key is named as
- * such), and what it changed compared with the one before.
+ * such), and what it changed compared with the one before: for each changed
+ * field, its value before and after in words (codes translated, times in
+ * their own offset, lists with what they gained and lost), never as JSON.
+ * "Before" and "After" are written out, so colour is never the only signal.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignedRevision } from '../../../shared/model';
 import { currentLanguage } from '../i18n';
 import { formatInstant, formatList } from './format';
-import { describeHistory, keyFingerprint, shortFingerprint, type RevisionChange } from './history';
+import { describeHistory, keyFingerprint, listDelta, shortFingerprint, type FieldChange, type RevisionChange } from './history';
+import { valueFormatter } from './revisionValues';
 
 interface Props {
   history: readonly SignedRevision[];
@@ -38,9 +42,9 @@ export function RevisionHistory({ history, ownFingerprint, fields }: Props) {
       case 'retracted':
         return described.reason ? t('incidents:history.retractedBecause', { reason: described.reason }) : t('incidents:history.retracted');
       case 'changed':
-        return described.fields.length === 0
+        return described.changes.length === 0
           ? t('incidents:history.noChange')
-          : t('incidents:history.changed', { fields: formatList(described.fields.map((field) => t(`${labels}.${field}`)), t) });
+          : t('incidents:history.changed', { fields: formatList(described.changes.map(({ field }) => t(`${labels}.${field}`)), t) });
     }
   }
 
@@ -49,17 +53,61 @@ export function RevisionHistory({ history, ownFingerprint, fields }: Props) {
       <h2 id="history-title">{t('incidents:history.title')}</h2>
       <p>{t('incidents:history.count', { count: history.length })}</p>
       <ol className="revisions">
-        {history.map((signed, index) => (
-          <li key={signed.id} className="revision">
-            <p className="revision-head">
-              <time dateTime={signed.revision.createdAt}>{formatInstant(signed.revision.createdAt, lng)}</time>
-              <span className="revision-author">{author(signed.revision.author)}</span>
-            </p>
-            <p className="revision-change">{changes[index] && change(changes[index])}</p>
-          </li>
-        ))}
+        {history.map((signed, index) => {
+          const described = changes[index];
+          return (
+            <li key={signed.id} className="revision">
+              <p className="revision-head">
+                <time dateTime={signed.revision.createdAt}>{formatInstant(signed.revision.createdAt, lng)}</time>
+                <span className="revision-author">{author(signed.revision.author)}</span>
+              </p>
+              <p className="revision-change">{described && change(described)}</p>
+              {described?.kind === 'changed' && described.changes.length > 0 && <FieldChanges changes={described.changes} labels={labels} />}
+            </li>
+          );
+        })}
       </ol>
     </section>
+  );
+}
+
+/** One revision's changes: each field's label, then its value before and after. */
+function FieldChanges({ changes, labels }: { changes: readonly FieldChange[]; labels: string }) {
+  const { t } = useTranslation();
+  const valueText = valueFormatter(t, currentLanguage());
+  const empty = (value: unknown) => (
+    <span className="change-empty">{t(Array.isArray(value) ? 'incidents:history.none' : 'incidents:history.empty')}</span>
+  );
+
+  return (
+    <dl className="revision-diff">
+      {changes.map(({ field, before, after }) => {
+        const was = valueText(field, before);
+        const is = valueText(field, after);
+        const delta = listDelta(before, after);
+        // Only worth saying when both lists have items; otherwise "before" and "after" already say it all.
+        const added = delta && was && is && delta.added.length > 0 ? valueText(field, delta.added) : null;
+        const removed = delta && was && is && delta.removed.length > 0 ? valueText(field, delta.removed) : null;
+        return (
+          <div key={field} className="field-change">
+            <dt>{t(`${labels}.${field}`)}</dt>
+            <dd className="change-before">
+              <span className="change-label">{t('incidents:history.before')}</span> {was ? <del className="change-value">{was}</del> : empty(before)}
+            </dd>
+            <dd className="change-after">
+              <span className="change-label">{t('incidents:history.after')}</span> {is ? <ins className="change-value">{is}</ins> : empty(after)}
+            </dd>
+            {(added || removed) && (
+              <dd className="change-delta">
+                {added && <span>{t('incidents:history.added', { items: added })}</span>}
+                {added && removed && ' '}
+                {removed && <span>{t('incidents:history.removed', { items: removed })}</span>}
+              </dd>
+            )}
+          </div>
+        );
+      })}
+    </dl>
   );
 }
 

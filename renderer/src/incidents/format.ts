@@ -6,7 +6,7 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import type { Language } from '../../../shared/ipc';
-import { findArea, type Area, type Incident, type Timestamp } from '../../../shared/model';
+import { findArea, serviceCodes, type Area, type Incident, type Timestamp } from '../../../shared/model';
 
 export interface WallClock {
   date: string;
@@ -80,6 +80,15 @@ export function offsetLabel(at: string, t: TFunction): string {
   return t('incidents:format.utcOffset', { offset: wallClockOf(at)?.offset ?? '' });
 }
 
+/** "Jan 5, 2022, 4:00 PM (UTC+06:00), to the minute": one time with its offset and how precisely it is known. */
+export function formatTimestampInFull(timestamp: Timestamp, lng: Language, t: TFunction): string {
+  return t('incidents:page.timestamp', {
+    time: formatTimestamp(timestamp, lng),
+    offset: offsetLabel(timestamp.at, t),
+    precision: t(`taxonomy:precision.${timestamp.precision}`),
+  });
+}
+
 /** "Jan 5, 2022, 4:00 PM – Jan 10, 2022, 9:00 AM (UTC+06:00)", or ongoing, or end unknown. */
 export function formatPeriod(incident: Pick<Incident, 'startedAt' | 'endedAt' | 'ongoing'>, lng: Language, t: TFunction): string {
   const start = formatTimestamp(incident.startedAt, lng);
@@ -115,6 +124,11 @@ export function countryName(code: string, lng: Language): string {
   if (name && (lng === 'en' || name !== named('en'))) return name;
   const key = `incidents:countries.${code}`;
   return i18next.exists(key, { lng }) ? i18next.t(key, { lng }) : code;
+}
+
+/** A service code's name ("WhatsApp"), or a service the user typed in, as written. */
+export function serviceName(service: string, t: TFunction): string {
+  return (serviceCodes as readonly string[]).includes(service) ? t(`taxonomy:service.${service}`) : service;
 }
 
 /** A moment stamped in UTC by the app (revision times), shown in the viewer's own zone. */

@@ -1,7 +1,7 @@
-/** The history says what each revision changed, and names keys by the fingerprint ssh-keygen would print. */
+/** The history says what each revision changed, from what to what, and names keys by the fingerprint ssh-keygen would print. */
 import { describe, expect, it } from 'vitest';
 import type { SignedRevision } from '../../../shared/model';
-import { changedFields, describeHistory, keyFingerprint } from './history';
+import { changedFields, describeHistory, fieldChanges, keyFingerprint, listDelta } from './history';
 
 const revision = (data: Record<string, unknown> | null, reason?: string): SignedRevision => ({
   id: 'a'.repeat(64),
@@ -25,9 +25,46 @@ describe('the revision history', () => {
     expect(changedFields(first, second)).toEqual(['title', 'tags']);
     expect(describeHistory([revision(first), revision(second), revision(null, 'Duplicate')])).toEqual([
       { kind: 'created' },
-      { kind: 'changed', fields: ['title', 'tags'] },
+      {
+        kind: 'changed',
+        changes: [
+          { field: 'title', before: 'A', after: 'B' },
+          { field: 'tags', before: [], after: ['x'] },
+        ],
+      },
       { kind: 'retracted', reason: 'Duplicate' },
     ]);
+  });
+
+  it('gives each changed field its stored value before and after, in form order', () => {
+    const before = { title: 'Cut in Almaty', startedAt: { at: '2022-01-05T16:00+06:00', precision: 'minute' }, operators: ['Kcell'] };
+    const after = { operators: ['Kcell', 'Tele2'], title: 'Cut in Almaty', startedAt: { at: '2022-01-05T17:00+06:00', precision: 'hour' }, ongoing: true };
+    expect(fieldChanges(before, after)).toEqual([
+      { field: 'operators', before: ['Kcell'], after: ['Kcell', 'Tele2'] },
+      { field: 'startedAt', before: { at: '2022-01-05T16:00+06:00', precision: 'minute' }, after: { at: '2022-01-05T17:00+06:00', precision: 'hour' } },
+      { field: 'ongoing', before: undefined, after: true },
+    ]);
+  });
+
+  it('compares a later revision with the last one that had content, and each field of another record type', () => {
+    const effect = (severity: string, economicLoss?: { amount: number; currency: string }) => ({ severity, category: 'medical_care', ...(economicLoss ? { economicLoss } : {}) });
+    const history = [revision(effect('low')), revision(effect('high', { amount: 5000, currency: 'KZT' })), revision(effect('high', { amount: 5000, currency: 'USD' }))];
+    expect(describeHistory(history, ['category', 'severity', 'economicLoss'])).toEqual([
+      { kind: 'created' },
+      { kind: 'changed', changes: [{ field: 'severity', before: 'low', after: 'high' }, { field: 'economicLoss', before: undefined, after: { amount: 5000, currency: 'KZT' } }] },
+      { kind: 'changed', changes: [{ field: 'economicLoss', before: { amount: 5000, currency: 'KZT' }, after: { amount: 5000, currency: 'USD' } }] },
+    ]);
+    expect(describeHistory([revision(effect('low')), revision(effect('low'))], ['severity'])).toEqual([{ kind: 'created' }, { kind: 'changed', changes: [] }]);
+  });
+
+  it('names what a list gained and lost, comparing items by value', () => {
+    expect(listDelta(['Kcell', 'Beeline'], ['Beeline', 'Tele2'])).toEqual({ added: ['Tele2'], removed: ['Kcell'] });
+    expect(listDelta([{ code: 'KZ-75' }, { place: 'Zhanaozen' }], [{ place: 'Zhanaozen' }])).toEqual({ added: [], removed: [{ code: 'KZ-75' }] });
+    expect(listDelta(undefined, ['x'])).toEqual({ added: ['x'], removed: [] });
+    // A repeated item removed once is removed once.
+    expect(listDelta(['a', 'a'], ['a'])).toEqual({ added: [], removed: ['a'] });
+    expect(listDelta(['b', 'a'], ['a', 'b'])).toEqual({ added: [], removed: [] });
+    expect(listDelta('text', ['x'])).toBeNull();
   });
 
   it('computes the SHA256 fingerprint of a key the way ssh-keygen prints it', async () => {

@@ -1,16 +1,25 @@
 /**
  * What the revision history shows: which fields a revision changed compared
- * with the one before, and a short, checkable form of its author's key (the
- * same SHA256 fingerprint ssh-keygen prints). Pure functions plus one call
- * to the browser's own digest; nothing here trusts or verifies a signature.
+ * with the one before, with each field's value before and after (raw, as
+ * stored: the page formats them), what a list gained or lost, and a short,
+ * checkable form of its author's key (the same SHA256 fingerprint ssh-keygen
+ * prints). Pure functions plus one call to the browser's own digest; nothing
+ * here trusts or verifies a signature.
  */
 import type { SignedRevision } from '../../../shared/model';
 import { fieldOrder } from './form/validation';
 
+/** One changed field: its stored value before and after (undefined where the field was absent). */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
 export type RevisionChange =
   | { kind: 'created' }
   | { kind: 'retracted'; reason: string }
-  | { kind: 'changed'; fields: string[] };
+  | { kind: 'changed'; changes: FieldChange[] };
 
 /** JSON with sorted keys, so that two equal values always compare equal. */
 function stableJson(value: unknown): string {
@@ -27,15 +36,42 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
   return fields.filter((field) => stableJson(before[field]) !== stableJson(after[field]));
 }
 
+/** The changed fields (of `fields`, in that order) with their values before and after. */
+export function fieldChanges(before: Record<string, unknown>, after: Record<string, unknown>, fields: readonly string[] = fieldOrder): FieldChange[] {
+  return changedFields(before, after, fields).map((field) => ({ field, before: before[field], after: after[field] }));
+}
+
 /** Each revision's change against the last revision that carried data before it. */
 export function describeHistory(history: readonly SignedRevision[], fields: readonly string[] = fieldOrder): RevisionChange[] {
   let previous: Record<string, unknown> | null = null;
   return history.map(({ revision }): RevisionChange => {
     if (revision.data === null) return { kind: 'retracted', reason: revision.retraction?.reason ?? '' };
-    const change: RevisionChange = previous ? { kind: 'changed', fields: changedFields(previous, revision.data, fields) } : { kind: 'created' };
+    const change: RevisionChange = previous ? { kind: 'changed', changes: fieldChanges(previous, revision.data, fields) } : { kind: 'created' };
     previous = revision.data;
     return change;
   });
+}
+
+/**
+ * What a list gained and lost between two values, each in its own order; a
+ * repeated item counts as often as it occurs. Null when either value is
+ * neither a list nor absent (then only "before" and "after" make sense).
+ */
+export function listDelta(before: unknown, after: unknown): { added: unknown[]; removed: unknown[] } | null {
+  const asList = (value: unknown) => (value === undefined || value === null ? [] : Array.isArray(value) ? (value as unknown[]) : null);
+  const from = asList(before);
+  const to = asList(after);
+  if (!from || !to) return null;
+  const without = (items: unknown[], others: unknown[]) => {
+    const left = others.map(stableJson);
+    return items.filter((item) => {
+      const index = left.indexOf(stableJson(item));
+      if (index === -1) return true;
+      left.splice(index, 1);
+      return false;
+    });
+  };
+  return { added: without(to, from), removed: without(from, to) };
 }
 
 /** "SHA256:..." of an "ssh-ed25519 AAAA..." line, or null where the browser offers no digest. */
