@@ -174,7 +174,8 @@ export const commands: Record<string, Command> = {
       await openArchive(context);
       const detail = await context.call('records:get', { recordId: context.positionals[1]! });
       if (context.values.json) {
-        return json(context, context.values.history ? detail : { summary: detail.summary });
+        const { history: _history, ...withoutHistory } = detail;
+        return json(context, context.values.history ? detail : withoutHistory);
       }
       for (const line of describeRecord(context, detail, Boolean(context.values.history))) context.say(line);
     },

@@ -12,11 +12,12 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { register } from 'node:module';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { basename, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, type BrowserContext, type Page, type Route } from '@playwright/test';
 import { channelNames } from '../../shared/ipc/names';
 import type { Engine } from '../engine';
+import { contentSecurityPolicy } from '../main/contentSecurityPolicy';
 
 const rendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 
@@ -24,9 +25,6 @@ const rendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url
 export const appOrigin = 'http://dalel.localhost';
 export const appUrl = `${appOrigin}/`;
 
-/** The same policy as renderer/index.html's meta tag, also sent as a header. */
-export const contentSecurityPolicy =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'";
 
 /** Prefix of the renderer's console warning for an i18n key that exists in no locale (renderer/src/i18n.ts). */
 const missingKeyWarning = '[i18n] missing key';
@@ -55,6 +53,11 @@ export interface DalelSession {
   pageErrors: string[];
   /** Loads the app and waits until it has rendered its first screen. */
   open(): Promise<void>;
+  /**
+   * Files the person has at hand: a File named like one of these (its
+   * basename) that the page hands to attachments.add is added from this path.
+   */
+  offerFiles(paths: readonly string[]): void;
   /**
    * Makes an archive at `path` with a separate engine (as another run of the app would), for "open" flows:
    * encrypted with `passphrase` (by default `testPassphrase`), or unencrypted when it is null.
@@ -104,13 +107,27 @@ function appFile(pathname: string): string | null {
   return file.startsWith(rendererDir.endsWith(sep) ? rendererDir : rendererDir + sep) ? file : null;
 }
 
-async function serveApp(context: BrowserContext, externalRequests: string[]): Promise<void> {
+/** Evidence previews: the engine's answer for /evidence/…, as the app's protocol gives it (electron/main/protocol.ts). */
+async function serveEvidence(engine: Engine, route: Route, url: URL): Promise<void> {
+  const request = route.request();
+  const answer = await engine.evidence({
+    pathname: url.pathname,
+    method: request.method(),
+    range: (await request.headerValue('range')) ?? null,
+  });
+  const pieces: Uint8Array[] = [];
+  if (answer.body) for await (const piece of answer.body) pieces.push(piece);
+  await route.fulfill({ status: answer.status, headers: answer.headers, body: Buffer.concat(pieces) });
+}
+
+async function serveApp(context: BrowserContext, engine: Engine, evidencePrefix: string, externalRequests: string[]): Promise<void> {
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== appOrigin) {
       externalRequests.push(url.href);
       return route.abort('blockedbyclient');
     }
+    if (url.pathname.startsWith(evidencePrefix)) return serveEvidence(engine, route, url);
     const file = appFile(url.pathname);
     if (!file || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
     return route.fulfill({
@@ -128,17 +145,47 @@ async function serveApp(context: BrowserContext, externalRequests: string[]): Pr
   });
 }
 
-/** Builds `window.dalel` in the page over the binding, the same shape as buildApi in shared/ipc/names.ts. */
-function installApi(names: readonly string[]): void {
+/** What the page passes for a File in place of its path; the test process maps it to an offered file. */
+const offeredFile = 'offered-file:';
+
+/**
+ * Builds `window.dalel` in the page over the binding, the same shape as
+ * buildApi in shared/ipc/names.ts. Files handed to attachments.add cross as
+ * their names; only files the test offered (offerFiles) have a path on the
+ * other side, as only picked or dropped files have one in the app.
+ */
+function installApi([names, filePrefix]: [readonly string[], string]): void {
   type Invoke = (channel: string, request: unknown) => Promise<unknown>;
+  // Looked up at call time: the binding may be installed after this script ran.
+  const invoke: Invoke = (channel, request) => (window as unknown as { __dalelInvoke: Invoke }).__dalelInvoke(channel, request);
   const api: Record<string, Record<string, (request?: unknown) => Promise<unknown>>> = {};
   for (const channel of names) {
     const [domain, verb] = channel.split(':') as [string, string];
     api[domain] ??= {};
-    // Looked up at call time: the binding may be installed after this script ran.
-    api[domain][verb] = (request = {}) => (window as unknown as { __dalelInvoke: Invoke }).__dalelInvoke(channel, request);
+    api[domain][verb] = (request = {}) => invoke(channel, request);
   }
+  api.attachments!.add = async (request) => {
+    const { files, ...rest } = (request ?? {}) as { files?: unknown[] };
+    const list = Array.isArray(files) ? files : [];
+    const notFile = list.find((file) => !(file instanceof File));
+    if (notFile !== undefined) return { ok: false, error: { code: 'fileNotOnDisk', params: { name: String((notFile as File)?.name ?? '') } } };
+    return invoke('attachments:add', { ...rest, paths: (list as File[]).map((file) => filePrefix + file.name) });
+  };
   Object.defineProperty(window, 'dalel', { value: Object.freeze(api), enumerable: true });
+}
+
+/**
+ * The engine call for a page's request: attachments:add gets the offered
+ * files' paths for the names the page sent (the stand-in for Electron's
+ * webUtils.getPathForFile); a name nobody offered is not a file on disk.
+ */
+async function invokeEngine(engine: Engine, offered: Map<string, string>, channel: string, request: unknown) {
+  if (channel !== 'attachments:add' || !request || typeof request !== 'object') return engine.dispatch(channel, request);
+  const { paths, ...rest } = request as { paths?: unknown };
+  const names = Array.isArray(paths) ? paths.map((path) => String(path).slice(offeredFile.length)) : [];
+  const missing = names.find((name) => !offered.has(name));
+  if (missing !== undefined) return { ok: false, error: { code: 'fileNotOnDisk', params: { name: missing } } };
+  return engine.dispatch(channel, { ...rest, paths: names.map((name) => offered.get(name)) });
 }
 
 export const test = base.extend<HarnessOptions & { dalel: DalelSession }>({
@@ -147,7 +194,7 @@ export const test = base.extend<HarnessOptions & { dalel: DalelSession }>({
     if (!existsSync(join(rendererDir, 'index.html'))) {
       throw new Error('out/renderer/index.html is missing: run `npx electron-vite build` first');
     }
-    const { createEngine } = await loadEngine();
+    const { createEngine, evidencePrefix } = await loadEngine();
     const dir = await mkdtemp(join(tmpdir(), 'dalel-renderer-'));
     const engine = createEngine({
       defaultArchivePath: join(dir, 'archive'),
@@ -167,10 +214,13 @@ export const test = base.extend<HarnessOptions & { dalel: DalelSession }>({
       timezoneId: timezoneId ?? defaultTimezone,
       locale: osLocale,
     });
-    await serveApp(context, externalRequests);
+    await serveApp(context, engine, evidencePrefix, externalRequests);
     const page = await context.newPage();
-    await page.exposeBinding('__dalelInvoke', (_source, channel: string, request: unknown) => engine.dispatch(channel, request));
-    await page.addInitScript(installApi, [...channelNames]);
+    const offered = new Map<string, string>();
+    await page.exposeBinding('__dalelInvoke', (_source, channel: string, request: unknown) =>
+      invokeEngine(engine, offered, channel, request),
+    );
+    await page.addInitScript(installApi, [[...channelNames], offeredFile] as [string[], string]);
     page.on('console', (message) => {
       const text = message.text();
       if (text.startsWith(missingKeyWarning)) missingKeys.push(text.slice(missingKeyWarning.length).trim());
@@ -189,6 +239,9 @@ export const test = base.extend<HarnessOptions & { dalel: DalelSession }>({
       async open() {
         await page.goto(appUrl);
         await page.locator('h1').first().waitFor();
+      },
+      offerFiles(paths) {
+        for (const path of paths) offered.set(basename(path), path);
       },
       async createArchiveAt(path, name, passphrase = testPassphrase) {
         const other = createEngine({

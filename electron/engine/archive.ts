@@ -20,6 +20,7 @@ import {
 import { AttachmentStore } from './attachmentStore';
 import { BlobStore } from './blobStore';
 import { mediaTypeOf } from './mediaType';
+import { photoMetadataOf, photoMetadataSpan } from './photoMetadata';
 import { ensureDir } from './atomicFile';
 import { sha256Hex } from './canonical';
 import { Keyring, deriveKek, unwrapDataKey } from './crypto/keyring';
@@ -234,6 +235,19 @@ export class Archive {
   }
 
   /**
+   * An evidence file as a record lists it, with a reader of any byte range
+   * of its stored bytes (for previews); null when the record does not list it.
+   */
+  async evidence(
+    recordId: string,
+    sha256: string,
+  ): Promise<{ attachment: Attachment; read(start: number, end: number): AsyncIterable<Uint8Array> } | null> {
+    const attachment = (await this.attachments.list(recordId)).find((entry) => entry.sha256 === sha256);
+    if (!attachment) return null;
+    return { attachment, read: (start, end) => this.blobs.readRange(sha256, start, end) };
+  }
+
+  /**
    * Streams evidence files into the blob store and lists them on a record.
    * Returns one entry per file given, in order (an entry the record already
    * had is returned as it was first recorded).
@@ -245,11 +259,14 @@ export class Archive {
       for (const file of files) {
         const blob = await this.blobs.add(file.path);
         const originalName = basename(file.path);
+        const mediaType = mediaTypeOf(originalName);
+        const photo = mediaType.startsWith('image/') ? await this.photoMetadata(blob.sha256) : undefined;
         entries.push({
           sha256: blob.sha256,
           size: blob.size,
-          mediaType: mediaTypeOf(originalName),
+          mediaType,
           originalName,
+          ...(photo ? { photo } : {}),
           addedAt: new Date().toISOString(),
           addedBy: this.key.fingerprint,
           recordId,
@@ -264,6 +281,13 @@ export class Archive {
       const listed = new Map((await this.attachments.list(recordId)).map((entry) => [entry.sha256, entry]));
       return entries.map((entry) => listed.get(entry.sha256) ?? entry);
     });
+  }
+
+  /** A stored photo's capture time and camera, read from its own first bytes. */
+  private async photoMetadata(sha256: string): Promise<Attachment['photo']> {
+    const head: Uint8Array[] = [];
+    for await (const piece of this.blobs.readRange(sha256, 0, photoMetadataSpan)) head.push(piece);
+    return photoMetadataOf(Buffer.concat(head));
   }
 
   /** Validates and signs a new record or a new revision of one. */

@@ -50,9 +50,18 @@ export class BlobStore {
     if (await this.has(first.sha256)) return { ...first, added: false };
     async function* unchanged() {
       const second = createHash('sha256');
-      for await (const piece of createReadStream(file, { highWaterMark: streamChunk })) {
-        second.update(piece as Buffer);
-        yield piece as Buffer;
+      const source = createReadStream(file, { highWaterMark: streamChunk })[Symbol.asyncIterator]();
+      for (;;) {
+        let next: IteratorResult<Buffer>;
+        try {
+          next = await source.next();
+        } catch (error) {
+          // A failed read is the source file's failure (a stick pulled out), not the archive's.
+          throw fromFsError(error, file);
+        }
+        if (next.done) break;
+        second.update(next.value);
+        yield next.value;
       }
       // Thrown before the stored file gets its name: nothing is kept under a wrong hash.
       if (second.digest('hex') !== first.sha256) throw new EngineError('fileChanged', { path: file });
@@ -63,5 +72,10 @@ export class BlobStore {
 
   read(sha256: string): AsyncIterable<Uint8Array> {
     return this.storage.readStream(blobPath(sha256));
+  }
+
+  /** Bytes [start, end) of a stored file, reading only those. */
+  readRange(sha256: string, start: number, end: number): AsyncIterable<Uint8Array> {
+    return this.storage.readRange(blobPath(sha256), start, end);
   }
 }

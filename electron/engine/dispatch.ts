@@ -6,6 +6,7 @@
 import { describeIssues } from '../../shared/model';
 import { contract, fail, ok, type ChannelName, type Result } from '../../shared/ipc';
 import { EngineError } from './errors';
+import { answerEvidence, plainAnswer, type EvidenceAnswer, type EvidenceRequest } from './evidence';
 import { FileBroken } from './storage';
 import { EngineState, createHandlers } from './handlers';
 
@@ -30,6 +31,8 @@ export interface EngineDeps {
 
 export interface Engine {
   dispatch(channel: string, request: unknown): Promise<Result<unknown>>;
+  /** The bytes of an evidence file for a preview (GET /evidence/…); see evidence.ts. */
+  evidence(request: EvidenceRequest): Promise<EvidenceAnswer>;
   close(): Promise<void>;
 }
 
@@ -58,6 +61,14 @@ export function createEngine(deps: EngineDeps): Engine {
 
   return {
     dispatch,
+    async evidence(request) {
+      try {
+        return await answerEvidence(state.archive, request);
+      } catch (error) {
+        deps.onInternalError?.(error, 'evidence');
+        return plainAnswer(500, 'Internal error');
+      }
+    },
     async close() {
       state.closeArchive();
     },

@@ -8,11 +8,21 @@
  * bytes as with PlainStorage.
  */
 import { createReadStream } from 'node:fs';
-import { access, open as openFile, readdir, readFile, truncate } from 'node:fs/promises';
+import { access, open as openFile, readdir, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { appendDurable, writeFileAtomic, writeStreamAtomic } from './atomicFile';
 import type { Keyring } from './crypto/keyring';
-import { SealBroken, openBuffer, openName, openStream, sealBuffer, sealStream } from './crypto/sealedFile';
+import {
+  SealBroken,
+  chunkSize,
+  openBuffer,
+  openName,
+  openStream,
+  sealBuffer,
+  sealStream,
+  sealedLayout,
+  type SealedLayout,
+} from './crypto/sealedFile';
 import { fromFsError } from './errors';
 import { FileBroken, UnitBroken, streamChunk, type Storage } from './storage';
 
@@ -152,6 +162,52 @@ export class EncryptedStorage implements Storage {
       throw fromFsError(error, path);
     } finally {
       source.destroy();
+    }
+  }
+
+  async *readRange(path: string, start: number, end: number): AsyncIterable<Uint8Array> {
+    const { file, storedName } = this.locate(path);
+    let handle;
+    try {
+      handle = await openFile(file, 'r');
+    } catch (error) {
+      throw fromFsError(error, path);
+    }
+    try {
+      const layout = await this.layoutOf(path, storedName, handle);
+      const stop = Math.min(end, layout.size);
+      // About streamChunk plain bytes per read: a few sealed chunks at a time.
+      for (let at = start; at < stop; ) {
+        const next = Math.min(stop, (Math.floor(at / streamChunk) + 1) * streamChunk);
+        const chunks = layout.chunksOf(at, next);
+        const sealed = Buffer.alloc(chunks.length);
+        const { bytesRead } = await handle.read(sealed, 0, chunks.length, chunks.offset);
+        const plain = chunks.open(sealed.subarray(0, bytesRead));
+        const skip = at - chunks.first * chunkSize;
+        yield plain.subarray(skip, skip + (next - at));
+        at = next;
+      }
+    } catch (error) {
+      if (error instanceof FileBroken) throw error;
+      if (error instanceof SealBroken) throw new FileBroken(path);
+      throw fromFsError(error, path);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Reads a sealed file's header and size; FileBroken when it is not this path's sealed file. */
+  private async layoutOf(path: string, storedName: string, handle: FileHandle): Promise<SealedLayout> {
+    try {
+      const { size } = await handle.stat();
+      const head = Buffer.alloc(Math.min(4096, size));
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      const layout = sealedLayout(this.keyring.contentKey, storedName, head.subarray(0, bytesRead), size);
+      if (layout.name !== path) throw new SealBroken('stored under another name');
+      return layout;
+    } catch (error) {
+      if (error instanceof SealBroken) throw new FileBroken(path);
+      throw fromFsError(error, path);
     }
   }
 

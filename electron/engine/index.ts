@@ -6,3 +6,4 @@
  */
 export { createEngine } from './dispatch';
 export type { Engine, EngineDeps, Dialogs } from './dispatch';
+export { evidencePrefix, type EvidenceAnswer, type EvidenceRequest } from './evidence';

@@ -35,6 +35,11 @@ export interface Storage {
   writeStream(path: string, source: AsyncIterable<Uint8Array>): Promise<void>;
   /** The file's bytes as a stream, in constant memory; FileBroken at the first damaged part. */
   readStream(path: string): AsyncIterable<Uint8Array>;
+  /**
+   * Bytes [start, end) of the file, reading only the parts that hold them
+   * (previews seek in multi-gigabyte videos); FileBroken when those parts are damaged.
+   */
+  readRange(path: string, start: number, end: number): AsyncIterable<Uint8Array>;
 }
 
 /** Large reads: fewer system calls for multi-gigabyte files (PERFORMANCE.md). */
@@ -138,6 +143,15 @@ export class PlainStorage implements Storage {
   async *readStream(path: string): AsyncIterable<Uint8Array> {
     try {
       yield* createReadStream(this.resolve(path), { highWaterMark: streamChunk });
+    } catch (error) {
+      throw fromFsError(error, path);
+    }
+  }
+
+  async *readRange(path: string, start: number, end: number): AsyncIterable<Uint8Array> {
+    if (end <= start) return;
+    try {
+      yield* createReadStream(this.resolve(path), { start, end: end - 1, highWaterMark: streamChunk });
     } catch (error) {
       throw fromFsError(error, path);
     }

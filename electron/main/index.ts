@@ -53,7 +53,6 @@ async function startupLanguage(running: Engine, osLocale: string): Promise<Langu
 }
 
 async function start(): Promise<void> {
-  registerAppProtocol(rendererDir);
   lockDownSession(session.defaultSession);
   const userData = app.getPath('userData');
   const osLocale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
@@ -66,6 +65,7 @@ async function start(): Promise<void> {
     onInternalError: (error, channel) => console.error(`Dalel engine failed on ${channel}`, error),
   });
   engine = running;
+  registerAppProtocol(rendererDir, (request) => running.evidence(request));
   registerIpc(running, { onLanguageChanged: refreshMenu });
   refreshMenu(await startupLanguage(running, osLocale));
   openWindow();

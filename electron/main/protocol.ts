@@ -8,21 +8,9 @@
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
+import { evidencePrefix, type EvidenceAnswer, type EvidenceRequest } from '../engine';
+import { contentSecurityPolicy } from './contentSecurityPolicy';
 import { APP_HOST, APP_SCHEME } from './urls';
-
-// SECURITY: the UI may load only its own files; no inline script, no network (connect-src 'none').
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "media-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -63,9 +51,34 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves `rendererDir` on app://dalel/. Call once, after ready. */
-export function registerAppProtocol(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
+/** Answers a request for an evidence file's bytes (the engine's `evidence`). */
+export type EvidenceSource = (request: EvidenceRequest) => Promise<EvidenceAnswer>;
+
+/** Serves `rendererDir` on app://dalel/, and evidence files on app://dalel/evidence/. Call once, after ready. */
+export function registerAppProtocol(rendererDir: string, evidence: EvidenceSource): void {
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request, evidence));
+}
+
+/** An evidence answer as a streamed Response: the bytes go from the blob store to the page, never through IPC. */
+async function serveEvidence(evidence: EvidenceSource, url: URL, request: AppRequest): Promise<Response> {
+  const answer = await evidence({ pathname: url.pathname, method: request.method, range: request.headers?.get('range') ?? null });
+  const body = answer.body ? streamOf(answer.body) : null;
+  return new Response(body as BodyInit | null, { status: answer.status, headers: answer.headers });
+}
+
+/** Pulls one piece at a time, so a slow reader never makes the engine read ahead; a cancel stops the read. */
+function streamOf(source: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+  const iterator = source[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
 }
 
 /**
@@ -102,7 +115,7 @@ function respond(status: number, body: Uint8Array | string | null, contentType: 
     headers: {
       'Content-Type': contentType,
       // SECURITY: the CSP goes on every response, errors included, so no document escapes it.
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Content-Security-Policy': contentSecurityPolicy,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
@@ -110,7 +123,17 @@ function respond(status: number, body: Uint8Array | string | null, contentType: 
   });
 }
 
-export async function serveAppRequest(rootDir: string, request: { url: string; method: string }): Promise<Response> {
+interface AppRequest {
+  url: string;
+  method: string;
+  headers?: Headers;
+}
+
+export async function serveAppRequest(rootDir: string, request: AppRequest, evidence: EvidenceSource): Promise<Response> {
+  const url = URL.canParse(request.url) ? new URL(request.url) : null;
+  if (url?.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.pathname.startsWith(evidencePrefix)) {
+    return serveEvidence(evidence, url, request);
+  }
   const method = request.method.toUpperCase();
   if (method !== 'GET' && method !== 'HEAD') return respond(405, 'Method not allowed', 'text/plain; charset=utf-8');
   const file = resolveAppPath(rootDir, request.url);

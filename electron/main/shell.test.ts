@@ -8,13 +8,16 @@
  * real engine, the menu, and the preload's window.dalel. It must never load
  * the real `electron` package (that would try to download the binary).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resources } from '../../shared/i18n';
 import { channelNames, contract } from '../../shared/ipc';
+import { sampleIncident } from '../engine/testing/fixtures';
+import { contentSecurityPolicy, metaContentSecurityPolicy } from './contentSecurityPolicy';
 import { ensureBuilt, mainBundle, preloadBundle, rendererDir } from './testing/builtApp';
 import { loadPreload } from './testing/preloadSandbox';
 import * as fake from './testing/fakeElectron';
@@ -31,8 +34,8 @@ type Handler = (event: unknown, request?: unknown) => Promise<{ ok: boolean; val
 const mainWindow = () => BrowserWindow.instances[0]!;
 const handlerOf = (channel: string) =>
   ipcMain.handle.mock.calls.find(([name]) => name === channel)?.[1] as Handler;
-const serve = (url: string, method = 'GET') =>
-  (fake.protocolHandlers.get('app') as (request: Request) => Promise<Response>)(new Request(url, { method }));
+const serve = (url: string, method = 'GET', headers: Record<string, string> = {}) =>
+  (fake.protocolHandlers.get('app') as (request: Request) => Promise<Response>)(new Request(url, { method, headers }));
 const trustedEvent = () => ({ sender: mainWindow().webContents, senderFrame: mainWindow().webContents.mainFrame });
 const menuLabels = () => {
   const template = Menu.buildFromTemplate.mock.calls.at(-1)![0] as { label?: string }[];
@@ -133,11 +136,19 @@ describe('the app:// protocol', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await response.text()).toBe(readFileSync(join(rendererDir, 'index.html'), 'utf8'));
     const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toBe(contentSecurityPolicy);
     expect(csp).toContain("default-src 'none'");
-    expect(csp).toContain("connect-src 'none'");
+    expect(csp).toContain("connect-src 'self'");
     expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toMatch(/unsafe-|https?:|\*/);
     expect((await serve('app://dalel/')).status).toBe(200);
+  });
+
+  it('repeats the same policy in index.html, where the browser reads it before any script', () => {
+    const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(metaContentSecurityPolicy);
+    expect(contentSecurityPolicy.startsWith(metaContentSecurityPolicy)).toBe(true);
   });
 
   it('serves the built scripts as JavaScript', async () => {
@@ -318,6 +329,49 @@ describe('the preload (out/preload/index.cjs)', () => {
     const result = await dalel.records.list({ type: 'incident' });
     expect(invoke).toHaveBeenCalledWith('records:list', { type: 'incident' });
     expect(result).toEqual({ ok: true, value: { records: [] } });
+  });
+
+  it('turns only files the person picked or dropped into paths for attachments:add', async () => {
+    const { exposed, invoke, filesOnDisk } = loadPreload();
+    const dalel = exposed.get('dalel') as { attachments: { add(request: unknown): Promise<unknown> } };
+    const picked = new File(['bytes'], 'Жаңаөзен.jpg');
+    filesOnDisk.set(picked, '/home/defender/Жаңаөзен.jpg');
+    const recordId = crypto.randomUUID();
+    await dalel.attachments.add({ recordId, files: [picked] });
+    expect(invoke).toHaveBeenCalledWith('attachments:add', { recordId, paths: ['/home/defender/Жаңаөзен.jpg'] });
+    invoke.mockClear();
+    const refused = await dalel.attachments.add({ recordId, files: [new File(['x'], 'from a web page.png')] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'fileNotOnDisk', params: { name: 'from a web page.png' } } });
+    expect(await dalel.attachments.add({ recordId, paths: ['/etc/passwd'], files: [] })).toEqual({ ok: true, value: { records: [] } });
+    expect(invoke).toHaveBeenCalledWith('attachments:add', { recordId, paths: [] });
+  });
+});
+
+// After the IPC tests, which expect no archive to be open.
+describe('evidence files', () => {
+  it('streams an evidence file of the open archive from app://dalel/evidence/, ranges included', async () => {
+    const invoke = (channel: string, request: unknown) => handlerOf(channel)(trustedEvent(), request);
+    const archive = join(userData, 'evidence-archive');
+    expect(await invoke('archive:create', { path: archive, name: 'E', protection: { kind: 'none' } })).toMatchObject({ ok: true });
+    const saved = (await invoke('records:save', { type: 'incident', data: sampleIncident() })) as { value: { recordId: string } };
+    const file = join(userData, 'queue at the bank.mp4');
+    const bytes = randomBytes(200_000);
+    writeFileSync(file, bytes);
+    const added = (await invoke('attachments:add', { recordId: saved.value.recordId, paths: [file] })) as {
+      value: { attachments: { sha256: string }[] };
+    };
+    const url = `app://dalel/evidence/${saved.value.recordId}/${added.value.attachments[0]!.sha256}`;
+    const whole = await serve(url);
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('content-type')).toBe('video/mp4');
+    expect(Buffer.from(await whole.arrayBuffer()).equals(bytes)).toBe(true);
+    const part = await serve(url, 'GET', { Range: 'bytes=100000-100009' });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 100000-100009/200000');
+    expect(Buffer.from(await part.arrayBuffer()).equals(bytes.subarray(100_000, 100_010))).toBe(true);
+    expect((await serve(`app://dalel/evidence/${saved.value.recordId}/${'a'.repeat(64)}`)).status).toBe(404);
+    await invoke('archive:lock', {});
+    expect((await serve(url)).status).toBe(404);
   });
 });
 

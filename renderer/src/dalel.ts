@@ -3,15 +3,29 @@
  * shared/ipc. The preload (or the test harness) provides it; nothing here
  * may reach the network, the file system or Electron directly.
  */
-import type { DalelApi, DalelError, Result } from '../../shared/ipc';
+import type { DalelApi, DalelError, RequestOf, ResponseOf, Result } from '../../shared/ipc';
+
+/** Evidence files as the person picked or dropped them; the preload turns them into paths (shared/ipc/names.ts). */
+export type AddFilesRequest = Omit<RequestOf<'attachments:add'>, 'paths'> & { files: readonly File[] };
+
+/** The contract's API, except that files are added as File objects, never as paths. */
+export type RendererApi = Omit<DalelApi, 'attachments'> & {
+  attachments: { add(request: AddFilesRequest): Promise<Result<ResponseOf<'attachments:add'>>> };
+};
 
 declare global {
   interface Window {
-    readonly dalel: DalelApi;
+    readonly dalel: RendererApi;
   }
 }
 
-export const dalel = (): DalelApi => window.dalel;
+export const dalel = (): RendererApi => window.dalel;
+
+/**
+ * Where the app serves the bytes of a record's evidence file for previews,
+ * same-origin and with range requests (electron/engine/evidence.ts).
+ */
+export const evidenceUrl = (recordId: string, sha256: string): string => `/evidence/${recordId}/${sha256}`;
 
 export type { DalelError, Result };
 

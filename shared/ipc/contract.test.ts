@@ -46,7 +46,7 @@ describe('the contract', () => {
     const api = buildApi(async (channel, request) => {
       calls.push([channel, request]);
       return { ok: true, value: null };
-    });
+    }, () => '');
     expect(Object.keys(api).sort()).toEqual(['app', 'archive', 'attachments', 'custody', 'key', 'records', 'settings']);
     await api.records!.save!({ type: 'incident', data: {} });
     await api.archive!.status!();
@@ -54,5 +54,34 @@ describe('the contract', () => {
       ['records:save', { type: 'incident', data: {} }],
       ['archive:status', {}],
     ]);
+  });
+
+  it('turns the File objects handed to attachments.add into paths, and refuses anything without one', async () => {
+    const calls: [string, unknown][] = [];
+    const onDisk = new Map<File, string>();
+    const api = buildApi(
+      async (channel, request) => {
+        calls.push([channel, request]);
+        return { ok: true, value: null };
+      },
+      (file: File) => {
+        const path = onDisk.get(file);
+        if (path === undefined) throw new TypeError('not a file on disk');
+        return path;
+      },
+    );
+    const photo = new File(['jpeg bytes'], 'банк жабық.jpg');
+    onDisk.set(photo, '/home/defender/банк жабық.jpg');
+    const recordId = crypto.randomUUID();
+    expect(await api.attachments!.add!({ recordId, files: [photo], sensitive: true })).toEqual({ ok: true, value: null });
+    expect(calls).toEqual([['attachments:add', { recordId, sensitive: true, paths: ['/home/defender/банк жабық.jpg'] }]]);
+
+    const fromWebPage = new File(['x'], 'picture.png');
+    for (const files of [[photo, fromWebPage], ['/etc/passwd'], [{ name: '/etc/passwd' }]]) {
+      const refused = await api.attachments!.add!({ recordId, files });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'fileNotOnDisk' } });
+    }
+    expect(await api.attachments!.add!({ recordId, paths: ['/etc/passwd'] })).toEqual({ ok: true, value: null });
+    expect(calls[1]).toEqual(['attachments:add', { recordId, paths: [] }]);
   });
 });

@@ -22,6 +22,7 @@ export const errorPlaceholders = {
   quickDeleteDisabled: [],
   recordNotFound: ['id'],
   fileChanged: ['path'],
+  fileNotOnDisk: ['name'],
   staleRevision: [],
   recordRetracted: [],
   invalidRecord: [],

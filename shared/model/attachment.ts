@@ -20,5 +20,14 @@ export const Attachment = z.strictObject({
   description: z.string().max(20_000).default(''),
   /** Never goes into a public bundle. */
   sensitive: z.boolean().default(false),
+  /**
+   * Read from a photo's own metadata (EXIF) when it was added; shown, never
+   * written back. `takenAt` is the camera's clock as it recorded it
+   * ("2022-01-05T14:03:22", with "+06:00" only when the camera noted its
+   * offset), never converted: the zone it was taken in is not known.
+   */
+  photo: z
+    .strictObject({ takenAt: z.string().max(40).optional(), camera: z.string().max(200).optional() })
+    .optional(),
 });
 export type Attachment = z.infer<typeof Attachment>;

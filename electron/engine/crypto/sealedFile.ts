@@ -170,3 +170,52 @@ export async function* openStream(
   if (!header) throw new SealBroken('the header is truncated');
   yield unseal(header.key, chunkNonce(index, true), pending, `chunk ${index}`);
 }
+
+/** Where the parts of a sealed file lie, for reading any byte range without reading what comes before. */
+export interface SealedLayout {
+  /** The name the file was sealed under (the caller compares it with the path it asked for). */
+  name: string;
+  /** Size of the plain bytes. */
+  size: number;
+  /** Sealed offset and length of the chunks holding plain bytes [start, end), and how to open each. */
+  chunksOf(start: number, end: number): { offset: number; length: number; open(sealed: Buffer): Buffer; first: number };
+}
+
+/**
+ * The layout of a sealed file of `sealedSize` bytes from its first bytes
+ * (`head`, at least the header: 4 KiB is plenty). Throws SealBroken when the
+ * header fails authentication or the size cannot be a sealed file's.
+ */
+export function sealedLayout(contentKey: Buffer, storedName: string, head: Buffer, sealedSize: number): SealedLayout {
+  const header = readHeader(contentKey, storedName, head);
+  if (!header) throw new SealBroken('the header is truncated');
+  const sealedChunk = chunkSize + tagLength;
+  const body = sealedSize - header.length;
+  const count = Math.max(1, Math.ceil(body / sealedChunk));
+  const lastLength = body - (count - 1) * sealedChunk;
+  if (lastLength < tagLength) throw new SealBroken('the last chunk is truncated');
+  const size = body - count * tagLength;
+  return {
+    name: header.name,
+    size,
+    chunksOf(start, end) {
+      const first = Math.floor(start / chunkSize);
+      const last = Math.min(count - 1, Math.max(first, Math.ceil(end / chunkSize) - 1));
+      const offset = header.length + first * sealedChunk;
+      const length = Math.min(sealedSize, header.length + (last + 1) * sealedChunk) - offset;
+      return {
+        offset,
+        length,
+        first,
+        open(sealed) {
+          const parts: Buffer[] = [];
+          for (let index = first, at = 0; index <= last; index += 1, at += sealedChunk) {
+            const piece = sealed.subarray(at, Math.min(at + sealedChunk, sealed.length));
+            parts.push(unseal(header.key, chunkNonce(index, index === count - 1), piece, `chunk ${index}`));
+          }
+          return Buffer.concat(parts);
+        },
+      };
+    },
+  };
+}

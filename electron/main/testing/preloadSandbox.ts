@@ -14,9 +14,12 @@ export function loadPreload() {
   const exposed = new Map<string, unknown>();
   const invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, value: { records: [] } }));
   const required: string[] = [];
+  /** Files "on disk" for the fake webUtils; like Electron's, it gives '' for any other File. */
+  const filesOnDisk = new Map<File, string>();
   const electron = {
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
     ipcRenderer: { invoke, send: vi.fn(), on: vi.fn() },
+    webUtils: { getPathForFile: (file: File) => filesOnDisk.get(file) ?? '' },
   };
   const sandboxRequire = (id: string) => {
     required.push(id);
@@ -27,5 +30,5 @@ export function loadPreload() {
   const run = vm.runInThisContext(`(function (exports, require, module, __filename, __dirname) {${code}\n})`);
   const module = { exports: {} };
   run(module.exports, sandboxRequire, module, preloadBundle, dirname(preloadBundle));
-  return { exposed, invoke, required, code };
+  return { exposed, invoke, required, code, filesOnDisk };
 }
