@@ -215,6 +215,21 @@ describe('the custody log', () => {
     expect(await failure(Archive.open(dir))).toMatchObject({ code: 'custodyBroken', params: { line: 2 } });
   });
 
+  it('reveals reordered lines, and an edit whose own hash was recomputed, at the first line that no longer fits', async () => {
+    const archive = await Archive.create(dir, { name: 'A', organization: '', passphrase: null });
+    for (const title of ['one', 'two', 'three']) await archive.save({ type: 'incident', data: sampleIncident({ title }) });
+    const log = join(dir, 'custody.log');
+    const lines = (await readFile(log, 'utf8')).trim().split('\n');
+    await writeFile(log, [lines[0], lines[2], lines[1], lines[3], ''].join('\n'));
+    expect(await failure(Archive.open(dir))).toMatchObject({ code: 'custodyBroken', params: { line: 2 } });
+
+    const { hash: _hash, ...body } = JSON.parse(lines[2]!) as Record<string, unknown>;
+    const forged = { ...body, at: '2021-12-31T00:00:00.000Z' };
+    const forgedLine = JSON.stringify({ ...forged, hash: sha256Hex(canonicalJson(forged)) });
+    await writeFile(log, [lines[0], lines[1], forgedLine, lines[3], ''].join('\n'));
+    expect(await failure(Archive.open(dir))).toMatchObject({ code: 'custodyBroken', params: { line: 4 } });
+  });
+
   it('drops a torn last line left by a crash during an append', async () => {
     const archive = await Archive.create(dir, { name: 'A', organization: '', passphrase: null });
     await archive.save({ type: 'incident', data: sampleIncident() });
