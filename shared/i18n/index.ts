@@ -11,33 +11,39 @@ import enCommon from './locales/en/common.json';
 import enErrors from './locales/en/errors.json';
 import enEvidence from './locales/en/evidence.json';
 import enIncidents from './locales/en/incidents.json';
+import enReport from './locales/en/report.json';
 import enSecurity from './locales/en/security.json';
 import enTaxonomy from './locales/en/taxonomy.json';
 import enValidation from './locales/en/validation.json';
+import enVerify from './locales/en/verify.json';
 import kkCli from './locales/kk/cli.json';
 import kkCommon from './locales/kk/common.json';
 import kkErrors from './locales/kk/errors.json';
 import kkEvidence from './locales/kk/evidence.json';
 import kkIncidents from './locales/kk/incidents.json';
+import kkReport from './locales/kk/report.json';
 import kkSecurity from './locales/kk/security.json';
 import kkTaxonomy from './locales/kk/taxonomy.json';
 import kkValidation from './locales/kk/validation.json';
+import kkVerify from './locales/kk/verify.json';
 import ruCli from './locales/ru/cli.json';
 import ruCommon from './locales/ru/common.json';
 import ruErrors from './locales/ru/errors.json';
 import ruEvidence from './locales/ru/evidence.json';
 import ruIncidents from './locales/ru/incidents.json';
+import ruReport from './locales/ru/report.json';
 import ruSecurity from './locales/ru/security.json';
 import ruTaxonomy from './locales/ru/taxonomy.json';
 import ruValidation from './locales/ru/validation.json';
+import ruVerify from './locales/ru/verify.json';
 
-export const namespaces = ['common', 'incidents', 'security', 'taxonomy', 'validation', 'errors', 'cli', 'evidence'] as const;
+export const namespaces = ['common', 'incidents', 'security', 'taxonomy', 'validation', 'errors', 'cli', 'evidence', 'report', 'verify'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export const resources = {
-  en: { common: enCommon, incidents: enIncidents, security: enSecurity, taxonomy: enTaxonomy, validation: enValidation, errors: enErrors, cli: enCli, evidence: enEvidence },
-  ru: { common: ruCommon, incidents: ruIncidents, security: ruSecurity, taxonomy: ruTaxonomy, validation: ruValidation, errors: ruErrors, cli: ruCli, evidence: ruEvidence },
-  kk: { common: kkCommon, incidents: kkIncidents, security: kkSecurity, taxonomy: kkTaxonomy, validation: kkValidation, errors: kkErrors, cli: kkCli, evidence: kkEvidence },
+  en: { common: enCommon, incidents: enIncidents, security: enSecurity, taxonomy: enTaxonomy, validation: enValidation, errors: enErrors, cli: enCli, evidence: enEvidence, report: enReport, verify: enVerify },
+  ru: { common: ruCommon, incidents: ruIncidents, security: ruSecurity, taxonomy: ruTaxonomy, validation: ruValidation, errors: ruErrors, cli: ruCli, evidence: ruEvidence, report: ruReport, verify: ruVerify },
+  kk: { common: kkCommon, incidents: kkIncidents, security: kkSecurity, taxonomy: kkTaxonomy, validation: kkValidation, errors: kkErrors, cli: kkCli, evidence: kkEvidence, report: kkReport, verify: kkVerify },
 } as const satisfies Record<Language, Record<Namespace, object>>;
 
 /** The supported language closest to an OS or environment locale ("kk-KZ", "ru_RU.UTF-8"). */

@@ -8,3 +8,4 @@ export * from './gazetteer';
 export * from './attachment';
 export * from './effect';
 export * from './source';
+export * from './bundle';
