@@ -76,6 +76,14 @@ export class SigningKey {
   signId(idHex: string): string {
     return sign(null, Buffer.from(idHex, 'hex'), this.privateKey).toString('base64');
   }
+
+  /** Signs an SSHSIG "signed data" structure (built by sshsig.ts); returns the raw 64-byte signature. */
+  signSshsigData(signedData: Uint8Array): Buffer {
+    // SECURITY: the same key signs bare 32-byte revision ids; accepting only data that starts with
+    // SSHSIG's magic keeps the two domains apart, so neither signature can pass for the other.
+    if (Buffer.from(signedData.subarray(0, 6)).toString('latin1') !== 'SSHSIG') throw new Error('not SSHSIG signed data');
+    return sign(null, signedData, this.privateKey);
+  }
 }
 
 export function verifyIdSignature(publicLine: string, idHex: string, signatureBase64: string): boolean {
