@@ -15,6 +15,7 @@ import './styles/shell.css';
 import './styles/form.css';
 import './styles/incidents.css';
 import './styles/security.css';
+import './styles/attachments.css';
 
 async function initialLanguage(): Promise<Language> {
   const [settings, info] = await Promise.all([dalel().settings.get({}), dalel().app.info({})]);

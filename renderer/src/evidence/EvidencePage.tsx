@@ -1,6 +1,6 @@
 /**
- * One effect or source: its fields, its revision history and chain of
- * custody, and the Edit and Retract actions. A source shows the statement
+ * One effect or source: its fields, its evidence files, its revision history
+ * and chain of custody, and the Edit and Retract actions. A source shows the statement
  * apart from the person's identifying fields, and what the person's consent
  * allows. A retracted record shows its last content, marked, and offers no
  * edit.
@@ -9,6 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordDetail } from '../../../shared/ipc';
 import type { Source } from '../../../shared/model';
+import { EvidenceFiles } from '../attachments/EvidenceFiles';
 import { CustodyChain } from '../components/CustodyChain';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageTitle } from '../components/PageTitle';
@@ -91,8 +92,21 @@ export function EvidencePage({ type, recordId, ownFingerprint }: Props) {
         </>
       )}
       {source && <SourceDetails source={source} />}
+      <EvidenceFiles
+        recordId={recordId}
+        attachments={loaded.detail.attachments}
+        ownFingerprint={ownFingerprint}
+        canAdd={!summary.retracted}
+        onAdded={load}
+      />
       <RevisionHistory history={history} ownFingerprint={ownFingerprint} fields={historyFields[type]} />
-      <CustodyChain recordId={recordId} headId={summary.headId} ownFingerprint={ownFingerprint} />
+      {/* Keyed by the file count too: adding files appends custody events without a new revision. */}
+      <CustodyChain
+        key={loaded.detail.attachments.length}
+        recordId={recordId}
+        headId={summary.headId}
+        ownFingerprint={ownFingerprint}
+      />
     </article>
   );
 }

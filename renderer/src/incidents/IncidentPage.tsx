@@ -1,6 +1,7 @@
 /**
- * One incident: its details, its revision history and chain of custody, and
- * the Edit and Retract actions. A retracted incident shows its last content
+ * One incident: its details, its evidence files (and those of its effects
+ * and sources), its revision history and chain of custody, and the Edit and
+ * Retract actions. A retracted incident shows its last content
  * marked as retracted, with the reason and the whole history, and offers no
  * edit.
  */
@@ -8,6 +9,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordDetail } from '../../../shared/ipc';
 import type { Incident } from '../../../shared/model';
+import { EvidenceFiles } from '../attachments/EvidenceFiles';
+import { RelatedEvidenceFiles } from '../attachments/RelatedEvidenceFiles';
 import { CustodyChain } from '../components/CustodyChain';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageTitle } from '../components/PageTitle';
@@ -79,8 +82,22 @@ export function IncidentPage({ recordId, ownFingerprint }: { recordId: string; o
       </p>
       {incident ? <IncidentDetails incident={incident} /> : <p className="error-message">{t('incidents:page.unreadable')}</p>}
       {incident && <EvidenceSections incidentId={recordId} incident={incident} canAdd={!summary.retracted} />}
+      <EvidenceFiles
+        recordId={recordId}
+        attachments={detail.attachments}
+        ownFingerprint={ownFingerprint}
+        canAdd={!summary.retracted}
+        onAdded={load}
+      />
+      {incident && <RelatedEvidenceFiles incidentId={recordId} incidentSources={incident.sources} ownFingerprint={ownFingerprint} />}
       <RevisionHistory history={history} ownFingerprint={ownFingerprint} />
-      <CustodyChain recordId={recordId} headId={summary.headId} ownFingerprint={ownFingerprint} />
+      {/* Keyed by the file count too: adding files appends custody events without a new revision. */}
+      <CustodyChain
+        key={detail.attachments.length}
+        recordId={recordId}
+        headId={summary.headId}
+        ownFingerprint={ownFingerprint}
+      />
       <p>
         <a href={hrefOf({ screen: 'list' })}>{t('incidents:page.backToList')}</a>
       </p>
