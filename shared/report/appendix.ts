@@ -1,0 +1,123 @@
+/**
+ * The closing parts of the report: records not linked to any incident, the
+ * index of every evidence file with its full sha256 and path in the bag, the
+ * chain of custody, and how to verify the bundle with standard tools.
+ */
+import type { Bundle, BundleRecord } from '../model';
+import { formatSize, formatUtc, label, type Formatter } from './format';
+import { html, type Html } from './html';
+import { shortId } from './parts';
+import type { ReportData } from './records';
+import { effectsPart } from './incident';
+import { sourceBlock } from './source';
+
+/** What a record is called in the report: "Incident: <title>", "Effect 3: Medical care", "Source [S2]: <title>". */
+function recordName(f: Formatter, record: BundleRecord | undefined, data: ReportData): Html {
+  if (!record) return html``;
+  const type = label(f, 'recordType', record.type);
+  const fields = record.data ?? {};
+  if (record.type === 'effect') {
+    const n = data.effectNumbers.get(record.recordId);
+    const category = typeof fields.category === 'string' ? label(f, 'category', fields.category) : '';
+    return html`${f.t('report:effect.heading', { number: n })}${category ? `: ${category}` : ''}`;
+  }
+  const title = typeof fields.title === 'string' ? fields.title : '';
+  const ref = record.type === 'source' && data.sourceNumbers.has(record.recordId) ? ` [S${data.sourceNumbers.get(record.recordId)}]` : '';
+  return html`${type}${ref}${title ? html`: <bdi>${title}</bdi>` : ''}`;
+}
+
+export function otherRecords(f: Formatter, data: ReportData): Html {
+  if (!data.otherEffects.length && !data.otherSources.length) return html``;
+  return html`<section class="appendix new-page" id="other" aria-labelledby="other-title">
+<h2 id="other-title">${f.t('report:other.heading')}</h2>
+<p class="note">${f.t('report:other.intro')}</p>
+${data.otherEffects.length ? html`<h3>${f.t('report:other.effects')}</h3>${effectsPart(f, data.otherEffects, data, 'other')}` : ''}
+${
+  data.otherSources.length
+    ? html`<h3>${f.t('report:other.sources')}</h3>${data.otherSources.map((source) =>
+        sourceBlock(f, source, data.sourceNumbers.get(source.record.recordId), data.attachmentsOf.get(source.record.recordId)),
+      )}`
+    : ''
+}
+</section>`;
+}
+
+export function attachmentIndex(f: Formatter, bundle: Bundle, data: ReportData): Html {
+  const rows = bundle.attachments.map(
+    (file, index) => html`<tr>
+<td class="number">${index + 1}</td>
+<td><bdi class="text">${file.originalName}</bdi>${file.sensitive ? html` <span class="tag">${f.t('report:attachments.sensitive')}</span>` : ''}
+<div class="note">${f.t('report:attachments.mediaType')}: <span class="mono">${file.mediaType}</span></div>
+<div class="note">${f.t('report:attachments.size')}: ${formatSize(f, file.size)}</div>
+${file.photo?.takenAt ? html`<div class="note">${f.t('report:attachments.takenAt')}: <span class="mono">${file.photo.takenAt}</span></div>` : ''}
+${file.photo?.camera ? html`<div class="note">${f.t('report:attachments.camera')}: <bdi>${file.photo.camera}</bdi></div>` : ''}
+${file.description?.trim() ? html`<div class="note text" dir="auto">${file.description}</div>` : ''}</td>
+<td>${recordName(f, data.records.get(file.recordId), data)}<div class="mono hash">${shortId(file.recordId)}</div></td>
+<td><div class="mono hash sha256">${file.sha256}</div><div class="mono hash path">data/${file.path}</div></td>
+</tr>`,
+  );
+  return html`<section class="appendix new-page" id="attachments" aria-labelledby="attachments-title">
+<h2 id="attachments-title">${f.t('report:attachments.heading')}</h2>
+<p>${f.t('report:attachments.intro')}</p>
+${
+  rows.length
+    ? html`<table class="attachments">
+<colgroup><col class="number"><col class="name"><col class="record"><col class="hashes"></colgroup>
+<thead><tr><th scope="col" class="number">${f.t('report:attachments.number')}</th><th scope="col">${f.t('report:attachments.name')}</th><th scope="col">${f.t('report:attachments.record')}</th><th scope="col">${f.t('report:attachments.sha256')} / ${f.t('report:attachments.path')}</th></tr></thead>
+<tbody>${rows}</tbody>
+</table>`
+    : html`<p class="note">${f.t('report:attachments.none')}</p>`
+}
+</section>`;
+}
+
+export function custodyLog(f: Formatter, bundle: Bundle, data: ReportData): Html {
+  const rows = bundle.custody.map(
+    (event) => html`<tr>
+<td class="number">${event.seq}</td>
+<td>${formatUtc(f, event.at)}</td>
+<td>${label(f, 'custodyAction', event.action)}${event.note?.trim() ? html`<div class="note text" dir="auto">${event.note}</div>` : ''}</td>
+<td>${event.recordId ? html`${recordName(f, data.records.get(event.recordId), data)}<div class="mono hash">${shortId(event.recordId)}</div>` : ''}</td>
+<td class="mono hash">${shortId(event.revisionId, 12)}</td>
+<td class="mono hash">${event.actor}</td>
+</tr>`,
+  );
+  return html`<section class="appendix" id="custody" aria-labelledby="custody-title">
+<h2 id="custody-title">${f.t('report:custody.heading')}</h2>
+<p>${f.t('report:custody.intro')}</p>
+${
+  rows.length
+    ? html`<table class="custody">
+<colgroup><col class="number"><col class="at"><col class="action"><col class="record"><col class="revision"><col class="actor"></colgroup>
+<thead><tr><th scope="col" class="number">${f.t('report:custody.seq')}</th><th scope="col">${f.t('report:custody.at')}</th><th scope="col">${f.t('report:custody.action')}</th><th scope="col">${f.t('report:custody.record')}</th><th scope="col">${f.t('report:custody.revision')}</th><th scope="col">${f.t('report:custody.actor')}</th></tr></thead>
+<tbody>${rows}</tbody>
+</table>`
+    : html`<p class="note">${f.t('report:custody.none')}</p>`
+}
+</section>`;
+}
+
+/** The standard-tools check of spec/bundle-format.md, word for word. */
+const commands = {
+  manifests: 'sha256sum -c tagmanifest-sha256.txt && sha256sum -c manifest-sha256.txt',
+  fingerprint: 'ssh-keygen -lf signer.pub',
+  signature: `printf '%s %s\\n' signer "$(cut -d' ' -f1,2 signer.pub)" > allowed_signers
+ssh-keygen -Y verify -f allowed_signers -I signer -n dalel-bundle \\
+  -s tagmanifest-sha256.txt.sig < tagmanifest-sha256.txt`,
+};
+
+export function verifySection(f: Formatter, bundle: Bundle, verifyText: string | undefined): Html {
+  return html`<section class="appendix" id="verify" aria-labelledby="verify-title">
+<h2 id="verify-title">${f.t('report:verify.heading')}</h2>
+<p>${f.t('report:verify.intro')}</p>
+<ol class="steps">
+<li><p>${f.t('report:verify.step1', { bundleId: bundle.bundleId })}</p></li>
+<li><p>${f.t('report:verify.step2')}</p><pre><code>${commands.manifests}</code></pre></li>
+<li><p>${f.t('report:verify.step3', { fingerprint: bundle.signer?.fingerprint ?? '' })}</p><pre><code>${commands.fingerprint}</code></pre></li>
+<li><p>${f.t('report:verify.step4')}</p><pre><code>${commands.signature}</code></pre></li>
+</ol>
+<p class="note">${f.t('report:verify.windowsNote')}</p>
+<p class="note">${f.t('report:verify.paperNote')}</p>
+${verifyText?.trim() ? html`<h3>${f.t('report:verify.notes')}</h3><pre class="verify-text">${verifyText}</pre>` : ''}
+</section>`;
+}

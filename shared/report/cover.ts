@@ -1,0 +1,70 @@
+/**
+ * The first page of the report: which bundle this is, what its profile put
+ * in and left out, who signed it and with which key, when, and what it
+ * holds; then the table of contents.
+ */
+import { type Bundle, type Redactions } from '../model';
+import { formatUtc, type Formatter } from './format';
+import { html, type Html } from './html';
+import { bdi, fieldList, mono } from './parts';
+import type { ReportData } from './records';
+
+const redactionKinds = ['pseudonymized', 'sourcesWithheld', 'attachmentsWithheld', 'confidentialTextWithheld'] as const satisfies readonly (keyof Redactions)[];
+
+function leftOut(f: Formatter, redactions: Partial<Redactions> | undefined): Html {
+  const lines = redactionKinds.flatMap((kind) => {
+    const count = redactions?.[kind];
+    return typeof count === 'number' && count > 0 ? [f.t(`report:redactions.${kind}`, { count })] : [];
+  });
+  return lines.length ? html`<ul class="plain">${lines.map((line) => html`<li>${line}</li>`)}</ul>` : html`${f.t('report:cover.nothingLeftOut')}`;
+}
+
+export function coverPage(f: Formatter, bundle: Bundle, data: ReportData): Html {
+  const profile = ['internal', 'legal', 'public'].includes(bundle.profile) ? bundle.profile : null;
+  const counts = [
+    f.t('report:counts.incidents', { count: data.counts.incidents }),
+    f.t('report:counts.effects', { count: data.counts.effects }),
+    f.t('report:counts.sources', { count: data.counts.sources }),
+    f.t('report:counts.files', { count: bundle.attachments.length }),
+  ];
+  return html`<header class="cover">
+<p class="kicker">Dalel</p>
+<h1>${f.t('report:title')}</h1>
+<p class="mono">${bundle.bundleId}</p>
+${fieldList([
+  [f.t('report:cover.bundleId'), mono(bundle.bundleId)],
+  [
+    f.t('report:cover.profile'),
+    profile
+      ? html`<strong>${f.t(`report:profile.${profile}.name`)}</strong> (${profile}). ${f.t(`report:profile.${profile}.explanation`)}`
+      : bundle.profile,
+  ],
+  [f.t('report:cover.leftOut'), leftOut(f, bundle.redactions)],
+  [f.t('report:cover.exportedAt'), formatUtc(f, bundle.createdAt)],
+  [f.t('report:cover.signer'), bdi(bundle.signer?.name)],
+  [f.t('report:cover.organization'), bdi(bundle.signer?.organization)],
+  [
+    f.t('report:cover.fingerprint'),
+    bundle.signer?.fingerprint ? html`<span class="mono">${bundle.signer.fingerprint}</span><br><span class="note">${f.t('report:cover.fingerprintNote')}</span>` : null,
+  ],
+  [f.t('report:cover.archiveId'), mono(bundle.archiveId)],
+  [f.t('report:cover.contains'), html`<ul class="plain">${counts.map((line) => html`<li>${line}</li>`)}</ul>`],
+])}
+<p class="note">${f.t('report:producedBy')}</p>
+</header>`;
+}
+
+export function contents(f: Formatter, data: ReportData, hasOther: boolean): Html {
+  return html`<nav class="contents" aria-labelledby="contents-title">
+<h2 id="contents-title">${f.t('report:contents')}</h2>
+<ol>
+${data.incidents.map(
+  (view, index) => html`<li><a href="#incident-${index + 1}"><bdi>${view.data?.title?.trim() || f.t('report:untitled')}</bdi></a></li>`,
+)}
+${hasOther ? html`<li><a href="#other">${f.t('report:other.heading')}</a></li>` : ''}
+<li><a href="#attachments">${f.t('report:attachments.heading')}</a></li>
+<li><a href="#custody">${f.t('report:custody.heading')}</a></li>
+<li><a href="#verify">${f.t('report:verify.heading')}</a></li>
+</ol>
+</nav>`;
+}

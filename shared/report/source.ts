@@ -1,0 +1,74 @@
+/**
+ * One source as the bundle carries it: what it is, what it says, and the
+ * person behind a testimony showing only the fields the profile kept (a
+ * pseudonym where the person is not named), with their consent answers. A
+ * source's address is printed as text, never as a link: the report fetches
+ * nothing and lets a reader fetch nothing by accident.
+ */
+import type { BundleAttachment } from '../model';
+import { formatTimestamp, label, languageName, type Formatter } from './format';
+import { html, type Html } from './html';
+import { bdi, fieldList, mono, userText } from './parts';
+import type { PersonFields, SourceFields, SourceView } from './records';
+
+const yesNo = (f: Formatter, value: boolean | undefined) => (value === undefined ? null : f.t(value ? 'report:yes' : 'report:no'));
+
+function personBlock(f: Formatter, person: PersonFields | undefined): Html | null {
+  if (!person) return null;
+  const fields = fieldList([
+    [f.t('report:source.pseudonym'), bdi(person.pseudonym)],
+    [f.t('report:source.name'), bdi(person.name)],
+    [f.t('report:source.contact'), bdi(person.contact)],
+    [f.t('report:source.address'), userText(person.address)],
+    [f.t('report:source.role'), person.role ? label(f, 'personRole', person.role) : null],
+    [f.t('report:source.ageGroup'), bdi(person.ageGroup)],
+    [f.t('report:source.gender'), bdi(person.gender)],
+    [f.t('report:source.disability'), userText(person.disability)],
+  ]);
+  return html`<div class="person"><h5>${f.t('report:source.person')}</h5>${fields}${
+    person.pseudonym ? html`<p class="note">${f.t('report:source.pseudonymNote')}</p>` : ''
+  }</div>`;
+}
+
+function consentBlock(f: Formatter, consent: SourceFields['consent']): Html | null {
+  if (!consent) return null;
+  return html`<div class="person"><h5>${f.t('report:source.consent')}</h5>${fieldList([
+    [f.t('report:source.consentStore'), yesNo(f, consent.store)],
+    [f.t('report:source.consentLawyers'), yesNo(f, consent.shareWithLawyers)],
+    [f.t('report:source.consentPublish'), yesNo(f, consent.publish)],
+    [f.t('report:source.consentGiven'), consent.givenAt ? formatTimestamp(f, consent.givenAt) : null],
+    [f.t('report:source.consentMethod'), consent.method ? label(f, 'consentMethod', consent.method) : null],
+  ])}</div>`;
+}
+
+/** The evidence files of a record, by name and the start of their hash (the index has the rest). */
+export function fileList(files: readonly BundleAttachment[] | undefined): Html | null {
+  if (!files?.length) return null;
+  return html`<ul class="plain">${files.map((file) => html`<li><bdi>${file.originalName}</bdi> <span class="mono hash">${file.sha256.slice(0, 16)}…</span></li>`)}</ul>`;
+}
+
+export function sourceBlock(f: Formatter, view: SourceView, number: number | undefined, files: readonly BundleAttachment[] | undefined): Html {
+  const ref = number === undefined ? '' : `[S${number}] `;
+  const anchor = number === undefined ? '' : html` id="source-${number}"`;
+  if (!view.data) {
+    return html`<article class="source"${anchor}><h4>${ref}${f.t('taxonomy:recordType.source')}</h4><p class="notice">${f.t('report:incident.retracted')}</p><p class="note mono">${view.record.recordId}</p></article>`;
+  }
+  const source = view.data;
+  return html`<article class="source"${anchor}>
+<p class="kicker">${source.kind ? label(f, 'sourceKind', source.kind) : f.t('taxonomy:recordType.source')}</p>
+<h4>${ref}<bdi>${source.title?.trim() || f.t('report:untitled')}</bdi></h4>
+${source.sensitive ? html`<p class="note">${f.t('report:source.sensitive')}</p>` : ''}
+${fieldList([
+  [f.t('report:source.language'), source.language ? languageName(f, source.language) : null],
+  [f.t('report:source.collectedAt'), source.collectedAt ? formatTimestamp(f, source.collectedAt) : null],
+  [f.t('report:source.collectedBy'), mono(source.collectedBy)],
+  // SECURITY: a URL is user text; printed, never an href or src.
+  [f.t('report:source.url'), mono(source.url)],
+  [f.t('report:source.content'), source.content?.trim() ? html`<blockquote>${userText(source.content)}</blockquote>` : null],
+  [f.t('report:source.files'), fileList(files)],
+  [f.t('report:incident.recordId'), mono(view.record.recordId)],
+])}
+${personBlock(f, source.person)}
+${consentBlock(f, source.consent)}
+</article>`;
+}
