@@ -228,3 +228,101 @@ describe('npm run demo', () => {
     for (const record of records) expect(record.data.title).toContain('Illustrative sample');
   });
 });
+
+describe('dalel export', () => {
+  async function archiveWithIncident() {
+    await dalel(['init', dir, '--name', 'Жаңаөзен', '--no-encryption']);
+    const recordId = (await dalel(['add', dir, '--type', 'incident', '--json', incidentFile])).out.trim();
+    const photo = join(folder.path, 'алаң.jpg');
+    await writeFile(photo, 'photo bytes');
+    await dalel(['attach', dir, recordId, photo]);
+    return recordId;
+  }
+
+  it('writes a signed bundle, with progress on stderr and report.pdf printed by the Chromium it finds', async () => {
+    const recordId = await archiveWithIncident();
+    const out = join(folder.path, 'дәлел.zip');
+    const run = await dalel(['export', dir, '--out', out, '--profile', 'legal', '--lang', 'kk', '--only', recordId], {
+      env: { LANG: 'en_US.UTF-8', DALEL_CHROMIUM: '/usr/bin/chromium' },
+    });
+    expect(run.code, run.err).toBe(0);
+    expect(run.out).toMatch(/дәлел\.zip жазылды: dalel-\d{8}-[0-9a-f]{8} пакеті/);
+    expect(run.err).toContain('Экспорт: 100%');
+    const listing = execFileSync('unzip', ['-l', out], { encoding: 'utf8' });
+    expect(listing).toMatch(/\/data\/report\.pdf/);
+    const bagDir = join(folder.path, 'bag');
+    execFileSync('unzip', ['-q', out, '-d', bagDir]);
+    const [bag] = await readdir(bagDir);
+    expect((await readFile(join(bagDir, bag!, 'data/report.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(execFileSync('sha256sum', ['-c', 'manifest-sha256.txt'], { cwd: join(bagDir, bag!), encoding: 'utf8' })).not.toMatch(/FAILED/);
+  }, 120_000);
+
+  it('says plainly when no Chromium can print the PDF, and still writes the bundle with its HTML report', async () => {
+    await archiveWithIncident();
+    const out = join(folder.path, 'bundle.zip');
+    const run = await dalel(['export', dir, '--out', out], { env: { LANG: 'en_US.UTF-8', PATH: '' } });
+    expect(run.code, run.err).toBe(0);
+    expect(run.err).toContain('carries it as HTML only');
+    const listing = execFileSync('unzip', ['-l', out], { encoding: 'utf8' });
+    expect(listing).toMatch(/\/data\/report\.html/);
+    expect(listing).not.toMatch(/report\.pdf/);
+  });
+
+  it('refuses an unknown profile, a missing --out and an existing file, writing nothing', async () => {
+    await archiveWithIncident();
+    expect(await dalel(['export', dir, '--out', join(folder.path, 'x.zip'), '--profile', 'secret'])).toMatchObject({ code: 2 });
+    expect((await dalel(['export', dir])).code).toBe(2);
+    const existing = join(folder.path, 'taken.zip');
+    await writeFile(existing, 'keep me');
+    const run = await dalel(['export', dir, '--out', existing]);
+    expect(run).toMatchObject({ code: 1 });
+    expect(run.err).toContain('already exists');
+    expect(await readFile(existing, 'utf8')).toBe('keep me');
+    expect(existsSync(join(folder.path, 'x.zip'))).toBe(false);
+  });
+});
+
+describe('dalel verify', () => {
+  async function exportedBundle() {
+    await dalel(['init', dir, '--name', 'Алматы', '--no-encryption']);
+    await dalel(['add', dir, '--type', 'incident', '--json', incidentFile]);
+    const out = join(folder.path, 'bundle.zip');
+    expect((await dalel(['export', dir, '--out', out], { env: { LANG: 'en_US.UTF-8', PATH: '' } })).code).toBe(0);
+    const key = (await dalel(['key', dir])).out.split('\n')[0]!;
+    return { out, key };
+  }
+
+  it('says what it checked and who signed, exits 0 for a valid bundle and names a trusted signer', async () => {
+    const { out, key } = await exportedBundle();
+    const plain = await dalel(['verify', out]);
+    expect(plain.code, plain.err).toBe(0);
+    expect(plain.out).toContain('The bundle is intact');
+    expect(plain.out).toContain('✓');
+    expect(plain.out).not.toContain('✗');
+    expect(plain.out).toContain('not among your trusted keys');
+    const trustedFile = join(folder.path, 'allowed_signers');
+    await writeFile(trustedFile, `# lawyers' list\nАйгерім ${key.split(' ').slice(0, 2).join(' ')}\n`);
+    const trusted = await dalel(['verify', out, '--trusted', trustedFile, '--json']);
+    expect(trusted.code).toBe(0);
+    expect(JSON.parse(trusted.out)).toMatchObject({ valid: true, signer: { trustedAs: 'Айгерім' } });
+  });
+
+  it('exits 1 with the reason for a changed bundle, and 2 when it cannot run', async () => {
+    const { out } = await exportedBundle();
+    // One word of the CSV changed after signing, and the bag zipped again with the standard tool.
+    const unpacked = join(folder.path, 'unpacked');
+    execFileSync('unzip', ['-q', out, '-d', unpacked]);
+    const [bag] = await readdir(unpacked);
+    const csv = join(unpacked, bag!, 'data/incidents.csv');
+    await writeFile(csv, (await readFile(csv, 'utf8')).replace('national', 'regional'));
+    const changed = join(folder.path, 'changed.zip');
+    execFileSync('zip', ['-qr', changed, bag!], { cwd: unpacked });
+    const run = await dalel(['verify', changed, '--lang', 'ru']);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('✗');
+    expect(run.out).toContain('data/incidents.csv');
+    expect(JSON.parse((await dalel(['verify', changed, '--json'])).out).failure).toMatchObject({ reason: 'hashMismatch', file: 'data/incidents.csv' });
+    expect((await dalel(['verify', join(folder.path, 'missing.zip')])).code).toBe(2);
+    expect((await dalel(['verify'])).code).toBe(2);
+  });
+});

@@ -8,9 +8,9 @@ import { basename, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { TFunction } from 'i18next';
 import { minPassphraseLength, type ChannelName, type Language, type RecordDetail, type RecordSummary, type RequestOf, type ResponseOf } from '../../shared/ipc';
-import { findArea, recordSchemas, recordTypes, type Area, type RecordType, type SavableType } from '../../shared/model';
+import { bundleProfiles, findArea, recordSchemas, recordTypes, type Area, type BundleProfile, type RecordType, type SavableType } from '../../shared/model';
 import { fingerprintOfLine } from '../engine/signingKey';
-import { CommandFailure, InputFailure } from './failures';
+import { CommandFailure, InputFailure, VerifyRejected } from './failures';
 import type { Io } from './output';
 
 export interface CommandContext {
@@ -225,6 +225,52 @@ export const commands: Record<string, Command> = {
     },
   },
 
+  export: {
+    options: { out: { type: 'string' }, profile: { type: 'string' }, only: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: ['DIR'],
+    async run(context) {
+      const { t } = context;
+      const out = requireOption(context, 'out');
+      const profile = context.values.profile ?? 'internal';
+      if (typeof profile !== 'string' || !(bundleProfiles as readonly string[]).includes(profile)) {
+        throw new InputFailure(t('cli:badProfile', { profile: String(profile), profiles: bundleProfiles.join(', ') }));
+      }
+      const only = typeof context.values.only === 'string' ? context.values.only.split(',').map((id) => id.trim()).filter(Boolean) : undefined;
+      await openArchive(context);
+      const result = await context.call('bundle:export', {
+        out: resolve(out),
+        profile: profile as BundleProfile,
+        language: context.language,
+        ...(only ? { only } : {}),
+      });
+      if (context.values.json) return json(context, result);
+      context.say(t('cli:exported', { path: result.path, bundleId: result.bundleId, count: result.files }));
+    },
+  },
+
+  verify: {
+    options: { trusted: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: ['FILE'],
+    async run(context) {
+      const { t } = context;
+      const trustedFile = context.values.trusted;
+      let trusted: string | undefined;
+      if (typeof trustedFile === 'string') {
+        try {
+          trusted = await readFile(trustedFile, 'utf8');
+        } catch {
+          throw new InputFailure(t('cli:readInputFailed', { file: trustedFile }));
+        }
+      }
+      const file = resolve(context.positionals[0]!);
+      const report = await context.call('bundle:verify', { path: file, ...(trusted === undefined ? {} : { trusted }) });
+      if (report.failure?.reason === 'fileUnreadable') throw new InputFailure(t('cli:readInputFailed', { file }));
+      if (context.values.json) json(context, report);
+      else for (const line of describeVerification(t, report)) context.say(line);
+      if (!report.valid) throw new VerifyRejected();
+    },
+  },
+
   'state-hash': {
     options: {},
     positionals: ['DIR'],
@@ -234,6 +280,28 @@ export const commands: Record<string, Command> = {
     },
   },
 };
+
+/** The report of `dalel verify` in plain words: the verdict, who signed, each check, and what failed. */
+function describeVerification(t: TFunction, report: ResponseOf<'bundle:verify'>): string[] {
+  const lines = [report.bundleId ? `${report.bundleId}: ${t(report.valid ? 'verify:valid' : 'verify:invalid')}` : t(report.valid ? 'verify:valid' : 'verify:invalid')];
+  if (report.signer) {
+    lines.push(`${t('cli:signer')}: ${report.signer.fingerprint}`);
+    lines.push(
+      report.signer.trustedAs !== null
+        ? t('verify:trusted', { name: report.signer.trustedAs })
+        : t('verify:untrusted', { fingerprint: report.signer.fingerprint }),
+    );
+  }
+  for (const check of report.checks) {
+    if (check.id === 'trust') continue;
+    lines.push(`  ${check.ok ? '✓' : '✗'} ${t(`verify:check.${check.id}`)}`);
+  }
+  if (report.failure) {
+    const { reason, file, detail } = report.failure;
+    lines.push(t(`verify:failure.${reason}`, { file: file ?? '', ...detail }));
+  }
+  return lines;
+}
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,7 +1,7 @@
 /**
- * The two ways a command stops early: the engine refused (a contract error,
- * exit 1) or the command's own input was unusable (a file missing, not JSON,
- * an option missing: exit 2, "could not run").
+ * How a command stops early: the engine refused (a contract error, exit 1),
+ * a checked bundle is not valid (exit 1), or the command's own input was
+ * unusable (a file missing, not JSON, an option missing: exit 2, "could not run").
  */
 import type { DalelError } from '../../shared/ipc';
 
@@ -12,3 +12,6 @@ export class CommandFailure extends Error {
 }
 
 export class InputFailure extends Error {}
+
+/** `dalel verify` found the bundle not valid: its report is printed; the exit code says 1. */
+export class VerifyRejected extends Error {}

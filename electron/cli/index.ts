@@ -8,9 +8,12 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { createEngine, type Engine, type EngineDeps } from '../engine';
+import type { TFunction } from 'i18next';
+import packageJson from '../../package.json';
+import { createEngine, type Engine, type EngineDeps, type Progress } from '../engine';
+import { chromiumPrinter } from './chromiumPdf';
 import { commands, type CommandContext } from './commands';
-import { CommandFailure, InputFailure } from './failures';
+import { CommandFailure, InputFailure, VerifyRejected } from './failures';
 import { describeError, languageFrom, translator, type Io } from './output';
 
 const commonOptions = {
@@ -19,7 +22,10 @@ const commonOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-const laterCommands = new Set(['export', 'verify', 'import', 'merge', 'trust']);
+/** The version the bundles' bag-info names ("Dalel 0.1.0"). */
+const packageVersion: string = packageJson.version;
+
+const laterCommands = new Set(['import', 'merge', 'trust']);
 
 /** Messages that the command words differently from the app (it has no passphrase field). */
 const commandWording: Partial<Record<string, string>> = { passphraseRequired: 'cli:passphraseNeeded' };
@@ -73,8 +79,10 @@ export async function main(argv: string[], io: Io, engineOptions: Pick<EngineDep
     defaultArchivePath: join(homedir(), 'Dalel'),
     configDir: join(homedir(), '.config', 'dalel'),
     osLocale: io.env.LANG ?? 'en',
-    version: 'cli',
+    version: packageVersion,
     dialogs: { chooseFolder: async () => null },
+    onProgress: progressReporter(io.stderr, t),
+    printPdf: chromiumPrinter(io.env, () => say(io.stderr, t('cli:noPdf'))),
     ...engineOptions,
     // A bug, not bad input: the user sees errors:internal; details only on request.
     onInternalError: (error) => io.env.DALEL_DEBUG && io.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`),
@@ -93,6 +101,7 @@ export async function main(argv: string[], io: Io, engineOptions: Pick<EngineDep
     await command.run(context);
     return 0;
   } catch (error) {
+    if (error instanceof VerifyRejected) return 1;
     if (error instanceof InputFailure) {
       say(io.stderr, error.message);
       return 2;
@@ -104,6 +113,20 @@ export async function main(argv: string[], io: Io, engineOptions: Pick<EngineDep
   } finally {
     await engine.close();
   }
+}
+
+/** Progress of long tasks on stderr: a line each time it moves on by a tenth (rewritten in place on a terminal). */
+function progressReporter(stderr: NodeJS.WritableStream, t: TFunction) {
+  let shown = -1;
+  const terminal = (stderr as { isTTY?: boolean }).isTTY === true;
+  return ({ done, total }: Progress) => {
+    const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
+    const step = terminal ? percent : Math.floor(percent / 10) * 10;
+    if (step === shown) return;
+    shown = step;
+    const line = t('cli:exportProgress', { percent: step });
+    stderr.write(terminal ? `\r${line}${step === 100 ? '\n' : ''}` : `${line}\n`);
+  };
 }
 
 async function callOrFail(engine: Engine, channel: string, request: unknown): Promise<unknown> {

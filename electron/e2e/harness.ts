@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, type BrowserContext, type Page, type Route } from '@playwright/test';
-import { channelNames } from '../../shared/ipc/names';
+import { channelNames, fileRequests } from '../../shared/ipc/names';
 import type { Engine } from '../engine';
 import { contentSecurityPolicy } from '../main/contentSecurityPolicy';
 
@@ -56,7 +56,7 @@ export interface DalelSession {
   open(): Promise<void>;
   /**
    * Files the person has at hand: a File named like one of these (its
-   * basename) that the page hands to attachments.add is added from this path.
+   * basename) that the page hands to attachments.add or bundle.verify is read from this path.
    */
   offerFiles(paths: readonly string[]): void;
   /**
@@ -149,13 +149,16 @@ async function serveApp(context: BrowserContext, engine: Engine, evidencePrefix:
 /** What the page passes for a File in place of its path; the test process maps it to an offered file. */
 const offeredFile = 'offered-file:';
 
+type FileRequests = Record<string, { from: string; to: string; many: boolean }>;
+
 /**
  * Builds `window.dalel` in the page over the binding, the same shape as
- * buildApi in shared/ipc/names.ts. Files handed to attachments.add cross as
- * their names; only files the test offered (offerFiles) have a path on the
- * other side, as only picked or dropped files have one in the app.
+ * buildApi in shared/ipc/names.ts. Files handed to the methods of
+ * fileRequests cross as their names; only files the test offered
+ * (offerFiles) have a path on the other side, as only picked or dropped
+ * files have one in the app.
  */
-function installApi([names, filePrefix]: [readonly string[], string]): void {
+function installApi([names, files, filePrefix]: [readonly string[], FileRequests, string]): void {
   type Invoke = (channel: string, request: unknown) => Promise<unknown>;
   // Looked up at call time: the binding may be installed after this script ran.
   const invoke: Invoke = (channel, request) => (window as unknown as { __dalelInvoke: Invoke }).__dalelInvoke(channel, request);
@@ -165,28 +168,34 @@ function installApi([names, filePrefix]: [readonly string[], string]): void {
     api[domain] ??= {};
     api[domain][verb] = (request = {}) => invoke(channel, request);
   }
-  api.attachments!.add = async (request) => {
-    const { files, ...rest } = (request ?? {}) as { files?: unknown[] };
-    const list = Array.isArray(files) ? files : [];
-    const notFile = list.find((file) => !(file instanceof File));
-    if (notFile !== undefined) return { ok: false, error: { code: 'fileNotOnDisk', params: { name: String((notFile as File)?.name ?? '') } } };
-    return invoke('attachments:add', { ...rest, paths: (list as File[]).map((file) => filePrefix + file.name) });
-  };
+  for (const [channel, { from, to, many }] of Object.entries(files)) {
+    const [domain, verb] = channel.split(':') as [string, string];
+    api[domain]![verb] = async (request = {}) => {
+      const { [from]: given, [to]: _ignored, ...rest } = (request ?? {}) as Record<string, unknown>;
+      const list = many ? (Array.isArray(given) ? given : []) : [given];
+      const notFile = list.find((file) => !(file instanceof File));
+      if (notFile !== undefined) return { ok: false, error: { code: 'fileNotOnDisk', params: { name: String((notFile as File)?.name ?? '') } } };
+      const paths = (list as File[]).map((file) => filePrefix + file.name);
+      return invoke(channel, { ...rest, [to]: many ? paths : paths[0] });
+    };
+  }
   Object.defineProperty(window, 'dalel', { value: Object.freeze(api), enumerable: true });
 }
 
 /**
- * The engine call for a page's request: attachments:add gets the offered
- * files' paths for the names the page sent (the stand-in for Electron's
- * webUtils.getPathForFile); a name nobody offered is not a file on disk.
+ * The engine call for a page's request: a channel of fileRequests gets the
+ * offered files' paths for the names the page sent (the stand-in for
+ * Electron's webUtils.getPathForFile); a name nobody offered is not a file on disk.
  */
 async function invokeEngine(engine: Engine, offered: Map<string, string>, channel: string, request: unknown) {
-  if (channel !== 'attachments:add' || !request || typeof request !== 'object') return engine.dispatch(channel, request);
-  const { paths, ...rest } = request as { paths?: unknown };
-  const names = Array.isArray(paths) ? paths.map((path) => String(path).slice(offeredFile.length)) : [];
+  const fields = (fileRequests as FileRequests)[channel];
+  if (!fields || !request || typeof request !== 'object') return engine.dispatch(channel, request);
+  const { [fields.to]: given, ...rest } = request as Record<string, unknown>;
+  const names = (fields.many ? (Array.isArray(given) ? given : []) : [given]).map((path) => String(path).slice(offeredFile.length));
   const missing = names.find((name) => !offered.has(name));
   if (missing !== undefined) return { ok: false, error: { code: 'fileNotOnDisk', params: { name: missing } } };
-  return engine.dispatch(channel, { ...rest, paths: names.map((name) => offered.get(name)) });
+  const paths = names.map((name) => offered.get(name));
+  return engine.dispatch(channel, { ...rest, [fields.to]: fields.many ? paths : paths[0] });
 }
 
 export const test = base.extend<HarnessOptions & { dalel: DalelSession }>({
@@ -204,6 +213,17 @@ export const test = base.extend<HarnessOptions & { dalel: DalelSession }>({
       version: 'test',
       scryptCost,
       dialogs: { chooseFolder: async () => join(dir, 'chosen') },
+      // As the app prints with Electron's Chromium: this Chromium, in a page of its own with no script.
+      printPdf: async (html) => {
+        const printing = await browser.newContext({ javaScriptEnabled: false, offline: true });
+        try {
+          const page = await printing.newPage();
+          await page.setContent(html);
+          return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+        } finally {
+          await printing.close();
+        }
+      },
       onInternalError: (error, channel) => console.error(`engine error on ${channel}:`, error),
     });
     const externalRequests: string[] = [];
@@ -221,7 +241,7 @@ export const test = base.extend<HarnessOptions & { dalel: DalelSession }>({
     await page.exposeBinding('__dalelInvoke', (_source, channel: string, request: unknown) =>
       invokeEngine(engine, offered, channel, request),
     );
-    await page.addInitScript(installApi, [[...channelNames], offeredFile] as [string[], string]);
+    await page.addInitScript(installApi, [[...channelNames], fileRequests, offeredFile] as [string[], FileRequests, string]);
     page.on('console', (message) => {
       const text = message.text();
       if (text.startsWith(missingKeyWarning)) missingKeys.push(text.slice(missingKeyWarning.length).trim());

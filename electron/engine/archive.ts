@@ -283,6 +283,16 @@ export class Archive {
     });
   }
 
+  /**
+   * Notes an export in the custody log: one line, naming the bundle and the
+   * sha256 of its signed tag manifest, however many records it carried.
+   */
+  recordExport(bundleId: string, tagManifestSha256: string): Promise<void> {
+    return this.serialised(async () => {
+      await this.custody.append(this.key.fingerprint, 'bundle_exported', { note: bundleId, hashes: [tagManifestSha256] });
+    });
+  }
+
   /** A stored photo's capture time and camera, read from its own first bytes. */
   private async photoMetadata(sha256: string): Promise<Attachment['photo']> {
     const head: Uint8Array[] = [];

@@ -25,8 +25,21 @@ export interface EngineDeps {
   dialogs: Dialogs;
   /** scrypt cost for new passphrases; only tests lower it (the default takes about a second). */
   scryptCost?: number;
+  /**
+   * Prints a bundle's HTML report to PDF (Electron in the app, a Chromium in
+   * the command); null when it cannot, and the bundle has its HTML report only.
+   */
+  printPdf?: (html: string, outFile: string) => Promise<Uint8Array | null>;
+  /** Progress of long tasks (an export), e.g. for a progress bar or stderr. */
+  onProgress?: (progress: Progress) => void;
   /** Called with unexpected errors (a bug, not bad input), e.g. to log them. */
   onInternalError?: (error: unknown, channel: string) => void;
+}
+
+export interface Progress {
+  task: 'export' | 'verify';
+  done: number;
+  total: number;
 }
 
 export interface Engine {

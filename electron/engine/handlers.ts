@@ -6,9 +6,11 @@
  */
 import type { ArchiveStatus, ChannelName, ParsedRequestOf, ResponseOf } from '../../shared/ipc';
 import { Archive } from './archive';
+import { exportBundle } from './bundle/export';
+import { parseTrustedKeys, verifyBundle } from './bundle/verify';
 import { destroyArchiveFolder } from './destroy';
 import { attemptsLeft, manifestOf, readUnlockFailures } from './manifest';
-import type { EngineDeps } from './dispatch';
+import type { EngineDeps, Progress } from './dispatch';
 import { EngineError } from './errors';
 import { PreferenceStore } from './preferences';
 
@@ -16,15 +18,50 @@ export type Handlers = {
   [C in ChannelName]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>>;
 };
 
-/** What the handlers share: the open archive, if any, and the preferences. */
+/** A long task (an export, a check): one at a time, with its progress and a way to cancel it. */
+interface RunningTask {
+  kind: Progress['task'];
+  controller: AbortController;
+  done: number;
+  total: number;
+  startedAt: number;
+}
+
+/** What a task is given: where to report progress, and the signal that cancels it. */
+interface TaskHooks {
+  onProgress(done: number, total: number): void;
+  signal: AbortSignal;
+}
+
+/** What the handlers share: the open archive, if any, the preferences, and the long task running. */
 export class EngineState {
   archive: Archive | undefined;
+  task: RunningTask | undefined;
   /** The archive that was locked, or that asked for its passphrase: the UI offers to unlock it. */
   lockedPath: string | undefined;
   readonly preferences: PreferenceStore;
 
   constructor(readonly deps: EngineDeps) {
     this.preferences = new PreferenceStore(deps.configDir);
+  }
+
+  /** Runs a long task in the one task slot; a second one while it runs is refused as busy. */
+  async runTask<T>(kind: RunningTask['kind'], work: (hooks: TaskHooks) => Promise<T>): Promise<T> {
+    if (this.task) throw new EngineError('busy');
+    const task: RunningTask = { kind, controller: new AbortController(), done: 0, total: 0, startedAt: Date.now() };
+    this.task = task;
+    try {
+      return await work({
+        signal: task.controller.signal,
+        onProgress: (done, total) => {
+          task.done = done;
+          task.total = total;
+          this.deps.onProgress?.({ task: kind, done, total });
+        },
+      });
+    } finally {
+      this.task = undefined;
+    }
   }
 
   requireArchive(): Archive {
@@ -142,6 +179,23 @@ export function createHandlers(state: EngineState): Handlers {
     'key:show': async () => {
       const { key } = state.requireArchive();
       return { publicKey: key.publicLine, fingerprint: key.fingerprint };
+    },
+    'bundle:export': async ({ out, profile, language, only }) => {
+      const archive = state.requireArchive();
+      return state.runTask('export', (task) =>
+        exportBundle(archive, { out, profile, language, only, softwareVersion: deps.version, printPdf: deps.printPdf, ...task }),
+      );
+    },
+    'bundle:verify': async ({ path, trusted }) =>
+      state.runTask('verify', (task) => verifyBundle(path, { trusted: trusted ? parseTrustedKeys(trusted) : [], ...task })),
+    'tasks:progress': async () => {
+      const task = state.task;
+      return task ? { task: task.kind, done: task.done, total: task.total, startedAt: task.startedAt } : { task: null, done: 0, total: 0, startedAt: null };
+    },
+    'tasks:cancel': async () => {
+      const task = state.task;
+      task?.controller.abort();
+      return { cancelled: task !== undefined };
     },
   };
 }

@@ -5,5 +5,5 @@
  * returns a Result; it never throws and never imports 'electron'.
  */
 export { createEngine } from './dispatch';
-export type { Engine, EngineDeps, Dialogs } from './dispatch';
+export type { Engine, EngineDeps, Dialogs, Progress } from './dispatch';
 export { evidencePrefix, type EvidenceAnswer, type EvidenceRequest } from './evidence';

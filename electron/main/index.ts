@@ -15,6 +15,7 @@ import { pickLanguage } from '../../shared/i18n';
 import { contract, type Language } from '../../shared/ipc';
 import { createDialogs } from './dialogs';
 import { registerIpc } from './ipc';
+import { printReportPdf } from './printing';
 import { applyMenu } from './menu';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { lockDownApp, lockDownSession } from './security';
@@ -62,6 +63,7 @@ async function start(): Promise<void> {
     osLocale,
     version: app.getVersion(),
     dialogs: createDialogs(() => mainWindow),
+    printPdf: printReportPdf,
     onInternalError: (error, channel) => console.error(`Dalel engine failed on ${channel}`, error),
   });
   engine = running;

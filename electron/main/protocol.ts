@@ -10,6 +10,7 @@ import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
 import { evidencePrefix, type EvidenceAnswer, type EvidenceRequest } from '../engine';
 import { contentSecurityPolicy } from './contentSecurityPolicy';
+import { printPage, printPrefix, reportContentSecurityPolicy } from './printing';
 import { APP_HOST, APP_SCHEME } from './urls';
 
 const contentTypes: Record<string, string> = {
@@ -133,6 +134,14 @@ export async function serveAppRequest(rootDir: string, request: AppRequest, evid
   const url = URL.canParse(request.url) ? new URL(request.url) : null;
   if (url?.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.pathname.startsWith(evidencePrefix)) {
     return serveEvidence(evidence, url, request);
+  }
+  if (url?.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.pathname.startsWith(printPrefix)) {
+    const report = printPage(url.pathname);
+    if (report === null) return respond(404, 'Not found', 'text/plain; charset=utf-8');
+    return new Response(report, {
+      status: 200,
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': reportContentSecurityPolicy, 'Cache-Control': 'no-store' },
+    });
   }
   const method = request.method.toUpperCase();
   if (method !== 'GET' && method !== 'HEAD') return respond(405, 'Method not allowed', 'text/plain; charset=utf-8');

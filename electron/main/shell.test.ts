@@ -8,6 +8,7 @@
  * real engine, the menu, and the preload's window.dalel. It must never load
  * the real `electron` package (that would try to download the binary).
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,6 +19,7 @@ import { resources } from '../../shared/i18n';
 import { channelNames, contract } from '../../shared/ipc';
 import { sampleIncident } from '../engine/testing/fixtures';
 import { contentSecurityPolicy, metaContentSecurityPolicy } from './contentSecurityPolicy';
+import { reportContentSecurityPolicy } from './printing';
 import { ensureBuilt, mainBundle, preloadBundle, rendererDir } from './testing/builtApp';
 import { loadPreload } from './testing/preloadSandbox';
 import * as fake from './testing/fakeElectron';
@@ -372,6 +374,39 @@ describe('evidence files', () => {
     expect((await serve(`app://dalel/evidence/${saved.value.recordId}/${'a'.repeat(64)}`)).status).toBe(404);
     await invoke('archive:lock', {});
     expect((await serve(url)).status).toBe(404);
+  });
+});
+
+describe('printing the report of a bundle', () => {
+  it('prints in a hidden script-less window from a one-time app:// page, and the PDF goes into the bundle', async () => {
+    const invoke = (channel: string, request: unknown) => handlerOf(channel)(trustedEvent(), request);
+    expect(await invoke('archive:create', { path: join(userData, 'print-archive'), name: 'P', protection: { kind: 'none' } })).toMatchObject({ ok: true });
+    await invoke('records:save', { type: 'incident', data: sampleIncident() });
+    const out = join(userData, 'дәлел.zip');
+    const exported = (await invoke('bundle:export', { out, profile: 'legal', language: 'kk' })) as { ok: boolean; value: { pdf: boolean } };
+    expect(exported).toMatchObject({ ok: true, value: { pdf: true } });
+
+    const printer = BrowserWindow.instances.at(-1)!;
+    expect(printer).not.toBe(mainWindow());
+    expect(printer.options).toMatchObject({ show: false });
+    expect(printer.options.webPreferences).toEqual({
+      javascript: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    });
+    expect(printer.isDestroyed()).toBe(true);
+    const [printed] = fake.printedPages;
+    expect(printed!.url).toMatch(/^app:\/\/dalel\/print\/[0-9a-f]{32}$/);
+    expect(printed!.status).toBe(200);
+    expect(printed!.csp).toBe(reportContentSecurityPolicy);
+    expect(printed!.html).toContain('<html lang="kk"');
+    // Printed and forgotten: the address answers nothing any more.
+    expect((await serve(printed!.url)).status).toBe(404);
+    const listing = execFileSync('unzip', ['-p', out, '*/data/report.pdf'], { encoding: 'utf8' });
+    expect(listing).toBe(`%PDF-1.7 fake print of ${printed!.url}`);
   });
 });
 

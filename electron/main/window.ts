@@ -2,8 +2,9 @@
  * The one window factory. Every BrowserWindow Dalel opens comes from here,
  * with its security settings written as literals so a reviewer sees them in
  * one place (DESIGN.md, "The desktop shell"). It must never loosen a
- * webPreference, load anything but app://dalel/, or open a second kind of
- * window.
+ * webPreference or load anything but app://dalel/. Two kinds of window
+ * exist: the one main window, and a hidden, script-less one that prints
+ * reports to PDF.
  */
 import { BrowserWindow } from 'electron';
 import { guardWebContents } from './security';
@@ -30,6 +31,30 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   guardWebContents(window.webContents);
   window.once('ready-to-show', () => window.show());
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => console.error('Dalel could not load its UI', error));
+  return window;
+}
+
+/**
+ * The hidden window that prints a bundle's report to PDF: never shown, no
+ * script at all, no preload; it loads only the report's one-time
+ * app://dalel/print/ address (protocol.ts) and is destroyed after printing.
+ */
+export function createPrintWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    show: false,
+    width: 794,
+    height: 1123,
+    webPreferences: {
+      // SECURITY: the report is data, never code: no JavaScript, no Node, no preload, sandboxed.
+      javascript: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  guardWebContents(window.webContents);
   return window;
 }
 

@@ -8,9 +8,15 @@ import type { DalelApi, DalelError, RequestOf, ResponseOf, Result } from '../../
 /** Evidence files as the person picked or dropped them; the preload turns them into paths (shared/ipc/names.ts). */
 export type AddFilesRequest = Omit<RequestOf<'attachments:add'>, 'paths'> & { files: readonly File[] };
 
-/** The contract's API, except that files are added as File objects, never as paths. */
-export type RendererApi = Omit<DalelApi, 'attachments'> & {
+/** A bundle to check, as the person picked or dropped it. */
+export type VerifyFileRequest = Omit<RequestOf<'bundle:verify'>, 'path'> & { file: File };
+
+/** The contract's API, except that files cross as File objects, never as paths (shared/ipc/names.ts, fileRequests). */
+export type RendererApi = Omit<DalelApi, 'attachments' | 'bundle'> & {
   attachments: { add(request: AddFilesRequest): Promise<Result<ResponseOf<'attachments:add'>>> };
+  bundle: Omit<DalelApi['bundle'], 'verify'> & {
+    verify(request: VerifyFileRequest): Promise<Result<ResponseOf<'bundle:verify'>>>;
+  };
 };
 
 declare global {

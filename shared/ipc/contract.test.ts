@@ -26,6 +26,10 @@ const examples: { [C in ChannelName]: RequestOf<C> } = {
   'attachments:add': { recordId, paths: ['/tmp/фото.jpg'] },
   'custody:list': { recordId },
   'key:show': {},
+  'bundle:export': { out: '/tmp/дәлел.zip', profile: 'legal', language: 'kk', only: [recordId] },
+  'bundle:verify': { path: '/tmp/дәлел.zip', trusted: 'lawyer ssh-ed25519 AAAA' },
+  'tasks:progress': {},
+  'tasks:cancel': {},
 };
 
 describe('the contract', () => {
@@ -47,7 +51,7 @@ describe('the contract', () => {
       calls.push([channel, request]);
       return { ok: true, value: null };
     }, () => '');
-    expect(Object.keys(api).sort()).toEqual(['app', 'archive', 'attachments', 'custody', 'key', 'records', 'settings']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'archive', 'attachments', 'bundle', 'custody', 'key', 'records', 'settings', 'tasks']);
     await api.records!.save!({ type: 'incident', data: {} });
     await api.archive!.status!();
     expect(calls).toEqual([

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { Attachment } from '../model/attachment';
+import { VerifyReport } from '../bagit/verifyReport';
+import { BundleProfile } from '../model/bundle';
 import { CustodyEvent } from '../model/custody';
 import { RecordId, RecordType, RevisionId, SavableType, SignedRevision } from '../model/revision';
 import type { ChannelName } from './names';
@@ -165,6 +167,41 @@ export const contract = {
   /** The chain of custody of one record, oldest first, as the log holds it (already verified on open). */
   'custody:list': channel(z.strictObject({ recordId: RecordId }), z.strictObject({ events: z.array(CustodyEvent) })),
   'key:show': channel(empty, z.strictObject({ publicKey: z.string(), fingerprint: z.string() })),
+  /**
+   * Writes a signed bundle of the open archive to a new file `out`
+   * (spec/bundle-format.md); progress goes to the engine's onProgress.
+   */
+  'bundle:export': channel(
+    z.strictObject({
+      out: z.string().min(1).max(4096),
+      profile: BundleProfile.default('internal'),
+      language: Language,
+      /** Record ids; every record when absent. An incident brings its effects and sources. */
+      only: z.array(RecordId).min(1).max(1_000_000).optional(),
+    }),
+    z.strictObject({ bundleId: z.string(), path: z.string(), files: z.number().int(), bytes: z.number().int(), pdf: z.boolean() }),
+  ),
+  /**
+   * Checks a bundle file (spec/bundle-format.md) without writing anything;
+   * `trusted` is an allowed_signers file's text or public key lines.
+   */
+  'bundle:verify': channel(
+    z.strictObject({ path: z.string().min(1).max(4096), trusted: z.string().max(1_000_000).optional() }),
+    VerifyReport,
+  ),
+  /** The long task running now (an export or a check), for a progress bar; polled. */
+  'tasks:progress': channel(
+    empty,
+    z.strictObject({
+      task: z.enum(['export', 'verify']).nullable(),
+      done: z.number().nonnegative(),
+      total: z.number().nonnegative(),
+      /** When it started (ms since the epoch), for the time remaining. */
+      startedAt: z.number().nullable(),
+    }),
+  ),
+  /** Cancels the long task running now; what it wrote is removed. */
+  'tasks:cancel': channel(empty, z.strictObject({ cancelled: z.boolean() })),
 } satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -24,20 +24,31 @@ export const channelNames = [
   'attachments:add',
   'custody:list',
   'key:show',
+  'bundle:export',
+  'bundle:verify',
+  'tasks:progress',
+  'tasks:cancel',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];
 
 /**
+ * Channels whose requests name files on disk. The page hands File objects
+ * (`from`: one, or a list) that the person picked or dropped; `pathOfFile`
+ * (Electron's webUtils.getPathForFile in the preload) turns them into
+ * paths (`to`) outside the page. So the page can reach only files the
+ * person handed it, never a path it made up.
+ */
+export const fileRequests = {
+  'attachments:add': { from: 'files', to: 'paths', many: true },
+  'bundle:verify': { from: 'file', to: 'path', many: false },
+} as const satisfies Partial<Record<ChannelName, { from: string; to: string; many: boolean }>>;
+
+/**
  * Builds the namespaced API (`dalel.records.save(request)`) over one invoke
  * function. Used by the preload (invoke = ipcRenderer.invoke) and by the test
- * harness (invoke = the engine's dispatch through page.exposeBinding).
- *
- * One method differs from its channel: the page adds evidence files as
- * `attachments.add({ recordId, files })`, with File objects the person picked
- * or dropped, and `pathOfFile` (Electron's webUtils.getPathForFile in the
- * preload) turns them into paths here, outside the page. So the page can
- * attach only files the person handed it, never a path it made up.
+ * harness (invoke = the engine's dispatch through page.exposeBinding). The
+ * methods of `fileRequests` take File objects instead of paths.
  */
 export function buildApi<F extends { name: string }>(
   invoke: (channel: string, request: unknown) => Promise<unknown>,
@@ -49,18 +60,21 @@ export function buildApi<F extends { name: string }>(
     api[domain] ??= {};
     api[domain][verb] = (request = {}) => invoke(channel, request);
   }
-  api.attachments!.add = async (request) => {
-    const { files, ...rest } = (request ?? {}) as { files?: unknown };
-    const list = Array.isArray(files) ? (files as F[]) : [];
-    const paths: string[] = [];
-    for (const file of list) {
-      // SECURITY: only a File object the person picked or dropped has a path; a name alone never becomes one.
-      const path = pathOf(pathOfFile, file);
-      if (!path) return { ok: false, error: { code: 'fileNotOnDisk', params: { name: String(file?.name ?? '') } } };
-      paths.push(path);
-    }
-    return invoke('attachments:add', { ...rest, paths });
-  };
+  for (const [channel, { from, to, many }] of Object.entries(fileRequests)) {
+    const [domain, verb] = channel.split(':') as [string, string];
+    api[domain]![verb] = async (request = {}) => {
+      const { [from]: given, [to]: _ignored, ...rest } = (request ?? {}) as Record<string, unknown>;
+      const files = (many ? (Array.isArray(given) ? given : []) : [given]) as F[];
+      const paths: string[] = [];
+      for (const file of files) {
+        // SECURITY: only a File object the person picked or dropped has a path; a name alone never becomes one.
+        const path = pathOf(pathOfFile, file);
+        if (!path) return { ok: false, error: { code: 'fileNotOnDisk', params: { name: String(file?.name ?? '') } } };
+        paths.push(path);
+      }
+      return invoke(channel, { ...rest, [to]: many ? paths : paths[0] });
+    };
+  }
   return api;
 }
 

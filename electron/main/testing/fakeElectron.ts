@@ -25,12 +25,23 @@ class Emitter {
 
 /** The calls whose order matters (before or after ready), in the order they happened. */
 export const callOrder: string[] = [];
+/** The pages the fake printToPDF printed, as the app:// handler served them. */
+export const printedPages: { url: string; status: number; csp: string | null; html: string }[] = [];
+
 /** What app.getPath('userData') answers; set by the test before loading the bundle. */
 export const paths = { userData: '' };
 
 export class FakeWebContents extends Emitter {
   readonly mainFrame = { url: 'app://dalel/index.html' };
   windowOpenHandler: Listener | null = null;
+  /** What printToPDF answers: a PDF that names the page it printed, read through the real app:// handler. */
+  readonly printToPDF = vi.fn(async (_options: unknown) => {
+    const url = this.loadedUrl ?? '';
+    const page = await (protocolHandlers.get('app') as (request: Request) => Promise<Response>)(new Request(url));
+    printedPages.push({ url, status: page.status, csp: page.headers.get('content-security-policy'), html: await page.text() });
+    return Buffer.from(`%PDF-1.7 fake print of ${url}`);
+  });
+  loadedUrl: string | undefined;
   setWindowOpenHandler(handler: Listener) {
     this.windowOpenHandler = handler;
   }
@@ -49,12 +60,17 @@ class BrowserWindow extends Emitter {
     BrowserWindow.instances.push(this);
     callOrder.push('new BrowserWindow');
   }
+  destroyed = false;
   loadURL(url: string) {
     this.loaded.push(url);
+    this.webContents.loadedUrl = url;
     return Promise.resolve();
   }
+  destroy() {
+    this.destroyed = true;
+  }
   isDestroyed() {
-    return false;
+    return this.destroyed;
   }
   isMinimized() {
     return false;

@@ -1,0 +1,255 @@
+/**
+ * The checks of a Dalel bag once its entries are read (spec/bundle-format.md):
+ * the BagIt declaration, bag-info, Payload-Oxum, both manifests, the SSHSIG
+ * signature over the tag manifest, bundle.json and its attachments. Pure
+ * functions over what the reader gathered (declared sizes, sha256 of every
+ * file, the bytes of the few files held); each problem is a `VerifyFailure`
+ * naming the file, relative to the bag.
+ */
+import {
+  bagInfoValue,
+  formatPayloadOxum,
+  parseBagInfo,
+  parseBagitDeclaration,
+  parseManifest,
+  parsePayloadOxum,
+  type FailureReason,
+} from '../../../shared/bagit';
+import { Bundle, bundleLanguages, bundleProfiles } from '../../../shared/model';
+import { parsePublicKeyLine, parseSshsig, verifySshsig, type SshPublicKey } from '../sshsig';
+import { VerifyFailure } from './verifyFailure';
+import { pathProblem } from './zipPaths';
+
+export const bundleNamespace = 'dalel-bundle';
+
+export const bagFiles = {
+  declaration: 'bagit.txt',
+  info: 'bag-info.txt',
+  manifest: 'manifest-sha256.txt',
+  tagManifest: 'tagmanifest-sha256.txt',
+  signature: 'tagmanifest-sha256.txt.sig',
+  signerKey: 'signer.pub',
+  bundleJson: 'data/bundle.json',
+} as const;
+
+const files = bagFiles;
+/** Without these there is nothing to check (a missing signature is reported by the signature check). */
+export const requiredFiles = [files.declaration, files.info, files.manifest, files.tagManifest, files.signerKey, files.bundleJson];
+/** The tag files read into memory; every other file is only hashed. */
+export const heldTagFiles = new Set<string>([files.declaration, files.info, files.manifest, files.tagManifest, files.signerKey, files.signature]);
+const requiredLabels = [
+  'Bagging-Date',
+  'Payload-Oxum',
+  'External-Identifier',
+  'Bag-Software-Agent',
+  'Dalel-Profile',
+  'Dalel-Archive-Id',
+  'Dalel-Signer-Fingerprint',
+  'Dalel-Language',
+] as const;
+
+export const isPayload = (path: string) => path.startsWith('data/');
+
+/** What reading the bag gathered, by path in the bag. */
+export interface BagContents {
+  /** The bag's folder name. */
+  top: string;
+  /** Declared uncompressed sizes of every file (exact once read: the reader checks them). */
+  sizes: ReadonlyMap<string, number>;
+  /** sha256 of every file read so far. */
+  hashes: ReadonlyMap<string, string>;
+  /** The bytes of the held tag files and bundle.json. */
+  held: ReadonlyMap<string, Uint8Array>;
+}
+
+export type BagInfo = readonly (readonly [string, string])[];
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function heldText(bag: BagContents, path: string, reason: FailureReason): string {
+  try {
+    return utf8.decode(bag.held.get(path));
+  } catch {
+    throw new VerifyFailure(reason, path, { problem: 'notUtf8' });
+  }
+}
+
+/** A required label's value, once `checkBagInfo` has passed. */
+const label = (info: BagInfo, name: string) => bagInfoValue(info, name) as string;
+
+export function checkDeclaration(bag: BagContents): void {
+  const parsed = parseBagitDeclaration(heldText(bag, files.declaration, 'badBagitDeclaration'));
+  if (!parsed.ok) throw new VerifyFailure('badBagitDeclaration', files.declaration, { problem: parsed.error, line: parsed.line });
+  const { version, encoding } = parsed.value;
+  if (version !== '1.0' || encoding.toUpperCase() !== 'UTF-8') throw new VerifyFailure('badBagitDeclaration', files.declaration, { version, encoding });
+}
+
+export function readBagInfo(bag: BagContents): BagInfo {
+  const parsed = parseBagInfo(heldText(bag, files.info, 'bagInfoInvalid'));
+  if (!parsed.ok) throw new VerifyFailure('bagInfoInvalid', files.info, { problem: parsed.error, line: parsed.line });
+  return parsed.value;
+}
+
+/** Dalel-Format 1, every required field once and well formed, and the bundle id the folder's name. */
+export function checkBagInfo(bag: BagContents, info: BagInfo): void {
+  const format = bagInfoValue(info, 'Dalel-Format');
+  if (format === 'repeated') throw new VerifyFailure('bagInfoInvalid', files.info, { label: 'Dalel-Format', problem: 'repeated' });
+  if (format !== '1') throw new VerifyFailure('notADalelBundle', files.info, { label: 'Dalel-Format', value: format ?? '' });
+  for (const name of requiredLabels) {
+    const value = bagInfoValue(info, name);
+    // SECURITY: a repeated field (two fingerprints, two ids) would let two readers see two bundles.
+    if (value === null || value === 'repeated') throw new VerifyFailure('bagInfoInvalid', files.info, { label: name, problem: value ?? 'missing' });
+  }
+  const invalid = (name: string, problem: string) => new VerifyFailure('bagInfoInvalid', files.info, { label: name, problem });
+  if (label(info, 'External-Identifier') !== bag.top) throw invalid('External-Identifier', 'doesNotMatchFolder');
+  if (!(bundleProfiles as readonly string[]).includes(label(info, 'Dalel-Profile'))) throw invalid('Dalel-Profile', 'unknownValue');
+  if (!(bundleLanguages as readonly string[]).includes(label(info, 'Dalel-Language'))) throw invalid('Dalel-Language', 'unknownValue');
+  if (!parsePayloadOxum(label(info, 'Payload-Oxum'))) throw invalid('Payload-Oxum', 'malformed');
+  if (!/^SHA256:[A-Za-z0-9+/]{43}$/.test(label(info, 'Dalel-Signer-Fingerprint'))) throw invalid('Dalel-Signer-Fingerprint', 'malformed');
+}
+
+/** The payload's files and bytes, as Payload-Oxum counts them. */
+export function payloadTotals(bag: BagContents): { files: number; bytes: number } {
+  let bytes = 0;
+  let count = 0;
+  for (const [path, size] of bag.sizes) {
+    if (!isPayload(path)) continue;
+    bytes += size;
+    count += 1;
+  }
+  return { files: count, bytes };
+}
+
+export function checkOxum(bag: BagContents, info: BagInfo): void {
+  const declared = label(info, 'Payload-Oxum');
+  const oxum = parsePayloadOxum(declared)!;
+  const actual = payloadTotals(bag);
+  if (oxum.bytes !== actual.bytes || oxum.files !== actual.files) {
+    throw new VerifyFailure('oxumMismatch', files.info, { declared, actual: formatPayloadOxum(actual.bytes, actual.files) });
+  }
+}
+
+/** A manifest's lines by path, each a safe path on its side of data/. */
+function readManifest(bag: BagContents, name: string, payload: boolean): Map<string, string> {
+  const parsed = parseManifest(heldText(bag, name, 'manifestInvalid'));
+  if (!parsed.ok) throw new VerifyFailure('manifestInvalid', name, { problem: parsed.error, line: parsed.line });
+  const lines = new Map<string, string>();
+  for (const { sha256, path } of parsed.value) {
+    // SECURITY: `sha256sum -c` would read a listed "../x" or "/etc/x" outside the bag.
+    const problem = pathProblem(path);
+    if (problem) throw new VerifyFailure('unsafePath', path, { problem, manifest: name });
+    if (isPayload(path) !== payload) throw new VerifyFailure('manifestInvalid', name, { problem: payload ? 'tagFileListed' : 'payloadListed', path });
+    lines.set(path, sha256);
+  }
+  return lines;
+}
+
+/** Every tag file but the tag manifest and its signature is listed, and matches. */
+export function checkTagManifest(bag: BagContents): void {
+  const lines = readManifest(bag, files.tagManifest, false);
+  for (const [path, expected] of lines) {
+    if (!bag.sizes.has(path)) throw new VerifyFailure('manifestFileMissing', path, { manifest: files.tagManifest });
+    const actual = bag.hashes.get(path)!;
+    if (actual !== expected) throw new VerifyFailure('hashMismatch', path, { expected, actual });
+  }
+  for (const path of bag.sizes.keys()) {
+    if (isPayload(path) || path === files.tagManifest || path === files.signature) continue;
+    if (!lines.has(path)) throw new VerifyFailure('tagFileNotInTagManifest', path);
+  }
+}
+
+/** Every manifest line names a file and every payload file has a line; returns the lines (path → sha256). */
+export function checkCompleteness(bag: BagContents): Map<string, string> {
+  const manifest = readManifest(bag, files.manifest, true);
+  for (const path of manifest.keys()) {
+    if (!bag.sizes.has(path)) throw new VerifyFailure('manifestFileMissing', path, { manifest: files.manifest });
+  }
+  for (const path of bag.sizes.keys()) {
+    if (isPayload(path) && !manifest.has(path)) throw new VerifyFailure('payloadNotInManifest', path);
+  }
+  return manifest;
+}
+
+/** signer.pub: exactly one Ed25519 OpenSSH line. */
+export function readSignerKey(bag: BagContents): SshPublicKey {
+  const lines = heldText(bag, files.signerKey, 'signerKeyInvalid')
+    .split(/\r\n|\n/)
+    .filter((line) => line.trim() !== '');
+  if (lines.length !== 1) throw new VerifyFailure('signerKeyInvalid', files.signerKey, { problem: 'notOneLine', lines: lines.length });
+  const key = parsePublicKeyLine(lines[0]!);
+  if (!key.ok) throw new VerifyFailure('signerKeyInvalid', files.signerKey, { problem: key.error });
+  return key.value;
+}
+
+/** The SSHSIG over the tag manifest: in the "dalel-bundle" namespace, by signer.pub's key, valid. */
+export function checkSignature(bag: BagContents, key: SshPublicKey): void {
+  if (!bag.sizes.has(files.signature)) throw new VerifyFailure('signatureMissing', files.signature);
+  const signature = parseSshsig(heldText(bag, files.signature, 'signatureMalformed'));
+  if (!signature.ok) throw new VerifyFailure('signatureMalformed', files.signature, { problem: signature.error });
+  const verified = verifySshsig(signature.value, bag.held.get(files.tagManifest)!, bundleNamespace, key.line);
+  if (verified.ok) return;
+  switch (verified.error) {
+    case 'wrongNamespace':
+      throw new VerifyFailure('signatureWrongNamespace', files.signature, { namespace: signature.value.namespace.toString('utf8') });
+    case 'wrongKey':
+      throw new VerifyFailure('signatureWrongKey', files.signature, { fingerprint: signature.value.signer.fingerprint });
+    case 'badSignature':
+      throw new VerifyFailure('signatureInvalid', files.signature);
+    default:
+      throw new VerifyFailure('signatureMalformed', files.signature, { problem: verified.error });
+  }
+}
+
+export function checkFingerprint(info: BagInfo, key: SshPublicKey): void {
+  const declared = label(info, 'Dalel-Signer-Fingerprint');
+  if (declared !== key.fingerprint) throw new VerifyFailure('fingerprintMismatch', files.info, { declared, actual: key.fingerprint });
+}
+
+/** bundle.json against its schema, and against what bag-info and the signature say. */
+export function checkBundleJson(bag: BagContents, info: BagInfo, key: SshPublicKey): Bundle {
+  const invalid = (path: string, detail: Record<string, string>) => new VerifyFailure('bundleJsonInvalid', files.bundleJson, { path, ...detail });
+  let json: unknown;
+  try {
+    json = JSON.parse(heldText(bag, files.bundleJson, 'bundleJsonInvalid'));
+  } catch (error) {
+    throw invalid('.', { problem: error instanceof VerifyFailure ? 'notUtf8' : 'notJson' });
+  }
+  const parsed = Bundle.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw invalid(issue.path.map(String).join('.') || '.', { problem: issue.code, message: issue.message });
+  }
+  const bundle = parsed.data;
+  const mustMatch: [string, string, string][] = [
+    ['bundleId', bundle.bundleId, bag.top],
+    ['profile', bundle.profile, label(info, 'Dalel-Profile')],
+    ['language', bundle.language, label(info, 'Dalel-Language')],
+    ['archiveId', bundle.archiveId, label(info, 'Dalel-Archive-Id')],
+    ['signer.fingerprint', bundle.signer.fingerprint, key.fingerprint],
+  ];
+  for (const [path, value, expected] of mustMatch) if (value !== expected) throw invalid(path, { problem: 'doesNotMatchBagInfo' });
+  return bundle;
+}
+
+/** Every listed attachment is there as listed, and every file in data/attachments/ is named by its sha256; returns how many files. */
+export function checkAttachments(bag: BagContents, bundle: Bundle): number {
+  const paths = new Set<string>();
+  for (const attachment of bundle.attachments) {
+    const path = `data/${attachment.path}`;
+    const size = bag.sizes.get(path);
+    if (size === undefined) throw new VerifyFailure('attachmentMissing', path, { recordId: attachment.recordId });
+    const actual = bag.hashes.get(path)!;
+    if (actual !== attachment.sha256 || size !== attachment.size) {
+      throw new VerifyFailure('attachmentHashMismatch', path, { expected: attachment.sha256, actual, size });
+    }
+    paths.add(path);
+  }
+  // A reader trusts a file's name to be its hash, listed or not.
+  for (const path of bag.sizes.keys()) {
+    if (!path.startsWith('data/attachments/')) continue;
+    const named = /^data\/attachments\/([0-9a-f]{64})(\.[a-z0-9]{1,10})?$/.exec(path)?.[1];
+    const actual = bag.hashes.get(path)!;
+    if (named !== actual) throw new VerifyFailure('attachmentHashMismatch', path, { expected: named ?? '', actual });
+  }
+  return paths.size;
+}

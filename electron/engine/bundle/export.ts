@@ -1,0 +1,294 @@
+/**
+ * Export: writes a signed evidence bundle (spec/bundle-format.md) from an
+ * open archive. Every evidence file is read once from the blob store and
+ * hashed while it is zipped (stored as is when already compressed,
+ * deflated when text); the manifests, bag-info and signature follow the
+ * payload in the ZIP, since they need its hashes. The ZIP is written beside
+ * its destination and renamed into place only when whole: a failure or a
+ * cancel leaves no partial file.
+ */
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { access } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { ZipArchive } from 'archiver';
+import { bagitDeclaration, writeBagInfo, writeManifest } from '../../../shared/bagit';
+import {
+  Bundle,
+  bundleFormat,
+  type Attachment,
+  type BundleAttachment,
+  type BundleProfile,
+  type BundleRecord,
+  type CustodyEvent,
+  type RecordType,
+} from '../../../shared/model';
+import { effectsCsv, incidentsCsv, renderReport } from '../../../shared/report';
+import type { Archive } from '../archive';
+import { writeStreamAtomic } from '../atomicFile';
+import { EngineError, fromFsError } from '../errors';
+import { signSshsig } from '../sshsig';
+import { bundleNamespace } from './bagChecks';
+import { redact, type CurrentRecord } from './redaction';
+import { verifyInstructions } from './verifyInstructions';
+
+export interface ExportOptions {
+  out: string;
+  profile: BundleProfile;
+  language: 'en' | 'ru' | 'kk';
+  /** Record ids to export; every record when absent. An incident brings its effects and their sources. */
+  only?: readonly string[];
+  /** "Dalel <version>" in bag-info. */
+  softwareVersion: string;
+  /** Prints the HTML report to PDF, or gives null; without it the bundle has no report.pdf. */
+  printPdf?: (html: string, outFile: string) => Promise<Uint8Array | null>;
+  onProgress?(done: number, total: number): void;
+  signal?: AbortSignal;
+}
+
+export interface ExportResult {
+  bundleId: string;
+  path: string;
+  files: number;
+  bytes: number;
+  /** Whether data/report.pdf is in the bundle. */
+  pdf: boolean;
+}
+
+/** Media that is already compressed: stored as is, so a video is not deflated for nothing. */
+const compressed = /^(image\/(jpeg|png|gif|webp|heic)|audio\/|video\/|application\/(pdf|zip))/;
+
+const recordTypes: readonly RecordType[] = ['incident', 'effect', 'source'];
+
+export async function exportBundle(archive: Archive, options: ExportOptions): Promise<ExportResult> {
+  const out = resolve(options.out);
+  if (await exists(out)) throw new EngineError('fileExists', { path: out });
+  const createdAt = new Date().toISOString();
+  const bundleId = `dalel-${createdAt.slice(0, 10).replaceAll('-', '')}-${randomBytes(4).toString('hex')}`;
+  const bundle = await bundleContent(archive, options, bundleId, createdAt);
+  const files = new Map(bundle.attachments.map((attachment) => [attachment.path, attachment.size]));
+  const payloadBytes = [...files.values()].reduce((sum, size) => sum + size, 0);
+
+  const zip = new ZipArchive({ zlib: { level: 6 } });
+  const written = writeStreamAtomic(out, zip);
+  // A failed write (a full disk) or a failed ZIP would stall the export for ever: every step races them.
+  const failed = Promise.race([
+    written.then(() => new Promise<never>(() => {})),
+    new Promise<never>((_resolve, reject) => zip.on('error', reject)),
+  ]);
+  failed.catch(() => {}); // handled where it is raced
+  const date = new Date(createdAt);
+  const payload: { path: string; sha256: string; size: number }[] = [];
+  let done = 0;
+  const progress = (bytes: number) => {
+    done += bytes;
+    options.onProgress?.(done, payloadBytes);
+  };
+
+  async function add(path: string, source: AsyncIterable<Uint8Array> | Uint8Array, store: boolean) {
+    const hash = createHash('sha256');
+    let size = 0;
+    let readFailed: (error: unknown) => void = () => {};
+    const sourceFailed = new Promise<never>((_resolve, reject) => (readFailed = reject));
+    sourceFailed.catch(() => {}); // handled where it is raced
+    async function* hashed() {
+      try {
+        for await (const piece of source instanceof Uint8Array ? [source] : source) {
+          options.signal?.throwIfAborted();
+          hash.update(piece);
+          size += piece.length;
+          if (!(source instanceof Uint8Array)) progress(piece.length);
+          yield piece;
+        }
+      } catch (error) {
+        // A damaged blob or a cancel: the ZIP would wait for this entry for ever.
+        readFailed(error);
+        throw error;
+      }
+    }
+    const name = `${bundleId}/${path}`;
+    const entered = new Promise<void>((resolveEntry) => {
+      const onEntry = (entry: { name: string }) => {
+        if (entry.name !== name) return;
+        zip.off('entry', onEntry);
+        resolveEntry();
+      };
+      zip.on('entry', onEntry);
+    });
+    const entry = Readable.from(hashed());
+    entry.on('error', () => {}); // reported through sourceFailed
+    zip.append(entry, { name, store, date });
+    await Promise.race([entered, failed, sourceFailed]);
+    return { path, sha256: hash.digest('hex'), size };
+  }
+
+  let tagManifestSha256 = '';
+  let printed = false;
+  try {
+    options.onProgress?.(0, payloadBytes);
+    const text = (value: string) => new TextEncoder().encode(value);
+    payload.push(await add('data/bundle.json', text(`${JSON.stringify(bundle, null, 2)}\n`), false));
+    const report = renderReport(bundle, options.language);
+    payload.push(await add('data/report.html', text(report), false));
+    const pdf = options.printPdf ? await options.printPdf(report, out) : null;
+    if (pdf) payload.push(await add('data/report.pdf', pdf, false));
+    printed = pdf !== null;
+    payload.push(await add('data/incidents.csv', text(incidentsCsv(bundle, options.language)), false));
+    payload.push(await add('data/effects.csv', text(effectsCsv(bundle, options.language)), false));
+    const inBag = new Set<string>();
+    for (const attachment of bundle.attachments) {
+      // A file listed for two records is in the bag once.
+      if (inBag.has(attachment.path)) continue;
+      inBag.add(attachment.path);
+      const stored = await add(`data/${attachment.path}`, archive.readBlob(attachment.sha256), compressed.test(attachment.mediaType));
+      // The stored bytes must still be the bytes received; a difference is damage, never exported.
+      if (stored.sha256 !== attachment.sha256) throw new EngineError('archiveDamaged', { path: archive.path, file: attachment.path });
+      payload.push(stored);
+    }
+
+    const { key } = archive;
+    const status = archive.status();
+    const tags: { path: string; bytes: Uint8Array }[] = [
+      { path: 'bagit.txt', bytes: text(bagitDeclaration) },
+      {
+        path: 'bag-info.txt',
+        bytes: text(
+          writeBagInfo([
+            ['Bagging-Date', createdAt.slice(0, 10)],
+            ['Payload-Oxum', `${payload.reduce((sum, file) => sum + file.size, 0)}.${payload.length}`],
+            ['External-Identifier', bundleId],
+            ['Bag-Software-Agent', `Dalel ${options.softwareVersion}`],
+            ...(status.organization ? ([['Source-Organization', status.organization]] as [string, string][]) : []),
+            ['Dalel-Format', String(bundleFormat)],
+            ['Dalel-Profile', options.profile],
+            ['Dalel-Archive-Id', status.archiveId],
+            ['Dalel-Signer-Fingerprint', key.fingerprint],
+            ['Dalel-Language', options.language],
+          ]),
+        ),
+      },
+      { path: 'manifest-sha256.txt', bytes: text(writeManifest(payload)) },
+      { path: 'VERIFY.txt', bytes: text(verifyInstructions(bundleId, key.fingerprint)) },
+      { path: 'signer.pub', bytes: text(`${key.publicLine} ${oneLine(status.name) || 'dalel'}\n`) },
+    ];
+    const tagHashes = [];
+    for (const tag of tags) tagHashes.push(await add(tag.path, tag.bytes, false));
+    const tagManifest = text(writeManifest(tagHashes));
+    tagManifestSha256 = (await add('tagmanifest-sha256.txt', tagManifest, false)).sha256;
+    await add('tagmanifest-sha256.txt.sig', text(await signSshsig(key, tagManifest, bundleNamespace)), false);
+    await Promise.race([zip.finalize(), failed]);
+    await Promise.race([written, failed]);
+  } catch (error) {
+    zip.abort();
+    // Ends the stream the file is written from, so the partial file is removed.
+    zip.destroy(error instanceof Error ? error : new Error(String(error)));
+    await written.catch(() => {});
+    if (options.signal?.aborted) throw new EngineError('cancelled');
+    throw fromFsError(error, out);
+  }
+  await archive.recordExport(bundleId, tagManifestSha256);
+  return { bundleId, path: out, files: payload.length, bytes: done, pdf: printed };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Text for a one-line field: no line breaks. */
+const oneLine = (value: string) => value.replace(/[\r\n]+/g, ' ').trim();
+
+/** The file's extension for its name in the bag: lower case, letters and digits only, or none. */
+function extensionOf(originalName: string): string {
+  const extension = extname(originalName).slice(1).toLowerCase();
+  return /^[a-z0-9]{1,10}$/.test(extension) ? `.${extension}` : '';
+}
+
+/** The records a selection brings: an incident its effects, and incidents and effects their sources. */
+function selectedIds(archive: Archive, only: readonly string[] | undefined, profile: BundleProfile): Set<string> {
+  const summaries = recordTypes.flatMap((type) => archive.listRecords(type));
+  const exportable = summaries.filter((summary) => profile === 'internal' || !summary.retracted);
+  if (!only) return new Set(exportable.map((summary) => summary.recordId));
+  const byId = new Map(exportable.map((summary) => [summary.recordId, summary]));
+  const chosen = new Set<string>();
+  const sourcesOf = (data: Record<string, unknown> | null) => (Array.isArray(data?.sources) ? (data.sources as string[]) : []);
+  for (const id of only) {
+    const summary = byId.get(id);
+    if (!summary) throw new EngineError('recordNotFound', { id });
+    chosen.add(id);
+    const effects = summary.type === 'incident' ? exportable.filter((other) => other.type === 'effect' && other.data?.incident === id) : [];
+    for (const related of [summary, ...effects]) {
+      chosen.add(related.recordId);
+      for (const source of sourcesOf(related.data)) if (byId.has(source)) chosen.add(source);
+    }
+  }
+  return chosen;
+}
+
+/** bundle.json: the selected records as the profile allows, their files and their custody events. */
+async function bundleContent(archive: Archive, options: ExportOptions, bundleId: string, createdAt: string): Promise<Bundle> {
+  const ids = selectedIds(archive, options.only, options.profile);
+  const details = [...ids].map((id) => archive.getRecord(id));
+  const current: CurrentRecord[] = details.map(({ summary }) => ({
+    recordId: summary.recordId,
+    type: summary.type as CurrentRecord['type'],
+    data: summary.data,
+  }));
+  const attachments: Attachment[] = [];
+  for (const id of ids) attachments.push(...(await archive.listAttachments(id)));
+  const pseudonymKey = createHmac('sha256', archive.key.toPkcs8()).update('dalel pseudonyms v1').digest();
+  const pseudonymOf = (recordId: string) => `P-${createHmac('sha256', pseudonymKey).update(recordId).digest('hex').slice(0, 8).toUpperCase()}`;
+  const redacted = redact(options.profile, current, attachments, pseudonymOf);
+
+  const kept = new Map(redacted.records.map((record) => [record.recordId, record]));
+  const records: BundleRecord[] = details
+    .filter(({ summary }) => kept.has(summary.recordId))
+    .map(({ summary, history }) => ({
+      recordId: summary.recordId,
+      type: summary.type,
+      headId: summary.headId,
+      createdAt: summary.createdAt,
+      updatedAt: summary.updatedAt,
+      retracted: summary.retracted,
+      ...(options.profile === 'internal' ? { revisions: history } : {}),
+      data: kept.get(summary.recordId)!.data,
+    }));
+  const keptHashes = new Set(redacted.attachments.map((attachment) => attachment.sha256));
+  // One file attached to two records is in the bag once, and listed for each record.
+  const bundleAttachments: BundleAttachment[] = redacted.attachments.map((attachment) => ({
+    ...attachment,
+    path: `attachments/${attachment.sha256}${extensionOf(attachment.originalName)}`,
+  }));
+  const custody: CustodyEvent[] = records
+    .flatMap((record) => archive.custodyOf(record.recordId))
+    // The hash of a withheld file stays out too: it could confirm a guess about what it holds.
+    .filter((event) => event.action !== 'attachment_added' || (event.hashes ?? []).every((hash) => keptHashes.has(hash)))
+    .sort((a, b) => a.seq - b.seq);
+  const status = archive.status();
+  return Bundle.parse({
+    format: bundleFormat,
+    profile: options.profile,
+    bundleId,
+    archiveId: status.archiveId,
+    createdAt,
+    language: options.language,
+    signer: { name: status.name, organization: status.organization, fingerprint: archive.key.fingerprint },
+    records,
+    attachments: uniqueFiles(bundleAttachments),
+    custody,
+    redactions: redacted.redactions,
+  });
+}
+
+/** Attachments with one entry per record and file, in a stable order. */
+function uniqueFiles(attachments: BundleAttachment[]): BundleAttachment[] {
+  const seen = new Set<string>();
+  return attachments.filter((attachment) => {
+    const key = `${attachment.recordId} ${attachment.sha256}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

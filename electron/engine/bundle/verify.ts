@@ -1,0 +1,221 @@
+/**
+ * Checks an evidence bundle (spec/bundle-format.md) as a receiver who trusts
+ * nothing in it: the ZIP's structure and names, the BagIt bag, the SSHSIG
+ * signature over the tag manifest, every payload byte against the manifest,
+ * bundle.json against its schema and its attachments against their names.
+ * Each ZIP entry is read exactly once, streamed and hashed in constant memory
+ * (only the small tag files and bundle.json are held, each under a limit).
+ * It never writes to disk and never throws on a bad bundle: every outcome is
+ * a `VerifyReport` that lists the checks run, in order, and names the first
+ * failure.
+ *
+ * Order: the ZIP and its names first, then everything the small tag files
+ * can prove (declaration, bag-info, Payload-Oxum, tag manifest, completeness,
+ * signature), and only then the long read of the payload, so a forged or
+ * unsigned bundle is refused before gigabytes are hashed.
+ */
+import { createHash } from 'node:crypto';
+import type { ZipFile } from 'yauzl';
+import type { CheckId, TrustedKey, VerifyReport } from '../../../shared/bagit';
+import type { BundleProfile } from '../../../shared/model';
+import type { SshPublicKey } from '../sshsig';
+import {
+  bagFiles,
+  bundleNamespace,
+  checkAttachments,
+  checkBagInfo,
+  checkBundleJson,
+  checkCompleteness,
+  checkDeclaration,
+  checkFingerprint,
+  checkOxum,
+  checkSignature,
+  checkTagManifest,
+  heldTagFiles,
+  isPayload,
+  payloadTotals,
+  readBagInfo,
+  readSignerKey,
+  requiredFiles,
+  type BagContents,
+  type BagInfo,
+} from './bagChecks';
+import { trustedName } from './trustedKeys';
+import { VerifyFailure } from './verifyFailure';
+import { checkPaths } from './zipPaths';
+import { checkLocalHeaders, defaultZipLimits, entryBytes, openZip, readDirectory, type ZipItem, type ZipLimits } from './zipReader';
+
+export { bundleNamespace } from './bagChecks';
+export { parseTrustedKeys } from './trustedKeys';
+export type { CheckId, FailureReason, TrustedKey, VerifyReport } from '../../../shared/bagit';
+
+export interface VerifyLimits extends ZipLimits {
+  /** Each tag file held in memory (manifests, bag-info, the key, the signature). */
+  maxTagFileBytes: number;
+  /** bundle.json, which is parsed whole. */
+  maxBundleJsonBytes: number;
+}
+
+export const defaultVerifyLimits: VerifyLimits = { ...defaultZipLimits, maxTagFileBytes: 64 * 2 ** 20, maxBundleJsonBytes: 256 * 2 ** 20 };
+
+export interface VerifyOptions {
+  /** Keys the receiver trusts; a signer outside the list is reported (`trustedAs: null`), not rejected. */
+  trusted?: readonly TrustedKey[];
+  /** Uncompressed bytes read so far, of all entries; (0, total) first and (total, total) last. */
+  onProgress?(done: number, total: number): void;
+  /** Stops the check; the report's failure is then `cancelled`. */
+  signal?: AbortSignal;
+  limits?: Partial<VerifyLimits>;
+}
+
+const progressStep = 4 * 2 ** 20;
+
+export async function verifyBundle(zipPath: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  return new Verification(zipPath, options).run();
+}
+
+class Verification implements BagContents {
+  private readonly report: VerifyReport = { valid: false, checks: [] };
+  private readonly limits: VerifyLimits;
+  private running: CheckId | null = null;
+  private zip: ZipFile | null = null;
+  /** The central directory, as read; its names are judged by the `paths` check. */
+  private items: ZipItem[] = [];
+  private files = new Map<string, ZipItem>();
+  top = '';
+  readonly sizes = new Map<string, number>();
+  readonly hashes = new Map<string, string>();
+  readonly held = new Map<string, Buffer>();
+  private info: BagInfo = [];
+  private manifest = new Map<string, string>();
+  private key: SshPublicKey | null = null;
+  private done = 0;
+  private total = 0;
+  private reported = 0;
+
+  constructor(
+    private readonly path: string,
+    private readonly options: VerifyOptions,
+  ) {
+    this.limits = { ...defaultVerifyLimits, ...options.limits };
+  }
+
+  async run(): Promise<VerifyReport> {
+    try {
+      await this.step('zipStructure', () => this.readStructure());
+      await this.step('paths', () => this.checkNames());
+      await this.step('tagFiles', () => this.readTagFiles());
+      await this.step('bagitDeclaration', () => checkDeclaration(this));
+      await this.step('bagInfo', () => this.checkBagInfo());
+      await this.step('payloadOxum', () => checkOxum(this, this.info));
+      await this.step('tagManifest', () => checkTagManifest(this));
+      await this.step('completeness', () => void (this.manifest = checkCompleteness(this)));
+      await this.step('signature', () => this.checkSignature());
+      await this.step('signerFingerprint', () => checkFingerprint(this.info, this.key!));
+      await this.step('payloadManifest', () => this.readPayload());
+      const bundle = await this.step('bundleJson', () => checkBundleJson(this, this.info, this.key!));
+      const attachments = await this.step('attachments', () => checkAttachments(this, bundle));
+      this.report.counts = { ...payloadTotals(this), records: bundle.records.length, attachments };
+      this.checkTrust();
+      this.report.valid = true;
+    } catch (error) {
+      const failure = error instanceof VerifyFailure ? error : new VerifyFailure('internalError', undefined, { message: String(error) });
+      if (this.running && failure.reason !== 'cancelled') this.report.checks.push({ id: this.running, ok: false });
+      this.report.failure = {
+        reason: failure.reason,
+        ...(failure.file === undefined ? {} : { file: failure.file }),
+        ...(failure.detail === undefined ? {} : { detail: failure.detail }),
+      };
+    } finally {
+      this.zip?.close();
+    }
+    return this.report;
+  }
+
+  private async step<T>(id: CheckId, check: () => T | Promise<T>): Promise<T> {
+    if (this.options.signal?.aborted) throw new VerifyFailure('cancelled');
+    this.running = id;
+    const result = await check();
+    this.report.checks.push({ id, ok: true });
+    this.running = null;
+    return result;
+  }
+
+  private async readStructure(): Promise<void> {
+    this.zip = await openZip(this.path);
+    const { items, directoryStart } = await readDirectory(this.zip, this.limits);
+    await checkLocalHeaders(this.zip, items, directoryStart, this.options.signal);
+    this.items = items;
+  }
+
+  private checkNames(): void {
+    const { top, files } = checkPaths(this.items);
+    this.top = top;
+    this.files = files;
+    for (const [path, item] of files) {
+      this.sizes.set(path, item.size);
+      this.total += item.size;
+    }
+    this.options.onProgress?.(0, this.total);
+  }
+
+  /** Streams one entry, once: hashes it, and holds its bytes when `holdUpTo` allows. */
+  private async read(path: string, holdUpTo: number): Promise<void> {
+    const item = this.files.get(path)!;
+    if (holdUpTo > 0 && item.size > holdUpTo) throw new VerifyFailure('tooLarge', path, { declared: item.size, limit: holdUpTo });
+    const hash = createHash('sha256');
+    const chunks: Buffer[] = [];
+    for await (const chunk of entryBytes(this.zip!, item, this.options.signal)) {
+      hash.update(chunk);
+      if (holdUpTo > 0) chunks.push(chunk);
+      this.done += chunk.length;
+      if (this.done - this.reported >= progressStep) {
+        this.reported = this.done;
+        this.options.onProgress?.(this.done, this.total);
+      }
+    }
+    this.hashes.set(path, hash.digest('hex'));
+    if (holdUpTo > 0) this.held.set(path, Buffer.concat(chunks));
+  }
+
+  private async readTagFiles(): Promise<void> {
+    for (const path of requiredFiles) if (!this.files.has(path)) throw new VerifyFailure('missingTagFile', path);
+    for (const path of this.files.keys()) {
+      if (!isPayload(path)) await this.read(path, heldTagFiles.has(path) ? this.limits.maxTagFileBytes : 0);
+    }
+  }
+
+  private checkBagInfo(): void {
+    this.info = readBagInfo(this);
+    const shown = new Map<string, string>();
+    for (const [label, value] of this.info) shown.set(label, shown.has(label) ? `${shown.get(label)}\n${value}` : value);
+    this.report.bagInfo = Object.fromEntries(shown);
+    checkBagInfo(this, this.info);
+    this.report.bundleId = this.top;
+    this.report.profile = shown.get('Dalel-Profile') as BundleProfile;
+  }
+
+  private checkSignature(): void {
+    this.key = readSignerKey(this);
+    this.report.signer = { fingerprint: this.key.fingerprint, publicKey: this.key.line, trustedAs: null };
+    checkSignature(this, this.key);
+  }
+
+  private async readPayload(): Promise<void> {
+    for (const path of this.files.keys()) {
+      if (!isPayload(path)) continue;
+      await this.read(path, path === bagFiles.bundleJson ? this.limits.maxBundleJsonBytes : 0);
+      const expected = this.manifest.get(path)!;
+      const actual = this.hashes.get(path)!;
+      if (actual !== expected) throw new VerifyFailure('hashMismatch', path, { expected, actual });
+    }
+    this.options.onProgress?.(this.done, this.total);
+  }
+
+  /** Never a failure: the report says whether the receiver's list knows this key. */
+  private checkTrust(): void {
+    const trustedAs = trustedName(this.options.trusted ?? [], this.key!.fingerprint, bundleNamespace);
+    this.report.signer = { fingerprint: this.key!.fingerprint, publicKey: this.key!.line, trustedAs };
+    this.report.checks.push({ id: 'trust', ok: trustedAs !== null });
+  }
+}

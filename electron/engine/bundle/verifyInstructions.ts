@@ -1,0 +1,56 @@
+/**
+ * VERIFY.txt: how anyone checks a bundle with standard tools alone
+ * (spec/bundle-format.md), always in English, Russian and Kazakh together,
+ * whatever language the report is in: the file travels to readers whose
+ * language the exporter cannot know.
+ */
+
+const commands = `  sha256sum -c tagmanifest-sha256.txt && sha256sum -c manifest-sha256.txt
+  ssh-keygen -lf signer.pub
+  printf '%s %s\\n' signer "$(cut -d' ' -f1,2 signer.pub)" > allowed_signers
+  ssh-keygen -Y verify -f allowed_signers -I signer -n dalel-bundle \\
+    -s tagmanifest-sha256.txt.sig < tagmanifest-sha256.txt`;
+
+export function verifyInstructions(bundleId: string, fingerprint: string): string {
+  return `Dalel evidence bundle ${bundleId}
+Signer's key fingerprint: ${fingerprint}
+
+== English ==
+This folder is a BagIt 1.0 bag signed with an OpenSSH key. To check that no
+file was added, removed or changed since it was signed, open a terminal in
+this folder (OpenSSH 8.1 or newer: Linux, macOS, Windows 10+) and run:
+
+${commands}
+
+Each file must print "OK", and the last command must print "Good
+"dalel-bundle" signature". Compare the fingerprint that ssh-keygen -lf prints
+with the one the signer gave you through another channel (in person, by
+phone): only that comparison tells you who signed.
+
+== Русский ==
+Эта папка — пакет BagIt 1.0, подписанный ключом OpenSSH. Чтобы убедиться, что
+после подписания ни один файл не был добавлен, удалён или изменён, откройте
+терминал в этой папке (OpenSSH 8.1 или новее: Linux, macOS, Windows 10+) и
+выполните:
+
+${commands}
+
+Каждый файл должен дать «OK», а последняя команда — «Good "dalel-bundle"
+signature». Сравните отпечаток, который выводит ssh-keygen -lf, с отпечатком,
+который подписавший сообщил вам по другому каналу (лично, по телефону): только
+это сравнение говорит, кто подписал.
+
+== Қазақша ==
+Бұл қалта — OpenSSH кілтімен қол қойылған BagIt 1.0 пакеті. Қол қойылғаннан
+кейін бірде-бір файл қосылмағанын, жойылмағанын немесе өзгертілмегенін тексеру
+үшін осы қалтада терминал ашып (OpenSSH 8.1 немесе жаңарақ: Linux, macOS,
+Windows 10+), мына командаларды орындаңыз:
+
+${commands}
+
+Әр файл «OK» деп шығуы керек, ал соңғы команда «Good "dalel-bundle"
+signature» деп шығаруы керек. ssh-keygen -lf шығарған саусақ ізін қол қоюшы сізге
+басқа арна арқылы (жеке өзі, телефонмен) берген саусақ ізімен салыстырыңыз: кім
+қол қойғанын тек осы салыстыру ғана айтады.
+`;
+}

@@ -1,0 +1,121 @@
+/**
+ * What checking an evidence bundle reports (spec/bundle-format.md, "What a
+ * verifier must reject"): the checks in the order they run, and one specific
+ * failure code with the offending file. Shared so that the app, the command
+ * and their translations speak of the same checks; every check and failure
+ * has a message under `verify:check.<id>` and `verify:failure.<reason>`.
+ */
+import { z } from 'zod';
+import { BundleProfile } from '../model/bundle';
+
+/** Every check, in the order the verifier runs them; a report lists those it ran. */
+export const checkIds = [
+  /** The ZIP reads; entries are unencrypted regular files with sane sizes and no overlap. */
+  'zipStructure',
+  /** Names are safe and unique, under one top folder named like a bundle id. */
+  'paths',
+  /** The tag files and bundle.json are present and read whole. */
+  'tagFiles',
+  'bagitDeclaration',
+  /** bag-info.txt: Dalel-Format 1, the required fields, the bundle id matches the folder. */
+  'bagInfo',
+  'payloadOxum',
+  /** Every tag file is in the tag manifest, with a matching sha256. */
+  'tagManifest',
+  /** Every payload file is in the manifest, and every manifest line names a file. */
+  'completeness',
+  'signature',
+  /** bag-info's Dalel-Signer-Fingerprint is signer.pub's. */
+  'signerFingerprint',
+  /** Every payload file reads whole and matches its manifest sha256. */
+  'payloadManifest',
+  'bundleJson',
+  /** Every attachment bundle.json lists is there, and every attachment's name is its sha256. */
+  'attachments',
+  /** Informational: `ok` says whether the signer is in the trusted keys; it never makes a bundle invalid. */
+  'trust',
+] as const;
+export const CheckId = z.enum(checkIds);
+export type CheckId = z.infer<typeof CheckId>;
+
+/** Each failure code with the placeholders its message uses; the report always supplies them (in `file` or `detail`). */
+export const failurePlaceholders = {
+  fileUnreadable: [],
+  cancelled: [],
+  internalError: [],
+  zipDamaged: [],
+  encryptedEntry: ['file'],
+  unsupportedCompression: ['file'],
+  notRegularFile: ['file'],
+  tooLarge: [],
+  zipBomb: ['file'],
+  unsafePath: ['file'],
+  duplicateName: ['file'],
+  multipleTopFolders: ['file'],
+  notADalelBundle: [],
+  missingTagFile: ['file'],
+  badBagitDeclaration: [],
+  bagInfoInvalid: [],
+  oxumMismatch: ['declared', 'actual'],
+  manifestInvalid: ['file'],
+  tagFileNotInTagManifest: ['file'],
+  payloadNotInManifest: ['file'],
+  manifestFileMissing: ['file'],
+  hashMismatch: ['file'],
+  signatureMissing: [],
+  signatureMalformed: [],
+  signerKeyInvalid: [],
+  signatureWrongNamespace: ['namespace'],
+  signatureWrongKey: ['fingerprint'],
+  signatureInvalid: [],
+  fingerprintMismatch: ['declared', 'actual'],
+  bundleJsonInvalid: ['path'],
+  attachmentMissing: ['file'],
+  attachmentHashMismatch: ['file'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type FailureReason = keyof typeof failurePlaceholders;
+export const failureReasons = Object.keys(failurePlaceholders) as [FailureReason, ...FailureReason[]];
+export const FailureReason = z.enum(failureReasons);
+
+/** A key whose signatures the receiver trusts, named as they know its owner. */
+export const TrustedKey = z.strictObject({
+  name: z.string(),
+  /** "SHA256:..." as `ssh-keygen -lf` prints it; what the match is made on. */
+  fingerprint: z.string(),
+  /** "ssh-ed25519 AAAA..." without a comment. */
+  publicKey: z.string(),
+  /** From an allowed_signers `namespaces="..."` option: the key is trusted only for these. */
+  namespaces: z.array(z.string()).optional(),
+});
+export type TrustedKey = z.infer<typeof TrustedKey>;
+
+export const VerifyReport = z.strictObject({
+  valid: z.boolean(),
+  /** The fields below come from the bundle itself: they are vouched for only when `valid`. */
+  bundleId: z.string().optional(),
+  profile: BundleProfile.optional(),
+  signer: z
+    .strictObject({
+      fingerprint: z.string(),
+      publicKey: z.string(),
+      /** The trusted key's name when the signer's key is in the trusted list, else null (not a failure). */
+      trustedAs: z.string().nullable(),
+    })
+    .optional(),
+  bagInfo: z.record(z.string(), z.string()).optional(),
+  /** Payload files and bytes (as Payload-Oxum counts them), records, and distinct attachment files. */
+  counts: z
+    .strictObject({ files: z.number(), bytes: z.number(), records: z.number(), attachments: z.number() })
+    .optional(),
+  checks: z.array(z.strictObject({ id: CheckId, ok: z.boolean() })),
+  failure: z
+    .strictObject({
+      reason: FailureReason,
+      /** The entry or bag file concerned, as named in the ZIP or relative to the bag. */
+      file: z.string().optional(),
+      detail: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    })
+    .optional(),
+});
+export type VerifyReport = z.infer<typeof VerifyReport>;
