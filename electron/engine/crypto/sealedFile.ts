@@ -139,38 +139,6 @@ export async function* sealStream(
   yield seal(key, chunkNonce(index, true), pending);
 }
 
-/**
- * Opens a sealed stream in constant memory; throws SealBroken at the first
- * damaged chunk, or when the file was sealed under another name than `expectedName`.
- */
-export async function* openStream(
-  contentKey: Buffer,
-  storedName: string,
-  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-  expectedName?: string,
-): AsyncGenerator<Buffer> {
-  let pending = Buffer.alloc(0);
-  let header: Header | null = null;
-  let index = 0;
-  const sealedChunk = chunkSize + tagLength;
-  for await (const piece of source) {
-    pending = pending.length ? Buffer.concat([pending, piece]) : Buffer.from(piece);
-    if (!header) {
-      header = readHeader(contentKey, storedName, pending);
-      if (!header) continue;
-      if (expectedName !== undefined && header.name !== expectedName) throw new SealBroken('stored under another name');
-      pending = pending.subarray(header.length);
-    }
-    while (pending.length > sealedChunk) {
-      yield unseal(header.key, chunkNonce(index, false), pending.subarray(0, sealedChunk), `chunk ${index}`);
-      pending = pending.subarray(sealedChunk);
-      index += 1;
-    }
-  }
-  if (!header) throw new SealBroken('the header is truncated');
-  yield unseal(header.key, chunkNonce(index, true), pending, `chunk ${index}`);
-}
-
 /** Where the parts of a sealed file lie, for reading any byte range without reading what comes before. */
 export interface SealedLayout {
   /** The name the file was sealed under (the caller compares it with the path it asked for). */
