@@ -9,8 +9,9 @@
  * folder that no longer opens and holds none of the records' words. The
  * first run, unlock, lock and wrong passphrase run in all three languages.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { DalelApi } from '../../shared/ipc';
@@ -449,5 +450,21 @@ test('unlock attempt limit: off by default; set to 3, it counts down and the thi
     folder,
   );
   expect(reopened.ok).toBe(false);
+  expectCleanRun(dalel);
+});
+
+test('settings show the signing key: the fingerprint ssh-keygen prints, and the public key line to pass on', async ({ dalel }) => {
+  const { page } = dalel;
+  await dalel.open();
+  await createArchive(dalel);
+  await openSettings(page);
+  const section = page.locator('section[aria-labelledby="signing-key-title"]');
+  const line = await section.getByLabel('Public key (OpenSSH line, to copy)').inputValue();
+  expect(line).toMatch(/^ssh-ed25519 [A-Za-z0-9+/]+=* \S+$/);
+  const keyFile = join(dalel.dir, 'signer.pub');
+  writeFileSync(keyFile, `${line}\n`);
+  const printed = execFileSync('ssh-keygen', ['-lf', keyFile], { encoding: 'utf8' }).split(' ')[1];
+  await expect(section.locator('code.fingerprint')).toHaveText(printed!);
+  await expectNoAxeViolations(page, 'the signing key in settings');
   expectCleanRun(dalel);
 });
