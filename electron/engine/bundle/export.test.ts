@@ -202,3 +202,41 @@ describe('a failed export', () => {
     expect((await readdir(folder.path)).filter((name) => name.includes('cancelled'))).toEqual([]);
   });
 });
+
+describe('every combination of consent', () => {
+  it('names a person in a bundle only where that profile and that person\'s answers allow it, in every file of the bag', async () => {
+    const archive = await Archive.create(join(folder.path, 'consent'), { name: 'C', organization: '', passphrase: null });
+    const people = [false, true].flatMap((shareWithLawyers) =>
+      [false, true].map((publish) => ({
+        shareWithLawyers,
+        publish,
+        name: `Адам ${shareWithLawyers ? 'заңгерге' : 'жасырын'} ${publish ? 'жария' : 'жабық'}`,
+        contact: `+7 70${Number(shareWithLawyers)} ${Number(publish)}00 00 00`,
+        address: `Көше ${Number(shareWithLawyers)}${Number(publish)}`,
+        statement: `Statement ${Number(shareWithLawyers)}${Number(publish)}: the pharmacy card terminal was dead`,
+      })),
+    );
+    for (const person of people) {
+      await archive.save({
+        type: 'source',
+        data: {
+          kind: 'testimony',
+          title: `Testimony ${person.statement.slice(10, 12)}`,
+          content: person.statement,
+          person: { name: person.name, contact: person.contact, address: person.address, role: 'witness' },
+          consent: { store: true, shareWithLawyers: person.shareWithLawyers, publish: person.publish, givenAt, method: 'verbal' },
+        } satisfies SourceInput,
+      });
+    }
+    for (const profile of ['internal', 'legal', 'public'] as const) {
+      const bytes = await allBytes((await exported(archive, { profile })).bag);
+      for (const person of people) {
+        const named = profile === 'internal' || (profile === 'legal' && person.shareWithLawyers);
+        for (const field of [person.name, person.contact, person.address]) expect(contains(bytes, field), `${profile}: ${field}`).toBe(named);
+        // A statement goes to lawyers under a pseudonym; to the public only with consent to publish.
+        const statementShown = profile !== 'public' || person.publish;
+        expect(contains(bytes, person.statement), `${profile}: ${person.statement}`).toBe(statementShown);
+      }
+    }
+  });
+});
