@@ -10,6 +10,8 @@
 import { Fragment, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveStatus, Settings } from '../../shared/ipc';
+import { ExportScreen } from './bundles/ExportScreen';
+import { VerifyScreen } from './bundles/VerifyScreen';
 import { AppFooter } from './components/AppFooter';
 import { DamageNotice } from './components/DamageNotice';
 import { AppHeader } from './components/AppHeader';
@@ -161,6 +163,10 @@ function Screen({ route, status, ...settingsProps }: ScreenProps) {
       return <NewIncident key="new" />;
     case 'settings':
       return <SettingsScreen key="settings" status={status} {...settingsProps} />;
+    case 'export':
+      return <ExportScreen key="export" archivePath={status.path} />;
+    case 'verify':
+      return <VerifyScreen key="verify" />;
     case 'incident':
       return <IncidentPage key={`show-${route.recordId}`} recordId={route.recordId} ownFingerprint={status.fingerprint} />;
     case 'edit':

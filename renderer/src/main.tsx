@@ -16,6 +16,7 @@ import './styles/form.css';
 import './styles/incidents.css';
 import './styles/security.css';
 import './styles/attachments.css';
+import './styles/bundles.css';
 
 async function initialLanguage(): Promise<Language> {
   const [settings, info] = await Promise.all([dalel().settings.get({}), dalel().app.info({})]);

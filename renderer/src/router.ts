@@ -1,6 +1,7 @@
 /**
  * The screens of an open archive as hash routes (`#/incident/<id>/edit`,
- * `#/incident/<id>/effects/new`, `#/effect/<id>/edit`, `#/settings`), so that links are real links and a reload stays on the same
+ * `#/incident/<id>/effects/new`, `#/effect/<id>/edit`, `#/settings`, `#/export`,
+ * `#/verify`), so that links are real links and a reload stays on the same
  * screen. Hash changes are in-page: the shell's navigation lock-down never
  * sees them.
  */
@@ -10,6 +11,8 @@ export type Route =
   | { screen: 'list' }
   | { screen: 'new' }
   | { screen: 'settings' }
+  | { screen: 'export' }
+  | { screen: 'verify' }
   | { screen: 'incident'; recordId: string }
   | { screen: 'edit'; recordId: string }
   | { screen: 'newEffect'; incidentId: string }
@@ -25,6 +28,8 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/new') return { screen: 'new' };
   if (path === '/settings') return { screen: 'settings' };
+  if (path === '/export') return { screen: 'export' };
+  if (path === '/verify') return { screen: 'verify' };
   const evidence = new RegExp(`^/incident/${recordIdPattern}/(effects|sources)/new$`).exec(path);
   if (evidence?.[1]) return { screen: evidence[2] === 'effects' ? 'newEffect' : 'newSource', incidentId: evidence[1] };
   const record = new RegExp(`^/(effect|source)/${recordIdPattern}(/edit)?$`).exec(path);
@@ -48,6 +53,10 @@ export function hrefOf(route: Route): string {
       return '#/new';
     case 'settings':
       return '#/settings';
+    case 'export':
+      return '#/export';
+    case 'verify':
+      return '#/verify';
     case 'incident':
       return `#/incident/${route.recordId}`;
     case 'edit':

@@ -9,3 +9,4 @@ export * from './attachment';
 export * from './effect';
 export * from './source';
 export * from './bundle';
+export * from './exportPolicy';

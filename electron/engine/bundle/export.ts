@@ -16,11 +16,14 @@ import { bagitDeclaration, writeBagInfo, writeManifest } from '../../../shared/b
 import {
   Bundle,
   bundleFormat,
+  redact,
+  selectRecords,
   type Attachment,
   type BundleAttachment,
   type BundleProfile,
   type BundleRecord,
   type CustodyEvent,
+  type PolicyRecord,
   type RecordType,
 } from '../../../shared/model';
 import { effectsCsv, incidentsCsv, renderReport } from '../../../shared/report';
@@ -29,7 +32,6 @@ import { writeStreamAtomic } from '../atomicFile';
 import { EngineError, fromFsError } from '../errors';
 import { signSshsig } from '../sshsig';
 import { bundleNamespace } from './bagChecks';
-import { redact, type CurrentRecord } from './redaction';
 import { verifyInstructions } from './verifyInstructions';
 
 export interface ExportOptions {
@@ -206,41 +208,19 @@ function extensionOf(originalName: string): string {
   return /^[a-z0-9]{1,10}$/.test(extension) ? `.${extension}` : '';
 }
 
-/** The records a selection brings: an incident its effects, and incidents and effects their sources. */
-function selectedIds(archive: Archive, only: readonly string[] | undefined, profile: BundleProfile): Set<string> {
-  const summaries = recordTypes.flatMap((type) => archive.listRecords(type));
-  const exportable = summaries.filter((summary) => profile === 'internal' || !summary.retracted);
-  if (!only) return new Set(exportable.map((summary) => summary.recordId));
-  const byId = new Map(exportable.map((summary) => [summary.recordId, summary]));
-  const chosen = new Set<string>();
-  const sourcesOf = (data: Record<string, unknown> | null) => (Array.isArray(data?.sources) ? (data.sources as string[]) : []);
-  for (const id of only) {
-    const summary = byId.get(id);
-    if (!summary) throw new EngineError('recordNotFound', { id });
-    chosen.add(id);
-    const effects = summary.type === 'incident' ? exportable.filter((other) => other.type === 'effect' && other.data?.incident === id) : [];
-    for (const related of [summary, ...effects]) {
-      chosen.add(related.recordId);
-      for (const source of sourcesOf(related.data)) if (byId.has(source)) chosen.add(source);
-    }
-  }
-  return chosen;
-}
-
 /** bundle.json: the selected records as the profile allows, their files and their custody events. */
 async function bundleContent(archive: Archive, options: ExportOptions, bundleId: string, createdAt: string): Promise<Bundle> {
-  const ids = selectedIds(archive, options.only, options.profile);
-  const details = [...ids].map((id) => archive.getRecord(id));
-  const current: CurrentRecord[] = details.map(({ summary }) => ({
-    recordId: summary.recordId,
-    type: summary.type as CurrentRecord['type'],
-    data: summary.data,
-  }));
+  const summaries: PolicyRecord[] = recordTypes.flatMap((type) =>
+    archive.listRecords(type).map((summary) => ({ ...summary, type: summary.type as PolicyRecord['type'] })),
+  );
+  const { selected, unknown } = selectRecords(summaries, options.only, options.profile);
+  if (unknown.length) throw new EngineError('recordNotFound', { id: unknown[0]! });
+  const details = selected.map(({ recordId }) => archive.getRecord(recordId));
   const attachments: Attachment[] = [];
-  for (const id of ids) attachments.push(...(await archive.listAttachments(id)));
+  for (const { recordId } of selected) attachments.push(...(await archive.listAttachments(recordId)));
   const pseudonymKey = createHmac('sha256', archive.key.toPkcs8()).update('dalel pseudonyms v1').digest();
   const pseudonymOf = (recordId: string) => `P-${createHmac('sha256', pseudonymKey).update(recordId).digest('hex').slice(0, 8).toUpperCase()}`;
-  const redacted = redact(options.profile, current, attachments, pseudonymOf);
+  const redacted = redact(options.profile, selected, attachments, pseudonymOf);
 
   const kept = new Map(redacted.records.map((record) => [record.recordId, record]));
   const records: BundleRecord[] = details
@@ -255,9 +235,9 @@ async function bundleContent(archive: Archive, options: ExportOptions, bundleId:
       ...(options.profile === 'internal' ? { revisions: history } : {}),
       data: kept.get(summary.recordId)!.data,
     }));
-  const keptHashes = new Set(redacted.attachments.map((attachment) => attachment.sha256));
+  const keptHashes = new Set(redacted.files.map((attachment) => attachment.sha256));
   // One file attached to two records is in the bag once, and listed for each record.
-  const bundleAttachments: BundleAttachment[] = redacted.attachments.map((attachment) => ({
+  const bundleAttachments: BundleAttachment[] = redacted.files.map((attachment) => ({
     ...attachment,
     path: `attachments/${attachment.sha256}${extensionOf(attachment.originalName)}`,
   }));

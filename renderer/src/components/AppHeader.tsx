@@ -41,6 +41,16 @@ export function AppHeader({ route, protection }: Props) {
               </a>
             </li>
             <li>
+              <a href={hrefOf({ screen: 'export' })} aria-current={current('export')}>
+                {t('verify:export.nav')}
+              </a>
+            </li>
+            <li>
+              <a href={hrefOf({ screen: 'verify' })} aria-current={current('verify')}>
+                {t('verify:screen.nav')}
+              </a>
+            </li>
+            <li>
               <a href={hrefOf({ screen: 'settings' })} aria-current={current('settings')}>
                 {t('common:nav.settings')}
               </a>

@@ -1,0 +1,202 @@
+/**
+ * The export screen: which records (all, or chosen incidents with what they
+ * bring), the profile with a preview of what it keeps back, the report's
+ * language and the file to write, then the export with a progress bar and
+ * Cancel, and what was made. Until a native save dialog exists, the file is
+ * a path typed in a field, proposed beside the archive's folder. It loads
+ * records and their file lists into its own state only; the engine does the
+ * selection and redaction on export, by the same rules the preview shows.
+ */
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Language, languages } from '../../../shared/ipc';
+import type { BundleProfile } from '../../../shared/model';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { PageTitle } from '../components/PageTitle';
+import { asDalelError, dalel, type DalelError } from '../dalel';
+import { currentLanguage } from '../i18n';
+import { defaultBundlePath } from './exportPath';
+import { loadExportRecords, loadFilesOf } from './exportRecords';
+import { ExportResult, type ExportDone } from './ExportResult';
+import { ProfileChoice } from './ProfileChoice';
+import { ProfilePreviewPanel } from './ProfilePreviewPanel';
+import { previewProfile, selectRecords, type PreviewFile, type PreviewRecord } from './profilePreview';
+import { RecordChoice, type RecordScope } from './RecordChoice';
+import { TaskProgress } from './TaskProgress';
+
+interface Props {
+  /** The open archive's folder; the proposed bundle file goes beside it. */
+  archivePath: string;
+}
+
+export function ExportScreen({ archivePath }: Props) {
+  const { t } = useTranslation();
+  const [records, setRecords] = useState<PreviewRecord[] | null>(null);
+  const [loadError, setLoadError] = useState<DalelError | null>(null);
+  const [files, setFiles] = useState<ReadonlyMap<string, PreviewFile[]>>(() => new Map());
+  const requested = useRef(new Set<string>());
+  const [scope, setScope] = useState<RecordScope>('all');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [profile, setProfile] = useState<BundleProfile>('legal');
+  const [language, setLanguage] = useState<Language>(currentLanguage);
+  const [out, setOut] = useState(() => defaultBundlePath(archivePath, new Date()));
+  const [problems, setProblems] = useState<{ records: string | null; path: string | null }>({ records: null, path: null });
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<DalelError | null>(null);
+  const [done, setDone] = useState<{ result: ExportDone; fingerprint: string | null } | null>(null);
+  /** Where focus goes once a failed export has enabled the form again. */
+  const [focusAfter, setFocusAfter] = useState<'path' | 'submit' | null>(null);
+  const pathInput = useRef<HTMLInputElement>(null);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    loadExportRecords().then(setRecords, (thrown: unknown) => setLoadError(asDalelError(thrown)));
+  }, []);
+
+  const selected = useMemo(
+    () => (records ? selectRecords(records, scope === 'chosen' ? chosen : null, profile) : []),
+    [records, scope, chosen, profile],
+  );
+
+  // The preview needs each chosen record's evidence files: list those not yet asked for.
+  useEffect(() => {
+    const wanted = selected.map((record) => record.recordId).filter((recordId) => !requested.current.has(recordId));
+    if (wanted.length === 0) return;
+    for (const recordId of wanted) requested.current.add(recordId);
+    loadFilesOf(wanted).then(
+      (loaded) => setFiles((current) => new Map([...current, ...loaded])),
+      (thrown: unknown) => setLoadError(asDalelError(thrown)),
+    );
+  }, [selected]);
+
+  const preview = useMemo(() => {
+    if (!records || !selected.every((record) => files.has(record.recordId))) return null;
+    return previewProfile(profile, selected, selected.flatMap((record) => files.get(record.recordId) ?? []));
+  }, [records, selected, files, profile]);
+
+  useEffect(() => {
+    if (running) cancelButton.current?.focus();
+    else if (focusAfter) {
+      (focusAfter === 'path' ? pathInput : submitButton).current?.focus();
+      setFocusAfter(null);
+    }
+  }, [running, focusAfter]);
+
+  async function startExport(event: FormEvent) {
+    event.preventDefault();
+    if (running) return;
+    const found = {
+      records: scope === 'chosen' && chosen.length === 0 ? t('verify:export.records.noneChosen') : null,
+      path: out.trim() === '' ? t('verify:export.path.required') : null,
+    };
+    setProblems(found);
+    if (found.records) return document.querySelector<HTMLInputElement>('.export-incidents input')?.focus();
+    if (found.path) return pathInput.current?.focus();
+    setError(null);
+    setRunning(true);
+    const result = await dalel()
+      .bundle.export({ out: out.trim(), profile, language, only: scope === 'chosen' ? chosen : undefined })
+      .catch((): { ok: false; error: DalelError } => ({ ok: false, error: { code: 'internal' } }));
+    setRunning(false);
+    if (!result.ok) {
+      setError(result.error);
+      setFocusAfter(result.error.code === 'fileExists' || result.error.code === 'permissionDenied' ? 'path' : 'submit');
+      return;
+    }
+    const key = await dalel().key.show({});
+    setDone({ result: result.value, fingerprint: key.ok ? key.value.fingerprint : null });
+  }
+
+  function exportAnother() {
+    setDone(null);
+    setOut(defaultBundlePath(archivePath, new Date()));
+  }
+
+  return (
+    <div className="export-screen">
+      <PageTitle text={t('verify:export.title')} />
+      <p className="lead">{t('verify:export.intro')}</p>
+      <ErrorMessage error={loadError} />
+      {!records && !loadError && <p className="loading">{t('common:loading')}</p>}
+      {records && done && <ExportResult result={done.result} fingerprint={done.fingerprint} onAnother={exportAnother} />}
+      {records && !done && (
+        <div className="export-layout">
+          <form className="export-form" onSubmit={(event) => void startExport(event)} noValidate>
+            {/* Nothing changes while the export runs: it exports what was chosen when it started. */}
+            <fieldset className="plain-fieldset" disabled={running}>
+              <RecordChoice
+                records={records}
+                profile={profile}
+                scope={scope}
+                chosen={chosen}
+                problem={problems.records}
+                onScope={(next) => {
+                  setScope(next);
+                  if (next === 'all') setProblems((current) => ({ ...current, records: null }));
+                }}
+                onChosen={(next) => {
+                  setChosen(next);
+                  if (next.length > 0) setProblems((current) => ({ ...current, records: null }));
+                }}
+              />
+              <ProfileChoice profile={profile} onChange={setProfile} />
+              <div className="field">
+                <label htmlFor="export-language">{t('verify:export.language.label')}</label>
+                <p className="hint" id="export-language-hint">
+                  {t('verify:export.language.hint')}
+                </p>
+                <select
+                  id="export-language"
+                  value={language}
+                  aria-describedby="export-language-hint"
+                  onChange={(event) => setLanguage(Language.parse(event.target.value))}
+                >
+                  {languages.map((lng) => (
+                    <option key={lng} value={lng} lang={lng}>
+                      {t(`common:languageName.${lng}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="export-path">{t('verify:export.path.label')}</label>
+                <p className="hint" id="export-path-hint">
+                  {t('verify:export.path.hint')}
+                </p>
+                <input
+                  ref={pathInput}
+                  id="export-path"
+                  type="text"
+                  dir="ltr"
+                  spellCheck={false}
+                  autoComplete="off"
+                  value={out}
+                  aria-invalid={problems.path ? true : undefined}
+                  aria-describedby={problems.path ? 'export-path-hint export-path-problem' : 'export-path-hint'}
+                  onChange={(event) => {
+                    setOut(event.target.value);
+                    setProblems((current) => ({ ...current, path: null }));
+                  }}
+                />
+                {problems.path && (
+                  <p className="field-error" id="export-path-problem">
+                    {problems.path}
+                  </p>
+                )}
+              </div>
+              <div className="form-actions">
+                <button ref={submitButton} type="submit" className="primary">
+                  {t('verify:export.submit')}
+                </button>
+              </div>
+            </fieldset>
+            {running && <TaskProgress task="export" label={t('verify:export.running')} ref={cancelButton} />}
+            <ErrorMessage error={error} />
+          </form>
+          <ProfilePreviewPanel preview={preview} />
+        </div>
+      )}
+    </div>
+  );
+}

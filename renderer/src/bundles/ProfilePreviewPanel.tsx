@@ -1,0 +1,98 @@
+/**
+ * The preview beside the export form: what the bundle will hold for the
+ * chosen records and profile, and by name what the profile leaves out or
+ * changes (people named by a pseudonym, testimonies left out whole,
+ * evidence files kept back and why, records whose confidential text stays
+ * out). Drawn from `previewProfile`; the engine applies the same rules on
+ * export.
+ */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PreviewRecord, ProfilePreview } from './profilePreview';
+
+interface Props {
+  /** Null while the evidence files of the chosen records are still being listed. */
+  preview: ProfilePreview | null;
+}
+
+export function ProfilePreviewPanel({ preview }: Props) {
+  const { t } = useTranslation();
+  return (
+    <section className="export-preview" aria-labelledby="export-preview-title">
+      <h2 id="export-preview-title">{t('verify:export.preview.title')}</h2>
+      {!preview ? (
+        <p className="loading">{t('verify:export.preview.loading')}</p>
+      ) : (
+        <PreviewContent preview={preview} />
+      )}
+    </section>
+  );
+}
+
+function PreviewContent({ preview }: { preview: ProfilePreview }) {
+  const { t } = useTranslation();
+  const { counts, redactions } = preview;
+  const nothingLeftOut = Object.values(redactions).every((count) => count === 0);
+  const recordTitle = (record: PreviewRecord) =>
+    record.type === 'effect' ? t(`taxonomy:category.${String(record.data?.category ?? '')}`) : String(record.data?.title ?? '');
+  const personOf = (record: PreviewRecord) => {
+    const name = String((record.data?.person as { name?: unknown } | undefined)?.name ?? '').trim();
+    return name
+      ? t('verify:export.preview.person', { name, source: recordTitle(record) })
+      : t('verify:export.preview.personUnnamed', { source: recordTitle(record) });
+  };
+  return (
+    <>
+      <h3>{t('verify:export.preview.holds')}</h3>
+      <ul className="export-counts">
+        <li>{t('report:counts.incidents', { count: counts.incidents })}</li>
+        <li>{t('report:counts.effects', { count: counts.effects })}</li>
+        <li>{t('report:counts.sources', { count: counts.sources })}</li>
+        <li>{t('report:counts.files', { count: counts.files })}</li>
+      </ul>
+      <h3>{t('verify:export.preview.leftOut')}</h3>
+      {nothingLeftOut && <p>{t('report:cover.nothingLeftOut')}</p>}
+      <LeftOut heading={t('report:redactions.pseudonymized', { count: redactions.pseudonymized })} show={redactions.pseudonymized > 0}>
+        {preview.pseudonymized.map((record) => (
+          <li key={record.recordId}>
+            <bdi>{personOf(record)}</bdi>
+          </li>
+        ))}
+      </LeftOut>
+      <LeftOut heading={t('report:redactions.sourcesWithheld', { count: redactions.sourcesWithheld })} show={redactions.sourcesWithheld > 0}>
+        {preview.sourcesWithheld.map((record) => (
+          <li key={record.recordId}>
+            <bdi>{recordTitle(record)}</bdi>
+          </li>
+        ))}
+      </LeftOut>
+      <LeftOut heading={t('report:redactions.attachmentsWithheld', { count: redactions.attachmentsWithheld })} show={redactions.attachmentsWithheld > 0}>
+        {preview.filesWithheld.map((file) => (
+          <li key={`${file.recordId}/${file.sha256}`}>
+            <bdi>{t('verify:export.preview.file', { name: file.originalName, reason: t(`verify:export.preview.reason.${file.reason}`) })}</bdi>
+          </li>
+        ))}
+      </LeftOut>
+      <LeftOut
+        heading={t('report:redactions.confidentialTextWithheld', { count: redactions.confidentialTextWithheld })}
+        show={redactions.confidentialTextWithheld > 0}
+      >
+        {preview.confidentialText.map((record) => (
+          <li key={record.recordId}>
+            <bdi>{recordTitle(record)}</bdi>
+          </li>
+        ))}
+      </LeftOut>
+    </>
+  );
+}
+
+function LeftOut({ heading, show, children }: { heading: string; show: boolean; children: ReactNode }) {
+  if (!show) return null;
+  return (
+    <div className="export-left-out">
+      <p className="export-left-out-heading">{heading}</p>
+      <ul>{children}</ul>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * A check's outcome in plain words: the verdict (valid or not) as an icon
+ * AND a word, never colour alone; the bundle's id, profile and contents;
+ * the signer's fingerprint with the trusted name or the warning to compare
+ * it; when it failed, the rule broken, what is wrong and the file; then
+ * every check in the order the verifier runs them, ✓ passed, ✗ failed, or
+ * not reached. A cancelled check gives no verdict.
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkIds, type CheckId, type VerifyReport } from '../../../shared/bagit/verifyReport';
+import { formatFileSize } from '../attachments/fileFacts';
+import { currentLanguage } from '../i18n';
+
+type CheckState = 'passed' | 'failed' | 'notRun' | 'notTrusted';
+
+const marks: Record<CheckState, string> = { passed: '✓', failed: '✗', notRun: '–', notTrusted: '!' };
+
+function stateOf(report: VerifyReport, id: CheckId): CheckState {
+  const ran = report.checks.find((check) => check.id === id);
+  if (!ran) return 'notRun';
+  if (ran.ok) return 'passed';
+  // Trust is informational: an unknown signer never makes a bundle invalid.
+  return id === 'trust' ? 'notTrusted' : 'failed';
+}
+
+export function VerifyResult({ report }: { report: VerifyReport }) {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const { failure, signer, counts } = report;
+  const judged = failure?.reason !== 'cancelled';
+  const failedCheck = report.checks.find((check) => !check.ok && check.id !== 'trust');
+  return (
+    <section className="verify-result" aria-labelledby="verify-result-title">
+      <h2 id="verify-result-title" ref={heading} tabIndex={-1}>
+        {t('verify:screen.resultTitle')}
+      </h2>
+      {judged ? (
+        <div className={`verdict ${report.valid ? 'verdict-valid' : 'verdict-invalid'}`}>
+          <p className="verdict-title">
+            <span className="verdict-icon" aria-hidden="true">
+              {report.valid ? '✓' : '✗'}
+            </span>{' '}
+            {t(report.valid ? 'verify:screen.verdictValid' : 'verify:screen.verdictInvalid')}
+          </p>
+          <p className="verdict-text">{t(report.valid ? 'verify:valid' : 'verify:invalid')}</p>
+        </div>
+      ) : (
+        <div className="verdict verdict-none">
+          <p className="verdict-title">{t('verify:screen.notJudged')}</p>
+          <p className="verdict-text">{t('verify:failure.cancelled')}</p>
+        </div>
+      )}
+      {failure && judged && (
+        <div className="verify-failure">
+          <h3>{t('verify:screen.failureTitle')}</h3>
+          <dl className="facts">
+            {failedCheck && (
+              <div>
+                <dt>{t('verify:screen.brokenRule')}</dt>
+                <dd>{t(`verify:check.${failedCheck.id}`)}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t('verify:screen.whatIsWrong')}</dt>
+              <dd className="failure-text">{t(`verify:failure.${failure.reason}`, { file: failure.file ?? '', ...failure.detail })}</dd>
+            </div>
+            {failure.file !== undefined && (
+              <div>
+                <dt>{t('verify:screen.file')}</dt>
+                <dd>
+                  <code className="failure-file">{failure.file}</code>
+                </dd>
+              </div>
+            )}
+          </dl>
+        </div>
+      )}
+      {(report.bundleId || signer) && (
+        <dl className="facts bundle-facts">
+          {report.bundleId && (
+            <div>
+              <dt>{t('verify:screen.bundleId')}</dt>
+              <dd>
+                <code className="bundle-id">{report.bundleId}</code>
+              </dd>
+            </div>
+          )}
+          {report.profile && (
+            <div>
+              <dt>{t('verify:screen.profile')}</dt>
+              <dd>{t(`report:profile.${report.profile}.name`)}</dd>
+            </div>
+          )}
+          {counts && (
+            <>
+              <div>
+                <dt>{t('verify:screen.records')}</dt>
+                <dd>{counts.records}</dd>
+              </div>
+              <div>
+                <dt>{t('verify:screen.attachments')}</dt>
+                <dd>{counts.attachments}</dd>
+              </div>
+              <div>
+                <dt>{t('verify:screen.size')}</dt>
+                <dd>{formatFileSize(counts.bytes, currentLanguage(), t)}</dd>
+              </div>
+            </>
+          )}
+          {signer && (
+            <div className="wide">
+              <dt>{t('verify:screen.signer')}</dt>
+              <dd>
+                <code className="fingerprint">{signer.fingerprint}</code>
+              </dd>
+            </div>
+          )}
+        </dl>
+      )}
+      {report.valid && signer && (
+        <p className={`trust ${signer.trustedAs === null ? 'trust-unknown' : 'trust-known'}`}>
+          <span className="verdict-icon" aria-hidden="true">
+            {signer.trustedAs === null ? '!' : '✓'}
+          </span>{' '}
+          {signer.trustedAs === null
+            ? t('verify:untrusted', { fingerprint: signer.fingerprint })
+            : t('verify:trusted', { name: signer.trustedAs })}
+        </p>
+      )}
+      <h3 id="verify-checks-title">{t('verify:screen.checksTitle')}</h3>
+      <p className="hint" id="verify-checks-hint">
+        {t('verify:screen.checksHint')}
+      </p>
+      <ol className="check-list" aria-labelledby="verify-checks-title" aria-describedby="verify-checks-hint">
+        {checkIds.map((id) => {
+          const state = stateOf(report, id);
+          return (
+            <li key={id} className={`check check-${state}`} data-check={id}>
+              <span className="check-mark" aria-hidden="true">
+                {marks[state]}
+              </span>
+              <span className="check-text">{t(`verify:check.${id}`)}</span>
+              <span className="check-state">{t(`verify:screen.${state}`)}</span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

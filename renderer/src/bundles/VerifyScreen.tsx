@@ -1,0 +1,143 @@
+/**
+ * The "Check a bundle" screen: a bundle dropped anywhere on the screen, or
+ * chosen with a real file input, is checked at once (`bundle.verify` with the
+ * File; the preload turns it into a path), with the trusted keys pasted
+ * here, if any; a progress bar and Cancel while it runs; then the result in
+ * plain words. Checking only reads the file: nothing is extracted and nothing
+ * enters the archive.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VerifyReport } from '../../../shared/bagit/verifyReport';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { PageTitle } from '../components/PageTitle';
+import { dalel, type DalelError } from '../dalel';
+import { TaskProgress } from './TaskProgress';
+import { VerifyResult } from './VerifyResult';
+
+const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+
+export function VerifyScreen() {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [trusted, setTrusted] = useState('');
+  const [checking, setChecking] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [report, setReport] = useState<VerifyReport | null>(null);
+  const [error, setError] = useState<DalelError | null>(null);
+
+  async function check(bundle: File) {
+    if (checking) return;
+    setFile(bundle);
+    setReport(null);
+    setError(null);
+    setChecking(true);
+    const result = await dalel()
+      .bundle.verify({ file: bundle, trusted: trusted.trim() === '' ? undefined : trusted })
+      .catch((): { ok: false; error: DalelError } => ({ ok: false, error: { code: 'internal' } }));
+    setChecking(false);
+    if (result.ok) setReport(result.value);
+    else setError(result.error);
+  }
+
+  // The window's listeners see the latest state through this ref, not the first render's.
+  const checkRef = useRef(check);
+  checkRef.current = check;
+
+  // A bundle dropped anywhere on the screen is checked; Chromium must not open it in place of the app.
+  useEffect(() => {
+    const over = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+      setDragging(true);
+    };
+    const leave = (event: DragEvent) => {
+      // Only when the drag leaves the window, not when it moves between elements.
+      if (event.relatedTarget === null) setDragging(false);
+    };
+    const drop = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      setDragging(false);
+      const dropped = event.dataTransfer?.files[0];
+      if (dropped) void checkRef.current(dropped);
+    };
+    window.addEventListener('dragenter', over);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', over);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (checking) cancelButton.current?.focus();
+  }, [checking]);
+
+  return (
+    <div className={`verify-screen${dragging ? ' dragging' : ''}`}>
+      <PageTitle text={t('verify:title')} />
+      <p className="lead">{t('verify:screen.intro')}</p>
+      <div className="verify-form">
+        <div className={`drop-zone verify-drop${dragging ? ' dragging' : ''}`}>
+          <p className="drop-hint" aria-live="polite">
+            {t(dragging ? 'verify:screen.dropNow' : 'verify:screen.dropHint')}
+          </p>
+          <button type="button" onClick={() => input.current?.click()} disabled={checking}>
+            {t('verify:screen.choose')}
+          </button>
+          {/* The real picker: the button above opens it; it stays out of the tab order and the page. */}
+          <input
+            ref={input}
+            type="file"
+            accept=".zip,application/zip"
+            hidden
+            tabIndex={-1}
+            aria-label={t('verify:screen.choose')}
+            onChange={(event) => {
+              const chosen = event.currentTarget.files?.[0];
+              event.currentTarget.value = '';
+              if (chosen) void check(chosen);
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="verify-trusted">{t('verify:screen.trustedLabel')}</label>
+          <p className="hint" id="verify-trusted-hint">
+            {t('verify:screen.trustedHint')}
+          </p>
+          <textarea
+            id="verify-trusted"
+            rows={3}
+            dir="ltr"
+            spellCheck={false}
+            autoComplete="off"
+            value={trusted}
+            aria-describedby="verify-trusted-hint"
+            onChange={(event) => setTrusted(event.target.value)}
+          />
+        </div>
+        {file && (
+          <div className="verify-chosen">
+            <p>
+              <bdi className="file-name">{t('verify:screen.chosen', { name: file.name })}</bdi>
+            </p>
+            <button type="button" onClick={() => void check(file)} disabled={checking}>
+              {t('verify:screen.checkAgain')}
+            </button>
+          </div>
+        )}
+      </div>
+      {checking && file && <TaskProgress task="verify" label={t('verify:screen.checking', { name: file.name })} ref={cancelButton} />}
+      <ErrorMessage error={error} />
+      {report && !checking && <VerifyResult report={report} />}
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * The export screen's preview against the cases of
+ * electron/engine/bundle/export.test.ts: the same archive (one confidential
+ * incident, three effects, a testimony whose person refused everything, one
+ * who consented to lawyers and publication, files on each, one sensitive)
+ * and the same expected outcome per profile, down to the redaction counts
+ * the engine writes into bundle.json. Both apply shared/model/exportPolicy.ts;
+ * these cases check what the preview counts and lists from it.
+ */
+import { describe, expect, it } from 'vitest';
+import { previewProfile, selectRecords, type PreviewFile, type PreviewRecord } from './profilePreview';
+
+const ids = {
+  refusing: '00000000-0000-4000-8000-00000000000a',
+  lawyersOnly: '00000000-0000-4000-8000-00000000000b',
+  incident: '00000000-0000-4000-8000-000000000001',
+  banking: '00000000-0000-4000-8000-000000000002',
+  medical: '00000000-0000-4000-8000-000000000003',
+  disability: '00000000-0000-4000-8000-000000000004',
+  other: '00000000-0000-4000-8000-000000000005',
+  retracted: '00000000-0000-4000-8000-000000000006',
+};
+
+const givenAt = { at: '2022-01-12T11:00+06:00', precision: 'hour' };
+const record = (recordId: string, type: PreviewRecord['type'], data: Record<string, unknown> | null): PreviewRecord => ({
+  recordId,
+  type,
+  retracted: data === null,
+  data,
+});
+
+/** The sample archive of export.test.ts, as records:list and records:get give it. */
+function sampleArchive(): { records: PreviewRecord[]; files: PreviewFile[] } {
+  const person = (name: string, contact: string, address: string) => ({ name, contact, address, role: 'victim' });
+  const records = [
+    record(ids.refusing, 'source', {
+      kind: 'testimony',
+      title: 'Deaf family, Almaty',
+      content: 'Біз жедел жәрдем шақыра алмадық',
+      person: { ...person('Айгүл Серікқызы', '+7 701 111 22 33', 'Абай даңғылы 150, пәтер 12'), disability: 'deaf' },
+      consent: { store: true, shareWithLawyers: false, publish: false, givenAt, method: 'recorded' },
+      sensitive: false,
+    }),
+    record(ids.lawyersOnly, 'source', {
+      kind: 'testimony',
+      title: 'Pharmacist, Medeu district',
+      content: 'Card payments stopped on 5 January.',
+      person: person('Ержан Тұрсынұлы', 'erzhan@example.kz', 'Сәтпаев көшесі 7'),
+      consent: { store: true, shareWithLawyers: true, publish: true, givenAt, method: 'written' },
+      sensitive: false,
+    }),
+    record(ids.incident, 'incident', { title: 'Nationwide shutdown', summary: 'Құпия', confidential: true, sources: [ids.lawyersOnly] }),
+    record(ids.banking, 'effect', { incident: ids.incident, category: 'banking_payments', sources: [ids.lawyersOnly] }),
+    record(ids.medical, 'effect', { incident: ids.incident, category: 'medical_care', sources: [ids.lawyersOnly] }),
+    record(ids.disability, 'effect', { incident: ids.incident, category: 'disability_access', sources: [ids.refusing] }),
+  ];
+  const file = (recordId: string, originalName: string, digit: string, sensitive = false): PreviewFile => ({
+    recordId,
+    sha256: digit.repeat(64),
+    originalName,
+    sensitive,
+  });
+  const files = [
+    file(ids.incident, 'Банк жабық 📵.jpg', '1'),
+    file(ids.incident, 'list of detainees.pdf', '2', true),
+    file(ids.refusing, 'Айгүлдің дауысы.m4a', '3'),
+    file(ids.lawyersOnly, 'pharmacy receipt.png', '4'),
+  ];
+  return { records, files };
+}
+
+const titleOf = (record: PreviewRecord) => String(record.data?.title ?? record.data?.category);
+
+describe('the profile preview', () => {
+  it('internal carries everything and leaves nothing out', () => {
+    const { records, files } = sampleArchive();
+    const preview = previewProfile('internal', selectRecords(records, null, 'internal'), files);
+    expect(preview.counts).toEqual({ incidents: 1, effects: 3, sources: 2, files: 4 });
+    expect(preview.redactions).toEqual({ pseudonymized: 0, sourcesWithheld: 0, attachmentsWithheld: 0, confidentialTextWithheld: 0 });
+  });
+
+  it('legal names only the person who consented to lawyers, and keeps the other one’s recording out', () => {
+    const { records, files } = sampleArchive();
+    const preview = previewProfile('legal', selectRecords(records, null, 'legal'), files);
+    expect(preview.pseudonymized.map(titleOf)).toEqual(['Deaf family, Almaty']);
+    expect(preview.filesWithheld.map((file) => [file.originalName, file.reason])).toEqual([['Айгүлдің дауысы.m4a', 'personNotNamed']]);
+    expect(preview.sourcesWithheld).toEqual([]);
+    // Confidential text is left out of public bundles only.
+    expect(preview.confidentialText).toEqual([]);
+    expect(preview.redactions).toMatchObject({ pseudonymized: 1, attachmentsWithheld: 1, sourcesWithheld: 0 });
+    expect(preview.counts).toEqual({ incidents: 1, effects: 3, sources: 2, files: 3 });
+  });
+
+  it('public names nobody, leaves out the unpublished testimony, sensitive files and confidential text', () => {
+    const { records, files } = sampleArchive();
+    const preview = previewProfile('public', selectRecords(records, null, 'public'), files);
+    expect(preview.redactions).toEqual({ pseudonymized: 1, sourcesWithheld: 1, attachmentsWithheld: 3, confidentialTextWithheld: 1 });
+    expect(preview.sourcesWithheld.map(titleOf)).toEqual(['Deaf family, Almaty']);
+    expect(preview.pseudonymized.map(titleOf)).toEqual(['Pharmacist, Medeu district']);
+    expect(preview.confidentialText.map(titleOf)).toEqual(['Nationwide shutdown']);
+    expect(Object.fromEntries(preview.filesWithheld.map((file) => [file.originalName, file.reason]))).toEqual({
+      'list of detainees.pdf': 'sensitive',
+      'Айгүлдің дауысы.m4a': 'sourceWithheld',
+      'pharmacy receipt.png': 'personNotNamed',
+    });
+    expect(preview.counts).toEqual({ incidents: 1, effects: 3, sources: 1, files: 1 });
+  });
+
+  it('a sensitive source keeps its files out of a public bundle even when its person may be named elsewhere', () => {
+    const { records, files } = sampleArchive();
+    const photos = record('00000000-0000-4000-8000-0000000000c0', 'source', { kind: 'photo_video', title: 'Checkpoint photos', sensitive: true });
+    const withPhotos = [...records, photos];
+    const allFiles = [...files, { recordId: photos.recordId, sha256: '5'.repeat(64), originalName: 'checkpoint.jpg', sensitive: false }];
+    const preview = previewProfile('public', selectRecords(withPhotos, null, 'public'), allFiles);
+    expect(preview.filesWithheld.find((file) => file.originalName === 'checkpoint.jpg')?.reason).toBe('sensitive');
+    expect(previewProfile('legal', selectRecords(withPhotos, null, 'legal'), allFiles).filesWithheld.map((file) => file.originalName)).toEqual([
+      'Айгүлдің дауысы.m4a',
+    ]);
+  });
+
+  it('an incident chosen alone brings its effects, their sources and their files, and nothing else', () => {
+    const { records, files } = sampleArchive();
+    const other = record(ids.other, 'incident', { title: 'another shutdown', sources: [] });
+    const chosen = selectRecords([...records, other], [ids.incident], 'internal');
+    expect(chosen.map((record) => record.type).sort()).toEqual(['effect', 'effect', 'effect', 'incident', 'source', 'source']);
+    expect(chosen.some((record) => record.recordId === ids.other)).toBe(false);
+    expect(previewProfile('internal', chosen, files).counts.files).toBe(4);
+    // The other incident alone brings only itself.
+    expect(selectRecords([...records, other], [ids.other], 'legal').map((record) => record.recordId)).toEqual([ids.other]);
+  });
+
+  it('a retracted record goes only into an internal bundle', () => {
+    const { records } = sampleArchive();
+    const withRetracted = [...records, record(ids.retracted, 'effect', null)];
+    expect(selectRecords(withRetracted, null, 'internal')).toHaveLength(7);
+    expect(selectRecords(withRetracted, null, 'legal')).toHaveLength(6);
+    expect(selectRecords(withRetracted, null, 'public')).toHaveLength(6);
+  });
+});

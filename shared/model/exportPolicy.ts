@@ -1,0 +1,186 @@
+/**
+ * What an export carries (spec/bundle-format.md, "Profiles and redaction"),
+ * as pure functions over the records' current fields. The engine exports by
+ * these rules and the export wizard previews with them, so what a person is
+ * shown before an export is what the bundle holds.
+ *
+ * Selection: every record, or the chosen ones with what they bring (an
+ * incident its effects, incidents and effects their sources); retracted
+ * records go only into an `internal` bundle.
+ *
+ * - `internal`: everything.
+ * - `legal`: a person's name, contact and exact address only where that
+ *   person consented to sharing with lawyers; otherwise the name becomes a
+ *   stable pseudonym and contact and address are left out. The statement
+ *   stays: it is what lawyers need, and its author is no longer named.
+ *   Files attached to such a source stay out: a voice or a face names a
+ *   person as surely as a name does.
+ * - `public`: no identifying field of any person (the whole person becomes a
+ *   pseudonym and a role); a testimony whose person did not consent to
+ *   publication is left out whole; no file of a sensitive source, no file
+ *   marked sensitive, and no free text of a confidential record.
+ *
+ * Where the spec is silent these rules take the side of the person: a
+ * statement can name its author as surely as a name field.
+ */
+import type { BundleProfile, Redactions } from './bundle';
+
+export interface PolicyRecord {
+  recordId: string;
+  type: 'incident' | 'effect' | 'source';
+  retracted: boolean;
+  /** The head's fields; null when retracted. */
+  data: Record<string, unknown> | null;
+}
+
+export interface PolicyFile {
+  recordId: string;
+  sha256: string;
+  sensitive: boolean;
+}
+
+/** Why a file stays out: its source stays out whole, its person is not named, or it is sensitive. */
+export type WithheldReason = 'sourceWithheld' | 'personNotNamed' | 'sensitive';
+
+/** Free-text fields of each record type, left out of a confidential record in a public bundle. */
+const freeText: Record<PolicyRecord['type'], readonly string[]> = {
+  incident: ['summary', 'orderedBy', 'tags', 'operators'],
+  effect: ['description'],
+  source: ['content', 'url'],
+};
+
+const identifyingFields = ['name', 'contact', 'address'] as const;
+
+interface Consent {
+  shareWithLawyers?: boolean;
+  publish?: boolean;
+}
+
+const consentOf = (data: Record<string, unknown>): Consent => (data.consent ?? {}) as Consent;
+const hasPerson = (data: Record<string, unknown> | null): data is Record<string, unknown> =>
+  !!data && typeof data.person === 'object' && data.person !== null;
+const sourcesOf = (data: Record<string, unknown> | null): string[] => (Array.isArray(data?.sources) ? (data.sources as string[]) : []);
+
+/** Whether the profile may name this source's person. */
+function mayIdentify(profile: BundleProfile, data: Record<string, unknown>): boolean {
+  if (profile === 'internal') return true;
+  if (profile === 'legal') return consentOf(data).shareWithLawyers === true;
+  return false;
+}
+
+/** Whether a public bundle may carry this source at all. */
+const mayPublish = (data: Record<string, unknown>) => !hasPerson(data) || consentOf(data).publish === true;
+
+/**
+ * The records an export brings, in the order given, and the chosen ids that
+ * name no exportable record (the engine refuses those; a preview ignores them).
+ */
+export function selectRecords<R extends PolicyRecord>(
+  records: readonly R[],
+  only: readonly string[] | null | undefined,
+  profile: BundleProfile,
+): { selected: R[]; unknown: string[] } {
+  const exportable = records.filter((record) => profile === 'internal' || !record.retracted);
+  if (!only) return { selected: exportable, unknown: [] };
+  const byId = new Map(exportable.map((record) => [record.recordId, record]));
+  const chosen = new Set<string>();
+  const unknown: string[] = [];
+  for (const id of only) {
+    const record = byId.get(id);
+    if (!record) {
+      unknown.push(id);
+      continue;
+    }
+    chosen.add(id);
+    const effects = record.type === 'incident' ? exportable.filter((other) => other.type === 'effect' && other.data?.incident === id) : [];
+    for (const related of [record, ...effects]) {
+      chosen.add(related.recordId);
+      for (const source of sourcesOf(related.data)) if (byId.has(source)) chosen.add(source);
+    }
+  }
+  return { selected: exportable.filter((record) => chosen.has(record.recordId)), unknown };
+}
+
+export interface Redacted<R extends PolicyRecord, F extends PolicyFile> {
+  /** The records the bundle carries, their fields as the profile allows. */
+  records: R[];
+  files: F[];
+  /** What was left out or changed, by record and file, for a preview to name. */
+  pseudonymized: R[];
+  sourcesWithheld: R[];
+  confidentialText: R[];
+  filesWithheld: (F & { reason: WithheldReason })[];
+  /** The counts bundle.json and the report carry. */
+  redactions: Redactions;
+}
+
+/**
+ * The records and files a profile carries. `pseudonymOf` gives a source's
+ * stable pseudonym (the same in every bundle of the archive).
+ */
+export function redact<R extends PolicyRecord, F extends PolicyFile>(
+  profile: BundleProfile,
+  records: readonly R[],
+  files: readonly F[],
+  pseudonymOf: (recordId: string) => string,
+): Redacted<R, F> {
+  const result: Redacted<R, F> = {
+    records: [],
+    files: [],
+    pseudonymized: [],
+    sourcesWithheld: [],
+    confidentialText: [],
+    filesWithheld: [],
+    redactions: { pseudonymized: 0, sourcesWithheld: 0, attachmentsWithheld: 0, confidentialTextWithheld: 0 },
+  };
+  if (profile === 'internal') return { ...result, records: [...records], files: [...files] };
+
+  /** Why each record's files stay out, if they do. */
+  const filesOut = new Map<string, WithheldReason>();
+  for (const record of records) {
+    const data = record.data ? { ...record.data } : null;
+    if (record.type === 'source' && data) {
+      if (profile === 'public' && !mayPublish(data)) {
+        result.sourcesWithheld.push(record);
+        filesOut.set(record.recordId, 'sourceWithheld');
+        continue;
+      }
+      if (hasPerson(data) && !mayIdentify(profile, data)) {
+        data.person = pseudonymousPerson(profile, data.person as Record<string, unknown>, pseudonymOf(record.recordId));
+        result.pseudonymized.push(record);
+        filesOut.set(record.recordId, 'personNotNamed');
+      }
+      if (profile === 'public' && data.sensitive === true && !filesOut.has(record.recordId)) filesOut.set(record.recordId, 'sensitive');
+    }
+    if (profile === 'public' && data?.confidential === true) {
+      for (const field of freeText[record.type]) delete data[field];
+      result.confidentialText.push(record);
+    }
+    result.records.push({ ...record, data });
+  }
+  // References to a withheld source would point at nothing: drop them.
+  const withheld = new Set(result.sourcesWithheld.map((record) => record.recordId));
+  for (const record of result.records) {
+    if (record.data && Array.isArray(record.data.sources)) record.data.sources = sourcesOf(record.data).filter((id) => !withheld.has(id));
+  }
+  for (const file of files) {
+    const reason = filesOut.get(file.recordId) ?? (profile === 'public' && file.sensitive ? 'sensitive' : null);
+    if (reason) result.filesWithheld.push({ ...file, reason });
+    else result.files.push(file);
+  }
+  result.redactions = {
+    pseudonymized: result.pseudonymized.length,
+    sourcesWithheld: result.sourcesWithheld.length,
+    attachmentsWithheld: result.filesWithheld.length,
+    confidentialTextWithheld: result.confidentialText.length,
+  };
+  return result;
+}
+
+/** The person as a profile may show them: the pseudonym in place of the name, nothing that identifies. */
+function pseudonymousPerson(profile: BundleProfile, person: Record<string, unknown>, pseudonym: string): Record<string, unknown> {
+  if (profile === 'public') return { pseudonym, role: person.role };
+  const rest = { ...person };
+  for (const field of identifyingFields) delete rest[field];
+  return { pseudonym, ...rest };
+}
