@@ -44,7 +44,10 @@ export interface DalelSession {
   page: Page;
   context: BrowserContext;
   engine: Engine;
-  /** The temporary folder: archive/ (default archive), config/, chosen/ (what the folder dialog answers). */
+  /**
+   * The temporary folder: archive/ (default archive), config/, chosen/ (what
+   * the folder dialog answers), "saved bundle.zip" (what the save dialog answers).
+   */
   dir: string;
   /** Every URL the page tried to reach outside the app's own files. Must stay empty. */
   externalRequests: string[];
@@ -212,7 +215,7 @@ export const test = base.extend<HarnessOptions & { dalel: DalelSession }>({
       osLocale,
       version: 'test',
       scryptCost,
-      dialogs: { chooseFolder: async () => join(dir, 'chosen') },
+      dialogs: { chooseFolder: async () => join(dir, 'chosen'), chooseSaveFile: async () => join(dir, 'saved bundle.zip') },
       // As the app prints with Electron's Chromium: this Chromium, in a page of its own with no script.
       printPdf: async (html) => {
         const printing = await browser.newContext({ javaScriptEnabled: false, offline: true });

@@ -13,6 +13,8 @@ import { EngineState, createHandlers } from './handlers';
 /** Native dialogs, behind an interface so the test harness can answer them. */
 export interface Dialogs {
   chooseFolder(purpose: 'open' | 'create'): Promise<string | null>;
+  /** Where to save a new bundle, starting from `suggested`; absent where there is no dialog (the command). */
+  chooseSaveFile?(suggested: string): Promise<string | null>;
 }
 
 export interface EngineDeps {

@@ -186,6 +186,7 @@ export function createHandlers(state: EngineState): Handlers {
         exportBundle(archive, { out, profile, language, only, softwareVersion: deps.version, printPdf: deps.printPdf, ...task }),
       );
     },
+    'bundle:chooseOut': async ({ suggested }) => ({ path: (await deps.dialogs.chooseSaveFile?.(suggested)) ?? null }),
     'bundle:verify': async ({ path, trusted }) =>
       state.runTask('verify', (task) => verifyBundle(path, { trusted: trusted ? parseTrustedKeys(trusted) : [], ...task })),
     'tasks:progress': async () => {

@@ -181,6 +181,11 @@ export const contract = {
     }),
     z.strictObject({ bundleId: z.string(), path: z.string(), files: z.number().int(), bytes: z.number().int(), pdf: z.boolean() }),
   ),
+  /** A native "save as" dialog for a new bundle, starting at `suggested`; null when cancelled. */
+  'bundle:chooseOut': channel(
+    z.strictObject({ suggested: z.string().min(1).max(4096) }),
+    z.strictObject({ path: z.string().nullable() }),
+  ),
   /**
    * Checks a bundle file (spec/bundle-format.md) without writing anything;
    * `trusted` is an allowed_signers file's text or public key lines.

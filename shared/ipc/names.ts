@@ -25,6 +25,7 @@ export const channelNames = [
   'custody:list',
   'key:show',
   'bundle:export',
+  'bundle:chooseOut',
   'bundle:verify',
   'tasks:progress',
   'tasks:cancel',

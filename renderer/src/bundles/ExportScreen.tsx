@@ -83,6 +83,17 @@ export function ExportScreen({ archivePath }: Props) {
     }
   }, [running, focusAfter]);
 
+  /** The native "save as" dialog; a cancelled one changes nothing. */
+  async function chooseOut() {
+    const result = await dalel().bundle.chooseOut({ suggested: out.trim() || defaultBundlePath(archivePath, new Date()) });
+    if (!result.ok) return setError(result.error);
+    if (result.value.path) {
+      setOut(result.value.path);
+      setProblems((current) => ({ ...current, path: null }));
+    }
+    pathInput.current?.focus();
+  }
+
   async function startExport(event: FormEvent) {
     event.preventDefault();
     if (running) return;
@@ -179,6 +190,9 @@ export function ExportScreen({ archivePath }: Props) {
                     setProblems((current) => ({ ...current, path: null }));
                   }}
                 />
+                <button type="button" className="choose-path" onClick={() => void chooseOut()}>
+                  {t('verify:export.path.choose')}
+                </button>
                 {problems.path && (
                   <p className="field-error" id="export-path-problem">
                     {problems.path}

@@ -1,6 +1,6 @@
 /**
- * The bundle file the export screen proposes until a native save dialog
- * exists: `dalel-<yyyy-mm-dd>.zip` in the folder that holds the archive's
+ * The bundle file the export screen proposes, and starts its save dialog
+ * at: `dalel-<yyyy-mm-dd>.zip` in the folder that holds the archive's
  * folder. Pure string work on the archive's path as the engine gave it, in
  * the platform's own separators (Windows `C:\…` or POSIX `/…`).
  */
