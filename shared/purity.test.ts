@@ -19,6 +19,8 @@ describe('folder boundaries', () => {
     for (const [name, module] of [['{ readFile }', 'node:fs'], ['{ app }', 'electron'], ['path', 'path']]) {
       expect(await ruleIds(importing(name!, module!), 'shared/model/example.ts')).toContain('no-restricted-imports');
     }
+    // Tests too: what shared/ proves must hold where it runs, without Node.
+    expect(await ruleIds(importing('{ createHash }', 'node:crypto'), 'shared/model/example.test.ts')).toContain('no-restricted-imports');
     expect(await ruleIds('export const title = document.title;\n', 'shared/model/example.ts')).toContain('no-restricted-globals');
     expect(await ruleIds(importing('{ z }', 'zod'), 'shared/model/example.ts')).toEqual([]);
   });

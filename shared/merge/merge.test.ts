@@ -5,7 +5,6 @@
 // conflict exactly when two sides edited the same version independently.
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { genesisHash, type CustodyAction, type CustodyEvent, type RecordType, type SignedRevision } from '../model';
 import {
@@ -20,7 +19,21 @@ import {
   type RecordSet,
 } from '.';
 
-const sha256 = (value: unknown) => createHash('sha256').update(canonicalize(value)!).digest('hex');
+/**
+ * A 64-hex id for test content: eight seeded FNV-1a hashes of its canonical
+ * JSON. Merge never checks ids (the engine does), it only needs them to be
+ * distinct per content; shared/ stays pure, so no node:crypto here.
+ */
+function sha256(value: unknown): string {
+  const text = canonicalize(value)!;
+  let hex = '';
+  for (let seed = 0; seed < 8; seed += 1) {
+    let hash = (0x811c9dc5 ^ Math.imul(seed + 1, 0x9e3779b1)) >>> 0;
+    for (let index = 0; index < text.length; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193) >>> 0;
+    hex += hash.toString(16).padStart(8, '0');
+  }
+  return hex;
+}
 const canonical = (value: unknown) => canonicalize(value)!;
 const bytes = (value: unknown) => JSON.stringify(value);
 const at = (minute: number) => new Date(Date.UTC(2022, 0, 5, 6, minute)).toISOString();

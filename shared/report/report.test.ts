@@ -301,13 +301,11 @@ describe('the bundle report', () => {
     const first = renderReport(bundle(), 'kk', { verifyText: 'x' });
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2031-07-04T03:00:00Z'));
-    const zone = process.env.TZ;
-    process.env.TZ = 'America/Los_Angeles';
+    vi.stubEnv('TZ', 'America/Los_Angeles');
     try {
       expect(renderReport(bundle(), 'kk', { verifyText: 'x' })).toBe(first);
     } finally {
-      process.env.TZ = zone;
-      if (zone === undefined) delete process.env.TZ;
+      vi.unstubAllEnvs();
     }
   });
 });
