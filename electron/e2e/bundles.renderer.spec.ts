@@ -24,6 +24,7 @@ import type { EffectInput, IncidentInput, SourceInput } from '../../shared/model
 import { pngImage } from './evidenceFiles';
 import { expect, test, type DalelSession } from './harness';
 import { expectNoEnglishLeft, localeText } from './localeTexts';
+import { checkIds } from '../../shared/bagit';
 import { createArchive, expectNoAxeViolations, expectNoRawKeys, sampleIncidents } from './rendererSteps';
 
 type Lng = 'en' | 'ru' | 'kk';
@@ -34,23 +35,6 @@ const languages: { lng: Lng; osLocale: string }[] = [
   { lng: 'kk', osLocale: 'kk-KZ' },
 ];
 
-/** The checks a bundle goes through, in order (shared/bagit/verifyReport.ts). */
-const checkIds = [
-  'zipStructure',
-  'paths',
-  'tagFiles',
-  'bagitDeclaration',
-  'bagInfo',
-  'payloadOxum',
-  'tagManifest',
-  'completeness',
-  'signature',
-  'signerFingerprint',
-  'payloadManifest',
-  'bundleJson',
-  'attachments',
-  'trust',
-] as const;
 
 /** Texts in one language, plurals chosen as i18next chooses them. */
 function textsIn(lng: Lng) {

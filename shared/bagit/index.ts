@@ -10,6 +10,18 @@ export * from './verifyReport';
 
 export const bagitVersion = '1.0';
 
+/**
+ * The standard-tools check of spec/bundle-format.md, word for word, run from
+ * inside the unpacked bag: for VERIFY.txt and the report's "how to verify".
+ */
+export const standardToolsCheck = {
+  manifests: 'sha256sum -c tagmanifest-sha256.txt && sha256sum -c manifest-sha256.txt',
+  fingerprint: 'ssh-keygen -lf signer.pub',
+  signature: `printf '%s %s\\n' signer "$(cut -d' ' -f1,2 signer.pub)" > allowed_signers
+ssh-keygen -Y verify -f allowed_signers -I signer -n dalel-bundle \\
+  -s tagmanifest-sha256.txt.sig < tagmanifest-sha256.txt`,
+} as const;
+
 /** The whole of `bagit.txt` as we write it. */
 export const bagitDeclaration = `BagIt-Version: ${bagitVersion}\nTag-File-Character-Encoding: UTF-8\n`;
 

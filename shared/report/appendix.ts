@@ -3,6 +3,7 @@
  * index of every evidence file with its full sha256 and path in the bag, the
  * chain of custody, and how to verify the bundle with standard tools.
  */
+import { standardToolsCheck } from '../bagit';
 import type { Bundle, BundleRecord } from '../model';
 import { formatSize, formatUtc, label, type Formatter } from './format';
 import { html, type Html } from './html';
@@ -97,24 +98,15 @@ ${
 </section>`;
 }
 
-/** The standard-tools check of spec/bundle-format.md, word for word. */
-const commands = {
-  manifests: 'sha256sum -c tagmanifest-sha256.txt && sha256sum -c manifest-sha256.txt',
-  fingerprint: 'ssh-keygen -lf signer.pub',
-  signature: `printf '%s %s\\n' signer "$(cut -d' ' -f1,2 signer.pub)" > allowed_signers
-ssh-keygen -Y verify -f allowed_signers -I signer -n dalel-bundle \\
-  -s tagmanifest-sha256.txt.sig < tagmanifest-sha256.txt`,
-};
-
 export function verifySection(f: Formatter, bundle: Bundle, verifyText: string | undefined): Html {
   return html`<section class="appendix" id="verify" aria-labelledby="verify-title">
 <h2 id="verify-title">${f.t('report:verify.heading')}</h2>
 <p>${f.t('report:verify.intro')}</p>
 <ol class="steps">
 <li><p>${f.t('report:verify.step1', { bundleId: bundle.bundleId })}</p></li>
-<li><p>${f.t('report:verify.step2')}</p><pre><code>${commands.manifests}</code></pre></li>
-<li><p>${f.t('report:verify.step3', { fingerprint: bundle.signer?.fingerprint ?? '' })}</p><pre><code>${commands.fingerprint}</code></pre></li>
-<li><p>${f.t('report:verify.step4')}</p><pre><code>${commands.signature}</code></pre></li>
+<li><p>${f.t('report:verify.step2')}</p><pre><code>${standardToolsCheck.manifests}</code></pre></li>
+<li><p>${f.t('report:verify.step3', { fingerprint: bundle.signer?.fingerprint ?? '' })}</p><pre><code>${standardToolsCheck.fingerprint}</code></pre></li>
+<li><p>${f.t('report:verify.step4')}</p><pre><code>${standardToolsCheck.signature}</code></pre></li>
 </ol>
 <p class="note">${f.t('report:verify.windowsNote')}</p>
 <p class="note">${f.t('report:verify.paperNote')}</p>

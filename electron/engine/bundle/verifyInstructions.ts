@@ -4,12 +4,12 @@
  * whatever language the report is in: the file travels to readers whose
  * language the exporter cannot know.
  */
+import { standardToolsCheck } from '../../../shared/bagit';
 
-const commands = `  sha256sum -c tagmanifest-sha256.txt && sha256sum -c manifest-sha256.txt
-  ssh-keygen -lf signer.pub
-  printf '%s %s\\n' signer "$(cut -d' ' -f1,2 signer.pub)" > allowed_signers
-  ssh-keygen -Y verify -f allowed_signers -I signer -n dalel-bundle \\
-    -s tagmanifest-sha256.txt.sig < tagmanifest-sha256.txt`;
+/** The commands, indented as a block of the text file. */
+const commands = [standardToolsCheck.manifests, standardToolsCheck.fingerprint, standardToolsCheck.signature]
+  .join('\n')
+  .replace(/^/gm, '  ');
 
 export function verifyInstructions(bundleId: string, fingerprint: string): string {
   return `Dalel evidence bundle ${bundleId}
