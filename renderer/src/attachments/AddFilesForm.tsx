@@ -12,6 +12,7 @@
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { FilePickerButton } from '../components/FilePickerButton';
 import { dalel, type DalelError } from '../dalel';
 import { currentLanguage } from '../i18n';
 import { addOutcome, formatFileSize } from './fileFacts';
@@ -33,7 +34,6 @@ export function AddFilesForm({ recordId, knownHashes, onAdded }: Props) {
   const { t } = useTranslation();
   const lng = currentLanguage();
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
   const chooseButton = useRef<HTMLButtonElement>(null);
   const [chosen, setChosen] = useState<readonly File[]>([]);
   const [description, setDescription] = useState('');
@@ -58,8 +58,7 @@ export function AddFilesForm({ recordId, knownHashes, onAdded }: Props) {
     };
   }, []);
 
-  function offer(files: FileList | null) {
-    const offered = [...(files ?? [])];
+  function offer(offered: readonly File[]) {
     if (offered.length === 0) return;
     setChosen((current) => {
       const listed = [...current];
@@ -86,7 +85,7 @@ export function AddFilesForm({ recordId, knownHashes, onAdded }: Props) {
     if (!carriesFiles(event)) return;
     event.preventDefault();
     setDragging(false);
-    if (!busy) offer(event.dataTransfer.files);
+    if (!busy) offer([...event.dataTransfer.files]);
   }
 
   function clear() {
@@ -134,22 +133,7 @@ export function AddFilesForm({ recordId, knownHashes, onAdded }: Props) {
           <p className="drop-hint" aria-live="polite">
             {t(dragging ? 'evidence:files.add.dropNow' : 'evidence:files.add.dropHint')}
           </p>
-          <button ref={chooseButton} type="button" onClick={() => input.current?.click()}>
-            {t('evidence:files.add.choose')}
-          </button>
-          {/* The real picker: the button above opens it; it stays out of the tab order and the page. */}
-          <input
-            ref={input}
-            type="file"
-            multiple
-            hidden
-            tabIndex={-1}
-            aria-label={t('evidence:files.add.choose')}
-            onChange={(event) => {
-              offer(event.currentTarget.files);
-              event.currentTarget.value = '';
-            }}
-          />
+          <FilePickerButton ref={chooseButton} label={t('evidence:files.add.choose')} multiple onFiles={offer} />
         </div>
         {chosen.length > 0 && (
           <div className="chosen-files">

@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VerifyReport } from '../../../shared/bagit/verifyReport';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { FilePickerButton } from '../components/FilePickerButton';
 import { PageTitle } from '../components/PageTitle';
 import { dalel, type DalelError } from '../dalel';
 import { TaskProgress } from './TaskProgress';
@@ -19,7 +20,6 @@ const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('F
 
 export function VerifyScreen() {
   const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [trusted, setTrusted] = useState('');
@@ -90,22 +90,11 @@ export function VerifyScreen() {
           <p className="drop-hint" aria-live="polite">
             {t(dragging ? 'verify:screen.dropNow' : 'verify:screen.dropHint')}
           </p>
-          <button type="button" onClick={() => input.current?.click()} disabled={checking}>
-            {t('verify:screen.choose')}
-          </button>
-          {/* The real picker: the button above opens it; it stays out of the tab order and the page. */}
-          <input
-            ref={input}
-            type="file"
+          <FilePickerButton
+            label={t('verify:screen.choose')}
             accept=".zip,application/zip"
-            hidden
-            tabIndex={-1}
-            aria-label={t('verify:screen.choose')}
-            onChange={(event) => {
-              const chosen = event.currentTarget.files?.[0];
-              event.currentTarget.value = '';
-              if (chosen) void check(chosen);
-            }}
+            disabled={checking}
+            onFiles={([chosen]) => void check(chosen!)}
           />
         </div>
         <div className="field">
