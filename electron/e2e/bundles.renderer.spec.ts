@@ -12,7 +12,11 @@
  * the key is trusted; a copy with one changed byte in data/incidents.csv is
  * not valid and names that file; a file that is no ZIP says so. A large
  * export is cancelled and leaves no file, and an existing file is never
- * overwritten. Axe finds nothing; nothing leaves for the network.
+ * overwritten. Choosing "incidents matching a filter", a filter that matches
+ * nothing is refused in words and writes no file; a filter by kind exports
+ * exactly the incidents it matches, with their effects, sources and files,
+ * and nothing of the incident it leaves out. Axe finds nothing; nothing
+ * leaves for the network.
  */
 import type { Locator, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -101,6 +105,31 @@ async function seedArchive(dalel: DalelSession, videoBytes = 6 * 2 ** 20) {
   await attach(dalel, pharmacist.recordId, 'чек аптеки.png', pngImage(24, 24));
   const other = await save(dalel, 'incident', { ...sampleIncidents[2]!, title: 'Мессенджеры блокируются по вечерам' });
   return { incident, other, deafFamily, pharmacist };
+}
+
+/**
+ * Three incidents of different kinds and areas (sampleIncidents: Zhanaozen,
+ * full network, Mangystau; nationwide, full network and SMS, Almaty among
+ * others; messengers blocked in Almaty), each with an effect on people and a
+ * photo, two of the effects with a source.
+ */
+async function seedThreeIncidents(dalel: DalelSession) {
+  const incidents = [];
+  for (const incident of sampleIncidents) incidents.push(await save(dalel, 'incident', incident));
+  const [zhanaozen, national, messengers] = incidents;
+  const report = await save(dalel, 'source', { kind: 'media_report', title: 'Сеть отключена по всей стране', url: 'https://example.kz/news/1' });
+  const witness = await save(dalel, 'source', { kind: 'document', title: 'Хат: отбасымен байланыс үзілді' });
+  const effect = (incident: string, category: EffectInput['category'], description: string, sources: string[]) =>
+    save(dalel, 'effect', { incident, category, severity: 'high', description, sources });
+  const effects = {
+    zhanaozen: await effect(zhanaozen!.recordId, 'banking_payments', 'Банкоматы не работали три дня.', []),
+    national: await effect(national!.recordId, 'medical_care', 'Скорая не могла принять вызовы.', [report.recordId]),
+    messengers: await effect(messengers!.recordId, 'family_contact', 'Отбасылар кешке хабарласа алмады.', [witness.recordId]),
+  };
+  await attach(dalel, zhanaozen!.recordId, 'жаңаөзен.png', pngImage(20, 20));
+  await attach(dalel, national!.recordId, 'national.png', pngImage(30, 30));
+  await attach(dalel, messengers!.recordId, 'messengers.png', pngImage(40, 40));
+  return { zhanaozen: zhanaozen!, national: national!, messengers: messengers!, effects, report, witness };
 }
 
 /** Builds a DataTransfer in the page holding a File with this name, and drops it on `zone`. */
@@ -396,6 +425,100 @@ for (const { lng, osLocale } of languages) {
         await dropFile(page, page.locator('main'), 'из браузера.zip');
         await expect(page.getByRole('alert')).toHaveText(text('errors:fileNotOnDisk', { name: 'из браузера.zip' }));
         await expect(page.locator('section.verify-result')).toHaveCount(0);
+      });
+
+      expect(dalel.externalRequests).toEqual([]);
+      expect(dalel.pageErrors).toEqual([]);
+      expect(dalel.missingKeys).toEqual([]);
+    });
+
+    test(`incidents matching a filter: nothing matching is refused, a filter by kind exports exactly its incidents (${lng})`, async ({ dalel }, testInfo) => {
+      test.setTimeout(180_000);
+      const { page } = dalel;
+      const { text, plural } = textsIn(lng);
+      await dalel.open();
+      await createArchive(dalel);
+      const seeded = await seedThreeIncidents(dalel);
+      const out = join(dalel.dir, `сүзгі ${lng}.zip`);
+      const status = page.locator('#export-filter-matches');
+      const previewCounts = page.locator('section.export-preview .export-counts');
+      const found = (incidents: number, effects: number, sources: number) =>
+        text('verify:export.records.matching', {
+          incidents: plural('report:counts.incidents', incidents),
+          effects: plural('report:counts.effects', effects),
+          sources: plural('report:counts.sources', sources),
+        });
+
+      await test.step('the filter scope starts with every incident and counts live as the filter changes', async () => {
+        await page.getByRole('navigation').getByRole('link', { name: text('verify:export.nav'), exact: true }).click();
+        await expect(page.getByRole('heading', { level: 1, name: text('verify:export.title') })).toBeFocused();
+        await page.getByLabel(text('verify:export.records.filter'), { exact: true }).check();
+        const filterGroup = page.getByRole('group', { name: text('verify:export.records.filterLegend') });
+        await expect(filterGroup).toBeVisible();
+        await expect(status).toHaveText(found(3, 3, 2));
+        await expect(previewCounts).toContainText(plural('report:counts.incidents', 3));
+        // Words, as in the incident list: any case, Kazakh letters included.
+        await filterGroup.getByLabel(text('incidents:list.search'), { exact: true }).fill('ЖАҢАӨЗЕН');
+        await expect(status).toHaveText(found(1, 1, 0));
+        await expect(previewCounts).toContainText(plural('report:counts.files', 1));
+        await filterGroup.getByLabel(text('incidents:list.search'), { exact: true }).fill('');
+        // An area: Almaty city has the nationwide shutdown and the blocked messengers.
+        await filterGroup.getByLabel(text('incidents:list.filterArea'), { exact: true }).selectOption('code:KZ-75');
+        await expect(status).toHaveText(found(2, 2, 2));
+        await filterGroup.getByLabel(text('incidents:list.filterArea'), { exact: true }).selectOption('');
+        await checkScreen(page, lng, 'the export screen, filter chosen');
+        await expectNoRawKeys(page, `the export screen, filter chosen (${lng})`);
+      });
+
+      await test.step('a filter matching nothing is refused in words and writes no file', async () => {
+        const search = page.getByLabel(text('incidents:list.search'), { exact: true });
+        await search.fill('Shymkent 1999');
+        await expect(status).toHaveText(text('verify:export.records.noMatch'));
+        await expect(previewCounts).toContainText(plural('report:counts.incidents', 0));
+        await page.locator('#export-path').fill(out);
+        await page.getByRole('button', { name: text('verify:export.submit') }).click();
+        await expect(page.locator('#export-records-problem')).toHaveText(text('verify:export.records.noneMatch'));
+        await expect(search).toBeFocused();
+        await checkScreen(page, lng, 'the export screen, a filter matching nothing');
+        await page.screenshot({ path: testInfo.outputPath(`export-filter-none-${lng}.png`), fullPage: true });
+        await expect(page.locator('section.export-result')).toHaveCount(0);
+        expect(existsSync(out)).toBe(false);
+        // Keyboard only: clear the words, and the message goes as soon as something matches.
+        await search.press('ControlOrMeta+a');
+        await search.press('Backspace');
+        await expect(page.locator('#export-records-problem')).toHaveCount(0);
+        await expect(status).toHaveText(found(3, 3, 2));
+      });
+
+      let bundleId = '';
+      await test.step('a filter by kind: two of the three incidents, exported', async () => {
+        await page.getByLabel(text('incidents:list.filterKind'), { exact: true }).selectOption('full_network');
+        await expect(status).toHaveText(found(2, 2, 1));
+        await expect(previewCounts).toContainText(plural('report:counts.incidents', 2));
+        await expect(previewCounts).toContainText(plural('report:counts.files', 2));
+        await page.getByRole('button', { name: text('verify:export.submit') }).click();
+        const result = page.locator('section.export-result');
+        await expect(result.getByRole('heading', { level: 2, name: text('verify:export.done.title') })).toBeFocused({ timeout: 90_000 });
+        bundleId = (await result.locator('.bundle-id').textContent()) ?? '';
+        await expect(result.locator('.bundle-path')).toHaveText(out);
+      });
+
+      await test.step('the bundle holds exactly the matching incidents, their effects, sources and files', async () => {
+        const bag = unzipped(out, join(dalel.dir, 'filtered'), bundleId);
+        expect(sh('sha256sum -c manifest-sha256.txt', bag)).not.toMatch(/FAILED/);
+        const bundle = JSON.parse(await readFile(join(bag, 'data/bundle.json'), 'utf8')) as {
+          records: { recordId: string; type: string }[];
+          attachments: { recordId: string; originalName: string }[];
+        };
+        const ofType = (type: string) => bundle.records.filter((record) => record.type === type).map((record) => record.recordId).sort();
+        expect(ofType('incident')).toEqual([seeded.zhanaozen.recordId, seeded.national.recordId].sort());
+        expect(ofType('effect')).toEqual([seeded.effects.zhanaozen.recordId, seeded.effects.national.recordId].sort());
+        expect(ofType('source')).toEqual([seeded.report.recordId]);
+        expect(bundle.attachments.map((file) => file.originalName).sort()).toEqual(['national.png', 'жаңаөзен.png'].sort());
+        const everything = sh('cat bundle.json incidents.csv effects.csv', join(bag, 'data'));
+        expect(everything).not.toContain(sampleIncidents[2]!.title);
+        expect(everything).not.toContain(seeded.messengers.recordId);
+        expect(everything).not.toContain(seeded.witness.recordId);
       });
 
       expect(dalel.externalRequests).toEqual([]);

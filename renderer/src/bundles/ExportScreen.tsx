@@ -1,8 +1,8 @@
 /**
- * The export screen: which records (all, or chosen incidents with what they
- * bring), the profile with a preview of what it keeps back, the report's
- * language and the file to write, then the export with a progress bar and
- * Cancel, and what was made. Until a native save dialog exists, the file is
+ * The export screen: which records (all, the incidents matching a filter,
+ * or chosen incidents, each with what it brings), the profile with a preview
+ * of what it keeps back, the report's language and the file to write, then
+ * the export with a progress bar and Cancel, and what was made. Until a native save dialog exists, the file is
  * a path typed in a field, proposed beside the archive's folder. It loads
  * records and their file lists into its own state only; the engine does the
  * selection and redaction on export, by the same rules the preview shows.
@@ -20,8 +20,18 @@ import { loadExportRecords, loadFilesOf } from './exportRecords';
 import { ExportResult, type ExportDone } from './ExportResult';
 import { ProfileChoice } from './ProfileChoice';
 import { ProfilePreviewPanel } from './ProfilePreviewPanel';
+import { filterSearchId } from './IncidentFilterFields';
 import { previewProfile, selectRecords, type PreviewFile, type PreviewRecord } from './profilePreview';
-import { RecordChoice, type RecordScope } from './RecordChoice';
+import { RecordChoice } from './RecordChoice';
+import {
+  emptyFilter,
+  exportOnly,
+  matchingIncidents,
+  recordsProblem,
+  type IncidentFilter,
+  type RecordScope,
+  type RecordsProblem,
+} from './recordScope';
 import { TaskProgress } from './TaskProgress';
 
 interface Props {
@@ -37,10 +47,12 @@ export function ExportScreen({ archivePath }: Props) {
   const requested = useRef(new Set<string>());
   const [scope, setScope] = useState<RecordScope>('all');
   const [chosen, setChosen] = useState<string[]>([]);
+  const [filter, setFilter] = useState<IncidentFilter>(emptyFilter);
   const [profile, setProfile] = useState<BundleProfile>('legal');
   const [language, setLanguage] = useState<Language>(currentLanguage);
   const [out, setOut] = useState(() => defaultBundlePath(archivePath, new Date()));
-  const [problems, setProblems] = useState<{ records: string | null; path: string | null }>({ records: null, path: null });
+  /** The records problem is kept as found on "Export" and shown only while it still holds. */
+  const [problems, setProblems] = useState<{ records: RecordsProblem; path: string | null }>({ records: null, path: null });
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<DalelError | null>(null);
   const [done, setDone] = useState<{ result: ExportDone; fingerprint: string | null } | null>(null);
@@ -54,10 +66,16 @@ export function ExportScreen({ archivePath }: Props) {
     loadExportRecords().then(setRecords, (thrown: unknown) => setLoadError(asDalelError(thrown)));
   }, []);
 
-  const selected = useMemo(
-    () => (records ? selectRecords(records, scope === 'chosen' ? chosen : null, profile) : []),
-    [records, scope, chosen, profile],
-  );
+  const matching = useMemo(() => (records ? matchingIncidents(records, filter) : []), [records, filter]);
+  const only = useMemo(() => exportOnly(scope, chosen, matching), [scope, chosen, matching]);
+  const selected = useMemo(() => (records ? selectRecords(records, only ?? null, profile) : []), [records, only, profile]);
+  const currentProblem = recordsProblem(scope, chosen, matching);
+  const recordsProblemShown = problems.records !== null && problems.records === currentProblem ? currentProblem : null;
+
+  // Once the person has fixed the choice of records, its message goes and stays gone until the next try.
+  useEffect(() => {
+    if (problems.records !== null && problems.records !== currentProblem) setProblems((current) => ({ ...current, records: null }));
+  }, [problems.records, currentProblem]);
 
   // The preview needs each chosen record's evidence files: list those not yet asked for.
   useEffect(() => {
@@ -97,17 +115,15 @@ export function ExportScreen({ archivePath }: Props) {
   async function startExport(event: FormEvent) {
     event.preventDefault();
     if (running) return;
-    const found = {
-      records: scope === 'chosen' && chosen.length === 0 ? t('verify:export.records.noneChosen') : null,
-      path: out.trim() === '' ? t('verify:export.path.required') : null,
-    };
+    const found = { records: currentProblem, path: out.trim() === '' ? t('verify:export.path.required') : null };
     setProblems(found);
-    if (found.records) return document.querySelector<HTMLInputElement>('.export-incidents input')?.focus();
+    if (found.records === 'noneChosen') return document.querySelector<HTMLInputElement>('.export-incidents input')?.focus();
+    if (found.records === 'noneMatch') return document.getElementById(filterSearchId)?.focus();
     if (found.path) return pathInput.current?.focus();
     setError(null);
     setRunning(true);
     const result = await dalel()
-      .bundle.export({ out: out.trim(), profile, language, only: scope === 'chosen' ? chosen : undefined })
+      .bundle.export({ out: out.trim(), profile, language, only })
       .catch((): { ok: false; error: DalelError } => ({ ok: false, error: { code: 'internal' } }));
     setRunning(false);
     if (!result.ok) {
@@ -141,15 +157,12 @@ export function ExportScreen({ archivePath }: Props) {
                 profile={profile}
                 scope={scope}
                 chosen={chosen}
-                problem={problems.records}
-                onScope={(next) => {
-                  setScope(next);
-                  if (next === 'all') setProblems((current) => ({ ...current, records: null }));
-                }}
-                onChosen={(next) => {
-                  setChosen(next);
-                  if (next.length > 0) setProblems((current) => ({ ...current, records: null }));
-                }}
+                filter={filter}
+                matching={matching}
+                problem={recordsProblemShown && t(`verify:export.records.${recordsProblemShown}`)}
+                onScope={setScope}
+                onChosen={setChosen}
+                onFilter={setFilter}
               />
               <ProfileChoice profile={profile} onChange={setProfile} />
               <div className="field">

@@ -1,28 +1,33 @@
 /**
- * "Which records": all of them, or a checklist of incidents, each saying
- * what it brings along (its effects on people and their sources), as the
- * export will select them. It holds no state; the export screen does.
+ * "Which records": all of them, a checklist of incidents, each saying what
+ * it brings along (its effects on people and their sources), or the
+ * incidents matching a filter, as the export will select them. It holds no
+ * state; the export screen does.
  */
 import { useTranslation } from 'react-i18next';
 import type { BundleProfile } from '../../../shared/model';
+import { IncidentFilterFields } from './IncidentFilterFields';
 import { selectRecords, type PreviewRecord } from './profilePreview';
-
-export type RecordScope = 'all' | 'chosen';
+import type { IncidentFilter, RecordScope } from './recordScope';
 
 interface Props {
   records: readonly PreviewRecord[];
   profile: BundleProfile;
   scope: RecordScope;
   chosen: readonly string[];
-  /** Shown under the list when "chosen incidents" has none ticked and the person tried to export. */
+  filter: IncidentFilter;
+  /** The ids of the incidents the filter matches now. */
+  matching: readonly string[];
+  /** Shown under the choice when it takes no incident and the person tried to export. */
   problem: string | null;
   onScope: (scope: RecordScope) => void;
   onChosen: (chosen: string[]) => void;
+  onFilter: (filter: IncidentFilter) => void;
 }
 
 export const problemId = 'export-records-problem';
 
-export function RecordChoice({ records, profile, scope, chosen, problem, onScope, onChosen }: Props) {
+export function RecordChoice({ records, profile, scope, chosen, filter, matching, problem, onScope, onChosen, onFilter }: Props) {
   const { t } = useTranslation();
   const incidents = records.filter((record) => record.type === 'incident' && !record.retracted);
   const all = selectRecords(records, null, profile);
@@ -48,6 +53,24 @@ export function RecordChoice({ records, profile, scope, chosen, problem, onScope
           {t('verify:export.records.allCounts', counted(all))}
         </p>
       </div>
+      <div className="export-option">
+        <input
+          id="export-scope-filter"
+          type="radio"
+          name="export-scope"
+          checked={scope === 'filter'}
+          disabled={incidents.length === 0}
+          onChange={() => onScope('filter')}
+          aria-describedby="export-scope-filter-hint"
+        />
+        <label htmlFor="export-scope-filter">{t('verify:export.records.filter')}</label>
+        <p className="hint" id="export-scope-filter-hint">
+          {incidents.length === 0 ? t('verify:export.records.noIncidents') : t('verify:export.records.filterHint')}
+        </p>
+      </div>
+      {scope === 'filter' && incidents.length > 0 && (
+        <IncidentFilterFields records={records} profile={profile} filter={filter} matching={matching} onFilter={onFilter} />
+      )}
       <div className="export-option">
         <input
           id="export-scope-chosen"

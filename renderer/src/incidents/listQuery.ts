@@ -1,10 +1,12 @@
 /**
  * Search, filter and sort of the incident list, as pure functions over the
  * loaded rows. Search ignores case in every script (Cyrillic and Kazakh
- * letters included) and treats "ё" as "е", as Russian readers do.
+ * letters included) and treats "ё" as "е", as Russian readers do. The export
+ * wizard filters incidents with the same `filterRows`, so that a filter there
+ * means what it means in the list.
  */
-import type { Language } from '../../../shared/ipc';
-import { instantOf, type IncidentKind } from '../../../shared/model';
+import type { Language, RecordSummary } from '../../../shared/ipc';
+import { instantOf, type Incident, type IncidentKind } from '../../../shared/model';
 import type { IncidentRow } from './incidentRecords';
 
 export const sortOrders = ['start', 'title', 'updated'] as const;
@@ -21,11 +23,20 @@ export interface ListQuery {
 
 export const initialQuery: ListQuery = { search: '', kind: '', area: '', sort: 'start', showRetracted: false };
 
+/** The part of a query that decides which rows are kept (the sort only orders them). */
+export type ListFilter = Pick<ListQuery, 'search' | 'kind' | 'area' | 'showRetracted'>;
+
+/** What filtering reads of a row: the incident's fields and whether the record is retracted. */
+export interface FilterableRow {
+  summary: Pick<RecordSummary, 'retracted'>;
+  incident: Incident | null;
+}
+
 export function normalizeForSearch(text: string): string {
   return text.normalize('NFC').toLocaleLowerCase().replaceAll('ё', 'е');
 }
 
-function matchesSearch(row: IncidentRow, words: string[]): boolean {
+function matchesSearch(row: FilterableRow, words: string[]): boolean {
   const incident = row.incident;
   if (!incident) return words.length === 0;
   const haystack = normalizeForSearch(
@@ -34,20 +45,24 @@ function matchesSearch(row: IncidentRow, words: string[]): boolean {
   return words.every((word) => haystack.includes(word));
 }
 
-export function areaKeys(row: IncidentRow): string[] {
+export function areaKeys(row: Pick<FilterableRow, 'incident'>): string[] {
   return (row.incident?.areas ?? []).map((area) => ('code' in area ? `code:${area.code}` : `place:${area.place}`));
 }
 
-export function applyQuery(rows: readonly IncidentRow[], query: ListQuery, lng: Language): IncidentRow[] {
-  const words = normalizeForSearch(query.search).split(/\s+/).filter(Boolean);
-  const kept = rows.filter(
+/** The rows the filter keeps, in the order given. */
+export function filterRows<R extends FilterableRow>(rows: readonly R[], filter: ListFilter): R[] {
+  const words = normalizeForSearch(filter.search).split(/\s+/).filter(Boolean);
+  return rows.filter(
     (row) =>
-      (query.showRetracted || !row.summary.retracted) &&
+      (filter.showRetracted || !row.summary.retracted) &&
       matchesSearch(row, words) &&
-      (!query.kind || (row.incident?.kinds ?? []).includes(query.kind)) &&
-      (!query.area || areaKeys(row).includes(query.area)),
+      (!filter.kind || (row.incident?.kinds ?? []).includes(filter.kind)) &&
+      (!filter.area || areaKeys(row).includes(filter.area)),
   );
-  return kept.sort(comparator(query.sort, lng));
+}
+
+export function applyQuery(rows: readonly IncidentRow[], query: ListQuery, lng: Language): IncidentRow[] {
+  return filterRows(rows, query).sort(comparator(query.sort, lng));
 }
 
 function comparator(sort: SortOrder, lng: Language): (a: IncidentRow, b: IncidentRow) => number {
