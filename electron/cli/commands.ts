@@ -36,8 +36,8 @@ interface Command {
 const json = (context: CommandContext, value: unknown) => context.say(JSON.stringify(value, null, 2));
 
 /** The passphrase from --passphrase-file (its first line) or DALEL_PASSPHRASE; never from argv. */
-async function readPassphrase(context: CommandContext): Promise<string | undefined> {
-  const file = context.values['passphrase-file'];
+async function readPassphrase(context: CommandContext, option = 'passphrase-file', variable = 'DALEL_PASSPHRASE'): Promise<string | undefined> {
+  const file = context.values[option];
   if (typeof file === 'string') {
     try {
       return (await readFile(file, 'utf8')).split(/\r?\n/)[0];
@@ -45,7 +45,16 @@ async function readPassphrase(context: CommandContext): Promise<string | undefin
       throw new InputFailure(context.t('cli:readInputFailed', { file }));
     }
   }
-  return context.io.env.DALEL_PASSPHRASE;
+  return context.io.env[variable];
+}
+
+/** After an import or a merge: the records now in conflict, which only a person can resolve. */
+async function sayConflicts(context: CommandContext): Promise<void> {
+  if (context.values.json) return;
+  const { records } = await context.call('records:conflicts', {});
+  if (!records.length) return;
+  context.say(context.t('cli:conflicts', { count: records.length }));
+  for (const record of records) context.say(`  ${record.recordId}  ${record.heads.join(' ')}`);
 }
 
 async function openArchive(context: CommandContext) {
@@ -268,6 +277,61 @@ export const commands: Record<string, Command> = {
       if (context.values.json) json(context, report);
       else for (const line of describeVerification(t, report)) context.say(line);
       if (!report.valid) throw new VerifyRejected();
+    },
+  },
+
+  import: {
+    options: { json: { type: 'boolean' } },
+    positionals: ['DIR', 'FILE'],
+    async run(context) {
+      const { t } = context;
+      const file = resolve(context.positionals[1]!);
+      await openArchive(context);
+      const outcome = await context.call('bundle:import', { path: file });
+      if (outcome.report.failure?.reason === 'fileUnreadable') throw new InputFailure(t('cli:readInputFailed', { file }));
+      if (context.values.json) json(context, outcome);
+      else {
+        for (const line of describeVerification(t, outcome.report)) context.say(line);
+        const { imported } = outcome;
+        if (imported?.kind === 'merged') context.say(t('cli:imported', { revisions: imported.revisionsAdded, files: imported.attachmentsAdded }));
+        if (imported?.kind === 'received') context.say(t('cli:received', { bundleId: imported.bundleId }));
+        if (!imported) context.say(t('cli:notImported'));
+      }
+      if (!outcome.imported) throw new VerifyRejected();
+      await sayConflicts(context);
+    },
+  },
+
+  merge: {
+    options: { 'other-passphrase-file': { type: 'string' }, json: { type: 'boolean' } },
+    positionals: ['DIR', 'OTHER_DIR'],
+    async run(context) {
+      const other = resolve(context.positionals[1]!);
+      const passphrase = await readPassphrase(context, 'other-passphrase-file', 'DALEL_OTHER_PASSPHRASE');
+      await openArchive(context);
+      const outcome = await context.call('archive:merge', { path: other, ...(passphrase === undefined ? {} : { passphrase }) });
+      if (context.values.json) return json(context, outcome);
+      context.say(context.t('cli:merged', { path: other, revisions: outcome.revisionsAdded, files: outcome.attachmentsAdded }));
+      await sayConflicts(context);
+    },
+  },
+
+  trust: {
+    options: { name: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: ['DIR', 'PUBKEY_FILE'],
+    async run(context) {
+      const name = requireOption(context, 'name');
+      const file = context.positionals[1]!;
+      let line: string;
+      try {
+        line = (await readFile(file, 'utf8')).split(/\r?\n/).find((text) => text.trim() && !text.startsWith('#')) ?? '';
+      } catch {
+        throw new InputFailure(context.t('cli:readInputFailed', { file }));
+      }
+      await openArchive(context);
+      const signer = await context.call('trust:add', { publicKey: line, name });
+      if (context.values.json) return json(context, signer);
+      context.say(context.t('cli:trusted', { name: signer.name, fingerprint: signer.fingerprint }));
     },
   },
 

@@ -25,8 +25,6 @@ const commonOptions = {
 /** The version the bundles' bag-info names ("Dalel 0.1.0"). */
 const packageVersion: string = packageJson.version;
 
-const laterCommands = new Set(['import', 'merge', 'trust']);
-
 /** Messages that the command words differently from the app (it has no passphrase field). */
 const commandWording: Partial<Record<string, string>> = { passphraseRequired: 'cli:passphraseNeeded' };
 
@@ -44,10 +42,6 @@ export async function main(argv: string[], io: Io, engineOptions: Pick<EngineDep
   }
   if (argv.some((arg) => arg === '--passphrase' || arg.startsWith('--passphrase='))) {
     say(io.stderr, t('cli:passphraseOnArgv'));
-    return 2;
-  }
-  if (laterCommands.has(name)) {
-    say(io.stderr, t('cli:notYet', { command: name }));
     return 2;
   }
   const command = commands[name];
@@ -119,12 +113,12 @@ export async function main(argv: string[], io: Io, engineOptions: Pick<EngineDep
 function progressReporter(stderr: NodeJS.WritableStream, t: TFunction) {
   let shown = -1;
   const terminal = (stderr as { isTTY?: boolean }).isTTY === true;
-  return ({ done, total }: Progress) => {
+  return ({ task, done, total }: Progress) => {
     const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
     const step = terminal ? percent : Math.floor(percent / 10) * 10;
     if (step === shown) return;
     shown = step;
-    const line = t('cli:exportProgress', { percent: step });
+    const line = t(`cli:progress.${task}`, { percent: step });
     stderr.write(terminal ? `\r${line}${step === 100 ? '\n' : ''}` : `${line}\n`);
   };
 }

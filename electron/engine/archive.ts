@@ -14,6 +14,8 @@ import {
   recordSchemas,
   type Attachment,
   type FieldProblem,
+  type ReceivedBundle,
+  type TrustedSigner,
   type RecordType,
   type SavableType,
 } from '../../shared/model';
@@ -30,8 +32,14 @@ import { EncryptedStorage } from './encryptedStorage';
 import { encryptInPlace, recoverInterruptedEncryption } from './encryptInPlace';
 import { EngineError, fromFsError } from './errors';
 import { archiveFormat, defaultSafety, entriesOf, manifestOf, readManifest, writeManifest, type Manifest } from './manifest';
+import { ExchangeStore } from './exchangeStore';
+import { verifyBundleContents, type VerifiedContents } from './bundle/verify';
+import { importBundle, toTrustedKeys, type ImportOptions, type ImportOutcome, type MergeTarget } from './merge/importBundle';
+import { commitJournal, emptyJournal, journalPending, replayJournal } from './merge/journal';
+import { mergeArchive, type MergeOutcome, type MergeSource } from './merge/mergeArchive';
 import { RecordStore, type RecordProblem } from './recordStore';
 import { signRevision } from './revisions';
+import { parsePublicKeyLine } from './sshsig';
 import { SigningKey } from './signingKey';
 import { PlainStorage, type Storage } from './storage';
 import { protectDataKey, unlockDataKey } from './unlock';
@@ -67,6 +75,9 @@ export class Archive {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly blobs: BlobStore;
   private readonly attachments: AttachmentStore;
+  private readonly exchange: ExchangeStore;
+  /** A committed import or merge whose journal is still to be applied (its apply failed, e.g. disk full). */
+  private journalPending = false;
   /** Set once this object may no longer write: locked, or replaced by its encrypted self. */
   private retired = false;
 
@@ -79,10 +90,11 @@ export class Archive {
     private readonly custody: CustodyLog,
     private readonly records: RecordStore,
     readonly problems: RecordProblem[],
-    storage: Storage,
+    private readonly storage: Storage,
   ) {
     this.blobs = new BlobStore(storage);
     this.attachments = new AttachmentStore(storage);
+    this.exchange = new ExchangeStore(storage, path);
   }
 
   static async create(folder: string, options: CreateOptions): Promise<Archive> {
@@ -147,7 +159,134 @@ export class Archive {
     }
     const custody = await CustodyLog.open(storage);
     const { store, problems } = await RecordStore.load(storage);
-    return new Archive(path, manifest, keyring, settings, key, custody, store, problems, storage);
+    const archive = new Archive(path, manifest, keyring, settings, key, custody, store, problems, storage);
+    // An import or merge that a crash interrupted after its moment of change is finished first.
+    await replayJournal(archive.mergeTarget(), path);
+    return archive;
+  }
+
+  private mergeTarget(): MergeTarget {
+    return {
+      path: this.path,
+      key: this.key,
+      storage: this.storage,
+      records: this.records,
+      attachments: this.attachments,
+      blobs: this.blobs,
+      exchange: this.exchange,
+      custody: this.custody,
+    };
+  }
+
+  /**
+   * Verifies a bundle and merges it (internal) or keeps it as received
+   * evidence (legal, public); all or nothing. A bundle that does not verify
+   * writes nothing: the outcome's report says why.
+   */
+  importBundle(zipPath: string, options: ImportOptions = {}): Promise<ImportOutcome> {
+    return this.serialised(() => this.committing(() => importBundle(this.mergeTarget(), zipPath, options)));
+  }
+
+  /** Merges another archive, already opened, into this one; all or nothing. */
+  mergeFrom(other: Archive, signal?: AbortSignal): Promise<MergeOutcome> {
+    return this.serialised(() => this.committing(() => mergeArchive(this.mergeTarget(), other.asMergeSource(), signal)));
+  }
+
+  private asMergeSource(): MergeSource {
+    return {
+      path: this.path,
+      archiveId: this.manifest.archiveId,
+      name: this.settings.name,
+      fingerprint: this.key.fingerprint,
+      problems: this.problems,
+      revisions: () => Object.values(this.records.recordSet()).flat(),
+      listAttachments: (recordId) => this.attachments.list(recordId),
+      readBlob: (sha256) => this.blobs.read(sha256),
+    };
+  }
+
+  /** Signers whose bundles this archive's owner trusts. */
+  trustedSigners(): Promise<TrustedSigner[]> {
+    return this.exchange.trusted();
+  }
+
+  /** Redacted bundles kept as received evidence. */
+  receivedBundles(): Promise<ReceivedBundle[]> {
+    return this.exchange.received();
+  }
+
+  /**
+   * Checks a received bundle again, as kept in the blob store (nothing is
+   * written out, even to a temporary file), against today's trusted
+   * signers; with its content when it is still valid.
+   */
+  async recheckReceived(sha256: string): Promise<VerifiedContents> {
+    const received = (await this.exchange.received()).find((bundle) => bundle.sha256 === sha256);
+    if (!received) throw new EngineError('receivedNotFound');
+    const trusted = toTrustedKeys(await this.exchange.trusted());
+    return verifyBundleContents({ size: received.size, read: (start, end) => this.blobs.readRange(sha256, start, end) }, { trusted });
+  }
+
+  /** Adds a signer to the trusted list (an OpenSSH public key line); a listed key keeps its first name. */
+  trust(publicKeyLine: string, name: string): Promise<TrustedSigner> {
+    return this.serialised(() =>
+      this.committing(async () => {
+        const [type, base64] = publicKeyLine.trim().split(/\s+/);
+        const key = parsePublicKeyLine(`${type ?? ''} ${base64 ?? ''}`);
+        if (!key.ok || type !== 'ssh-ed25519') throw new EngineError('invalidPublicKey');
+        const listed = (await this.exchange.trusted()).find((signer) => signer.fingerprint === key.value.fingerprint);
+        if (listed) return listed;
+        const signer: TrustedSigner = {
+          name: name.trim(),
+          fingerprint: key.value.fingerprint,
+          publicKey: key.value.line,
+          addedAt: new Date().toISOString(),
+          addedBy: this.key.fingerprint,
+        };
+        const journal = emptyJournal();
+        journal.trusted = [signer];
+        journal.custody = this.custody.prepare(this.key.fingerprint, [
+          { action: 'key_trusted', note: `${signer.fingerprint} ${signer.name}`.slice(0, 2000) },
+        ]);
+        await commitJournal(this.mergeTarget(), journal);
+        return signer;
+      }),
+    );
+  }
+
+  /** Records with more than one head, until a person resolves them. */
+  conflicts() {
+    return this.records.conflicts();
+  }
+
+  /**
+   * Resolves a conflict with a new revision whose parents are every head the
+   * person saw, and whose fields they chose. Refused when the heads changed
+   * in between (another import), or when the record is not in conflict.
+   */
+  resolveConflict(request: { recordId: string; heads: string[]; data: unknown }): Promise<{ recordId: string; revisionId: string }> {
+    return this.serialised(async () => {
+      const type = this.records.typeOf(request.recordId);
+      if (!type) throw new EngineError('recordNotFound', { id: request.recordId });
+      const heads = this.records.heads(request.recordId).map((signed) => signed.id).sort();
+      if (heads.length < 2) throw new EngineError('notInConflict');
+      if (heads.join() !== [...request.heads].sort().join()) throw new EngineError('staleRevision');
+      const data = this.validRecord(type as SavableType, request.data);
+      const signed = signRevision(this.key, { recordId: request.recordId, type, parents: heads, data });
+      await this.records.add(signed);
+      await this.custody.append(this.key.fingerprint, 'conflict_resolved', { recordId: request.recordId, revisionId: signed.id });
+      return { recordId: request.recordId, revisionId: signed.id };
+    });
+  }
+
+  /** Runs a change that may commit a journal; if it committed but could not finish, later writes finish it first. */
+  private async committing<T>(change: () => Promise<T>): Promise<T> {
+    try {
+      return await change();
+    } catch (error) {
+      this.journalPending = await journalPending(this.mergeTarget()).catch(() => true);
+      throw error;
+    }
   }
 
   /** Forgets the keys (lock): the object must not be used afterwards. */
@@ -303,13 +442,7 @@ export class Archive {
   /** Validates and signs a new record or a new revision of one. */
   save(request: SaveRequest): Promise<{ recordId: string; revisionId: string }> {
     return this.serialised(async () => {
-      const parsed = recordSchemas[request.type].safeParse(request.data);
-      if (!parsed.success) throw new EngineError('invalidRecord', {}, describeIssues(parsed.error, request.data));
-      const data: Record<string, unknown> = { ...parsed.data };
-      const dangling = this.danglingReferences(data);
-      if (dangling.length) throw new EngineError('invalidRecord', {}, dangling);
-      // A source says who collected it: this archive's key, unless the source already names one.
-      if (request.type === 'source' && !data.collectedBy) data.collectedBy = this.key.fingerprint;
+      const data = this.validRecord(request.type, request.data);
       const recordId = request.recordId ?? randomUUID();
       const parents = request.recordId ? [this.currentHead(request.recordId, request.type, request.parent)] : [];
       const signed = signRevision(this.key, { recordId, type: request.type, parents, data });
@@ -350,6 +483,18 @@ export class Archive {
     return sha256Hex(lines.sort().join(''));
   }
 
+  /** The fields of a record to be signed, checked against its schema and this archive's records. */
+  private validRecord(type: SavableType, input: unknown): Record<string, unknown> {
+    const parsed = recordSchemas[type].safeParse(input);
+    if (!parsed.success) throw new EngineError('invalidRecord', {}, describeIssues(parsed.error, input));
+    const data: Record<string, unknown> = { ...parsed.data };
+    const dangling = this.danglingReferences(data);
+    if (dangling.length) throw new EngineError('invalidRecord', {}, dangling);
+    // A source says who collected it: this archive's key, unless the source already names one.
+    if (type === 'source' && !data.collectedBy) data.collectedBy = this.key.fingerprint;
+    return data;
+  }
+
   /** An effect's incident and every listed source must be records of that type in this archive. */
   private danglingReferences(data: Record<string, unknown>): FieldProblem[] {
     const problems: FieldProblem[] = [];
@@ -377,8 +522,13 @@ export class Archive {
   }
 
   private serialised<T>(work: () => Promise<T>): Promise<T> {
-    const guarded = () => {
+    const guarded = async () => {
       if (this.retired) throw new EngineError('noArchive');
+      if (this.journalPending) {
+        // Nothing else may be written before the committed change is whole (its custody lines come first).
+        await replayJournal(this.mergeTarget(), this.path);
+        this.journalPending = false;
+      }
       return work();
     };
     const run = this.queue.then(guarded, guarded);

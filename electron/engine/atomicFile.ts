@@ -31,6 +31,12 @@ export function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
   return writeStreamAtomic(file, [data]);
 }
 
+/** Removes a file and flushes its folder, so that it cannot come back after a power cut. */
+export async function removeDurable(file: string): Promise<void> {
+  await rm(file, { force: true });
+  await syncDir(dirname(file));
+}
+
 /** Appends bytes and returns only once they are on disk. */
 export async function appendDurable(file: string, data: Uint8Array): Promise<void> {
   await ensureDir(dirname(file));

@@ -70,6 +70,32 @@ export class BlobStore {
     return { ...first, added: true };
   }
 
+  /**
+   * Stores bytes that must be `expected` (a file of a verified bundle or
+   * archive, read again), hashing them on the way: bytes that differ are
+   * refused before they get the name, and nothing is stored.
+   */
+  async addVerified(expected: { sha256: string; size: number }, source: AsyncIterable<Uint8Array>, origin: string): Promise<StoredBlob> {
+    if (await this.has(expected.sha256)) return { ...expected, added: false };
+    async function* checked() {
+      const hash = createHash('sha256');
+      let size = 0;
+      for await (const piece of source) {
+        hash.update(piece);
+        size += piece.length;
+        yield piece;
+      }
+      if (size !== expected.size || hash.digest('hex') !== expected.sha256) throw new EngineError('fileChanged', { path: origin });
+    }
+    await this.storage.writeStream(blobPath(expected.sha256), checked());
+    return { ...expected, added: true };
+  }
+
+  /** Removes a stored file: only an import that failed takes back what it stored. */
+  remove(sha256: string): Promise<void> {
+    return this.storage.remove(blobPath(sha256));
+  }
+
   read(sha256: string): AsyncIterable<Uint8Array> {
     return this.storage.readStream(blobPath(sha256));
   }

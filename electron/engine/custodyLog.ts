@@ -59,13 +59,48 @@ export class CustodyLog {
   }
 
   async append(actor: string, action: CustodyAction, facts: CustodyFacts = {}): Promise<CustodyEvent> {
-    const body = { seq: this.nextSeq, at: new Date().toISOString(), actor, action, ...facts, prev: this.lastHash };
-    const event: CustodyEvent = { ...body, hash: hashOf(body) };
-    await this.storage.appendUnit(custodyFile, encoder.encode(JSON.stringify(event)));
-    this.lastHash = event.hash;
-    this.nextSeq += 1;
-    this.events.push(event);
-    return event;
+    const [event] = this.prepare(actor, [{ action, ...facts }]);
+    await this.appendPrepared([event!]);
+    return event!;
+  }
+
+  /**
+   * The lines that would follow the log's last line now, without writing
+   * them: an import puts them in its journal, so that its replay after a
+   * crash appends exactly these.
+   */
+  prepare(actor: string, entries: readonly ({ action: CustodyAction } & CustodyFacts)[]): CustodyEvent[] {
+    const at = new Date().toISOString();
+    let prev = this.lastHash;
+    return entries.map(({ action, ...facts }, index) => {
+      const body = { seq: this.nextSeq + index, at, actor, action, ...facts, prev };
+      const event: CustodyEvent = { ...body, hash: hashOf(body) };
+      prev = event.hash;
+      return event;
+    });
+  }
+
+  /**
+   * Appends prepared lines in one durable write. Lines the log already holds
+   * (a replay after a crash that came after some were written) are skipped;
+   * lines that no longer follow the log are refused.
+   */
+  async appendPrepared(events: readonly CustodyEvent[]): Promise<void> {
+    const fresh = events.filter((event) => event.seq >= this.nextSeq);
+    if (!fresh.length) return;
+    if (fresh[0]!.seq !== this.nextSeq || fresh[0]!.prev !== this.lastHash) throw new EngineError('custodyBroken', { line: this.nextSeq + 1 });
+    await this.storage.appendUnits(
+      custodyFile,
+      fresh.map((event) => encoder.encode(JSON.stringify(event))),
+    );
+    for (const event of fresh) this.events.push(event);
+    this.lastHash = fresh.at(-1)!.hash;
+    this.nextSeq += fresh.length;
+  }
+
+  /** Every event, oldest first. */
+  all(): readonly CustodyEvent[] {
+    return this.events;
   }
 
   /** Events that concern one record, oldest first. */

@@ -39,7 +39,7 @@ export interface EngineDeps {
 }
 
 export interface Progress {
-  task: 'export' | 'verify';
+  task: 'export' | 'verify' | 'import' | 'merge';
   done: number;
   total: number;
 }

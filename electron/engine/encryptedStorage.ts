@@ -9,7 +9,7 @@
  */
 import { access, open as openFile, readdir, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { appendDurable, writeFileAtomic, writeStreamAtomic } from './atomicFile';
+import { appendDurable, removeDurable, writeFileAtomic, writeStreamAtomic } from './atomicFile';
 import type { Keyring } from './crypto/keyring';
 import {
   SealBroken,
@@ -87,10 +87,22 @@ export class EncryptedStorage implements Storage {
     return Buffer.concat([header, sealed]);
   }
 
-  async appendUnit(path: string, unit: Uint8Array): Promise<void> {
+  appendUnit(path: string, unit: Uint8Array): Promise<void> {
+    return this.appendUnits(path, [unit]);
+  }
+
+  async appendUnits(path: string, units: Uint8Array[]): Promise<void> {
     const { file, storedName } = this.locate(path);
     try {
-      await appendDurable(file, this.frame(storedName, path, unit));
+      await appendDurable(file, Buffer.concat(units.map((unit) => this.frame(storedName, path, unit))));
+    } catch (error) {
+      throw fromFsError(error, path);
+    }
+  }
+
+  async remove(path: string): Promise<void> {
+    try {
+      await removeDurable(this.locate(path).file);
     } catch (error) {
       throw fromFsError(error, path);
     }

@@ -12,7 +12,20 @@ import { destroyArchiveFolder } from './destroy';
 import { attemptsLeft, manifestOf, readUnlockFailures } from './manifest';
 import type { EngineDeps, Progress } from './dispatch';
 import { EngineError } from './errors';
+import { toTrustedKeys } from './merge/importBundle';
 import { PreferenceStore } from './preferences';
+
+/** Opens the other archive of a merge; its errors name it, never the open archive. */
+async function openOther(path: string, passphrase: string | undefined): Promise<Archive> {
+  try {
+    return await Archive.open(path, passphrase);
+  } catch (error) {
+    if (error instanceof EngineError && error.code === 'archiveDamaged') {
+      throw new EngineError('otherArchiveDamaged', { path: String(error.params.path), file: String(error.params.file) });
+    }
+    throw error;
+  }
+}
 
 export type Handlers = {
   [C in ChannelName]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>>;
@@ -187,8 +200,36 @@ export function createHandlers(state: EngineState): Handlers {
       );
     },
     'bundle:chooseOut': async ({ suggested }) => ({ path: (await deps.dialogs.chooseSaveFile?.(suggested)) ?? null }),
-    'bundle:verify': async ({ path, trusted }) =>
-      state.runTask('verify', (task) => verifyBundle(path, { trusted: trusted ? parseTrustedKeys(trusted) : [], ...task })),
+    'bundle:verify': async ({ path, trusted }) => {
+      // Without a list of its own, a check in an open archive names the signers that archive trusts.
+      const listed = trusted !== undefined ? parseTrustedKeys(trusted) : toTrustedKeys((await state.archive?.trustedSigners()) ?? []);
+      return state.runTask('verify', (task) => verifyBundle(path, { trusted: listed, ...task }));
+    },
+    'bundle:import': async ({ path }) => {
+      const archive = state.requireArchive();
+      return state.runTask('import', (task) => archive.importBundle(path, task));
+    },
+    'bundle:received': async () => ({ bundles: await state.requireArchive().receivedBundles() }),
+    'bundle:recheck': async ({ sha256 }) => {
+      const archive = state.requireArchive();
+      const { report, bundle } = await state.runTask('verify', () => archive.recheckReceived(sha256));
+      return { report, bundle: bundle ?? null };
+    },
+    'archive:merge': async ({ path, passphrase }) => {
+      const archive = state.requireArchive();
+      return state.runTask('merge', async ({ signal }) => {
+        const other = await openOther(path, passphrase);
+        try {
+          return await archive.mergeFrom(other, signal);
+        } finally {
+          other.close();
+        }
+      });
+    },
+    'trust:list': async () => ({ signers: await state.requireArchive().trustedSigners() }),
+    'trust:add': async ({ publicKey, name }) => state.requireArchive().trust(publicKey, name),
+    'records:conflicts': async () => ({ records: state.requireArchive().conflicts() }),
+    'records:resolve': async (request) => state.requireArchive().resolveConflict(request),
     'tasks:progress': async () => {
       const task = state.task;
       return task ? { task: task.kind, done: task.done, total: task.total, startedAt: task.startedAt } : { task: null, done: 0, total: 0, startedAt: null };

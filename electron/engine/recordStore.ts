@@ -7,6 +7,7 @@
  * out; the rest of the archive stays usable.
  */
 import type { RecordDetail, RecordSummary } from '../../shared/ipc';
+import { currentStateOf, historyOrder, mergeRecords, type RecordProblem as MergeProblem, type RecordSet } from '../../shared/merge';
 import type { RecordType, SignedRevision } from '../../shared/model';
 import { StorageAdapter } from './documentAdapter';
 import { Low } from 'lowdb';
@@ -78,17 +79,66 @@ export class RecordStore {
 
   get(recordId: string): Omit<RecordDetail, 'attachments'> | undefined {
     const document = this.records.get(recordId);
-    return document && { summary: this.summarise(document), history: inHistoryOrder(document.revisions) };
+    return document && { summary: this.summarise(document), history: historyOrder(document.revisions) };
   }
 
   /** Adds a revision that the caller has made and checked, durably. */
   async add(signed: SignedRevision): Promise<void> {
     const { recordId, type } = signed.revision;
     const current = this.records.get(recordId) ?? { recordId, type, revisions: [] };
-    const next: RecordDocument = { ...current, revisions: [...current.revisions, signed] };
-    const db = new Low<RecordDocument>(new StorageAdapter(this.storage, recordPath(recordId)), next);
+    await this.write({ ...current, revisions: [...current.revisions, signed] });
+  }
+
+  /**
+   * What adding these checked revisions would change: the union with the
+   * records they touch, its problems (a revision whose parents are missing,
+   * of another type than its record, ...), and the revisions not yet held.
+   */
+  preview(revisions: readonly SignedRevision[]): { problems: MergeProblem[]; added: SignedRevision[] } {
+    const incoming: Record<string, SignedRevision[]> = {};
+    for (const signed of revisions) (incoming[signed.revision.recordId] ??= []).push(signed);
+    const touched: RecordSet = Object.fromEntries(
+      Object.keys(incoming).flatMap((recordId) => {
+        const document = this.records.get(recordId);
+        return document ? [[recordId, document.revisions]] : [];
+      }),
+    );
+    const { problems } = mergeRecords(touched, incoming);
+    const held = new Set(Object.values(touched).flatMap((list) => list.map((signed) => signed.id)));
+    const added = new Map<string, SignedRevision>();
+    for (const signed of revisions) if (!held.has(signed.id)) added.set(signed.id, signed);
+    return { problems, added: [...added.values()] };
+  }
+
+  /**
+   * Adds checked revisions, a union with what each record holds: adding the
+   * same revisions again writes nothing. Returns those that were new.
+   */
+  async addAll(revisions: readonly SignedRevision[]): Promise<SignedRevision[]> {
+    const { added } = this.preview(revisions);
+    const byRecord = new Map<string, SignedRevision[]>();
+    for (const signed of added) byRecord.set(signed.revision.recordId, [...(byRecord.get(signed.revision.recordId) ?? []), signed]);
+    for (const [recordId, fresh] of byRecord) {
+      const current = this.records.get(recordId) ?? { recordId, type: fresh[0]!.revision.type, revisions: [] };
+      await this.write({ ...current, revisions: [...current.revisions, ...fresh] });
+    }
+    return added;
+  }
+
+  /** Every record's revisions, for a merge. */
+  recordSet(): RecordSet {
+    return Object.fromEntries([...this.records].map(([recordId, document]) => [recordId, document.revisions]));
+  }
+
+  /** Every record with more than one head. */
+  conflicts(): RecordSummary[] {
+    return [...this.records.values()].filter((document) => this.heads(document.recordId).length > 1).map((document) => this.summarise(document));
+  }
+
+  private async write(document: RecordDocument): Promise<void> {
+    const db = new Low<RecordDocument>(new StorageAdapter(this.storage, recordPath(document.recordId)), document);
     await db.write();
-    this.records.set(recordId, next);
+    this.records.set(document.recordId, document);
   }
 
   /** Every revision id, for the archive's state hash. */
@@ -96,21 +146,28 @@ export class RecordStore {
     return [...this.records.values()].flatMap((document) => document.revisions.map((signed) => signed.id));
   }
 
+  /**
+   * A record in conflict is marked so and lists every head; its fields are
+   * those of the head made last, only so that a list has something to show
+   * beside the mark. Nothing treats that head as the winner: an edit is
+   * refused until a person resolves the conflict.
+   */
   private summarise(document: RecordDocument): RecordSummary {
-    const history = inHistoryOrder(document.revisions);
-    const heads = this.heads(document.recordId);
-    const head = heads.reduce((latest, signed) =>
-      signed.revision.createdAt > latest.revision.createdAt ? signed : latest,
-    );
+    const history = historyOrder(document.revisions);
+    const state = currentStateOf(document.revisions)!;
+    const heads = state.conflict ? state.heads : [state.head];
+    const shown = heads.reduce((latest, signed) => (signed.revision.createdAt > latest.revision.createdAt ? signed : latest));
     return {
       recordId: document.recordId,
       type: document.type,
-      headId: head.id,
+      headId: shown.id,
       createdAt: history[0]!.revision.createdAt,
-      updatedAt: head.revision.createdAt,
+      updatedAt: shown.revision.createdAt,
       revisionCount: history.length,
-      retracted: head.revision.data === null,
-      data: head.revision.data,
+      retracted: shown.revision.data === null,
+      data: shown.revision.data,
+      conflict: state.conflict,
+      heads: heads.map((signed) => signed.id).sort(),
     };
   }
 }
@@ -138,23 +195,4 @@ async function readRecordDocument(
     revisions.push(check.revision);
   }
   return { recordId: expectedId, type: document.type, revisions };
-}
-
-/** Parents before children; among revisions ready at the same time, oldest first. */
-function inHistoryOrder(revisions: SignedRevision[]): SignedRevision[] {
-  const byId = new Map(revisions.map((signed) => [signed.id, signed]));
-  const placed = new Set<string>();
-  const ordered: SignedRevision[] = [];
-  const byTime = [...revisions].sort(
-    (a, b) => a.revision.createdAt.localeCompare(b.revision.createdAt) || a.id.localeCompare(b.id),
-  );
-  while (ordered.length < revisions.length) {
-    const next = byTime.find(
-      (signed) => !placed.has(signed.id) && signed.revision.parents.every((p) => placed.has(p) || !byId.has(p)),
-    );
-    if (!next) break; // a cycle cannot occur with content ids; stop rather than loop
-    placed.add(next.id);
-    ordered.push(next);
-  }
-  return ordered;
 }

@@ -8,7 +8,7 @@
 import { createReadStream } from 'node:fs';
 import { access, readdir, readFile, truncate } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
-import { appendDurable, writeFileAtomic, writeStreamAtomic } from './atomicFile';
+import { appendDurable, removeDurable, writeFileAtomic, writeStreamAtomic } from './atomicFile';
 import { fromFsError } from './errors';
 
 export interface Storage {
@@ -20,6 +20,8 @@ export interface Storage {
   write(path: string, data: Uint8Array): Promise<void>;
   /** Appends one unit (a log line, without its newline) durably. */
   appendUnit(path: string, unit: Uint8Array): Promise<void>;
+  /** Appends units in one write and one flush (an import's many custody lines). */
+  appendUnits(path: string, units: Uint8Array[]): Promise<void>;
   /**
    * The units appended so far, oldest first. A torn last unit (a crash during
    * an append that was never acknowledged) is dropped from the file. Throws
@@ -31,6 +33,8 @@ export interface Storage {
   /** Names in a folder; empty when it does not exist. */
   list(path: string): Promise<string[]>;
   exists(path: string): Promise<boolean>;
+  /** Removes the file, durably; nothing when it does not exist. */
+  remove(path: string): Promise<void>;
   /** Replaces the file atomically from a stream, in constant memory. */
   writeStream(path: string, source: AsyncIterable<Uint8Array>): Promise<void>;
   /** The file's bytes as a stream, in constant memory; FileBroken at the first damaged part. */
@@ -94,9 +98,13 @@ export class PlainStorage implements Storage {
     }
   }
 
-  async appendUnit(path: string, unit: Uint8Array): Promise<void> {
+  appendUnit(path: string, unit: Uint8Array): Promise<void> {
+    return this.appendUnits(path, [unit]);
+  }
+
+  async appendUnits(path: string, units: Uint8Array[]): Promise<void> {
     try {
-      await appendDurable(this.resolve(path), Buffer.concat([unit, Buffer.of(newline)]));
+      await appendDurable(this.resolve(path), Buffer.concat(units.flatMap((unit) => [unit, Buffer.of(newline)])));
     } catch (error) {
       throw fromFsError(error, path);
     }
@@ -130,6 +138,14 @@ export class PlainStorage implements Storage {
       () => true,
       () => false,
     );
+  }
+
+  async remove(path: string): Promise<void> {
+    try {
+      await removeDurable(this.resolve(path));
+    } catch (error) {
+      throw fromFsError(error, path);
+    }
   }
 
   async writeStream(path: string, source: AsyncIterable<Uint8Array>): Promise<void> {

@@ -29,6 +29,14 @@ const examples: { [C in ChannelName]: RequestOf<C> } = {
   'bundle:export': { out: '/tmp/дәлел.zip', profile: 'legal', language: 'kk', only: [recordId] },
   'bundle:chooseOut': { suggested: '/home/defender/dalel-2022-01-05.zip' },
   'bundle:verify': { path: '/tmp/дәлел.zip', trusted: 'lawyer ssh-ed25519 AAAA' },
+  'bundle:import': { path: '/tmp/дәлел.zip' },
+  'bundle:received': {},
+  'bundle:recheck': { sha256: 'c'.repeat(64) },
+  'archive:merge': { path: '/media/stick/Ерлан архиві', passphrase: 'қар жауды' },
+  'trust:list': {},
+  'trust:add': { publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA', name: 'Aigerim, Almaty' },
+  'records:conflicts': {},
+  'records:resolve': { recordId, heads: [revisionId, 'b'.repeat(64)], data: {} },
   'tasks:progress': {},
   'tasks:cancel': {},
 };
@@ -52,7 +60,7 @@ describe('the contract', () => {
       calls.push([channel, request]);
       return { ok: true, value: null };
     }, () => '');
-    expect(Object.keys(api).sort()).toEqual(['app', 'archive', 'attachments', 'bundle', 'custody', 'key', 'records', 'settings', 'tasks']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'archive', 'attachments', 'bundle', 'custody', 'key', 'records', 'settings', 'tasks', 'trust']);
     await api.records!.save!({ type: 'incident', data: {} });
     await api.archive!.status!();
     expect(calls).toEqual([

@@ -7,9 +7,10 @@
 import { z } from 'zod';
 import { Attachment } from '../model/attachment';
 import { VerifyReport } from '../bagit/verifyReport';
-import { BundleProfile } from '../model/bundle';
+import { Bundle, BundleProfile } from '../model/bundle';
 import { CustodyEvent } from '../model/custody';
-import { RecordId, RecordType, RevisionId, SavableType, SignedRevision } from '../model/revision';
+import { ReceivedBundle, TrustedSigner } from '../model/exchange';
+import { RecordId, RecordType, RevisionId, SavableType, Sha256Hex, SignedRevision } from '../model/revision';
 import type { ChannelName } from './names';
 import type { Result } from './result';
 
@@ -77,6 +78,14 @@ export const RecordSummary = z.strictObject({
   retracted: z.boolean(),
   /** The head's fields; null when retracted. */
   data: z.record(z.string(), z.unknown()).nullable(),
+  /**
+   * More than one head: the record was edited on two sides and merged. Then
+   * `headId` and `data` are only the version made last, shown beside the mark,
+   * never a winner; `heads` lists every version.
+   */
+  conflict: z.boolean(),
+  /** Every current revision id, sorted; one unless in conflict. */
+  heads: z.array(RevisionId).min(1),
 });
 export type RecordSummary = z.infer<typeof RecordSummary>;
 
@@ -194,11 +203,63 @@ export const contract = {
     z.strictObject({ path: z.string().min(1).max(4096), trusted: z.string().max(1_000_000).optional() }),
     VerifyReport,
   ),
-  /** The long task running now (an export or a check), for a progress bar; polled. */
+  /**
+   * Verifies a bundle file, then merges it into the records (`internal`) or
+   * keeps it whole as received evidence (`legal`, `public`); all or nothing.
+   * A bundle that does not verify writes nothing: `imported` is null and the
+   * report says why.
+   */
+  'bundle:import': channel(
+    z.strictObject({ path: z.string().min(1).max(4096) }),
+    z.strictObject({
+      report: VerifyReport,
+      imported: z
+        .strictObject({
+          kind: z.enum(['merged', 'received']),
+          bundleId: z.string(),
+          revisionsAdded: z.number().int().nonnegative(),
+          attachmentsAdded: z.number().int().nonnegative(),
+        })
+        .nullable(),
+    }),
+  ),
+  /** Redacted bundles kept as received evidence, oldest first. */
+  'bundle:received': channel(empty, z.strictObject({ bundles: z.array(ReceivedBundle) })),
+  /**
+   * Checks a received bundle again where it is kept, against today's trusted
+   * signers; `bundle` (its bundle.json) only when still valid, to read it.
+   */
+  'bundle:recheck': channel(z.strictObject({ sha256: Sha256Hex }), z.strictObject({ report: VerifyReport, bundle: Bundle.nullable() })),
+  /**
+   * Merges another archive folder into the open one, all or nothing, after
+   * checking every revision and evidence file; the other is only read.
+   */
+  'archive:merge': channel(
+    z.strictObject({ path: z.string().min(1).max(4096), passphrase: PassphraseAttempt.optional() }),
+    z.strictObject({ archiveId: z.string(), revisionsAdded: z.number().int().nonnegative(), attachmentsAdded: z.number().int().nonnegative() }),
+  ),
+  /** The signers this archive's owner trusts. */
+  'trust:list': channel(empty, z.strictObject({ signers: z.array(TrustedSigner) })),
+  /** Trusts a signer: an OpenSSH public key line (a comment after the key is ignored) and a name to show. */
+  'trust:add': channel(
+    z.strictObject({ publicKey: z.string().min(1).max(10_000), name: z.string().trim().min(1).max(200) }),
+    TrustedSigner,
+  ),
+  /** Records whose history ends in more than one version, until a person resolves them. */
+  'records:conflicts': channel(empty, z.strictObject({ records: z.array(RecordSummary) })),
+  /**
+   * Resolves a conflict with a new revision whose parents are `heads` (every
+   * version the person saw) and whose fields they chose.
+   */
+  'records:resolve': channel(
+    z.strictObject({ recordId: RecordId, heads: z.array(RevisionId).min(2).max(64), data: z.unknown() }),
+    z.strictObject({ recordId: RecordId, revisionId: RevisionId }),
+  ),
+  /** The long task running now, for a progress bar; polled. */
   'tasks:progress': channel(
     empty,
     z.strictObject({
-      task: z.enum(['export', 'verify']).nullable(),
+      task: z.enum(['export', 'verify', 'import', 'merge']).nullable(),
       done: z.number().nonnegative(),
       total: z.number().nonnegative(),
       /** When it started (ms since the epoch), for the time remaining. */

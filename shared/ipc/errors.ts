@@ -33,6 +33,14 @@ export const errorPlaceholders = {
   diskFull: [],
   permissionDenied: ['path'],
   ioError: ['path'],
+  revisionForged: ['id'],
+  revisionInvalid: ['id'],
+  historyIncomplete: ['id'],
+  historyInconsistent: ['id'],
+  otherArchiveDamaged: ['path', 'file'],
+  invalidPublicKey: [],
+  notInConflict: [],
+  receivedNotFound: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorCode = keyof typeof errorPlaceholders;

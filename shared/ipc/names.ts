@@ -27,6 +27,14 @@ export const channelNames = [
   'bundle:export',
   'bundle:chooseOut',
   'bundle:verify',
+  'bundle:import',
+  'bundle:received',
+  'bundle:recheck',
+  'archive:merge',
+  'trust:list',
+  'trust:add',
+  'records:conflicts',
+  'records:resolve',
   'tasks:progress',
   'tasks:cancel',
 ] as const;
@@ -43,6 +51,7 @@ export type ChannelName = (typeof channelNames)[number];
 export const fileRequests = {
   'attachments:add': { from: 'files', to: 'paths', many: true },
   'bundle:verify': { from: 'file', to: 'path', many: false },
+  'bundle:import': { from: 'file', to: 'path', many: false },
 } as const satisfies Partial<Record<ChannelName, { from: string; to: string; many: boolean }>>;
 
 /**

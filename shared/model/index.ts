@@ -10,3 +10,4 @@ export * from './effect';
 export * from './source';
 export * from './bundle';
 export * from './exportPolicy';
+export * from './exchange';

@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import type { ZipFile } from 'yauzl';
 import type { CheckId, TrustedKey, VerifyReport } from '../../../shared/bagit';
-import type { BundleProfile } from '../../../shared/model';
+import type { Bundle, BundleProfile } from '../../../shared/model';
 import type { SshPublicKey } from '../sshsig';
 import {
   bagFiles,
@@ -43,7 +43,7 @@ import {
 import { trustedName } from './trustedKeys';
 import { VerifyFailure } from './verifyFailure';
 import { checkPaths } from './zipPaths';
-import { checkLocalHeaders, defaultZipLimits, entryBytes, openZip, readDirectory, type ZipItem, type ZipLimits } from './zipReader';
+import { checkLocalHeaders, defaultZipLimits, entryBytes, openZip, readDirectory, type ZipBytes, type ZipItem, type ZipLimits } from './zipReader';
 
 export { bundleNamespace } from './bagChecks';
 export { parseTrustedKeys } from './trustedKeys';
@@ -70,8 +70,24 @@ export interface VerifyOptions {
 
 const progressStep = 4 * 2 ** 20;
 
-export async function verifyBundle(zipPath: string, options: VerifyOptions = {}): Promise<VerifyReport> {
-  return new Verification(zipPath, options).run();
+export async function verifyBundle(zipPath: string | ZipBytes, options: VerifyOptions = {}): Promise<VerifyReport> {
+  return (await verifyBundleContents(zipPath, options)).report;
+}
+
+export interface VerifiedContents {
+  report: VerifyReport;
+  /** bundle.json, parsed; only when the report says valid. */
+  bundle?: Bundle;
+  /** The sha256 of the signed tag manifest: what an exporter's custody line names. */
+  tagManifestSha256?: string;
+}
+
+/** The check, and for an import what it proved: bundle.json as read in that same pass. */
+export async function verifyBundleContents(zipPath: string | ZipBytes, options: VerifyOptions = {}): Promise<VerifiedContents> {
+  const verification = new Verification(zipPath, options);
+  const report = await verification.run();
+  if (!report.valid) return { report };
+  return { report, bundle: verification.bundle!, tagManifestSha256: verification.hashes.get(bagFiles.tagManifest)! };
 }
 
 class Verification implements BagContents {
@@ -89,12 +105,13 @@ class Verification implements BagContents {
   private info: BagInfo = [];
   private manifest = new Map<string, string>();
   private key: SshPublicKey | null = null;
+  bundle: Bundle | null = null;
   private done = 0;
   private total = 0;
   private reported = 0;
 
   constructor(
-    private readonly path: string,
+    private readonly path: string | ZipBytes,
     private readonly options: VerifyOptions,
   ) {
     this.limits = { ...defaultVerifyLimits, ...options.limits };
@@ -114,6 +131,7 @@ class Verification implements BagContents {
       await this.step('signerFingerprint', () => checkFingerprint(this.info, this.key!));
       await this.step('payloadManifest', () => this.readPayload());
       const bundle = await this.step('bundleJson', () => checkBundleJson(this, this.info, this.key!));
+      this.bundle = bundle;
       const attachments = await this.step('attachments', () => checkAttachments(this, bundle));
       this.report.counts = { ...payloadTotals(this), records: bundle.records.length, attachments };
       this.checkTrust();

@@ -7,6 +7,7 @@
  * (yauzl checks neither CRC nor, alone, a stored entry's length). Never
  * writes anything; every problem is a `VerifyFailure` naming the entry.
  */
+import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { VerifyFailure } from './verifyFailure';
@@ -53,17 +54,32 @@ const unicodePathId = 0x7075;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export async function openZip(path: string): Promise<ZipFile> {
+/** A ZIP that is not a plain file: a received bundle kept, sealed, in the archive's blob store. */
+export interface ZipBytes {
+  size: number;
+  /** Bytes [start, end). */
+  read(start: number, end: number): AsyncIterable<Uint8Array>;
+}
+
+class ZipBytesReader extends yauzl.RandomAccessReader {
+  constructor(private readonly bytes: ZipBytes) {
+    super();
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    return Readable.from(this.bytes.read(start, end));
+  }
+}
+
+export async function openZip(source: string | ZipBytes): Promise<ZipFile> {
+  // SECURITY: decodeStrings off so that we judge the raw name bytes ourselves (yauzl would turn
+  // backslashes into slashes without strictFileNames, and reports unsafe names only as plain errors).
+  const options = { autoClose: false, lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: true };
   try {
-    // SECURITY: decodeStrings off so that we judge the raw name bytes ourselves (yauzl would turn
-    // backslashes into slashes without strictFileNames, and reports unsafe names only as plain errors).
-    const zip = await yauzl.openPromise(path, {
-      autoClose: false,
-      lazyEntries: true,
-      decodeStrings: false,
-      validateEntrySizes: true,
-      strictFileNames: true,
-    });
+    const zip =
+      typeof source === 'string'
+        ? await yauzl.openPromise(source, options)
+        : await yauzl.fromRandomAccessReaderPromise(new ZipBytesReader(source), source.size, options);
     // Failures reach us through the calls that read; a late 'error' (closing the file) must not crash the process.
     zip.on('error', () => {});
     return zip;

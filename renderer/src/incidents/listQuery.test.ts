@@ -20,6 +20,8 @@ function row(input: Partial<IncidentInput>, summary: Partial<RecordSummary> = {}
       revisionCount: 1,
       retracted: false,
       data: incident,
+      conflict: false,
+      heads: ['a'.repeat(64)],
       ...summary,
     },
   };

@@ -1,0 +1,338 @@
+/**
+ * Import and merge on real archives, real bundles and real files: the union
+ * is the same whatever the order, nothing is lost, conflicts stay until a
+ * person resolves them, and anything doubtful writes nothing at all.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Archive } from '../archive';
+import { exportBundle } from '../bundle/export';
+import { archiveZip, makeBag } from '../bundle/testing/makeBundle';
+import { SigningKey } from '../signingKey';
+import { sampleIncident, temporaryFolder } from '../testing/fixtures';
+import { journalFile } from './journal';
+
+let folder: { path: string; remove: () => Promise<void> };
+beforeEach(async () => {
+  folder = await temporaryFolder();
+});
+afterEach(() => folder.remove());
+
+let made = 0;
+const create = (name: string, passphrase: string | null = null) =>
+  Archive.create(join(folder.path, `${name}-${(made += 1)}`), { name, organization: 'Дәлел', passphrase, scryptCost: 2 ** 12 });
+
+async function exported(archive: Archive, profile: 'internal' | 'legal' | 'public' = 'internal'): Promise<string> {
+  const out = join(folder.path, `bundle-${(made += 1)}.zip`);
+  await exportBundle(archive, { out, profile, language: 'kk', softwareVersion: 'test' });
+  return out;
+}
+
+/** Every file of a folder with its bytes' hash: "nothing written" means this does not change. */
+async function snapshot(path: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const entry of await readdir(path, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath, entry.name);
+    files[relative(path, full)] = execFileSync('sha256sum', [full]).toString().split(' ')[0]!;
+  }
+  return files;
+}
+
+/** A defender with one incident, an effect on it, and a photo on the incident. */
+async function defender(name: string, title: string) {
+  const archive = await create(name);
+  const incident = await archive.save({ type: 'incident', data: sampleIncident({ title }) });
+  await archive.save({
+    type: 'effect',
+    data: { incident: incident.recordId, category: 'banking_payments', severity: 'high', description: `${title}: card payments stopped` },
+  });
+  const photo = join(folder.path, `${name}.jpg`);
+  await writeFile(photo, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(`${name} ${title} фото`)]));
+  await archive.attach(incident.recordId, [{ path: photo }]);
+  return { archive, incident };
+}
+
+const revisionIds = (archive: Archive) =>
+  (['incident', 'effect', 'source'] as const).flatMap((type) => archive.listRecords(type).flatMap((summary) => archive.getRecord(summary.recordId).history.map((signed) => signed.id))).sort();
+
+describe('importing internal bundles', () => {
+  it('gives the same archive in either order, keeps every revision and file, and importing again changes nothing', async () => {
+    const a = await defender('Aigerim', 'Almaty, 5 January');
+    const b = await defender('Ерлан', 'Жаңаөзен, 4 қаңтар');
+    const bundleA = await exported(a.archive);
+    const bundleB = await exported(b.archive);
+
+    const first = await create('Org one');
+    const second = await create('Org two');
+    const outcome = await first.importBundle(bundleA);
+    expect(outcome.report.valid).toBe(true);
+    expect(outcome.imported).toMatchObject({ kind: 'merged', revisionsAdded: 2, attachmentsAdded: 1 });
+    await first.importBundle(bundleB);
+    await second.importBundle(bundleB);
+    await second.importBundle(bundleA);
+
+    expect(await first.stateHash()).toBe(await second.stateHash());
+    expect(revisionIds(first)).toEqual([...revisionIds(a.archive), ...revisionIds(b.archive)].sort());
+    const photo = (await first.listAttachments(a.incident.recordId))[0]!;
+    expect(photo.sha256).toBe((await a.archive.listAttachments(a.incident.recordId))[0]!.sha256);
+    const bytes: Uint8Array[] = [];
+    for await (const piece of first.readBlob(photo.sha256)) bytes.push(piece);
+    expect(Buffer.concat(bytes).toString()).toContain('Aigerim Almaty, 5 January');
+
+    const before = await first.stateHash();
+    const again = await first.importBundle(bundleA);
+    expect(again.imported).toMatchObject({ revisionsAdded: 0, attachmentsAdded: 0 });
+    expect(await first.stateHash()).toBe(before);
+
+    // Reopened from disk, the union is still there.
+    const reopened = await Archive.open(first.path);
+    expect(await reopened.stateHash()).toBe(before);
+  });
+
+  it('shows where each revision came from, through the custody log', async () => {
+    const a = await defender('Aigerim', 'Almaty');
+    const org = await create('Org');
+    const bundle = await exported(a.archive);
+    await org.importBundle(bundle);
+    const events = org.custodyOf(a.incident.recordId);
+    const head = org.getRecord(a.incident.recordId).summary.headId;
+    const imported = events.find((event) => event.revisionId === head)!;
+    expect(imported).toMatchObject({ action: 'bundle_imported', actor: org.key.fingerprint });
+    expect(imported.note).toContain(a.archive.key.fingerprint);
+    expect(imported.note).toMatch(/^dalel-\d{8}-[0-9a-f]{8} \(internal\)/);
+    // The revision itself still names its author's key.
+    expect(org.getRecord(a.incident.recordId).history[0]!.revision.author).toBe(a.archive.key.publicLine);
+  });
+
+  it('names a trusted signer, and an unknown one only by its fingerprint', async () => {
+    const a = await defender('Aigerim', 'Almaty');
+    const org = await create('Org');
+    const bundle = await exported(a.archive);
+    const unknown = await org.importBundle(bundle);
+    expect(unknown.report.signer).toMatchObject({ fingerprint: a.archive.key.fingerprint, trustedAs: null });
+    const signer = await org.trust(`${a.archive.key.publicLine} laptop`, 'Aigerim (Almaty)');
+    expect(signer).toMatchObject({ name: 'Aigerim (Almaty)', fingerprint: a.archive.key.fingerprint, addedBy: org.key.fingerprint });
+    const known = await org.importBundle(bundle);
+    expect(known.report.signer?.trustedAs).toBe('Aigerim (Almaty)');
+    // Trusting again keeps the first name and writes nothing.
+    const state = await snapshot(org.path);
+    await org.trust(a.archive.key.publicLine, 'Other name');
+    expect(await snapshot(org.path)).toEqual(state);
+    expect((await (await Archive.open(org.path)).trustedSigners()).map((entry) => entry.name)).toEqual(['Aigerim (Almaty)']);
+    await expect(org.trust('ssh-rsa AAAAB3NzaC1yc2E', 'x')).rejects.toMatchObject({ code: 'invalidPublicKey' });
+  });
+
+  it('works into and out of encrypted archives', async () => {
+    const a = await create('Aigerim', 'бір екі үш төрт бес алты');
+    const incident = await a.save({ type: 'incident', data: sampleIncident() });
+    const org = await create('Org', 'жеті сегіз тоғыз он');
+    await org.importBundle(await exported(a));
+    expect(org.getRecord(incident.recordId).summary.data).toMatchObject({ title: sampleIncident().title });
+    expect(await org.stateHash()).toBe(await a.stateHash());
+  });
+});
+
+describe('conflicts', () => {
+  it('keeps both versions of a record edited on two sides until a person resolves it, and the old versions do not reopen it', async () => {
+    const a = await defender('Aigerim', 'Almaty');
+    const b = await create('Ерлан');
+    await b.importBundle(await exported(a.archive));
+    const base = a.archive.getRecord(a.incident.recordId).summary.headId;
+    await a.archive.save({ type: 'incident', recordId: a.incident.recordId, parent: base, data: sampleIncident({ title: 'Almaty — edited by Aigerim' }) });
+    await b.save({ type: 'incident', recordId: a.incident.recordId, parent: base, data: sampleIncident({ title: 'Алматы — Ерлан түзеткен' }) });
+    const fromA = await exported(a.archive);
+    const fromB = await exported(b);
+
+    const org = await create('Org');
+    await org.importBundle(fromA);
+    expect(org.conflicts()).toEqual([]);
+    await org.importBundle(fromB);
+    const [conflict] = org.conflicts();
+    expect(conflict).toMatchObject({ recordId: a.incident.recordId, conflict: true });
+    expect(conflict!.heads).toHaveLength(2);
+    const titles = conflict!.heads.map((id) => org.getRecord(a.incident.recordId).history.find((signed) => signed.id === id)!.revision.data!.title);
+    expect(titles.sort()).toEqual(['Almaty — edited by Aigerim', 'Алматы — Ерлан түзеткен']);
+    // No version wins by itself: an ordinary edit is refused while the conflict stands.
+    await expect(
+      org.save({ type: 'incident', recordId: a.incident.recordId, parent: conflict!.headId, data: sampleIncident() }),
+    ).rejects.toMatchObject({ code: 'staleRevision' });
+    await expect(org.resolveConflict({ recordId: a.incident.recordId, heads: [conflict!.heads[0]!], data: sampleIncident() })).rejects.toMatchObject({
+      code: 'staleRevision',
+    });
+
+    const resolved = await org.resolveConflict({
+      recordId: a.incident.recordId,
+      heads: conflict!.heads,
+      data: sampleIncident({ title: 'Алматы / Almaty — both accounts' }),
+    });
+    expect(org.conflicts()).toEqual([]);
+    const history = org.getRecord(a.incident.recordId).history;
+    expect(history.at(-1)).toMatchObject({ id: resolved.revisionId, revision: { parents: [...conflict!.heads].sort() } });
+    expect(org.custodyOf(a.incident.recordId).at(-1)).toMatchObject({ action: 'conflict_resolved', revisionId: resolved.revisionId });
+
+    await org.importBundle(fromB);
+    await org.importBundle(fromA);
+    expect(org.conflicts()).toEqual([]);
+    await expect(org.resolveConflict({ recordId: a.incident.recordId, heads: [resolved.revisionId], data: sampleIncident() })).rejects.toMatchObject({
+      code: 'notInConflict',
+    });
+  });
+});
+
+describe('refusals write nothing', () => {
+  it('a tampered bundle: the report says why, and the archive is as it was', async () => {
+    const a = await defender('Aigerim', 'Almaty');
+    const bundle = await exported(a.archive);
+    const bytes = await readFile(bundle);
+    // The photo is stored as is in the ZIP: one of its bytes changes, its CRC-32 left as it was.
+    const at = bytes.indexOf(Buffer.from('Aigerim Almaty'));
+    expect(at).toBeGreaterThan(0);
+    bytes[at] = 'E'.charCodeAt(0);
+    await writeFile(bundle, bytes);
+    const org = await create('Org');
+    const before = await snapshot(org.path);
+    const outcome = await org.importBundle(bundle);
+    expect(outcome.imported).toBeNull();
+    expect(outcome.report.valid).toBe(false);
+    expect(outcome.report.failure?.file).toMatch(/\/data\/attachments\/[0-9a-f]{64}\.jpg$/);
+    expect(await snapshot(org.path)).toEqual(before);
+  });
+
+  it('a bundle correctly signed by its sender whose revisions are forged', async () => {
+    const a = await defender('Aigerim', 'Almaty');
+    const genuine = JSON.parse(execFileSync('unzip', ['-p', await exported(a.archive), '*/data/bundle.json']).toString());
+    const key = SigningKey.generate();
+    const forgedRecords = genuine.records.map((record: { revisions: { revision: { data: Record<string, unknown> | null } }[] }) => ({
+      ...record,
+      revisions: record.revisions.map((signed, index) =>
+        index === 0 && signed.revision.data ? { ...signed, revision: { ...signed.revision, data: { ...signed.revision.data, title: 'Nothing happened' } } } : signed,
+      ),
+    }));
+    const bag = await makeBag({
+      key,
+      bundle: (bundle) => Object.assign(bundle, { profile: 'internal', records: forgedRecords, attachments: [] }),
+      payload: (files) => {
+        for (const path of [...files.keys()]) if (path.startsWith('data/attachments/')) files.delete(path);
+      },
+      bagInfo: (fields) => fields.map(([label, value]) => [label, label === 'Dalel-Profile' ? 'internal' : value] as [string, string]),
+    });
+    const zip = join(folder.path, 'forged.zip');
+    await archiveZip(bag, zip);
+    const org = await create('Org');
+    const before = await snapshot(org.path);
+    await expect(org.importBundle(zip)).rejects.toMatchObject({ code: 'revisionForged' });
+    expect(await snapshot(org.path)).toEqual(before);
+  });
+
+  it('a legal bundle is kept whole as received evidence, never mixed into the records', async () => {
+    const a = await defender('Aigerim', 'Almaty');
+    const bundle = await exported(a.archive, 'legal');
+    const org = await create('Org');
+    const state = await org.stateHash();
+    const outcome = await org.importBundle(bundle);
+    expect(outcome.imported).toMatchObject({ kind: 'received' });
+    expect(org.listRecords('incident')).toEqual([]);
+    expect(await org.stateHash()).toBe(state);
+    const [received] = await org.receivedBundles();
+    expect(received).toMatchObject({ profile: 'legal', bundleId: outcome.report.bundleId, size: (await stat(bundle)).size });
+    expect(received!.sha256).toBe(execFileSync('sha256sum', [bundle]).toString().split(' ')[0]);
+    expect(received!.signer.fingerprint).toBe(a.archive.key.fingerprint);
+
+    // Re-checked where it is kept, at any time, and readable when still valid.
+    const again = await org.recheckReceived(received!.sha256);
+    expect(again.report).toMatchObject({ valid: true, bundleId: outcome.report.bundleId });
+    expect(again.bundle?.records.map((record) => record.recordId)).toContain(a.incident.recordId);
+    const kept = join(org.path, 'blobs', received!.sha256.slice(0, 2), received!.sha256);
+    const bytes = await readFile(kept);
+    const at = bytes.indexOf(Buffer.from('Aigerim Almaty'));
+    bytes[at] = 'E'.charCodeAt(0);
+    await writeFile(kept, bytes);
+    expect((await org.recheckReceived(received!.sha256)).report.valid).toBe(false);
+  });
+
+  it('a received bundle is re-checked from inside an encrypted archive, without writing it out', async () => {
+    const a = await defender('Aigerim', 'Almaty');
+    const org = await create('Org', 'жеті сегіз тоғыз он');
+    await org.importBundle(await exported(a.archive, 'public'));
+    const [received] = await org.receivedBundles();
+    const before = await snapshot(org.path);
+    expect((await org.recheckReceived(received!.sha256)).report).toMatchObject({ valid: true, profile: 'public' });
+    expect(await snapshot(org.path)).toEqual(before);
+  });
+});
+
+describe('merging archive folders', () => {
+  it('gives the same archive in either order and twice changes nothing', async () => {
+    const a = await defender('Aigerim', 'Almaty');
+    const b = await defender('Ерлан', 'Жаңаөзен');
+    const first = await create('Org one');
+    const second = await create('Org two');
+    expect(await first.mergeFrom(a.archive)).toMatchObject({ revisionsAdded: 2, attachmentsAdded: 1 });
+    await first.mergeFrom(b.archive);
+    await second.mergeFrom(b.archive);
+    await second.mergeFrom(a.archive);
+    expect(await first.stateHash()).toBe(await second.stateHash());
+    const before = await first.stateHash();
+    expect(await first.mergeFrom(a.archive)).toMatchObject({ revisionsAdded: 0, attachmentsAdded: 0 });
+    expect(await first.stateHash()).toBe(before);
+    expect(first.custodyOf(a.incident.recordId).some((event) => event.action === 'archive_merged' && event.note?.includes(a.archive.status().archiveId))).toBe(true);
+  });
+
+  it('refuses another archive with a damaged evidence file, and writes nothing', async () => {
+    const a = await defender('Aigerim', 'Almaty');
+    const [photo] = await a.archive.listAttachments(a.incident.recordId);
+    const blob = join(a.archive.path, 'blobs', photo!.sha256.slice(0, 2), photo!.sha256);
+    const bytes = await readFile(blob);
+    bytes[bytes.length - 1]! ^= 1;
+    await writeFile(blob, bytes);
+    const org = await create('Org');
+    const before = await snapshot(org.path);
+    await expect(org.mergeFrom(await Archive.open(a.archive.path))).rejects.toMatchObject({ code: 'otherArchiveDamaged' });
+    expect(await snapshot(org.path)).toEqual(before);
+  });
+
+  it('refuses another archive with an altered record file', async () => {
+    const a = await defender('Aigerim', 'Almaty');
+    const file = join(a.archive.path, 'records', a.incident.recordId.slice(0, 2), `${a.incident.recordId}.json`);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Almaty', 'Astana'));
+    const org = await create('Org');
+    const before = await snapshot(org.path);
+    await expect(org.mergeFrom(await Archive.open(a.archive.path))).rejects.toMatchObject({ code: 'otherArchiveDamaged' });
+    expect(await snapshot(org.path)).toEqual(before);
+  });
+});
+
+describe('the journal', () => {
+  it('an archive opened with a committed journal finishes the change, once', async () => {
+    const a = await defender('Aigerim', 'Almaty');
+    const org = await create('Org');
+    await org.mergeFrom(a.archive);
+    const expected = await org.stateHash();
+    const custodyLines = (await readFile(join(org.path, 'custody.log'), 'utf8')).split('\n').filter(Boolean);
+
+    // The same change, cut off right after its moment of change: the journal written, nothing applied.
+    const cut = await create('Org cut');
+    const journal = {
+      journal: 1,
+      revisions: Object.values((org as unknown as { records: { recordSet(): object } }).records.recordSet()).flat(),
+      attachments: await org.listAttachments(a.incident.recordId),
+      trusted: [],
+      received: [],
+      custody: [],
+    };
+    for await (const piece of a.archive.readBlob(journal.attachments[0]!.sha256)) {
+      const dir = join(cut.path, 'blobs', journal.attachments[0]!.sha256.slice(0, 2));
+      await import('node:fs/promises').then((fs) => fs.mkdir(dir, { recursive: true }));
+      await writeFile(join(dir, journal.attachments[0]!.sha256), piece, { flag: 'a' });
+    }
+    await writeFile(join(cut.path, journalFile), JSON.stringify(journal));
+    const reopened = await Archive.open(cut.path);
+    expect(await reopened.stateHash()).toBe(expected);
+    expect((await readdir(cut.path)).includes(journalFile)).toBe(false);
+    expect(custodyLines.length).toBeGreaterThan(1);
+    expect(await (await Archive.open(cut.path)).stateHash()).toBe(expected);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Merging another archive folder into this one (spec/cli.md `dalel merge`;
+ * DESIGN.md, "Merge"): the union of its revisions, evidence files and
+ * attachment entries, with the same checks as an import. Opening the other
+ * archive already checks every revision's id and signature; a record file
+ * it reports as damaged refuses the whole merge, as does any revision whose
+ * fields fail their schema or whose history is not whole. Each evidence
+ * file is hashed as it is copied and must match its name. All or nothing
+ * through the journal; the other archive is only read.
+ */
+import type { Attachment, CustodyAction, SignedRevision } from '../../../shared/model';
+import { blobPath } from '../blobStore';
+import type { CustodyFacts } from '../custodyLog';
+import { EngineError } from '../errors';
+import type { RecordProblem } from '../recordStore';
+import { FileBroken } from '../storage';
+import { checkIncomingRevisions, newRevisions } from './incoming';
+import { commitJournal, emptyJournal, journalPending } from './journal';
+import type { MergeTarget } from './importBundle';
+
+/** What a merge reads of the other archive. */
+export interface MergeSource {
+  path: string;
+  archiveId: string;
+  name: string;
+  fingerprint: string;
+  problems: readonly RecordProblem[];
+  revisions(): SignedRevision[];
+  listAttachments(recordId: string): Promise<Attachment[]>;
+  readBlob(sha256: string): AsyncIterable<Uint8Array>;
+}
+
+export interface MergeOutcome {
+  archiveId: string;
+  revisionsAdded: number;
+  attachmentsAdded: number;
+}
+
+export async function mergeArchive(target: MergeTarget, source: MergeSource, signal?: AbortSignal): Promise<MergeOutcome> {
+  const [damaged] = source.problems;
+  if (damaged) throw new EngineError('otherArchiveDamaged', { path: source.path, file: damaged.file });
+  const incoming = source.revisions();
+  const revisions = newRevisions(target.records, checkIncomingRevisions(incoming));
+  const from = `archive ${source.archiveId} "${source.name.replace(/["\r\n]/g, ' ')}" key ${source.fingerprint}`;
+
+  const entries: Attachment[] = [];
+  const added: string[] = [];
+  const custody: ({ action: CustodyAction } & CustodyFacts)[] = [{ action: 'archive_merged', note: from }];
+  for (const signed of revisions) {
+    custody.push({ action: 'archive_merged', recordId: signed.revision.recordId, revisionId: signed.id, note: from });
+  }
+  try {
+    for (const recordId of new Set(incoming.map((signed) => signed.revision.recordId))) {
+      const listed = new Set((await target.attachments.list(recordId)).map((entry) => entry.sha256));
+      for (const entry of await source.listAttachments(recordId)) {
+        if (listed.has(entry.sha256)) continue;
+        signal?.throwIfAborted();
+        const blob = await copyBlob(target, source, entry);
+        if (blob.added) added.push(blob.sha256);
+        entries.push(entry);
+        custody.push({ action: 'archive_merged', recordId, hashes: [entry.sha256], note: from });
+      }
+    }
+    const journal = emptyJournal();
+    journal.revisions = revisions;
+    journal.attachments = entries;
+    journal.custody = target.custody.prepare(target.key.fingerprint, custody);
+    await commitJournal(target, journal);
+  } catch (error) {
+    if (!(await journalPending(target))) for (const sha256 of added) await target.blobs.remove(sha256).catch(() => {});
+    if (signal?.aborted) throw new EngineError('cancelled');
+    throw error;
+  }
+  return { archiveId: source.archiveId, revisionsAdded: revisions.length, attachmentsAdded: entries.length };
+}
+
+/** Copies one evidence file, hashed on the way; a file that does not match its name is the other archive's damage. */
+async function copyBlob(target: MergeTarget, source: MergeSource, entry: Attachment) {
+  try {
+    return await target.blobs.addVerified(entry, source.readBlob(entry.sha256), source.path);
+  } catch (error) {
+    if (error instanceof FileBroken || (error instanceof EngineError && error.code === 'fileChanged')) {
+      throw new EngineError('otherArchiveDamaged', { path: source.path, file: blobPath(entry.sha256) });
+    }
+    throw error;
+  }
+}
