@@ -8,8 +8,10 @@
 import type { Language } from '../ipc/contract';
 import enCli from './locales/en/cli.json';
 import enCommon from './locales/en/common.json';
+import enConflicts from './locales/en/conflicts.json';
 import enErrors from './locales/en/errors.json';
 import enEvidence from './locales/en/evidence.json';
+import enExchange from './locales/en/exchange.json';
 import enIncidents from './locales/en/incidents.json';
 import enReport from './locales/en/report.json';
 import enSecurity from './locales/en/security.json';
@@ -18,8 +20,10 @@ import enValidation from './locales/en/validation.json';
 import enVerify from './locales/en/verify.json';
 import kkCli from './locales/kk/cli.json';
 import kkCommon from './locales/kk/common.json';
+import kkConflicts from './locales/kk/conflicts.json';
 import kkErrors from './locales/kk/errors.json';
 import kkEvidence from './locales/kk/evidence.json';
+import kkExchange from './locales/kk/exchange.json';
 import kkIncidents from './locales/kk/incidents.json';
 import kkReport from './locales/kk/report.json';
 import kkSecurity from './locales/kk/security.json';
@@ -28,8 +32,10 @@ import kkValidation from './locales/kk/validation.json';
 import kkVerify from './locales/kk/verify.json';
 import ruCli from './locales/ru/cli.json';
 import ruCommon from './locales/ru/common.json';
+import ruConflicts from './locales/ru/conflicts.json';
 import ruErrors from './locales/ru/errors.json';
 import ruEvidence from './locales/ru/evidence.json';
+import ruExchange from './locales/ru/exchange.json';
 import ruIncidents from './locales/ru/incidents.json';
 import ruReport from './locales/ru/report.json';
 import ruSecurity from './locales/ru/security.json';
@@ -37,13 +43,13 @@ import ruTaxonomy from './locales/ru/taxonomy.json';
 import ruValidation from './locales/ru/validation.json';
 import ruVerify from './locales/ru/verify.json';
 
-export const namespaces = ['common', 'incidents', 'security', 'taxonomy', 'validation', 'errors', 'cli', 'evidence', 'report', 'verify'] as const;
+export const namespaces = ['common', 'incidents', 'security', 'taxonomy', 'validation', 'errors', 'cli', 'evidence', 'report', 'verify', 'exchange', 'conflicts'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export const resources = {
-  en: { common: enCommon, incidents: enIncidents, security: enSecurity, taxonomy: enTaxonomy, validation: enValidation, errors: enErrors, cli: enCli, evidence: enEvidence, report: enReport, verify: enVerify },
-  ru: { common: ruCommon, incidents: ruIncidents, security: ruSecurity, taxonomy: ruTaxonomy, validation: ruValidation, errors: ruErrors, cli: ruCli, evidence: ruEvidence, report: ruReport, verify: ruVerify },
-  kk: { common: kkCommon, incidents: kkIncidents, security: kkSecurity, taxonomy: kkTaxonomy, validation: kkValidation, errors: kkErrors, cli: kkCli, evidence: kkEvidence, report: kkReport, verify: kkVerify },
+  en: { common: enCommon, incidents: enIncidents, security: enSecurity, taxonomy: enTaxonomy, validation: enValidation, errors: enErrors, cli: enCli, evidence: enEvidence, report: enReport, verify: enVerify, exchange: enExchange, conflicts: enConflicts },
+  ru: { common: ruCommon, incidents: ruIncidents, security: ruSecurity, taxonomy: ruTaxonomy, validation: ruValidation, errors: ruErrors, cli: ruCli, evidence: ruEvidence, report: ruReport, verify: ruVerify, exchange: ruExchange, conflicts: ruConflicts },
+  kk: { common: kkCommon, incidents: kkIncidents, security: kkSecurity, taxonomy: kkTaxonomy, validation: kkValidation, errors: kkErrors, cli: kkCli, evidence: kkEvidence, report: kkReport, verify: kkVerify, exchange: kkExchange, conflicts: kkConflicts },
 } as const satisfies Record<Language, Record<Namespace, object>>;
 
 /** The supported language closest to an OS or environment locale ("kk-KZ", "ru_RU.UTF-8"). */
