@@ -1,9 +1,9 @@
 /**
  * The screens of an open archive as hash routes (`#/incident/<id>/edit`,
  * `#/incident/<id>/effects/new`, `#/effect/<id>/edit`, `#/settings`, `#/export`,
- * `#/verify`), so that links are real links and a reload stays on the same
- * screen. Hash changes are in-page: the shell's navigation lock-down never
- * sees them.
+ * `#/verify`, `#/conflicts/<id>`), so that links are real links and a reload
+ * stays on the same screen. Hash changes are in-page: the shell's navigation
+ * lock-down never sees them.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -13,6 +13,8 @@ export type Route =
   | { screen: 'settings' }
   | { screen: 'export' }
   | { screen: 'verify' }
+  | { screen: 'conflicts' }
+  | { screen: 'resolveConflict'; recordId: string }
   | { screen: 'incident'; recordId: string }
   | { screen: 'edit'; recordId: string }
   | { screen: 'newEffect'; incidentId: string }
@@ -30,6 +32,9 @@ export function parseRoute(hash: string): Route {
   if (path === '/settings') return { screen: 'settings' };
   if (path === '/export') return { screen: 'export' };
   if (path === '/verify') return { screen: 'verify' };
+  if (path === '/conflicts') return { screen: 'conflicts' };
+  const conflict = new RegExp(`^/conflicts/${recordIdPattern}$`).exec(path);
+  if (conflict?.[1]) return { screen: 'resolveConflict', recordId: conflict[1] };
   const evidence = new RegExp(`^/incident/${recordIdPattern}/(effects|sources)/new$`).exec(path);
   if (evidence?.[1]) return { screen: evidence[2] === 'effects' ? 'newEffect' : 'newSource', incidentId: evidence[1] };
   const record = new RegExp(`^/(effect|source)/${recordIdPattern}(/edit)?$`).exec(path);
@@ -57,6 +62,10 @@ export function hrefOf(route: Route): string {
       return '#/export';
     case 'verify':
       return '#/verify';
+    case 'conflicts':
+      return '#/conflicts';
+    case 'resolveConflict':
+      return `#/conflicts/${route.recordId}`;
     case 'incident':
       return `#/incident/${route.recordId}`;
     case 'edit':
