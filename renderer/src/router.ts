@@ -1,9 +1,9 @@
 /**
  * The screens of an open archive as hash routes (`#/incident/<id>/edit`,
  * `#/incident/<id>/effects/new`, `#/effect/<id>/edit`, `#/settings`, `#/export`,
- * `#/verify`, `#/conflicts/<id>`), so that links are real links and a reload
- * stays on the same screen. Hash changes are in-page: the shell's navigation
- * lock-down never sees them.
+ * `#/verify`, `#/import`, `#/received`, `#/conflicts/<id>`), so that links
+ * are real links and a reload stays on the same screen. Hash changes are
+ * in-page: the shell's navigation lock-down never sees them.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -13,6 +13,8 @@ export type Route =
   | { screen: 'settings' }
   | { screen: 'export' }
   | { screen: 'verify' }
+  | { screen: 'import' }
+  | { screen: 'received' }
   | { screen: 'conflicts' }
   | { screen: 'resolveConflict'; recordId: string }
   | { screen: 'incident'; recordId: string }
@@ -32,6 +34,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/settings') return { screen: 'settings' };
   if (path === '/export') return { screen: 'export' };
   if (path === '/verify') return { screen: 'verify' };
+  if (path === '/import') return { screen: 'import' };
+  if (path === '/received') return { screen: 'received' };
   if (path === '/conflicts') return { screen: 'conflicts' };
   const conflict = new RegExp(`^/conflicts/${recordIdPattern}$`).exec(path);
   if (conflict?.[1]) return { screen: 'resolveConflict', recordId: conflict[1] };
@@ -62,6 +66,10 @@ export function hrefOf(route: Route): string {
       return '#/export';
     case 'verify':
       return '#/verify';
+    case 'import':
+      return '#/import';
+    case 'received':
+      return '#/received';
     case 'conflicts':
       return '#/conflicts';
     case 'resolveConflict':
