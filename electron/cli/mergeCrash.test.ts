@@ -1,0 +1,127 @@
+// Kills `dalel import` and `dalel merge` with SIGKILL at random moments of
+// their run, 100 times, then reopens the archive: it must be exactly as
+// before or exactly as after (the same state hash as a whole import), never
+// in between; an import the command reported as done must be there; every
+// listed evidence file must be stored whole; the custody log must verify.
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Archive } from '../engine/archive';
+import { exportBundle } from '../engine/bundle/export';
+import { journalFile } from '../engine/merge/journal';
+import { sampleIncident, temporaryFolder } from '../engine/testing/fixtures';
+
+const bin = join(import.meta.dirname, 'bin.js');
+const trials = { import: 60, merge: 40 };
+let folder: { path: string; remove: () => Promise<void> };
+let base: string;
+let defender: string;
+let bundle: string;
+const states = { before: '', after: '' };
+
+beforeAll(async () => {
+  folder = await temporaryFolder();
+  const source = await Archive.create(join(folder.path, 'defender'), { name: 'Defender', organization: '', passphrase: null });
+  for (let index = 0; index < 60; index += 1) {
+    const { recordId } = await source.save({ type: 'incident', data: sampleIncident({ title: `Оқиға ${index}` }) });
+    if (index % 20 === 0) {
+      const file = join(folder.path, `video-${index}.mp4`);
+      await writeFile(file, randomBytes(3 * 2 ** 20));
+      await source.attach(recordId, [{ path: file }]);
+    }
+  }
+  defender = source.path;
+  bundle = join(folder.path, 'defender.zip');
+  await exportBundle(source, { out: bundle, profile: 'internal', language: 'en', softwareVersion: 'test' });
+
+  const org = await Archive.create(join(folder.path, 'org'), { name: 'Organization', organization: '', passphrase: null });
+  for (let index = 0; index < 10; index += 1) await org.save({ type: 'incident', data: sampleIncident({ title: `Ұйым ${index}` }) });
+  base = org.path;
+  states.before = await org.stateHash();
+  const whole = join(folder.path, 'org-after');
+  await cp(base, whole, { recursive: true });
+  const merged = await Archive.open(whole);
+  await merged.mergeFrom(source);
+  states.after = await merged.stateHash();
+}, 120_000);
+afterAll(() => folder.remove());
+
+/** Runs the command; kills it after `killAfterMs` unless it ends first. Resolves with its exit code (null when killed). */
+function run(args: string[], killAfterMs?: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: 'ignore' });
+    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+}
+
+async function timed(args: string[]): Promise<number> {
+  const started = Date.now();
+  expect(await run(args)).toBe(0);
+  return Date.now() - started;
+}
+
+/** Reopens a killed archive and checks it whole; returns whether the change is in. */
+async function reopenAndCheck(dir: string, exitCode: number | null, label: string): Promise<'before' | 'after'> {
+  const archive = await Archive.open(dir); // the custody chain and every record file are checked on open
+  expect(existsSync(join(dir, journalFile)), label).toBe(false);
+  const state = await archive.stateHash();
+  expect([states.before, states.after], label).toContain(state);
+  if (exitCode === 0) expect(state, `${label}: reported done`).toBe(states.after);
+  for (const record of archive.listRecords('incident')) {
+    for (const attachment of await archive.listAttachments(record.recordId)) {
+      const hash = createHash('sha256');
+      for await (const piece of archive.readBlob(attachment.sha256)) hash.update(piece);
+      expect(hash.digest('hex'), label).toBe(attachment.sha256);
+    }
+  }
+  return state === states.after ? 'after' : 'before';
+}
+
+/** A seeded random number in [0, 1), so that a failing trial can be replayed. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
+    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed);
+    return ((mixed ^ (mixed >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+describe('import and merge, killed at random moments', () => {
+  for (const kind of ['import', 'merge'] as const) {
+    it(`${kind}: leaves the archive as before or as after, never between`, async () => {
+      expect(existsSync(join(import.meta.dirname, '../../out/main/dalel.js')), 'build first: npm run build').toBe(true);
+      const argsFor = (dir: string) => (kind === 'import' ? ['import', dir, bundle] : ['merge', dir, defender]);
+      const timing = join(folder.path, `${kind}-timing`);
+      await cp(base, timing, { recursive: true });
+      const duration = await timed(argsFor(timing));
+      const seed = Date.now();
+      const random = seeded(seed);
+      const outcomes = { before: 0, after: 0 };
+      const count = trials[kind];
+      // Two at a time (two cores); each kill lands at a random moment of its own slice of the run.
+      for (let trial = 0; trial < count; trial += 2) {
+        await Promise.all(
+          [trial, trial + 1].map(async (index) => {
+            const dir = join(folder.path, `${kind}-${index}`);
+            await cp(base, dir, { recursive: true });
+            const killAt = Math.round(((index + random()) / count) * duration * 1.2);
+            const code = await run(argsFor(dir), killAt);
+            outcomes[await reopenAndCheck(dir, code, `${kind} trial ${index}, killed at ${killAt} ms, seed ${seed}`)] += 1;
+          }),
+        );
+      }
+      expect(outcomes.before + outcomes.after).toBe(count);
+      expect(outcomes.before, 'some kills came before the change').toBeGreaterThan(0);
+      expect(outcomes.after, 'some runs finished the change').toBeGreaterThan(0);
+    }, 300_000);
+  }
+});
