@@ -326,3 +326,106 @@ describe('dalel verify', () => {
     expect((await dalel(['verify'])).code).toBe(2);
   });
 });
+
+describe('dalel import, merge and trust', () => {
+  const noChromium = { LANG: 'en_US.UTF-8', PATH: '' };
+
+  /** A defender's archive with one incident, exported as an internal bundle. */
+  async function defender(name: string, title: string) {
+    const path = join(folder.path, name);
+    await dalel(['init', path, '--name', name, '--no-encryption']);
+    const incident = join(folder.path, `${name}.json`);
+    await writeFile(incident, JSON.stringify(sampleIncident({ title })));
+    const recordId = (await dalel(['add', path, '--type', 'incident', '--json', incident])).out.trim();
+    const bundle = join(folder.path, `${name}.zip`);
+    expect((await dalel(['export', path, '--out', bundle], { env: noChromium })).code).toBe(0);
+    const [publicKey] = (await dalel(['key', path])).out.split('\n');
+    return { path, recordId, bundle, publicKey: publicKey! };
+  }
+
+  it('imports bundles in either order into the same archive, names trusted signers, and lists conflicts', async () => {
+    const aigerim = await defender('aigerim', 'Almaty');
+    const erlan = await defender('erlan', 'Жаңаөзен');
+    const first = join(folder.path, 'org-1');
+    const second = join(folder.path, 'org-2');
+    await dalel(['init', first, '--no-encryption']);
+    await dalel(['init', second, '--no-encryption']);
+
+    const keyFile = join(folder.path, 'aigerim.pub');
+    await writeFile(keyFile, `${aigerim.publicKey}\n`);
+    const trusted = await dalel(['trust', first, keyFile, '--name', 'Айгерім, Алматы']);
+    expect(trusted.code, trusted.err).toBe(0);
+    expect(trusted.out).toContain('Айгерім, Алматы');
+
+    const imported = await dalel(['import', first, aigerim.bundle]);
+    expect(imported.code, imported.err).toBe(0);
+    expect(imported.out).toContain('Signed by Айгерім, Алматы, a key you trust.');
+    expect(imported.out).toContain('new revisions 1, new evidence files 0');
+    const unknown = await dalel(['import', first, erlan.bundle, '--json']);
+    expect(JSON.parse(unknown.out)).toMatchObject({ report: { valid: true, signer: { trustedAs: null } }, imported: { kind: 'merged', revisionsAdded: 1 } });
+    await dalel(['import', second, erlan.bundle]);
+    await dalel(['import', second, aigerim.bundle]);
+    expect((await dalel(['state-hash', first])).out).toBe((await dalel(['state-hash', second])).out);
+
+    // Aigerim edits her incident after the organization received it; the organization edited it too.
+    const edited = join(folder.path, 'edited.json');
+    await writeFile(edited, JSON.stringify(sampleIncident({ title: 'Almaty, corrected' })));
+    expect((await dalel(['edit', aigerim.path, aigerim.recordId, '--json', edited])).code).toBe(0);
+    await writeFile(edited, JSON.stringify(sampleIncident({ title: 'Алматы, ұйым түзеткен' })));
+    expect((await dalel(['edit', first, aigerim.recordId, '--json', edited])).code).toBe(0);
+    const again = join(folder.path, 'aigerim-2.zip');
+    await dalel(['export', aigerim.path, '--out', again], { env: noChromium });
+    const conflicted = await dalel(['import', first, again]);
+    expect(conflicted.code).toBe(0);
+    expect(conflicted.out).toContain('1 record was edited on two sides');
+    expect(conflicted.out).toContain(aigerim.recordId);
+  }, 60_000);
+
+  it('exits 1 for a bundle that does not verify, changing nothing, and 2 when it cannot run', async () => {
+    const aigerim = await defender('aigerim', 'Almaty');
+    const org = join(folder.path, 'org');
+    await dalel(['init', org, '--no-encryption']);
+    const before = await files(org);
+    const hash = (await dalel(['state-hash', org])).out;
+    const bytes = await readFile(aigerim.bundle);
+    const signature = bytes.indexOf(Buffer.from('-----BEGIN SSH SIGNATURE-----'));
+    bytes[signature + 40] = bytes[signature + 40] === 0x41 ? 0x42 : 0x41;
+    const broken = join(folder.path, 'broken.zip');
+    await writeFile(broken, bytes);
+    const run = await dalel(['import', org, broken, '--lang', 'kk']);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('✗');
+    expect(run.out).toContain('Ештеңе импортталған жоқ');
+    expect(await files(org)).toEqual(before);
+    expect((await dalel(['state-hash', org])).out).toBe(hash);
+    expect((await dalel(['import', org, join(folder.path, 'missing.zip')])).code).toBe(2);
+    expect((await dalel(['import', org])).code).toBe(2);
+    const badKey = join(folder.path, 'bad.pub');
+    await writeFile(badKey, 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ user\n');
+    expect(await dalel(['trust', org, badKey, '--name', 'x'])).toMatchObject({ code: 1 });
+    expect((await dalel(['trust', org, badKey])).code).toBe(2);
+  }, 60_000);
+
+  it('merges another archive folder, encrypted or not, and a second merge adds nothing', async () => {
+    const aigerim = await defender('aigerim', 'Almaty');
+    const locked = join(folder.path, 'locked');
+    const passphraseFile = join(folder.path, 'other-passphrase');
+    await writeFile(passphraseFile, 'жеті сегіз тоғыз он\n');
+    await dalel(['init', locked, '--passphrase-file', passphraseFile]);
+    await dalel(['add', locked, '--type', 'incident', '--json', incidentFile, '--passphrase-file', passphraseFile]);
+    const org = join(folder.path, 'org');
+    await dalel(['init', org, '--no-encryption']);
+
+    const merged = await dalel(['merge', org, aigerim.path]);
+    expect(merged.code, merged.err).toBe(0);
+    expect(merged.out).toContain('new revisions 1');
+    expect((await dalel(['merge', org, aigerim.path, '--json'])).out).toContain('"revisionsAdded": 0');
+    const refused = await dalel(['merge', org, locked]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('passphrase');
+    const unlocked = await dalel(['merge', org, locked, '--other-passphrase-file', passphraseFile]);
+    expect(unlocked.code, unlocked.err).toBe(0);
+    const list = JSON.parse((await dalel(['list', org, '--json'])).out) as unknown[];
+    expect(list).toHaveLength(2);
+  }, 60_000);
+});
