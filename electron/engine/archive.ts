@@ -254,6 +254,23 @@ export class Archive {
     );
   }
 
+  /** Takes a signer off the trusted list: its bundles are shown as from an unknown signer again. */
+  untrust(fingerprint: string): Promise<{ removed: boolean }> {
+    return this.serialised(() =>
+      this.committing(async () => {
+        const listed = (await this.exchange.trusted()).find((signer) => signer.fingerprint === fingerprint);
+        if (!listed) return { removed: false };
+        const journal = emptyJournal();
+        journal.untrusted = [fingerprint];
+        journal.custody = this.custody.prepare(this.key.fingerprint, [
+          { action: 'key_untrusted', note: `${listed.fingerprint} ${listed.name}`.slice(0, 2000) },
+        ]);
+        await commitJournal(this.mergeTarget(), journal);
+        return { removed: true };
+      }),
+    );
+  }
+
   /** Records with more than one head, until a person resolves them. */
   conflicts() {
     return this.records.conflicts();

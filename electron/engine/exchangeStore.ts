@@ -38,6 +38,13 @@ export class ExchangeStore {
     if (fresh.length) await new StorageAdapter(this.storage, trustedFile).write({ signers: [...current, ...fresh] });
   }
 
+  /** Takes signers off the list; a fingerprint not listed changes nothing. */
+  async removeTrusted(fingerprints: readonly string[]): Promise<void> {
+    const current = await this.trusted();
+    const kept = current.filter((signer) => !fingerprints.includes(signer.fingerprint));
+    if (kept.length !== current.length) await new StorageAdapter(this.storage, trustedFile).write({ signers: kept });
+  }
+
   /** Adds bundles whose file (sha256) is not listed yet. */
   async addReceived(bundles: readonly ReceivedBundle[]): Promise<void> {
     const current = await this.received();

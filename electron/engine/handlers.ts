@@ -228,6 +228,7 @@ export function createHandlers(state: EngineState): Handlers {
     },
     'trust:list': async () => ({ signers: await state.requireArchive().trustedSigners() }),
     'trust:add': async ({ publicKey, name }) => state.requireArchive().trust(publicKey, name),
+    'trust:remove': async ({ fingerprint }) => state.requireArchive().untrust(fingerprint),
     'records:conflicts': async () => ({ records: state.requireArchive().conflicts() }),
     'records:resolve': async (request) => state.requireArchive().resolveConflict(request),
     'tasks:progress': async () => {

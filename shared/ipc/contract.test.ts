@@ -35,6 +35,7 @@ const examples: { [C in ChannelName]: RequestOf<C> } = {
   'archive:merge': { path: '/media/stick/Ерлан архиві', passphrase: 'қар жауды' },
   'trust:list': {},
   'trust:add': { publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA', name: 'Aigerim, Almaty' },
+  'trust:remove': { fingerprint: 'SHA256:ivF0p+WrEBaK9HkCidk5pAYOS3bX8sTraYZLgYT00sE' },
   'records:conflicts': {},
   'records:resolve': { recordId, heads: [revisionId, 'b'.repeat(64)], data: {} },
   'tasks:progress': {},

@@ -9,7 +9,7 @@ import { Attachment } from '../model/attachment';
 import { VerifyReport } from '../bagit/verifyReport';
 import { Bundle, BundleProfile } from '../model/bundle';
 import { CustodyEvent } from '../model/custody';
-import { ReceivedBundle, TrustedSigner } from '../model/exchange';
+import { Fingerprint, ReceivedBundle, TrustedSigner } from '../model/exchange';
 import { RecordId, RecordType, RevisionId, SavableType, Sha256Hex, SignedRevision } from '../model/revision';
 import type { ChannelName } from './names';
 import type { Result } from './result';
@@ -245,6 +245,8 @@ export const contract = {
     z.strictObject({ publicKey: z.string().min(1).max(10_000), name: z.string().trim().min(1).max(200) }),
     TrustedSigner,
   ),
+  /** Takes a signer off the trusted list; `removed` is false when it was not on it. */
+  'trust:remove': channel(z.strictObject({ fingerprint: Fingerprint }), z.strictObject({ removed: z.boolean() })),
   /** Records whose history ends in more than one version, until a person resolves them. */
   'records:conflicts': channel(empty, z.strictObject({ records: z.array(RecordSummary) })),
   /**

@@ -33,6 +33,7 @@ export const channelNames = [
   'archive:merge',
   'trust:list',
   'trust:add',
+  'trust:remove',
   'records:conflicts',
   'records:resolve',
   'tasks:progress',

@@ -14,6 +14,8 @@ export const custodyActions = [
   'bundle_imported',
   'archive_merged',
   'key_trusted',
+  /** A signer taken off the trusted list (a key lost with a seized laptop); not in spec/data-model.md's list. */
+  'key_untrusted',
   'record_retracted',
   'conflict_resolved',
 ] as const;

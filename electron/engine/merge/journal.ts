@@ -13,7 +13,7 @@
  * only through attachment entries, so until then they change nothing.
  */
 import { z } from 'zod';
-import { Attachment, CustodyEvent, ReceivedBundle, SignedRevision, TrustedSigner } from '../../../shared/model';
+import { Attachment, CustodyEvent, Fingerprint, ReceivedBundle, SignedRevision, TrustedSigner } from '../../../shared/model';
 import type { AttachmentStore } from '../attachmentStore';
 import type { CustodyLog } from '../custodyLog';
 import { EngineError } from '../errors';
@@ -28,6 +28,8 @@ export const Journal = z.strictObject({
   revisions: z.array(SignedRevision),
   attachments: z.array(Attachment),
   trusted: z.array(TrustedSigner),
+  /** Fingerprints taken off the trusted list. */
+  untrusted: z.array(Fingerprint).default([]),
   received: z.array(ReceivedBundle),
   /** Prepared by the custody log to follow its last line at the time of writing. */
   custody: z.array(CustodyEvent),
@@ -85,9 +87,10 @@ async function applyJournal(target: JournalTarget, journal: Journal): Promise<vo
   for (const entry of journal.attachments) byRecord.set(entry.recordId, [...(byRecord.get(entry.recordId) ?? []), entry]);
   for (const [recordId, entries] of byRecord) await target.attachments.add(recordId, entries);
   await target.exchange.addTrusted(journal.trusted);
+  await target.exchange.removeTrusted(journal.untrusted);
   await target.exchange.addReceived(journal.received);
   await target.custody.appendPrepared(journal.custody);
   await target.storage.remove(journalFile);
 }
 
-export const emptyJournal = (): Journal => ({ journal: 1, revisions: [], attachments: [], trusted: [], received: [], custody: [] });
+export const emptyJournal = (): Journal => ({ journal: 1, revisions: [], attachments: [], trusted: [], untrusted: [], received: [], custody: [] });

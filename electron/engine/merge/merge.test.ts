@@ -123,6 +123,13 @@ describe('importing internal bundles', () => {
     expect(await snapshot(org.path)).toEqual(state);
     expect((await (await Archive.open(org.path)).trustedSigners()).map((entry) => entry.name)).toEqual(['Aigerim (Almaty)']);
     await expect(org.trust('ssh-rsa AAAAB3NzaC1yc2E', 'x')).rejects.toMatchObject({ code: 'invalidPublicKey' });
+
+    // A key lost with a seized laptop is taken off the list: its bundles are from an unknown signer again.
+    expect(await org.untrust(a.archive.key.fingerprint)).toEqual({ removed: true });
+    expect(await org.untrust(a.archive.key.fingerprint)).toEqual({ removed: false });
+    expect((await org.importBundle(bundle)).report.signer?.trustedAs).toBeNull();
+    const reopened = await Archive.open(org.path);
+    expect(await reopened.trustedSigners()).toEqual([]);
   });
 
   it('works into and out of encrypted archives', async () => {
