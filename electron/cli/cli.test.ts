@@ -379,6 +379,8 @@ describe('dalel import, merge and trust', () => {
     expect(conflicted.code).toBe(0);
     expect(conflicted.out).toContain('1 record was edited on two sides');
     expect(conflicted.out).toContain(aigerim.recordId);
+    expect((await dalel(['show', first, aigerim.recordId])).out).toContain('[in conflict: 2 versions]');
+    expect((await dalel(['list', first, '--lang', 'kk'])).out).toContain('[қайшылық: 2 нұсқа]');
   }, 60_000);
 
   it('exits 1 for a bundle that does not verify, changing nothing, and 2 when it cannot run', async () => {

@@ -396,7 +396,7 @@ function listLine(t: TFunction, record: RecordSummary): string {
     record.type === 'effect'
       ? `${t(`taxonomy:category.${String(fields.category)}`)}: ${String(fields.description ?? '').slice(0, 80)}`
       : (fields.title ?? '');
-  const mark = record.retracted ? ` [${t('cli:retracted')}]` : '';
+  const mark = `${record.retracted ? ` [${t('cli:retracted')}]` : ''}${record.conflict ? ` [${t('cli:inConflict', { count: record.heads.length })}]` : ''}`;
   return `${record.recordId}  ${record.type.padEnd(8)}  ${when.padEnd(22)}  ${what}${mark}`;
 }
 
@@ -406,6 +406,8 @@ function describeRecord({ t, language }: CommandContext, detail: RecordDetail, w
   const areaName = (area: Area) => ('code' in area ? (findArea(area.code)?.name[language] ?? area.code) : area.place);
   const end = fields.ongoing ? t('cli:ongoing') : (fields.endedAt?.at ?? '…');
   const lines = [`${summary.recordId} (${t(`taxonomy:recordType.${summary.type}`)})`];
+  // A conflict first: the fields below are only those of the version made last.
+  if (summary.conflict) lines.push(`[${t('cli:inConflict', { count: summary.heads.length })}] ${summary.heads.join(' ')}`);
   if (summary.retracted) lines.push(`[${t('cli:retracted')}]`);
   else if (summary.type !== 'incident') {
     // Effects and sources: their fields as stored, one per line.
