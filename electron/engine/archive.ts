@@ -306,11 +306,28 @@ export class Archive {
     }
   }
 
-  /** Forgets the keys (lock): the object must not be used afterwards. */
-  close(): void {
+  /**
+   * Forgets the keys (lock): the object must not be used afterwards. A write
+   * already under way (an import being applied, a file being stored) is let
+   * finish or roll back first: sealed with keys already wiped, its files
+   * would be unreadable. Callers cancel long tasks before closing.
+   */
+  async close(): Promise<void> {
+    this.retired = true;
+    await this.queue;
+    this.forgetKeys();
+  }
+
+  /** Wipes the keys at once, whatever is under way (quick delete: an emergency does not wait). */
+  forgetKeys(): void {
     this.retired = true;
     this.keyring?.dataKey.fill(0);
     this.keyring?.contentKey.fill(0);
+  }
+
+  /** Resolves once no write is under way (the object accepts none after close or forgetKeys). */
+  async settled(): Promise<void> {
+    await this.queue;
   }
 
   get encrypted(): boolean {

@@ -85,7 +85,7 @@ export function createEngine(deps: EngineDeps): Engine {
       }
     },
     async close() {
-      state.closeArchive();
+      await state.closeArchive();
     },
   };
 }

@@ -83,9 +83,12 @@ export class EngineState {
   }
 
   /** Drops the open archive and its keys from memory. */
-  closeArchive(): void {
-    this.archive?.close();
+  /** Closes the open archive: cancels the long task running on it, then forgets its keys. */
+  async closeArchive(): Promise<void> {
+    const archive = this.archive;
     this.archive = undefined;
+    this.task?.controller.abort();
+    await archive?.close();
   }
 
   async status(): Promise<ArchiveStatus> {
@@ -118,7 +121,7 @@ export function createHandlers(state: EngineState): Handlers {
     'archive:create': async ({ path, name, organization, protection }) => {
       const passphrase = protection.kind === 'passphrase' ? protection.passphrase : null;
       const archive = await Archive.create(path ?? deps.defaultArchivePath, { name, organization, passphrase, scryptCost: deps.scryptCost });
-      state.closeArchive();
+      await state.closeArchive();
       state.archive = archive;
       state.lockedPath = undefined;
       return archive.status();
@@ -127,13 +130,13 @@ export function createHandlers(state: EngineState): Handlers {
       const target = path ?? deps.defaultArchivePath;
       try {
         const archive = await Archive.open(target, passphrase);
-        state.closeArchive();
+        await state.closeArchive();
         state.archive = archive;
         state.lockedPath = undefined;
         return archive.status();
       } catch (error) {
         if (error instanceof EngineError && needsPassphrase.has(error.code)) {
-          state.closeArchive();
+          await state.closeArchive();
           state.lockedPath = target;
         }
         if (error instanceof EngineError && error.code === 'archiveDestroyed') state.lockedPath = undefined;
@@ -142,7 +145,7 @@ export function createHandlers(state: EngineState): Handlers {
     },
     'archive:lock': async () => {
       const archive = state.archive;
-      state.closeArchive();
+      await state.closeArchive();
       if (archive) state.lockedPath = archive.path;
       return state.status();
     },
@@ -153,7 +156,7 @@ export function createHandlers(state: EngineState): Handlers {
     'archive:encrypt': async ({ passphrase }) => {
       const archive = state.requireArchive();
       await archive.encryptInPlace(passphrase, deps.scryptCost);
-      state.closeArchive();
+      await state.closeArchive();
       state.archive = await Archive.open(archive.path, passphrase);
       return state.archive.status();
     },
@@ -166,9 +169,17 @@ export function createHandlers(state: EngineState): Handlers {
       if (!path) throw new EngineError('noArchive');
       const { safety } = state.archive ?? (await manifestOf(path));
       if (!safety.quickDelete) throw new EngineError('quickDeleteDisabled');
-      state.closeArchive();
+      const archive = state.archive;
+      state.archive = undefined;
+      state.task?.controller.abort();
+      archive?.forgetKeys();
       state.lockedPath = undefined;
       await destroyArchiveFolder(path);
+      // A write that was under way may have made files again after the removal: they go too.
+      if (archive) {
+        await archive.settled();
+        await destroyArchiveFolder(path);
+      }
       return state.status();
     },
     'archive:choose': async ({ purpose }) => ({ path: await deps.dialogs.chooseFolder(purpose) }),
@@ -222,7 +233,7 @@ export function createHandlers(state: EngineState): Handlers {
         try {
           return await archive.mergeFrom(other, signal);
         } finally {
-          other.close();
+          await other.close();
         }
       });
     },

@@ -343,3 +343,44 @@ describe('the journal', () => {
     expect(await (await Archive.open(cut.path)).stateHash()).toBe(expected);
   });
 });
+
+describe('locking during an import', () => {
+  it('cancels the import and leaves an encrypted archive readable, as before or as after', async () => {
+    const { createEngine } = await import('../index');
+    const a = await defender('Aigerim', 'Almaty');
+    const video = join(folder.path, 'video.mp4');
+    await writeFile(video, Buffer.alloc(64 * 2 ** 20, 7));
+    await a.archive.attach(a.incident.recordId, [{ path: video }]);
+    const bundle = await exported(a.archive);
+    const engine = createEngine({
+      defaultArchivePath: join(folder.path, 'default'),
+      configDir: join(folder.path, 'config'),
+      osLocale: 'en',
+      version: 'test',
+      dialogs: { chooseFolder: async () => null },
+      scryptCost: 2 ** 12,
+    });
+    const path = join(folder.path, 'org-locked');
+    const passphrase = 'жеті сегіз тоғыз он';
+    await engine.dispatch('archive:create', { name: 'Org', path, protection: { kind: 'passphrase', passphrase } });
+    const before = (await engine.dispatch('archive:stateHash', {})) as { value: { stateHash: string } };
+    const importing = engine.dispatch('bundle:import', { path: bundle });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await engine.dispatch('archive:lock', {})).toMatchObject({ ok: true, value: { open: false } });
+    const outcome = await importing;
+    await engine.close();
+
+    const reopened = await Archive.open(path, passphrase);
+    const state = await reopened.stateHash();
+    if (outcome.ok) expect(state).not.toBe(before.value.stateHash);
+    else {
+      expect(outcome.error.code).toBe('cancelled');
+      expect(state).toBe(before.value.stateHash);
+    }
+    for (const record of reopened.listRecords('incident')) {
+      for (const attachment of await reopened.listAttachments(record.recordId)) {
+        for await (const piece of reopened.readBlob(attachment.sha256)) expect(piece.length).toBeGreaterThan(0);
+      }
+    }
+  }, 60_000);
+});
