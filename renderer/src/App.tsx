@@ -20,6 +20,8 @@ import { dalel, type DalelError, type Result } from './dalel';
 import { EffectEditor } from './evidence/EffectEditor';
 import { EvidencePage } from './evidence/EvidencePage';
 import { SourceEditor } from './evidence/SourceEditor';
+import { ImportScreen } from './exchange/ImportScreen';
+import { ReceivedScreen } from './exchange/ReceivedScreen';
 import { EditIncident } from './incidents/EditIncident';
 import { IncidentList } from './incidents/IncidentList';
 import { IncidentPage } from './incidents/IncidentPage';
@@ -167,6 +169,10 @@ function Screen({ route, status, ...settingsProps }: ScreenProps) {
       return <ExportScreen key="export" archivePath={status.path} />;
     case 'verify':
       return <VerifyScreen key="verify" />;
+    case 'import':
+      return <ImportScreen key="import" />;
+    case 'received':
+      return <ReceivedScreen key="received" />;
     case 'incident':
       return <IncidentPage key={`show-${route.recordId}`} recordId={route.recordId} ownFingerprint={status.fingerprint} />;
     case 'edit':

@@ -11,11 +11,15 @@ export type AddFilesRequest = Omit<RequestOf<'attachments:add'>, 'paths'> & { fi
 /** A bundle to check, as the person picked or dropped it. */
 export type VerifyFileRequest = Omit<RequestOf<'bundle:verify'>, 'path'> & { file: File };
 
+/** A bundle to import, as the person picked or dropped it. */
+export type ImportFileRequest = Omit<RequestOf<'bundle:import'>, 'path'> & { file: File };
+
 /** The contract's API, except that files cross as File objects, never as paths (shared/ipc/names.ts, fileRequests). */
 export type RendererApi = Omit<DalelApi, 'attachments' | 'bundle'> & {
   attachments: { add(request: AddFilesRequest): Promise<Result<ResponseOf<'attachments:add'>>> };
-  bundle: Omit<DalelApi['bundle'], 'verify'> & {
+  bundle: Omit<DalelApi['bundle'], 'verify' | 'import'> & {
     verify(request: VerifyFileRequest): Promise<Result<ResponseOf<'bundle:verify'>>>;
+    import(request: ImportFileRequest): Promise<Result<ResponseOf<'bundle:import'>>>;
   };
 };
 

@@ -1,9 +1,10 @@
 /**
- * The progress bar of a long task (an export, a check) while it runs: polls
- * `tasks:progress` every quarter second, draws a <progress> with the percent
- * done and the time left, and offers Cancel (`tasks:cancel`; the running call
- * then ends as cancelled and the engine removes what it wrote). Screen
- * readers hear the percent in steps of ten, not every poll.
+ * The progress bar of a long task (an export, a check, an import, a merge)
+ * while it runs: polls `tasks:progress` every quarter second, draws a
+ * <progress> with the percent done and the time left, and offers Cancel
+ * (`tasks:cancel`; the running call then ends as cancelled and the engine
+ * removes what it wrote). Screen readers hear the percent in steps of ten,
+ * not every poll.
  */
 import { useEffect, useId, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,7 @@ import { dalel } from '../dalel';
 import { progressFacts, timeLeft, type TaskProgress as Progress } from './taskProgress';
 
 interface Props {
-  task: 'export' | 'verify';
+  task: NonNullable<Progress['task']>;
   /** What is running, in words ("Exporting the bundle…"). */
   label: string;
   /** The Cancel button, for the screen to move focus to when the task starts. */

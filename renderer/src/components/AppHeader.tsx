@@ -51,6 +51,11 @@ export function AppHeader({ route, protection }: Props) {
               </a>
             </li>
             <li>
+              <a href={hrefOf({ screen: 'import' })} aria-current={route?.screen === 'import' || route?.screen === 'received' ? 'page' : undefined}>
+                {t('exchange:nav')}
+              </a>
+            </li>
+            <li>
               <a href={hrefOf({ screen: 'settings' })} aria-current={current('settings')}>
                 {t('common:nav.settings')}
               </a>
