@@ -1,8 +1,8 @@
 /**
  * Settings of this computer and of the open archive: language and idle lock;
- * the archive's signing key, to pass on to recipients; the passphrase
- * (change it, or encrypt an archive that has none); and the safety
- * protections for borders and raids. Each section saves on its own
+ * the archive's signing key, to pass on to recipients; the signers whose
+ * bundles it trusts; the passphrase (change it, or encrypt an archive that
+ * has none); and the safety protections for borders and raids. Each section saves on its own
  * and hands the new settings or status up; the screen keeps nothing itself.
  */
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import { EncryptArchiveSection } from './EncryptArchiveSection';
 import { PreferencesSection } from './PreferencesSection';
 import { SafetySection } from './SafetySection';
 import { SigningKeySection } from './SigningKeySection';
+import { TrustedSignersSection } from './TrustedSignersSection';
 
 type OpenStatus = Extract<ArchiveStatus, { open: true }>;
 
@@ -44,6 +45,7 @@ export function SettingsScreen({ status, settings, onSettingsChange, onStatusCha
       )}
       <PreferencesSection settings={settings} onChange={onSettingsChange} />
       <SigningKeySection archiveName={status.name} />
+      <TrustedSignersSection ownFingerprint={status.fingerprint} />
       {status.encrypted && <ChangePassphraseSection />}
       <SafetySection status={status} onStatusChange={onStatusChange} onDestroyed={onDestroyed} />
     </div>

@@ -1,0 +1,77 @@
+/**
+ * The signers this archive's owner trusts (`trust:list`): for each, the name
+ * given to it, its fingerprint, and when and by which key it was added
+ * ("this archive", or another key whose list came in with a merge). Bundles
+ * they signed show that name wherever their signature is checked. Below the
+ * list, the form that adds one.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TrustedSigner } from '../../../shared/model';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { dalel, type DalelError } from '../dalel';
+import { addedByOf, newestFirst } from '../exchange/trustedSigners';
+import { currentLanguage } from '../i18n';
+import { formatInstant } from '../incidents/format';
+import { TrustSignerForm } from './TrustSignerForm';
+import '../exchange/exchange.css';
+
+export function TrustedSignersSection({ ownFingerprint }: { ownFingerprint: string }) {
+  const { t } = useTranslation('exchange');
+  const lng = currentLanguage();
+  const [signers, setSigners] = useState<TrustedSigner[] | null>(null);
+  const [error, setError] = useState<DalelError | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await dalel().trust.list({});
+    if (result.ok) setSigners(newestFirst(result.value.signers));
+    else setError(result.error);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <section className="settings-section trusted-signers" aria-labelledby="trusted-signers-title">
+      <h2 id="trusted-signers-title">{t('trust.title')}</h2>
+      <p>{t('trust.intro')}</p>
+      <ErrorMessage error={error} />
+      {signers && signers.length === 0 && <p className="hint">{t('trust.empty')}</p>}
+      {signers && signers.length > 0 && (
+        <ul className="trusted-signer-list" aria-labelledby="trusted-signers-title">
+          {signers.map((signer) => {
+            const addedBy = addedByOf(signer, ownFingerprint);
+            return (
+              <li key={signer.fingerprint} className="trusted-signer">
+                <p className="trusted-signer-name">
+                  <bdi>{signer.name}</bdi>
+                </p>
+                <dl className="facts">
+                  <div className="wide">
+                    <dt>{t('signer.fingerprint')}</dt>
+                    <dd>
+                      <code className="fingerprint">{signer.fingerprint}</code>
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('trust.addedAt')}</dt>
+                    <dd>
+                      <time dateTime={signer.addedAt}>{formatInstant(signer.addedAt, lng)}</time>
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('trust.addedBy')}</dt>
+                    <dd className="trusted-signer-added-by">
+                      {addedBy.kind === 'thisArchive' ? t('trust.thisArchive') : <code className="fingerprint">{addedBy.fingerprint}</code>}
+                    </dd>
+                  </div>
+                </dl>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {signers && <TrustSignerForm listed={signers} onTrusted={() => void load()} />}
+    </section>
+  );
+}
