@@ -73,3 +73,39 @@ describe('the revision history', () => {
     expect(fingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
   });
 });
+
+describe('the revision history after a merge', () => {
+  const id = (n: number) => n.toString(16).padStart(64, '0');
+  const made = (n: number, data: Record<string, unknown> | null, parents: number[]): SignedRevision => {
+    const signed = revision(data);
+    return { ...signed, id: id(n), revision: { ...signed.revision, parents: parents.map(id) } };
+  };
+  const created = made(1, { title: 'Жаңаөзен', summary: 'Интернет өшірілді.' }, []);
+  const sideA = made(2, { title: 'Жаңаөзен', summary: 'Интернет пен SMS өшірілді.' }, [1]);
+  const sideB = made(3, { title: 'Жанаозен, 4 января', summary: 'Интернет өшірілді.' }, [1]);
+
+  it('compares each side’s edit with its own parent, not with the other side', () => {
+    const changes = describeHistory([created, sideA, sideB]);
+    expect(changes[2]).toEqual({ kind: 'changed', changes: [{ field: 'title', before: 'Жаңаөзен', after: 'Жанаозен, 4 января' }] });
+  });
+
+  it('names a resolution, the version it kept, or what it changed when it kept none as it was', () => {
+    const keptB = made(4, { ...sideB.revision.data }, [2, 3]);
+    expect(describeHistory([created, sideA, sideB, keptB])[3]).toEqual({ kind: 'resolved', versions: 2, kept: id(3), changes: [] });
+    const mixed = made(5, { title: 'Жанаозен, 4 января', summary: 'Интернет пен SMS өшірілді.' }, [2, 3]);
+    expect(describeHistory([created, sideA, sideB, mixed])[3]).toEqual({
+      kind: 'resolved',
+      versions: 2,
+      kept: null,
+      changes: [{ field: 'title', before: 'Жаңаөзен', after: 'Жанаозен, 4 января' }],
+    });
+  });
+
+  it('never calls a retraction the kept version, and compares past it with the fields before it', () => {
+    const retracted = made(6, null, [2]);
+    const restored = made(7, { ...sideA.revision.data }, [6, 3]);
+    expect(describeHistory([created, sideA, sideB, retracted, restored])[4]).toEqual({ kind: 'resolved', versions: 2, kept: null, changes: [] });
+    const keptB = made(8, { ...sideB.revision.data }, [6, 3]);
+    expect(describeHistory([created, sideA, sideB, retracted, keptB])[4]).toEqual({ kind: 'resolved', versions: 2, kept: id(3), changes: [] });
+  });
+});

@@ -19,7 +19,13 @@ export interface FieldChange {
 export type RevisionChange =
   | { kind: 'created' }
   | { kind: 'retracted'; reason: string }
-  | { kind: 'changed'; changes: FieldChange[] };
+  | { kind: 'changed'; changes: FieldChange[] }
+  /**
+   * A resolution of a conflict (more than one parent): how many versions it
+   * joined, the one whose fields it kept (null when it kept none as it was),
+   * and otherwise what it changed compared with the first of them.
+   */
+  | { kind: 'resolved'; versions: number; kept: string | null; changes: FieldChange[] };
 
 /** JSON with sorted keys, so that two equal values always compare equal. */
 function stableJson(value: unknown): string {
@@ -41,15 +47,57 @@ export function fieldChanges(before: Record<string, unknown>, after: Record<stri
   return changedFields(before, after, fields).map((field) => ({ field, before: before[field], after: after[field] }));
 }
 
-/** Each revision's change against the last revision that carried data before it. */
+type Data = Record<string, unknown>;
+
+/**
+ * Each revision's change against the one it was made from: its parent (or,
+ * past a tombstone, the nearest ancestor with fields), so that after a merge
+ * an edit made on one side is not compared with the other side's. A revision
+ * whose parents are not in the history is compared with the last one before
+ * it that carried data.
+ */
 export function describeHistory(history: readonly SignedRevision[], fields: readonly string[] = fieldOrder): RevisionChange[] {
-  let previous: Record<string, unknown> | null = null;
-  return history.map(({ revision }): RevisionChange => {
-    if (revision.data === null) return { kind: 'retracted', reason: revision.retraction?.reason ?? '' };
-    const change: RevisionChange = previous ? { kind: 'changed', changes: fieldChanges(previous, revision.data, fields) } : { kind: 'created' };
-    previous = revision.data;
+  const byId = new Map(history.map((signed) => [signed.id, signed]));
+  const liveData = (ids: readonly string[], seen = new Set<string>()): Data | null => {
+    for (const id of ids) {
+      const signed = byId.get(id);
+      if (!signed || seen.has(id)) continue;
+      seen.add(id);
+      const data = signed.revision.data ?? liveData(signed.revision.parents, seen);
+      if (data) return data;
+    }
+    return null;
+  };
+  let previous: Data | null = null;
+  return history.map(({ revision }) => {
+    const parents = revision.parents.filter((id) => byId.has(id));
+    const change = describeRevision(revision, parents, { own: (id) => byId.get(id)?.revision.data ?? null, live: liveData }, previous, fields);
+    if (revision.data) previous = revision.data;
     return change;
   });
+}
+
+function describeRevision(
+  revision: SignedRevision['revision'],
+  parents: readonly string[],
+  /** A revision's own fields, and the nearest fields among some revisions and their ancestors. */
+  lookup: { own: (id: string) => Data | null; live: (ids: readonly string[]) => Data | null },
+  previous: Data | null,
+  fields: readonly string[],
+): RevisionChange {
+  const data = revision.data;
+  if (data === null) return { kind: 'retracted', reason: revision.retraction?.reason ?? '' };
+  if (parents.length > 1) {
+    // Kept: a version whose own fields are the resolution's (a retraction has none to keep).
+    const kept = parents.find((id) => {
+      const own = lookup.own(id);
+      return own && changedFields(own, data, fields).length === 0;
+    });
+    const base = lookup.live(parents) ?? {};
+    return { kind: 'resolved', versions: parents.length, kept: kept ?? null, changes: kept ? [] : fieldChanges(base, data, fields) };
+  }
+  const base = (parents.length === 1 ? lookup.live(parents) : null) ?? previous;
+  return base ? { kind: 'changed', changes: fieldChanges(base, data, fields) } : { kind: 'created' };
 }
 
 /**
