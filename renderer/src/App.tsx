@@ -16,6 +16,8 @@ import { AppFooter } from './components/AppFooter';
 import { DamageNotice } from './components/DamageNotice';
 import { AppHeader } from './components/AppHeader';
 import { ErrorMessage } from './components/ErrorMessage';
+import { ConflictsScreen } from './conflicts/ConflictsScreen';
+import { ResolveConflict } from './conflicts/ResolveConflict';
 import { dalel, type DalelError, type Result } from './dalel';
 import { EffectEditor } from './evidence/EffectEditor';
 import { EvidencePage } from './evidence/EvidencePage';
@@ -169,6 +171,10 @@ function Screen({ route, status, ...settingsProps }: ScreenProps) {
       return <ExportScreen key="export" archivePath={status.path} />;
     case 'verify':
       return <VerifyScreen key="verify" />;
+    case 'conflicts':
+      return <ConflictsScreen key="conflicts" />;
+    case 'resolveConflict':
+      return <ResolveConflict key={`resolve-${route.recordId}`} recordId={route.recordId} ownFingerprint={status.fingerprint} />;
     case 'import':
       return <ImportScreen key="import" />;
     case 'received':

@@ -6,6 +6,7 @@
  */
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConflictsNavLink } from '../conflicts/ConflictsNavLink';
 import { hrefOf, type Route } from '../router';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
@@ -54,6 +55,9 @@ export function AppHeader({ route, protection }: Props) {
               <a href={hrefOf({ screen: 'import' })} aria-current={route?.screen === 'import' || route?.screen === 'received' ? 'page' : undefined}>
                 {t('exchange:nav')}
               </a>
+            </li>
+            <li>
+              <ConflictsNavLink route={route} />
             </li>
             <li>
               <a href={hrefOf({ screen: 'settings' })} aria-current={current('settings')}>
