@@ -3,7 +3,8 @@
  * incident whose page opened it; an edit appends a revision whose parent is
  * the head it started from (a concurrent change is refused, not
  * overwritten), and saving without a change makes none. Either way the
- * defender returns to the incident's page.
+ * defender returns to the incident's page. An effect in conflict is
+ * resolved before it can be edited.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import type { Effect } from '../../../shared/model';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { EditBlocked } from '../components/EditBlocked';
 import { PageTitle } from '../components/PageTitle';
+import { ConflictEditBlocked } from '../conflicts/ConflictMark';
 import { asDalelError, dalel, type DalelError } from '../dalel';
 import { hrefOf, navigate } from '../router';
 import { effectDraftOf, emptyEffectDraft, type EffectDraft } from './effectDraft';
@@ -61,7 +63,9 @@ export function EffectEditor(props: Props) {
     <div className="incident-editor">
       <PageTitle id="effect-form-title" text={title} />
       <p className="lead">{t('evidence:effect.intro')}</p>
-      {summary?.retracted || !draft ? (
+      {summary?.conflict ? (
+        <ConflictEditBlocked summary={summary} backHref={hrefOf({ screen: 'effect', recordId: summary.recordId })} />
+      ) : summary?.retracted || !draft ? (
         <EditBlocked retracted={Boolean(summary?.retracted)} unreadable={t('evidence:unreadable')} backHref={pageHref} />
       ) : (
         <EffectForm

@@ -8,6 +8,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { effectCategories, type Effect } from '../../../shared/model';
+import { ConflictListMark } from '../conflicts/ConflictMark';
 import { currentLanguage } from '../i18n';
 import { areaName, formatList, formatTimestamp } from '../incidents/format';
 import { hrefOf } from '../router';
@@ -67,6 +68,7 @@ export function EffectsSection({ incidentId, effects, canAdd }: { incidentId: st
                     <a href={hrefOf({ screen: 'effect', recordId: summary.recordId })}>
                       {effect.description.split('\n')[0] || t('evidence:effect.untitled')}
                     </a>
+                    <ConflictListMark summary={summary} />
                   </p>
                   <dl className="evidence-facts">
                     {effectFacts(effect, t).map(([label, value]) => (

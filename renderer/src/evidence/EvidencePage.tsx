@@ -3,7 +3,8 @@
  * and chain of custody, and the Edit and Retract actions. A source shows the statement
  * apart from the person's identifying fields, and what the person's consent
  * allows. A retracted record shows its last content, marked, and offers no
- * edit.
+ * edit. A record in conflict is marked so, shows the version made last
+ * (never a winner), and offers "Resolve" instead of Edit and Retract.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,23 +14,15 @@ import { EvidenceFiles } from '../attachments/EvidenceFiles';
 import { CustodyChain } from '../components/CustodyChain';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageTitle } from '../components/PageTitle';
+import { ConflictBadge, ConflictNotice, ResolveAction } from '../conflicts/ConflictMark';
+import { recordFields } from '../conflicts/recordFields';
 import { asDalelError, type DalelError } from '../dalel';
 import { RetractDialog } from '../incidents/RetractDialog';
 import { RevisionHistory } from '../incidents/RevisionHistory';
 import { hrefOf } from '../router';
 import { ConsentBadges } from './ConsentBadges';
-import { effectFieldOrder } from './effectDraft';
 import { effectFacts } from './EffectsSection';
 import { loadDetail, readEffect, readSource } from './evidenceRecords';
-
-/** The fields a revision of each type may change, in form order, and where their labels are. */
-const historyFields = {
-  effect: { order: effectFieldOrder, labels: 'evidence:effect.fields' },
-  source: {
-    order: ['kind', 'title', 'content', 'language', 'collectedAt', 'collectedBy', 'url', 'sensitive', 'person', 'consent'],
-    labels: 'evidence:source.fields',
-  },
-};
 
 interface Props {
   type: 'effect' | 'source';
@@ -65,8 +58,10 @@ export function EvidencePage({ type, recordId, ownFingerprint }: Props) {
         <PageTitle key={summary.headId} text={title}>
           {title}
           {summary.retracted && <span className="badge badge-retracted">{t('incidents:status.retracted')}</span>}
+          <ConflictBadge summary={summary} />
         </PageTitle>
-        {!summary.retracted && (
+        {summary.conflict && <ResolveAction recordId={recordId} />}
+        {!summary.retracted && !summary.conflict && (
           <div className="page-actions">
             <a className="button primary" href={hrefOf({ screen: editScreen, recordId })}>
               {t('common:actions.edit')}
@@ -75,6 +70,7 @@ export function EvidencePage({ type, recordId, ownFingerprint }: Props) {
           </div>
         )}
       </div>
+      <ConflictNotice summary={summary} />
       {effect && (
         <>
           {effect.description && <p className="prose">{effect.description}</p>}
@@ -99,7 +95,7 @@ export function EvidencePage({ type, recordId, ownFingerprint }: Props) {
         canAdd={!summary.retracted}
         onAdded={load}
       />
-      <RevisionHistory history={history} ownFingerprint={ownFingerprint} fields={historyFields[type]} />
+      <RevisionHistory history={history} ownFingerprint={ownFingerprint} fields={recordFields[type]} />
       {/* Keyed by the file count too: adding files appends custody events without a new revision. */}
       <CustodyChain
         key={loaded.detail.attachments.length}

@@ -2,7 +2,8 @@
  * The "new source" and "edit source" screens. A source added from an
  * incident's page is then listed in that incident's sources (a new incident
  * revision), so the page finds it again after a reload. An edit appends a
- * revision whose parent is the head it started from.
+ * revision whose parent is the head it started from. A source in conflict
+ * is resolved before it can be edited.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import type { Source } from '../../../shared/model';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { EditBlocked } from '../components/EditBlocked';
 import { PageTitle } from '../components/PageTitle';
+import { ConflictEditBlocked } from '../conflicts/ConflictMark';
 import { asDalelError, dalel, type DalelError, type Result } from '../dalel';
 import { loadIncidentDetail } from '../incidents/incidentRecords';
 import { hrefOf, navigate } from '../router';
@@ -69,7 +71,9 @@ export function SourceEditor(props: Props) {
     <div className="incident-editor">
       <PageTitle id="source-form-title" text={title} />
       <p className="lead">{t('evidence:source.intro')}</p>
-      {summary?.retracted || !draft ? (
+      {summary?.conflict ? (
+        <ConflictEditBlocked summary={summary} backHref={backHref} />
+      ) : summary?.retracted || !draft ? (
         <EditBlocked retracted={Boolean(summary?.retracted)} unreadable={t('evidence:unreadable')} backHref={backHref} />
       ) : (
         <SourceForm

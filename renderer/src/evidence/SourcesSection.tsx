@@ -5,6 +5,7 @@
  * consent allows, and the "Add source" action. Loads nothing.
  */
 import { useTranslation } from 'react-i18next';
+import { ConflictListMark } from '../conflicts/ConflictMark';
 import { hrefOf } from '../router';
 import { ConsentBadges } from './ConsentBadges';
 import type { SourceRow } from './evidenceRecords';
@@ -21,6 +22,7 @@ export function SourcesSection({ incidentId, sources, canAdd }: { incidentId: st
             <p>
               <a href={hrefOf({ screen: 'source', recordId: summary.recordId })}>{source.title}</a>{' '}
               <span className="badge">{t(`taxonomy:sourceKind.${source.kind}`)}</span>
+              <ConflictListMark summary={summary} />
             </p>
             {source.person && <p>{t('evidence:sources.personRole', { role: t(`taxonomy:personRole.${source.person.role}`) })}</p>}
             {(source.person || source.consent) && <ConsentBadges consent={source.consent} />}

@@ -3,7 +3,7 @@
  * save appends a revision whose parent is that head (`records:save` with
  * recordId and parent), so a concurrent change is refused, not overwritten.
  * Saving without a change makes no revision. A retracted record cannot be
- * edited.
+ * edited, nor one in conflict (it is resolved first).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import type { Incident } from '../../../shared/model';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { EditBlocked } from '../components/EditBlocked';
 import { PageTitle } from '../components/PageTitle';
+import { ConflictEditBlocked } from '../conflicts/ConflictMark';
 import { asDalelError, dalel, type DalelError } from '../dalel';
 import { hrefOf, navigate } from '../router';
 import { draftOf, type IncidentDraft } from './form/draft';
@@ -45,7 +46,9 @@ export function EditIncident({ recordId }: { recordId: string }) {
   return (
     <div className="incident-editor">
       <PageTitle id="incident-form-title" text={draft ? t('incidents:edit.titleNamed', { title: draft.title }) : title} />
-      {summary.retracted || !draft ? (
+      {summary.conflict ? (
+        <ConflictEditBlocked summary={summary} backHref={pageHref} />
+      ) : summary.retracted || !draft ? (
         <EditBlocked retracted={Boolean(summary.retracted)} unreadable={t('incidents:page.unreadable')} backHref={pageHref} />
       ) : (
         <IncidentForm

@@ -3,7 +3,8 @@
  * and sources), its revision history and chain of custody, and the Edit and
  * Retract actions. A retracted incident shows its last content
  * marked as retracted, with the reason and the whole history, and offers no
- * edit.
+ * edit. An incident in conflict is marked so, shows the version made last
+ * (never a winner), and offers "Resolve" instead of Edit and Retract.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +15,7 @@ import { RelatedEvidenceFiles } from '../attachments/RelatedEvidenceFiles';
 import { CustodyChain } from '../components/CustodyChain';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageTitle } from '../components/PageTitle';
+import { ConflictBadge, ConflictNotice, ResolveAction } from '../conflicts/ConflictMark';
 import { asDalelError, type DalelError } from '../dalel';
 import { currentLanguage } from '../i18n';
 import { EvidenceSections } from '../evidence/EvidenceSections';
@@ -55,8 +57,10 @@ export function IncidentPage({ recordId, ownFingerprint }: { recordId: string; o
           {incident?.title ?? t('incidents:list.unreadable')}
           {summary.retracted && <span className="badge badge-retracted">{t('incidents:status.retracted')}</span>}
           {incident?.confidential && <span className="badge badge-confidential">{t('incidents:status.confidential')}</span>}
+          <ConflictBadge summary={summary} />
         </PageTitle>
-        {!summary.retracted && (
+        {summary.conflict && <ResolveAction recordId={recordId} />}
+        {!summary.retracted && !summary.conflict && (
           <div className="page-actions">
             <a className="button primary" href={hrefOf({ screen: 'edit', recordId })}>
               {t('common:actions.edit')}
@@ -65,6 +69,7 @@ export function IncidentPage({ recordId, ownFingerprint }: { recordId: string; o
           </div>
         )}
       </div>
+      <ConflictNotice summary={summary} />
       {tombstone && (
         <div className="retracted-notice" role="note">
           <p>{t('incidents:page.retractedOn', { date: formatInstant(tombstone.revision.createdAt, currentLanguage()) })}</p>
@@ -81,7 +86,8 @@ export function IncidentPage({ recordId, ownFingerprint }: { recordId: string; o
         })}
       </p>
       {incident ? <IncidentDetails incident={incident} /> : <p className="error-message">{t('incidents:page.unreadable')}</p>}
-      {incident && <EvidenceSections incidentId={recordId} incident={incident} canAdd={!summary.retracted} />}
+      {/* Adding a source lists it on the incident: a new revision, refused while the incident is in conflict. */}
+      {incident && <EvidenceSections incidentId={recordId} incident={incident} canAdd={!summary.retracted && !summary.conflict} />}
       <EvidenceFiles
         recordId={recordId}
         attachments={detail.attachments}

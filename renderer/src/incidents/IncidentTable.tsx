@@ -1,9 +1,11 @@
 /**
  * The incidents as a table: title (a link to the incident), period in the
  * record's own offset, scope, kinds and areas in the UI language. A
- * retracted incident is marked as such. Shows rows; decides nothing.
+ * retracted incident is marked as such, and one in conflict says so with a
+ * link to resolve it. Shows rows; decides nothing.
  */
 import { useTranslation } from 'react-i18next';
+import { ConflictListMark } from '../conflicts/ConflictMark';
 import { currentLanguage } from '../i18n';
 import { hrefOf } from '../router';
 import { areaName, formatList, formatPeriod } from './format';
@@ -33,6 +35,7 @@ export function IncidentTable({ rows }: { rows: readonly IncidentRow[] }) {
               </a>
               {summary.retracted && <span className="badge badge-retracted">{t('incidents:status.retracted')}</span>}
               {incident?.confidential && <span className="badge badge-confidential">{t('incidents:status.confidential')}</span>}
+              <ConflictListMark summary={summary} />
             </th>
             <td>{incident ? formatPeriod(incident, lng, t) : ''}</td>
             <td>{incident ? t(`taxonomy:scope.${incident.scope}`) : ''}</td>

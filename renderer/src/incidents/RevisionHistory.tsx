@@ -1,7 +1,9 @@
 /**
  * The revision history of a record, oldest first: when each revision was
  * made, by which key (short fingerprint; the archive's own key is named as
- * such), and what it changed compared with the one before: for each changed
+ * such), where it came from (made here, imported from a bundle, merged from
+ * an archive, a resolution of a conflict: the chain of custody says), and
+ * what it changed compared with the one it was made from: for each changed
  * field, its value before and after in words (codes translated, times in
  * their own offset, lists with what they gained and lost), never as JSON.
  * "Before" and "After" are written out, so colour is never the only signal.
@@ -9,6 +11,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignedRevision } from '../../../shared/model';
+import { RevisionOrigin } from '../conflicts/RevisionOrigin';
+import { useProvenance } from '../conflicts/useProvenance';
 import { currentLanguage } from '../i18n';
 import { formatInstant, formatList } from './format';
 import { describeHistory, keyFingerprint, listDelta, shortFingerprint, type FieldChange, type RevisionChange } from './history';
@@ -27,6 +31,7 @@ export function RevisionHistory({ history, ownFingerprint, fields }: Props) {
   const changes = describeHistory(history, fields?.order);
   const labels = fields?.labels ?? 'incidents:fields';
   const fingerprints = useFingerprints(history);
+  const origins = useProvenance(history[0]?.revision.recordId, ownFingerprint, history.length);
 
   function author(line: string) {
     const fingerprint = fingerprints.get(line);
@@ -45,6 +50,13 @@ export function RevisionHistory({ history, ownFingerprint, fields }: Props) {
         return described.changes.length === 0
           ? t('incidents:history.noChange')
           : t('incidents:history.changed', { fields: formatList(described.changes.map(({ field }) => t(`${labels}.${field}`)), t) });
+      case 'resolved': {
+        const kept = described.kept && history.find((signed) => signed.id === described.kept);
+        const count = described.versions;
+        if (kept) return t('conflicts:history.resolvedKept', { count, date: formatInstant(kept.revision.createdAt, lng) });
+        if (described.changes.length === 0) return t('conflicts:history.resolved', { count });
+        return t('conflicts:history.resolvedChanged', { count, fields: formatList(described.changes.map(({ field }) => t(`${labels}.${field}`)), t) });
+      }
     }
   }
 
@@ -61,8 +73,11 @@ export function RevisionHistory({ history, ownFingerprint, fields }: Props) {
                 <time dateTime={signed.revision.createdAt}>{formatInstant(signed.revision.createdAt, lng)}</time>
                 <span className="revision-author">{author(signed.revision.author)}</span>
               </p>
+              <RevisionOrigin revisionId={signed.id} origins={origins} />
               <p className="revision-change">{described && change(described)}</p>
-              {described?.kind === 'changed' && described.changes.length > 0 && <FieldChanges changes={described.changes} labels={labels} />}
+              {(described?.kind === 'changed' || described?.kind === 'resolved') && described.changes.length > 0 && (
+                <FieldChanges changes={described.changes} labels={labels} />
+              )}
             </li>
           );
         })}
