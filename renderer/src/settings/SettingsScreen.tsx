@@ -2,8 +2,9 @@
  * Settings of this computer and of the open archive: language and idle lock;
  * the archive's signing key, to pass on to recipients; the signers whose
  * bundles it trusts; the passphrase (change it, or encrypt an archive that
- * has none); and the safety protections for borders and raids. Each section saves on its own
- * and hands the new settings or status up; the screen keeps nothing itself.
+ * has none); and the safety protections for borders and raids. Each section
+ * saves on its own and hands the new settings or status up; the screen keeps
+ * nothing itself.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
