@@ -1,0 +1,133 @@
+/**
+ * The data the targets measure, made on first use and kept for the run:
+ * media of random bytes (each file different, so nothing is stored once for
+ * two), archives holding them through the engine's own API (records that
+ * pass the schemas, files attached as a defender would), and bundles
+ * exported from them. Everything lives in the run's temporary folder.
+ */
+import { randomFillSync } from 'node:crypto';
+import { mkdir, open, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Archive } from '../electron/engine/archive';
+import { exportBundle } from '../electron/engine/bundle/export';
+import { sampleIncident } from '../electron/engine/testing/fixtures';
+import { MiB, type Sizes } from './harness';
+import { run } from './tools';
+
+export const benchPassphrase = 'bench passphrase, long enough';
+/** Unlocking is not what is measured: a low scrypt cost keeps it out of the figures. */
+const scryptCost = 2 ** 12;
+/** Evidence files per incident. */
+const filesPerIncident = 10;
+
+export interface Media {
+  dir: string;
+  files: string[];
+  bytes: number;
+}
+
+export interface BenchArchive {
+  archive: Archive;
+  path: string;
+  /** For the command: a file holding the passphrase, or null for a plain archive. */
+  passphraseFile: string | null;
+}
+
+export interface BenchBundle {
+  path: string;
+  bundleId: string;
+}
+
+/** Media of random bytes: `count` files, `bytes` in all, videos and recordings (stored, not deflated, in a bundle). */
+export async function writeMedia(dir: string, count: number, bytes: number): Promise<Media> {
+  await mkdir(dir, { recursive: true });
+  const block = Buffer.alloc(MiB);
+  const files: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const size = Math.floor(bytes / count) + (index === count - 1 ? bytes % count : 0);
+    const file = join(dir, `evidence-${String(index).padStart(4, '0')}.${index % 4 === 3 ? 'm4a' : 'mp4'}`);
+    const handle = await open(file, 'wx');
+    try {
+      for (let written = 0; written < size; ) {
+        const piece = randomFillSync(block).subarray(0, Math.min(block.length, size - written));
+        written += (await handle.write(piece)).bytesWritten;
+      }
+    } finally {
+      await handle.close();
+    }
+    files.push(file);
+  }
+  return { dir, files, bytes };
+}
+
+/** An archive with one incident per ten files, each file attached to its incident. */
+export async function archiveOf(path: string, media: Media, encrypted: boolean): Promise<BenchArchive> {
+  const archive = await Archive.create(path, { name: 'Bench', organization: 'Dalel bench', passphrase: encrypted ? benchPassphrase : null, scryptCost });
+  for (let start = 0; start < media.files.length; start += filesPerIncident) {
+    const incident = await archive.save({ type: 'incident', data: sampleIncident({ title: `Shutdown ${start / filesPerIncident + 1}` }) });
+    await archive.attach(
+      incident.recordId,
+      media.files.slice(start, start + filesPerIncident).map((file) => ({ path: file })),
+    );
+  }
+  let passphraseFile: string | null = null;
+  if (encrypted) {
+    passphraseFile = `${path}.passphrase`;
+    await writeFile(passphraseFile, benchPassphrase, { mode: 0o600 });
+  }
+  return { archive, path, passphraseFile };
+}
+
+export function exportOf(archive: Archive, out: string): Promise<BenchBundle> {
+  return exportBundle(archive, { out, profile: 'internal', language: 'en', softwareVersion: 'bench' });
+}
+
+/** Reads a file, or every file in a folder, once: each side of a comparison then starts from the page cache. */
+export const readOnce = (path: string) => run('sh', ['-c', 'find "$1" -type f -exec cat {} + > /dev/null', 'sh', path]);
+
+/** The run's fixtures, each made once, on first use. */
+export class Fixtures {
+  private readonly made = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly work: string,
+    private readonly sizes: Sizes,
+    private readonly log: (text: string) => void,
+  ) {}
+
+  private once<T>(name: string, make: () => Promise<T>): Promise<T> {
+    if (!this.made.has(name)) {
+      this.log(`making ${name}`);
+      this.made.set(name, make());
+    }
+    return this.made.get(name) as Promise<T>;
+  }
+
+  /** The media of P1–P3. */
+  media(): Promise<Media> {
+    return this.once('media', () => writeMedia(join(this.work, 'media'), this.sizes.mediaFiles, this.sizes.mediaBytes));
+  }
+
+  plainArchive(): Promise<BenchArchive> {
+    return this.once('plain archive', async () => archiveOf(join(this.work, 'plain archive'), await this.media(), false));
+  }
+
+  encryptedArchive(): Promise<BenchArchive> {
+    return this.once('encrypted archive', async () => archiveOf(join(this.work, 'encrypted archive'), await this.media(), true));
+  }
+
+  /** A bundle of the plain archive (P3 verifies it). */
+  bundle(): Promise<BenchBundle> {
+    return this.once('bundle', async () => exportOf((await this.plainArchive()).archive, join(this.work, 'bundle.zip')));
+  }
+
+  /** The large encrypted archive of P7; its media are removed once attached. */
+  largeArchive(): Promise<BenchArchive> {
+    return this.once('large archive', async () => {
+      const media = await writeMedia(join(this.work, 'large media'), this.sizes.largeFiles, this.sizes.largeBytes);
+      const archive = await archiveOf(join(this.work, 'large archive'), media, true);
+      await run('rm', ['-rf', media.dir]);
+      return archive;
+    });
+  }
+}
