@@ -10,8 +10,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { Readable } from 'node:stream';
-import { ZipArchive } from 'archiver';
 import { bagitDeclaration, writeBagInfo, writeManifest } from '../../../shared/bagit';
 import {
   Bundle,
@@ -33,6 +31,7 @@ import { EngineError, fromFsError } from '../errors';
 import { signSshsig } from '../sshsig';
 import { bundleNamespace } from './bagChecks';
 import { verifyInstructions } from './verifyInstructions';
+import { zipBytes, type ZipEntry } from './zipWriter';
 
 export interface ExportOptions {
   out: string;
@@ -46,6 +45,13 @@ export interface ExportOptions {
   printPdf?: (html: string, outFile: string) => Promise<Uint8Array | null>;
   onProgress?(done: number, total: number): void;
   signal?: AbortSignal;
+}
+
+/** A file of the bag with its sha256 and size, for the manifests. */
+interface HashedFile {
+  path: string;
+  sha256: string;
+  size: number;
 }
 
 export interface ExportResult {
@@ -71,78 +77,55 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
   const files = new Map(bundle.attachments.map((attachment) => [attachment.path, attachment.size]));
   const payloadBytes = [...files.values()].reduce((sum, size) => sum + size, 0);
 
-  const zip = new ZipArchive({ zlib: { level: 6 } });
-  const written = writeStreamAtomic(out, zip);
-  // A failed write (a full disk) or a failed ZIP would stall the export for ever: every step races them.
-  const failed = Promise.race([
-    written.then(() => new Promise<never>(() => {})),
-    new Promise<never>((_resolve, reject) => zip.on('error', reject)),
-  ]);
-  failed.catch(() => {}); // handled where it is raced
   const date = new Date(createdAt);
-  const payload: { path: string; sha256: string; size: number }[] = [];
+  const payload: HashedFile[] = [];
   let done = 0;
   const progress = (bytes: number) => {
     done += bytes;
     options.onProgress?.(done, payloadBytes);
   };
 
-  async function add(path: string, source: AsyncIterable<Uint8Array> | Uint8Array, store: boolean) {
+  /**
+   * One entry of the bag, hashed while the ZIP writer reads it. The writer
+   * asks for the next entry only once this one is written whole, so the
+   * generator resumes here with the file's sha256 and size known.
+   */
+  function* add(path: string, source: AsyncIterable<Uint8Array> | Uint8Array, store: boolean): Generator<ZipEntry, HashedFile, undefined> {
+    const file = { path, sha256: '', size: 0 };
     const hash = createHash('sha256');
-    let size = 0;
-    let readFailed: (error: unknown) => void = () => {};
-    const sourceFailed = new Promise<never>((_resolve, reject) => (readFailed = reject));
-    sourceFailed.catch(() => {}); // handled where it is raced
-    async function* hashed() {
-      try {
-        for await (const piece of source instanceof Uint8Array ? [source] : source) {
-          options.signal?.throwIfAborted();
-          hash.update(piece);
-          size += piece.length;
-          if (!(source instanceof Uint8Array)) progress(piece.length);
-          yield piece;
-        }
-      } catch (error) {
-        // A damaged blob or a cancel: the ZIP would wait for this entry for ever.
-        readFailed(error);
-        throw error;
+    async function* read() {
+      for await (const piece of source instanceof Uint8Array ? [source] : source) {
+        options.signal?.throwIfAborted();
+        hash.update(piece);
+        file.size += piece.length;
+        if (!(source instanceof Uint8Array)) progress(piece.length);
+        yield piece;
       }
+      file.sha256 = hash.digest('hex');
     }
-    const name = `${bundleId}/${path}`;
-    const entered = new Promise<void>((resolveEntry) => {
-      const onEntry = (entry: { name: string }) => {
-        if (entry.name !== name) return;
-        zip.off('entry', onEntry);
-        resolveEntry();
-      };
-      zip.on('entry', onEntry);
-    });
-    const entry = Readable.from(hashed());
-    entry.on('error', () => {}); // reported through sourceFailed
-    zip.append(entry, { name, store, date });
-    await Promise.race([entered, failed, sourceFailed]);
-    return { path, sha256: hash.digest('hex'), size };
+    yield { name: `${bundleId}/${path}`, store, date, source: read() };
+    return file;
   }
 
   let tagManifestSha256 = '';
   let printed = false;
-  try {
+  const text = (value: string) => new TextEncoder().encode(value);
+  async function* entries(): AsyncGenerator<ZipEntry, void, undefined> {
     options.onProgress?.(0, payloadBytes);
-    const text = (value: string) => new TextEncoder().encode(value);
-    payload.push(await add('data/bundle.json', text(`${JSON.stringify(bundle, null, 2)}\n`), false));
+    payload.push(yield* add('data/bundle.json', text(`${JSON.stringify(bundle, null, 2)}\n`), false));
     const report = renderReport(bundle, options.language);
-    payload.push(await add('data/report.html', text(report), false));
+    payload.push(yield* add('data/report.html', text(report), false));
     const pdf = options.printPdf ? await options.printPdf(report, out) : null;
-    if (pdf) payload.push(await add('data/report.pdf', pdf, false));
+    if (pdf) payload.push(yield* add('data/report.pdf', pdf, false));
     printed = pdf !== null;
-    payload.push(await add('data/incidents.csv', text(incidentsCsv(bundle, options.language)), false));
-    payload.push(await add('data/effects.csv', text(effectsCsv(bundle, options.language)), false));
+    payload.push(yield* add('data/incidents.csv', text(incidentsCsv(bundle, options.language)), false));
+    payload.push(yield* add('data/effects.csv', text(effectsCsv(bundle, options.language)), false));
     const inBag = new Set<string>();
     for (const attachment of bundle.attachments) {
       // A file listed for two records is in the bag once.
       if (inBag.has(attachment.path)) continue;
       inBag.add(attachment.path);
-      const stored = await add(`data/${attachment.path}`, archive.readBlob(attachment.sha256), compressed.test(attachment.mediaType));
+      const stored = yield* add(`data/${attachment.path}`, archive.readBlob(attachment.sha256), compressed.test(attachment.mediaType));
       // The stored bytes must still be the bytes received; a difference is damage, never exported.
       if (stored.sha256 !== attachment.sha256) throw new EngineError('archiveDamaged', { path: archive.path, file: attachment.path });
       payload.push(stored);
@@ -173,18 +156,17 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
       { path: 'VERIFY.txt', bytes: text(verifyInstructions(bundleId, key.fingerprint)) },
       { path: 'signer.pub', bytes: text(`${key.publicLine} ${oneLine(status.name) || 'dalel'}\n`) },
     ];
-    const tagHashes = [];
-    for (const tag of tags) tagHashes.push(await add(tag.path, tag.bytes, false));
+    const tagHashes: HashedFile[] = [];
+    for (const tag of tags) tagHashes.push(yield* add(tag.path, tag.bytes, false));
     const tagManifest = text(writeManifest(tagHashes));
-    tagManifestSha256 = (await add('tagmanifest-sha256.txt', tagManifest, false)).sha256;
-    await add('tagmanifest-sha256.txt.sig', text(await signSshsig(key, tagManifest, bundleNamespace)), false);
-    await Promise.race([zip.finalize(), failed]);
-    await Promise.race([written, failed]);
+    tagManifestSha256 = (yield* add('tagmanifest-sha256.txt', tagManifest, false)).sha256;
+    yield* add('tagmanifest-sha256.txt.sig', text(await signSshsig(key, tagManifest, bundleNamespace)), false);
+  }
+
+  try {
+    // A failure or a cancel anywhere in the entries ends the write, which removes the partial file.
+    await writeStreamAtomic(out, zipBytes(entries()));
   } catch (error) {
-    zip.abort();
-    // Ends the stream the file is written from, so the partial file is removed.
-    zip.destroy(error instanceof Error ? error : new Error(String(error)));
-    await written.catch(() => {});
     if (options.signal?.aborted) throw new EngineError('cancelled');
     throw fromFsError(error, out);
   }
