@@ -24,7 +24,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { TrustedSigner } from '../../shared/model';
 import { pngImage } from './evidenceFiles';
 import { expect, test, testPassphrase, type DalelSession } from './harness';
@@ -200,6 +200,21 @@ const progressWasSeen = (page: Page) => page.evaluate(() => (window as unknown a
 
 const chooseBundle = (page: Page, path: string) => page.locator('.bundle-import input[type="file"]').setInputFiles(path);
 
+/** Drops a File with this name on the screen, as a file dragged from a folder (the harness maps the name to the offered path). */
+async function dropBundle(page: Page, name: string) {
+  const dataTransfer = await page.evaluateHandle((name) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['a bundle'], name, { type: 'application/zip' }));
+    return transfer;
+  }, name);
+  const zone = page.locator('main');
+  await zone.dispatchEvent('dragenter', { dataTransfer });
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  await expect(page.locator('.import-drop .drop-hint')).toHaveText(localeText(await page.evaluate(() => document.documentElement.lang), 'exchange:import.dropNow'));
+  await zone.dispatchEvent('drop', { dataTransfer });
+  await dataTransfer.dispose();
+}
+
 for (const { lng, osLocale } of languages) {
   test.describe(`in ${lng}`, () => {
     test.use({ osLocale });
@@ -305,7 +320,8 @@ for (const { lng, osLocale } of languages) {
       let legalId = '';
       await test.step('a legal bundle is kept whole as received evidence, apart from the records', async () => {
         const incidentsBefore = (await dispatch<{ records: unknown[] }>(dalel, 'records:list', { type: 'incident' })).records;
-        await chooseBundle(page, defender.legal);
+        // Dragged from a folder and dropped anywhere on the screen.
+        await dropBundle(page, basename(defender.legal));
         await expect(decision.getByRole('heading', { level: 2 })).toBeFocused({ timeout: 60_000 });
         legalId = (await page.locator('section.verify-result .bundle-id').textContent()) ?? '';
         expect(legalId).toMatch(/^dalel-\d{8}-[0-9a-f]{8}$/);
