@@ -281,15 +281,22 @@ export class Archive {
    * person saw, and whose fields they chose. Refused when the heads changed
    * in between (another import), or when the record is not in conflict.
    */
-  resolveConflict(request: { recordId: string; heads: string[]; data: unknown }): Promise<{ recordId: string; revisionId: string }> {
+  resolveConflict(request: { recordId: string; heads: string[]; data: unknown; retraction?: { reason: string } }): Promise<{ recordId: string; revisionId: string }> {
     return this.serialised(async () => {
       const type = this.records.typeOf(request.recordId);
       if (!type) throw new EngineError('recordNotFound', { id: request.recordId });
       const heads = this.records.heads(request.recordId).map((signed) => signed.id).sort();
       if (heads.length < 2) throw new EngineError('notInConflict');
       if (heads.join() !== [...request.heads].sort().join()) throw new EngineError('staleRevision');
-      const data = this.validRecord(type as SavableType, request.data);
-      const signed = signRevision(this.key, { recordId: request.recordId, type, parents: heads, data });
+      // Keeping a retraction resolves with a tombstone: the record stays retracted, every version in its history.
+      const data = request.retraction ? null : this.validRecord(type as SavableType, request.data);
+      const signed = signRevision(this.key, {
+        recordId: request.recordId,
+        type,
+        parents: heads,
+        data,
+        ...(request.retraction ? { retraction: request.retraction } : {}),
+      });
       await this.records.add(signed);
       await this.custody.append(this.key.fingerprint, 'conflict_resolved', { recordId: request.recordId, revisionId: signed.id });
       return { recordId: request.recordId, revisionId: signed.id };

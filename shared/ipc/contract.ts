@@ -251,10 +251,17 @@ export const contract = {
   'records:conflicts': channel(empty, z.strictObject({ records: z.array(RecordSummary) })),
   /**
    * Resolves a conflict with a new revision whose parents are `heads` (every
-   * version the person saw) and whose fields they chose.
+   * version the person saw) and whose fields they chose; with `retraction`
+   * (keeping a version that retracted the record) a tombstone instead, and
+   * `data` is ignored.
    */
   'records:resolve': channel(
-    z.strictObject({ recordId: RecordId, heads: z.array(RevisionId).min(2).max(64), data: z.unknown() }),
+    z.strictObject({
+      recordId: RecordId,
+      heads: z.array(RevisionId).min(2).max(64),
+      data: z.unknown(),
+      retraction: z.strictObject({ reason: z.string().trim().max(2000) }).optional(),
+    }),
     z.strictObject({ recordId: RecordId, revisionId: RevisionId }),
   ),
   /** The long task running now, for a progress bar; polled. */

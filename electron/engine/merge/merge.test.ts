@@ -189,6 +189,25 @@ describe('conflicts', () => {
   });
 });
 
+describe('a conflict between an edit and a retraction', () => {
+  it('can be resolved by keeping the retraction', async () => {
+    const a = await defender('Aigerim', 'Almaty');
+    const b = await create('Ерлан');
+    await b.importBundle(await exported(a.archive));
+    const base = a.archive.getRecord(a.incident.recordId).summary.headId;
+    await a.archive.save({ type: 'incident', recordId: a.incident.recordId, parent: base, data: sampleIncident({ title: 'Almaty — edited' }) });
+    await b.retract({ recordId: a.incident.recordId, parent: base, reason: 'Duplicate of another incident' });
+    const org = await create('Org');
+    await org.mergeFrom(a.archive);
+    await org.mergeFrom(b);
+    const [conflict] = org.conflicts();
+    const resolved = await org.resolveConflict({ recordId: conflict!.recordId, heads: conflict!.heads, data: null, retraction: { reason: 'Duplicate' } });
+    const { summary, history } = org.getRecord(conflict!.recordId);
+    expect(summary).toMatchObject({ conflict: false, retracted: true, headId: resolved.revisionId });
+    expect(history.at(-1)!.revision).toMatchObject({ data: null, retraction: { reason: 'Duplicate' }, parents: [...conflict!.heads].sort() });
+  });
+});
+
 describe('refusals write nothing', () => {
   it('a tampered bundle: the report says why, and the archive is as it was', async () => {
     const a = await defender('Aigerim', 'Almaty');
