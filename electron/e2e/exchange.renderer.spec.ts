@@ -467,6 +467,19 @@ for (const { lng, osLocale } of languages) {
         expect(signers.map((signer) => [signer.name, signer.fingerprint]).sort()).toEqual([[trustName, fingerprint], ['Ерлан', erlan.fingerprint]].sort());
         await checkScreen(page, lng, 'settings with trusted signers');
         await page.screenshot({ path: testInfo.outputPath(`trusted-signers-${lng}.png`), fullPage: true });
+
+        // Ерлан's laptop was seized: his key comes off the list, after a second question.
+        const erlanItem = listed.filter({ hasText: erlan.fingerprint });
+        await erlanItem.getByRole('button', { name: text('exchange:trust.remove.ask', { name: 'Ерлан' }) }).click();
+        await erlanItem.getByRole('button', { name: text('exchange:trust.remove.cancel') }).click();
+        await expect(listed).toHaveCount(2);
+        await erlanItem.getByRole('button', { name: text('exchange:trust.remove.ask', { name: 'Ерлан' }) }).click();
+        await expect(erlanItem.getByRole('group')).toContainText(text('exchange:trust.remove.explain', { name: 'Ерлан' }));
+        await checkScreen(page, lng, 'settings, stop trusting a signer');
+        await erlanItem.getByRole('button', { name: text('exchange:trust.remove.confirm') }).click();
+        await expect(listed).toHaveCount(1);
+        const after = await dispatch<{ signers: TrustedSigner[] }>(dalel, 'trust:list');
+        expect(after.signers.map((signer) => signer.fingerprint)).toEqual([fingerprint]);
       });
 
       await test.step('the conflict link leads to the conflicts screen', async () => {

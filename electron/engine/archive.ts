@@ -36,7 +36,7 @@ import { ExchangeStore } from './exchangeStore';
 import { verifyBundleContents, type VerifiedContents } from './bundle/verify';
 import { importBundle, toTrustedKeys, type ImportOptions, type ImportOutcome, type MergeTarget } from './merge/importBundle';
 import { commitJournal, emptyJournal, journalPending, replayJournal } from './merge/journal';
-import { mergeArchive, type MergeOutcome, type MergeSource } from './merge/mergeArchive';
+import { mergeArchive, type MergeOptions, type MergeOutcome, type MergeSource } from './merge/mergeArchive';
 import { RecordStore, type RecordProblem } from './recordStore';
 import { signRevision } from './revisions';
 import { parsePublicKeyLine } from './sshsig';
@@ -188,8 +188,8 @@ export class Archive {
   }
 
   /** Merges another archive, already opened, into this one; all or nothing. */
-  mergeFrom(other: Archive, signal?: AbortSignal): Promise<MergeOutcome> {
-    return this.serialised(() => this.committing(() => mergeArchive(this.mergeTarget(), other.asMergeSource(), signal)));
+  mergeFrom(other: Archive, options: MergeOptions = {}): Promise<MergeOutcome> {
+    return this.serialised(() => this.committing(() => mergeArchive(this.mergeTarget(), other.asMergeSource(), options)));
   }
 
   private asMergeSource(): MergeSource {

@@ -228,10 +228,10 @@ export function createHandlers(state: EngineState): Handlers {
     },
     'archive:merge': async ({ path, passphrase }) => {
       const archive = state.requireArchive();
-      return state.runTask('merge', async ({ signal }) => {
+      return state.runTask('merge', async (task) => {
         const other = await openOther(path, passphrase);
         try {
-          return await archive.mergeFrom(other, signal);
+          return await archive.mergeFrom(other, task);
         } finally {
           await other.close();
         }

@@ -296,7 +296,14 @@ describe('merging archive folders', () => {
     const b = await defender('Ерлан', 'Жаңаөзен');
     const first = await create('Org one');
     const second = await create('Org two');
-    expect(await first.mergeFrom(a.archive)).toMatchObject({ revisionsAdded: 2, attachmentsAdded: 1 });
+    const progress: [number, number][] = [];
+    expect(await first.mergeFrom(a.archive, { onProgress: (done, total) => progress.push([done, total]) })).toMatchObject({
+      revisionsAdded: 2,
+      attachmentsAdded: 1,
+    });
+    const photoSize = (await a.archive.listAttachments(a.incident.recordId))[0]!.size;
+    expect(progress[0]).toEqual([0, photoSize]);
+    expect(progress.at(-1)).toEqual([photoSize, photoSize]);
     await first.mergeFrom(b.archive);
     await second.mergeFrom(b.archive);
     await second.mergeFrom(a.archive);

@@ -36,7 +36,14 @@ export interface MergeOutcome {
   attachmentsAdded: number;
 }
 
-export async function mergeArchive(target: MergeTarget, source: MergeSource, signal?: AbortSignal): Promise<MergeOutcome> {
+export interface MergeOptions {
+  signal?: AbortSignal;
+  /** Bytes of evidence files copied so far, of all to copy. */
+  onProgress?(done: number, total: number): void;
+}
+
+export async function mergeArchive(target: MergeTarget, source: MergeSource, options: MergeOptions = {}): Promise<MergeOutcome> {
+  const { signal, onProgress } = options;
   const [damaged] = source.problems;
   if (damaged) throw new EngineError('otherArchiveDamaged', { path: source.path, file: damaged.file });
   const incoming = source.revisions();
@@ -44,22 +51,24 @@ export async function mergeArchive(target: MergeTarget, source: MergeSource, sig
   const from = `archive ${source.archiveId} "${source.name.replace(/["\r\n]/g, ' ')}" key ${source.fingerprint}`;
 
   const entries: Attachment[] = [];
-  const added: string[] = [];
+  for (const recordId of new Set(incoming.map((signed) => signed.revision.recordId))) {
+    const listed = new Set((await target.attachments.list(recordId)).map((entry) => entry.sha256));
+    for (const entry of await source.listAttachments(recordId)) if (!listed.has(entry.sha256)) entries.push(entry);
+  }
   const custody: ({ action: CustodyAction } & CustodyFacts)[] = [{ action: 'archive_merged', note: from }];
   for (const signed of revisions) {
     custody.push({ action: 'archive_merged', recordId: signed.revision.recordId, revisionId: signed.id, note: from });
   }
+  const total = entries.reduce((sum, entry) => sum + entry.size, 0);
+  let done = 0;
+  onProgress?.(0, total);
+  const added: string[] = [];
   try {
-    for (const recordId of new Set(incoming.map((signed) => signed.revision.recordId))) {
-      const listed = new Set((await target.attachments.list(recordId)).map((entry) => entry.sha256));
-      for (const entry of await source.listAttachments(recordId)) {
-        if (listed.has(entry.sha256)) continue;
-        signal?.throwIfAborted();
-        const blob = await copyBlob(target, source, entry);
-        if (blob.added) added.push(blob.sha256);
-        entries.push(entry);
-        custody.push({ action: 'archive_merged', recordId, hashes: [entry.sha256], note: from });
-      }
+    for (const entry of entries) {
+      signal?.throwIfAborted();
+      const blob = await copyBlob(target, source, entry, (bytes) => onProgress?.((done += bytes), total), signal);
+      if (blob.added) added.push(blob.sha256);
+      custody.push({ action: 'archive_merged', recordId: entry.recordId, hashes: [entry.sha256], note: from });
     }
     const journal = emptyJournal();
     journal.revisions = revisions;
@@ -71,13 +80,21 @@ export async function mergeArchive(target: MergeTarget, source: MergeSource, sig
     if (signal?.aborted) throw new EngineError('cancelled');
     throw error;
   }
+  onProgress?.(total, total);
   return { archiveId: source.archiveId, revisionsAdded: revisions.length, attachmentsAdded: entries.length };
 }
 
 /** Copies one evidence file, hashed on the way; a file that does not match its name is the other archive's damage. */
-async function copyBlob(target: MergeTarget, source: MergeSource, entry: Attachment) {
+async function copyBlob(target: MergeTarget, source: MergeSource, entry: Attachment, copied: (bytes: number) => void, signal?: AbortSignal) {
+  async function* counted() {
+    for await (const piece of source.readBlob(entry.sha256)) {
+      signal?.throwIfAborted();
+      copied(piece.length);
+      yield piece;
+    }
+  }
   try {
-    return await target.blobs.addVerified(entry, source.readBlob(entry.sha256), source.path);
+    return await target.blobs.addVerified(entry, counted(), source.path);
   } catch (error) {
     if (error instanceof FileBroken || (error instanceof EngineError && error.code === 'fileChanged')) {
       throw new EngineError('otherArchiveDamaged', { path: source.path, file: blobPath(entry.sha256) });

@@ -63,10 +63,17 @@ export function ResolveConflict({ recordId, ownFingerprint }: { recordId: string
   const chosenVersion = versions[chosenIndex];
 
   async function resolve() {
-    if (!chosenVersion?.revision.data) return;
+    if (!chosenVersion) return;
     setSaving(true);
     setSaveError(null);
-    const result = await dalel().records.resolve({ recordId, heads: summary.heads, data: chosenVersion.revision.data });
+    const { data, retraction } = chosenVersion.revision;
+    // Keeping a retraction resolves with a tombstone: the record stays retracted.
+    const result = await dalel().records.resolve({
+      recordId,
+      heads: summary.heads,
+      data,
+      ...(data === null ? { retraction: { reason: retraction?.reason ?? '' } } : {}),
+    });
     setSaving(false);
     if (!result.ok) {
       setSaveError(result.error);

@@ -62,17 +62,17 @@ export function VersionCard({ signed, number, count, fields, differing, labels, 
           </div>
         )}
       </dl>
+      <button type="button" className="primary keep-version" aria-describedby={headingId} disabled={!onKeep} onClick={onKeep ?? undefined}>
+        {t('conflicts:resolve.keep')}
+      </button>
       {data === null ? (
         <div className="version-retracted">
           <p>{t('conflicts:resolve.retracted')}</p>
           {signed.revision.retraction?.reason && <p>{t('conflicts:resolve.retractedReason', { reason: signed.revision.retraction.reason })}</p>}
-          <p>{t('conflicts:resolve.retractedCannotKeep')}</p>
+          <p>{t('conflicts:resolve.retractedKeep')}</p>
         </div>
       ) : (
         <>
-          <button type="button" className="primary keep-version" aria-describedby={headingId} disabled={!onKeep} onClick={onKeep ?? undefined}>
-            {t('conflicts:resolve.keep')}
-          </button>
           <dl className="version-fields">
             {fields.map((field) => {
               const text = valueText(field, data[field]);

@@ -8,6 +8,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { announceConflictsChanged } from '../conflicts/useConflictCount';
 import { dalel } from '../dalel';
 import { hrefOf } from '../router';
 import type { Outcome } from './outcome';
@@ -25,6 +26,8 @@ export function ExchangeOutcome({ id, title, outcome }: Props) {
   const [conflicts, setConflicts] = useState(0);
   useEffect(() => heading.current?.focus(), []);
   useEffect(() => {
+    // The nav's count of records in conflict is read again at once.
+    announceConflictsChanged();
     let current = true;
     void dalel()
       .records.conflicts({})

@@ -2,8 +2,8 @@
  * The signers this archive's owner trusts (`trust:list`): for each, the name
  * given to it, its fingerprint, and when and by which key it was added
  * ("this archive", or another key whose list came in with a merge). Bundles
- * they signed show that name wherever their signature is checked. Below the
- * list, the form that adds one.
+ * they signed show that name wherever their signature is checked. Each can
+ * be taken off the list; below it, the form that adds one.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { addedByOf, newestFirst } from '../exchange/trustedSigners';
 import { currentLanguage } from '../i18n';
 import { formatInstant } from '../incidents/format';
 import { TrustSignerForm } from './TrustSignerForm';
+import { UntrustSigner } from './UntrustSigner';
 import '../exchange/exchange.css';
 
 export function TrustedSignersSection({ ownFingerprint }: { ownFingerprint: string }) {
@@ -66,6 +67,7 @@ export function TrustedSignersSection({ ownFingerprint }: { ownFingerprint: stri
                     </dd>
                   </div>
                 </dl>
+                <UntrustSigner signer={signer} onRemoved={() => void load()} />
               </li>
             );
           })}
