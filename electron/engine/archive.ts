@@ -35,11 +35,11 @@ import { archiveFormat, defaultSafety, entriesOf, manifestOf, readManifest, writ
 import { ExchangeStore } from './exchangeStore';
 import { verifyBundleContents, type VerifiedContents } from './bundle/verify';
 import { importBundle, toTrustedKeys, type ImportOptions, type ImportOutcome, type MergeTarget } from './merge/importBundle';
-import { commitJournal, emptyJournal, journalPending, replayJournal } from './merge/journal';
+import { journalPending, replayJournal } from './merge/journal';
 import { mergeArchive, type MergeOptions, type MergeOutcome, type MergeSource } from './merge/mergeArchive';
+import { trustSigner, untrustSigner } from './merge/trust';
 import { RecordStore, type RecordProblem } from './recordStore';
 import { signRevision } from './revisions';
-import { parsePublicKeyLine } from './sshsig';
 import { SigningKey } from './signingKey';
 import { PlainStorage, type Storage } from './storage';
 import { protectDataKey, unlockDataKey } from './unlock';
@@ -229,46 +229,12 @@ export class Archive {
 
   /** Adds a signer to the trusted list (an OpenSSH public key line); a listed key keeps its first name. */
   trust(publicKeyLine: string, name: string): Promise<TrustedSigner> {
-    return this.serialised(() =>
-      this.committing(async () => {
-        const [type, base64] = publicKeyLine.trim().split(/\s+/);
-        const key = parsePublicKeyLine(`${type ?? ''} ${base64 ?? ''}`);
-        if (!key.ok || type !== 'ssh-ed25519') throw new EngineError('invalidPublicKey');
-        const listed = (await this.exchange.trusted()).find((signer) => signer.fingerprint === key.value.fingerprint);
-        if (listed) return listed;
-        const signer: TrustedSigner = {
-          name: name.trim(),
-          fingerprint: key.value.fingerprint,
-          publicKey: key.value.line,
-          addedAt: new Date().toISOString(),
-          addedBy: this.key.fingerprint,
-        };
-        const journal = emptyJournal();
-        journal.trusted = [signer];
-        journal.custody = this.custody.prepare(this.key.fingerprint, [
-          { action: 'key_trusted', note: `${signer.fingerprint} ${signer.name}`.slice(0, 2000) },
-        ]);
-        await commitJournal(this.mergeTarget(), journal);
-        return signer;
-      }),
-    );
+    return this.serialised(() => this.committing(() => trustSigner(this.mergeTarget(), publicKeyLine, name)));
   }
 
   /** Takes a signer off the trusted list: its bundles are shown as from an unknown signer again. */
   untrust(fingerprint: string): Promise<{ removed: boolean }> {
-    return this.serialised(() =>
-      this.committing(async () => {
-        const listed = (await this.exchange.trusted()).find((signer) => signer.fingerprint === fingerprint);
-        if (!listed) return { removed: false };
-        const journal = emptyJournal();
-        journal.untrusted = [fingerprint];
-        journal.custody = this.custody.prepare(this.key.fingerprint, [
-          { action: 'key_untrusted', note: `${listed.fingerprint} ${listed.name}`.slice(0, 2000) },
-        ]);
-        await commitJournal(this.mergeTarget(), journal);
-        return { removed: true };
-      }),
-    );
+    return this.serialised(() => this.committing(() => untrustSigner(this.mergeTarget(), fingerprint)));
   }
 
   /** Records with more than one head, until a person resolves them. */
