@@ -28,10 +28,12 @@ import { EditIncident } from './incidents/EditIncident';
 import { IncidentList } from './incidents/IncidentList';
 import { IncidentPage } from './incidents/IncidentPage';
 import { NewIncident } from './incidents/NewIncident';
+import { OverviewScreen } from './overview/OverviewScreen';
 import { navigate, replaceRoute, useRoute, type Route } from './router';
 import { UnlockScreen } from './security/UnlockScreen';
 import { useAutoLock } from './security/useAutoLock';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { KeyFingerprintStep } from './start/KeyFingerprintStep';
 import { StartScreen, type StartNotice } from './start/StartScreen';
 
 type OpenStatus = Extract<ArchiveStatus, { open: true }>;
@@ -66,6 +68,8 @@ export function App() {
   const [notice, setNotice] = useState<StartNotice | null>(null);
   const [choosingOther, setChoosingOther] = useState(false);
   const [lockFailed, setLockFailed] = useState(false);
+  // Set by making a new archive: its key's fingerprint is shown to note until the person dismisses it.
+  const [keyStep, setKeyStep] = useState(false);
 
   useEffect(() => {
     void initialStatus().then(({ result, startNotice }) => {
@@ -83,6 +87,7 @@ export function App() {
     replaceRoute({ screen: 'list' });
     setSession((count) => count + 1);
     setChoosingOther(false);
+    setKeyStep(false);
     setNotice(startNotice);
     setStatus(next);
   }, []);
@@ -130,9 +135,16 @@ export function App() {
           />
         )}
         {status && !status.open && !locked && (
-          <StartScreen defaultPath={status.defaultPath} notice={notice} onOpened={opened} onPassphraseRequired={showUnlock} />
+          <StartScreen
+            defaultPath={status.defaultPath}
+            notice={notice}
+            onOpened={opened}
+            onCreated={() => setKeyStep(true)}
+            onPassphraseRequired={showUnlock}
+          />
         )}
         {open && <DamageNotice problems={open.problems} />}
+        {open && keyStep && <KeyFingerprintStep onDone={() => setKeyStep(false)} />}
         {open && (
           <Screen
             route={route}
@@ -161,6 +173,8 @@ interface ScreenProps {
 function Screen({ route, status, ...settingsProps }: ScreenProps) {
   // Keyed by route so that each screen starts fresh (and its title takes focus).
   switch (route.screen) {
+    case 'overview':
+      return <OverviewScreen key="overview" />;
     case 'list':
       return <IncidentList key="list" />;
     case 'new':

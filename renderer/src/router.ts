@@ -1,13 +1,14 @@
 /**
  * The screens of an open archive as hash routes (`#/incident/<id>/edit`,
  * `#/incident/<id>/effects/new`, `#/effect/<id>/edit`, `#/settings`, `#/export`,
- * `#/verify`, `#/import`, `#/received`, `#/conflicts/<id>`), so that links
+ * `#/verify`, `#/overview`, `#/import`, `#/received`, `#/conflicts/<id>`), so that links
  * are real links and a reload stays on the same screen. Hash changes are
  * in-page: the shell's navigation lock-down never sees them.
  */
 import { useSyncExternalStore } from 'react';
 
 export type Route =
+  | { screen: 'overview' }
   | { screen: 'list' }
   | { screen: 'new' }
   | { screen: 'settings' }
@@ -30,6 +31,7 @@ const recordIdPattern = '([0-9a-fA-F-]{36})';
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
+  if (path === '/overview') return { screen: 'overview' };
   if (path === '/new') return { screen: 'new' };
   if (path === '/settings') return { screen: 'settings' };
   if (path === '/export') return { screen: 'export' };
@@ -56,6 +58,8 @@ export function parseRoute(hash: string): Route {
 
 export function hrefOf(route: Route): string {
   switch (route.screen) {
+    case 'overview':
+      return '#/overview';
     case 'list':
       return '#/';
     case 'new':

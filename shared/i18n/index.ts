@@ -13,11 +13,13 @@ import enErrors from './locales/en/errors.json';
 import enEvidence from './locales/en/evidence.json';
 import enExchange from './locales/en/exchange.json';
 import enIncidents from './locales/en/incidents.json';
+import enOverview from './locales/en/overview.json';
 import enReport from './locales/en/report.json';
 import enSecurity from './locales/en/security.json';
 import enTaxonomy from './locales/en/taxonomy.json';
 import enValidation from './locales/en/validation.json';
 import enVerify from './locales/en/verify.json';
+import enWelcome from './locales/en/welcome.json';
 import kkCli from './locales/kk/cli.json';
 import kkCommon from './locales/kk/common.json';
 import kkConflicts from './locales/kk/conflicts.json';
@@ -25,11 +27,13 @@ import kkErrors from './locales/kk/errors.json';
 import kkEvidence from './locales/kk/evidence.json';
 import kkExchange from './locales/kk/exchange.json';
 import kkIncidents from './locales/kk/incidents.json';
+import kkOverview from './locales/kk/overview.json';
 import kkReport from './locales/kk/report.json';
 import kkSecurity from './locales/kk/security.json';
 import kkTaxonomy from './locales/kk/taxonomy.json';
 import kkValidation from './locales/kk/validation.json';
 import kkVerify from './locales/kk/verify.json';
+import kkWelcome from './locales/kk/welcome.json';
 import ruCli from './locales/ru/cli.json';
 import ruCommon from './locales/ru/common.json';
 import ruConflicts from './locales/ru/conflicts.json';
@@ -37,19 +41,21 @@ import ruErrors from './locales/ru/errors.json';
 import ruEvidence from './locales/ru/evidence.json';
 import ruExchange from './locales/ru/exchange.json';
 import ruIncidents from './locales/ru/incidents.json';
+import ruOverview from './locales/ru/overview.json';
 import ruReport from './locales/ru/report.json';
 import ruSecurity from './locales/ru/security.json';
 import ruTaxonomy from './locales/ru/taxonomy.json';
 import ruValidation from './locales/ru/validation.json';
 import ruVerify from './locales/ru/verify.json';
+import ruWelcome from './locales/ru/welcome.json';
 
-export const namespaces = ['common', 'incidents', 'security', 'taxonomy', 'validation', 'errors', 'cli', 'evidence', 'report', 'verify', 'exchange', 'conflicts'] as const;
+export const namespaces = ['common', 'incidents', 'security', 'taxonomy', 'validation', 'errors', 'cli', 'evidence', 'report', 'verify', 'exchange', 'conflicts', 'overview', 'welcome'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export const resources = {
-  en: { common: enCommon, incidents: enIncidents, security: enSecurity, taxonomy: enTaxonomy, validation: enValidation, errors: enErrors, cli: enCli, evidence: enEvidence, report: enReport, verify: enVerify, exchange: enExchange, conflicts: enConflicts },
-  ru: { common: ruCommon, incidents: ruIncidents, security: ruSecurity, taxonomy: ruTaxonomy, validation: ruValidation, errors: ruErrors, cli: ruCli, evidence: ruEvidence, report: ruReport, verify: ruVerify, exchange: ruExchange, conflicts: ruConflicts },
-  kk: { common: kkCommon, incidents: kkIncidents, security: kkSecurity, taxonomy: kkTaxonomy, validation: kkValidation, errors: kkErrors, cli: kkCli, evidence: kkEvidence, report: kkReport, verify: kkVerify, exchange: kkExchange, conflicts: kkConflicts },
+  en: { common: enCommon, incidents: enIncidents, security: enSecurity, taxonomy: enTaxonomy, validation: enValidation, errors: enErrors, cli: enCli, evidence: enEvidence, report: enReport, verify: enVerify, exchange: enExchange, conflicts: enConflicts, overview: enOverview, welcome: enWelcome },
+  ru: { common: ruCommon, incidents: ruIncidents, security: ruSecurity, taxonomy: ruTaxonomy, validation: ruValidation, errors: ruErrors, cli: ruCli, evidence: ruEvidence, report: ruReport, verify: ruVerify, exchange: ruExchange, conflicts: ruConflicts, overview: ruOverview, welcome: ruWelcome },
+  kk: { common: kkCommon, incidents: kkIncidents, security: kkSecurity, taxonomy: kkTaxonomy, validation: kkValidation, errors: kkErrors, cli: kkCli, evidence: kkEvidence, report: kkReport, verify: kkVerify, exchange: kkExchange, conflicts: kkConflicts, overview: kkOverview, welcome: kkWelcome },
 } as const satisfies Record<Language, Record<Namespace, object>>;
 
 /** The supported language closest to an OS or environment locale ("kk-KZ", "ru_RU.UTF-8"). */

@@ -32,6 +32,11 @@ export function AppHeader({ route, protection }: Props) {
         <nav className="app-nav" aria-label={t('common:nav.label')}>
           <ul>
             <li>
+              <a href={hrefOf({ screen: 'overview' })} aria-current={current('overview')}>
+                {t('overview:nav')}
+              </a>
+            </li>
+            <li>
               <a href={hrefOf({ screen: 'list' })} aria-current={current('list')}>
                 {t('common:nav.incidents')}
               </a>
