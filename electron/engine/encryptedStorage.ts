@@ -28,6 +28,14 @@ export const encryptedDataDir = 'data';
 const frameMagic = Buffer.from('DLF1');
 const frameHeader = 8;
 
+/** Plain bytes [at, next) of a file, still sealed: the chunks that hold them, as read. */
+interface SealedPart {
+  at: number;
+  next: number;
+  chunks: ReturnType<SealedLayout['chunksOf']>;
+  sealed: Buffer;
+}
+
 export class EncryptedStorage implements Storage {
   readonly encrypted = true;
 
@@ -175,25 +183,40 @@ export class EncryptedStorage implements Storage {
     } catch (error) {
       throw fromFsError(error, path);
     }
+    let reading: Promise<SealedPart> | null = null;
     try {
       const layout = await this.layoutOf(path, storedName, handle);
       const stop = Math.min(end, layout.size);
       // About streamChunk plain bytes per read: a few sealed chunks at a time.
-      for (let at = start; at < stop; ) {
+      // Two buffers in turn: one is read into while the other is opened (opening copies the plain bytes out).
+      const buffers: Buffer[] = [];
+      let turn = 0;
+      const readPart = async (at: number): Promise<SealedPart> => {
         const next = Math.min(stop, (Math.floor(at / streamChunk) + 1) * streamChunk);
         const chunks = layout.chunksOf(at, next);
-        const sealed = Buffer.alloc(chunks.length);
+        turn ^= 1;
+        // Not zeroed first: only the bytes the read fills are used.
+        if ((buffers[turn]?.length ?? 0) < chunks.length) buffers[turn] = Buffer.allocUnsafe(chunks.length);
+        const sealed = buffers[turn]!;
         const { bytesRead } = await handle.read(sealed, 0, chunks.length, chunks.offset);
-        const plain = chunks.open(sealed.subarray(0, bytesRead));
-        const skip = at - chunks.first * chunkSize;
-        yield plain.subarray(skip, skip + (next - at));
-        at = next;
+        return { at, next, chunks, sealed: sealed.subarray(0, bytesRead) };
+      };
+      reading = start < stop ? readPart(start) : null;
+      while (reading) {
+        const part = await reading;
+        // The next read is under way while this part is opened and used.
+        reading = part.next < stop ? readPart(part.next) : null;
+        reading?.catch(() => {}); // awaited on the next turn, or below when the reader stops early
+        const plain = part.chunks.open(part.sealed);
+        const skip = part.at - part.chunks.first * chunkSize;
+        yield plain.subarray(skip, skip + (part.next - part.at));
       }
     } catch (error) {
       if (error instanceof FileBroken) throw error;
       if (error instanceof SealBroken) throw new FileBroken(path);
       throw fromFsError(error, path);
     } finally {
+      await reading?.catch(() => {});
       await handle.close();
     }
   }

@@ -46,7 +46,10 @@ function unseal(key: Buffer, nonce: Buffer, sealed: Buffer, what: string): Buffe
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, nonce);
     decipher.setAuthTag(sealed.subarray(sealed.length - tagLength));
-    return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - tagLength)), decipher.final()]);
+    const plain = decipher.update(sealed.subarray(0, sealed.length - tagLength));
+    // final() checks the tag; GCM gives no bytes there, so the plain bytes are not copied again.
+    const rest = decipher.final();
+    return rest.length ? Buffer.concat([plain, rest]) : plain;
   } catch {
     throw new SealBroken(`${what} fails authentication`);
   }
@@ -181,7 +184,7 @@ export function sealedLayout(contentKey: Buffer, storedName: string, head: Buffe
             const piece = sealed.subarray(at, Math.min(at + sealedChunk, sealed.length));
             parts.push(unseal(header.key, chunkNonce(index, index === count - 1), piece, `chunk ${index}`));
           }
-          return Buffer.concat(parts);
+          return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
         },
       };
     },
