@@ -28,6 +28,9 @@ import { EditIncident } from './incidents/EditIncident';
 import { IncidentList } from './incidents/IncidentList';
 import { IncidentPage } from './incidents/IncidentPage';
 import { NewIncident } from './incidents/NewIncident';
+import { EffectList } from './lists/EffectList';
+import { SavedViewsProvider } from './lists/SavedViews';
+import { SourceList } from './lists/SourceList';
 import { OverviewScreen } from './overview/OverviewScreen';
 import { navigate, replaceRoute, useRoute, type Route } from './router';
 import { UnlockScreen } from './security/UnlockScreen';
@@ -146,14 +149,17 @@ export function App() {
         {open && <DamageNotice problems={open.problems} />}
         {open && keyStep && <KeyFingerprintStep onDone={() => setKeyStep(false)} />}
         {open && (
-          <Screen
-            route={route}
-            status={open}
-            settings={settings}
-            onSettingsChange={setSettings}
-            onStatusChange={setStatus}
-            onDestroyed={(next) => endSession(next, 'destroyed')}
-          />
+          // Saved list views live here, for the session only: a lock remounts them away (lists/SavedViews.tsx).
+          <SavedViewsProvider>
+            <Screen
+              route={route}
+              status={open}
+              settings={settings}
+              onSettingsChange={setSettings}
+              onStatusChange={setStatus}
+              onDestroyed={(next) => endSession(next, 'destroyed')}
+            />
+          </SavedViewsProvider>
         )}
       </main>
       {open && <AppFooter status={open} />}
@@ -177,6 +183,10 @@ function Screen({ route, status, ...settingsProps }: ScreenProps) {
       return <OverviewScreen key="overview" />;
     case 'list':
       return <IncidentList key="list" />;
+    case 'effects':
+      return <EffectList key="effects" />;
+    case 'sources':
+      return <SourceList key="sources" />;
     case 'new':
       return <NewIncident key="new" />;
     case 'settings':

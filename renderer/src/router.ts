@@ -2,14 +2,22 @@
  * The screens of an open archive as hash routes (`#/incident/<id>/edit`,
  * `#/incident/<id>/effects/new`, `#/effect/<id>/edit`, `#/settings`, `#/export`,
  * `#/verify`, `#/overview`, `#/import`, `#/received`, `#/conflicts/<id>`), so that links
- * are real links and a reload stays on the same screen. Hash changes are
+ * are real links and a reload stays on the same screen. The lists keep their
+ * search, filters and sort in the query (`#/?q=…&kind=…`, `#/effects?category=…`,
+ * `#/sources?consent=…`), so a filtered list is a link too; the router carries
+ * the query as text and each list reads its own parameters. Hash changes are
  * in-page: the shell's navigation lock-down never sees them.
  */
 import { useSyncExternalStore } from 'react';
 
+/** The query of a list's address (`kind=full_network&q=…`), without the "?"; "" for none. */
+export type ListParams = string;
+
 export type Route =
   | { screen: 'overview' }
-  | { screen: 'list' }
+  | { screen: 'list'; query?: ListParams }
+  | { screen: 'effects'; query?: ListParams }
+  | { screen: 'sources'; query?: ListParams }
   | { screen: 'new' }
   | { screen: 'settings' }
   | { screen: 'export' }
@@ -27,10 +35,16 @@ export type Route =
   | { screen: 'source'; recordId: string }
   | { screen: 'editSource'; recordId: string };
 
+/** The screens whose address carries a query. */
+export type ListRoute = Extract<Route, { screen: 'list' | 'effects' | 'sources' }>;
+
 const recordIdPattern = '([0-9a-fA-F-]{36})';
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '');
+  const [path = '', query = ''] = hash.replace(/^#/, '').split(/\?(.*)/s);
+  if (path === '/' || path === '') return { screen: 'list', query };
+  if (path === '/effects') return { screen: 'effects', query };
+  if (path === '/sources') return { screen: 'sources', query };
   if (path === '/overview') return { screen: 'overview' };
   if (path === '/new') return { screen: 'new' };
   if (path === '/settings') return { screen: 'settings' };
@@ -61,7 +75,11 @@ export function hrefOf(route: Route): string {
     case 'overview':
       return '#/overview';
     case 'list':
-      return '#/';
+      return `#/${withQuery(route.query)}`;
+    case 'effects':
+      return `#/effects${withQuery(route.query)}`;
+    case 'sources':
+      return `#/sources${withQuery(route.query)}`;
     case 'new':
       return '#/new';
     case 'settings':
@@ -97,6 +115,8 @@ export function hrefOf(route: Route): string {
   }
 }
 
+const withQuery = (query: ListParams | undefined) => (query ? `?${query}` : '');
+
 export function navigate(route: Route): void {
   window.location.hash = hrefOf(route);
 }
@@ -106,9 +126,28 @@ export function replaceRoute(route: Route): void {
   window.location.replace(hrefOf(route));
 }
 
+/** Told when a list rewrites its own query in place (replaceQuery), which fires no hashchange. */
+const queryReplaced = new EventTarget();
+
+/**
+ * Rewrites the current list's query without a history entry per keystroke
+ * and without a hashchange (the list already shows it); a later Back still
+ * leaves the list.
+ */
+export function replaceQuery(route: ListRoute): void {
+  const href = hrefOf(route);
+  if (window.location.hash === href || (href === '#/' && window.location.hash === '')) return;
+  window.history.replaceState(window.history.state, '', href);
+  queryReplaced.dispatchEvent(new Event('replaced'));
+}
+
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  queryReplaced.addEventListener('replaced', onChange);
+  return () => {
+    window.removeEventListener('hashchange', onChange);
+    queryReplaced.removeEventListener('replaced', onChange);
+  };
 }
 
 /** The current hash; a route object would be new on every read and loop React. */

@@ -42,6 +42,16 @@ export function AppHeader({ route, protection }: Props) {
               </a>
             </li>
             <li>
+              <a href={hrefOf({ screen: 'effects' })} aria-current={current('effects')}>
+                {t('evidence:lists.nav.effects')}
+              </a>
+            </li>
+            <li>
+              <a href={hrefOf({ screen: 'sources' })} aria-current={current('sources')}>
+                {t('evidence:lists.nav.sources')}
+              </a>
+            </li>
+            <li>
               <a href={hrefOf({ screen: 'new' })} aria-current={current('new')}>
                 {t('common:nav.newIncident')}
               </a>

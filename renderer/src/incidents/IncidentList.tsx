@@ -1,36 +1,54 @@
 /**
  * The list of incidents in the open archive: loads them, keeps the search,
- * filter and sort the user chose, and shows either the table, a "nothing
- * matches" note, or (for a new archive) what to do first.
+ * filters and sort in the address (`#/?q=…&kind=…&area=…&from=…&to=…&sort=…`),
+ * and shows either the table, a "nothing matches" note, or (for a new
+ * archive) what to do first. Typing never waits for the filter: the rows
+ * are indexed once per load, and the filter runs on a deferred copy of the
+ * query, so the search box answers at once even with 100k incidents
+ * (PERFORMANCE.md P8). `data-query` on the list says which query the rows
+ * shown answer, for the spec that measures it.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageTitle } from '../components/PageTitle';
 import { asDalelError, type DalelError } from '../dalel';
 import { currentLanguage } from '../i18n';
+import { placesOf } from '../lists/AreaSelect';
+import { nextSort } from '../lists/listParams';
+import { SavedViews } from '../lists/SavedViews';
+import { useListQuery, type QueryCodec } from '../lists/useListQuery';
 import { hrefOf } from '../router';
-import { loadIncidentRows, type IncidentRow } from './incidentRecords';
+import { loadIncidentListRows } from '../lists/incidentListRecords';
+import type { IncidentRow } from './incidentRecords';
 import { IncidentListControls } from './IncidentListControls';
 import { IncidentTable } from './IncidentTable';
-import { applyQuery, initialQuery, type ListQuery } from './listQuery';
+import { filterEntries, formatListQuery, indexRows, initialQuery, naturalDirection, parseListQuery, sortEntries, type ListQuery } from './listQuery';
+
+const codec: QueryCodec<ListQuery> = { parse: parseListQuery, format: formatListQuery };
 
 export function IncidentList() {
   const { t } = useTranslation();
   const lng = currentLanguage();
   const [rows, setRows] = useState<IncidentRow[] | null>(null);
   const [error, setError] = useState<DalelError | null>(null);
-  const [query, setQuery] = useState<ListQuery>(initialQuery);
+  const { query, setQuery, flush } = useListQuery('list', codec);
+  const shownQuery = useDeferredValue(query);
 
   useEffect(() => {
-    loadIncidentRows().then(setRows, (thrown: unknown) => setError(asDalelError(thrown)));
+    loadIncidentListRows().then(setRows, (thrown: unknown) => setError(asDalelError(thrown)));
   }, []);
 
-  const shown = useMemo(() => (rows ? applyQuery(rows, query, lng) : []), [rows, query, lng]);
-  const total = rows?.filter((row) => query.showRetracted || !row.summary.retracted).length ?? 0;
+  const entries = useMemo(() => indexRows(rows ?? []), [rows]);
+  const places = useMemo(() => placesOf(entries.flatMap((entry) => entry.areas), lng), [entries, lng]);
+  const { sort, order } = shownQuery;
+  const sorted = useMemo(() => sortEntries(entries, { sort, order }, lng), [entries, sort, order, lng]);
+  const shown = useMemo(() => filterEntries(sorted, shownQuery), [sorted, shownQuery]);
+  const total = useMemo(() => entries.filter((entry) => shownQuery.showRetracted || !entry.row.summary.retracted).length, [entries, shownQuery.showRetracted]);
+  const queryText = formatListQuery(query);
 
   return (
-    <div className="incident-list">
+    <div className="incident-list" data-query={formatListQuery(shownQuery)} aria-busy={query !== shownQuery}>
       <div className="page-header">
         <PageTitle text={t('incidents:list.title')} />
         <a className="button primary" href={hrefOf({ screen: 'new' })}>
@@ -42,12 +60,17 @@ export function IncidentList() {
       {rows && rows.length === 0 && <EmptyArchive />}
       {rows && rows.length > 0 && (
         <>
-          <IncidentListControls rows={rows} query={query} onChange={setQuery} />
+          <IncidentListControls places={places} query={query} onChange={setQuery} onSearchDone={flush} />
+          <SavedViews list="list" query={queryText} />
           <p className="result-count" role="status">
             {t('incidents:list.showing', { count: total, shown: shown.length })}
           </p>
           {shown.length > 0 ? (
-            <IncidentTable rows={shown} />
+            <IncidentTable
+              rows={shown}
+              sorted={{ sort: shownQuery.sort, direction: shownQuery.order || naturalDirection(shownQuery.sort) }}
+              onSort={(column) => setQuery({ ...query, ...nextSort(query, column, naturalDirection) })}
+            />
           ) : (
             <div className="empty-state">
               <h2>{t('incidents:list.noMatchTitle')}</h2>

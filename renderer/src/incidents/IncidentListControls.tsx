@@ -1,29 +1,26 @@
 /**
- * The search box, the kind and area filters, the sort order and the
- * "show retracted" toggle above the incident list. It edits a ListQuery and
- * nothing else; the list applies it.
+ * The search box, the kind, area and time range filters, the sort order and
+ * the "show retracted" toggle above the incident list. It edits a ListQuery
+ * and nothing else; the list applies it.
  */
 import { useTranslation } from 'react-i18next';
-import { gazetteers, incidentKinds, type IncidentKind } from '../../../shared/model';
-import { currentLanguage } from '../i18n';
-import type { IncidentRow } from './incidentRecords';
-import { areaKeys, sortOrders, type ListQuery, type SortOrder } from './listQuery';
+import { incidentKinds, type IncidentKind } from '../../../shared/model';
+import { AreaSelect } from '../lists/AreaSelect';
+import { DateRangeFields } from '../lists/DateRangeFields';
+import { sortOrders, type ListQuery, type SortOrder } from './listQuery';
 
 interface Props {
-  rows: readonly IncidentRow[];
+  /** The free-text places the incidents name, sorted. */
+  places: readonly string[];
   query: ListQuery;
-  onChange: (query: ListQuery) => void;
+  onChange: (query: ListQuery, options?: { typing?: boolean }) => void;
+  /** The search box lost focus: what was typed may go to the address now. */
+  onSearchDone: () => void;
 }
 
-export function IncidentListControls({ rows, query, onChange }: Props) {
+export function IncidentListControls({ places, query, onChange, onSearchDone }: Props) {
   const { t } = useTranslation();
-  const lng = currentLanguage();
   const set = (change: Partial<ListQuery>) => onChange({ ...query, ...change });
-  const collator = new Intl.Collator(lng);
-  const regions = [...(gazetteers.KZ ?? [])].sort((a, b) => collator.compare(a.name[lng], b.name[lng]));
-  const places = [...new Set(rows.flatMap(areaKeys).filter((key) => key.startsWith('place:')))]
-    .map((key) => key.slice('place:'.length))
-    .sort(collator.compare);
 
   return (
     <form className="list-controls" role="search" aria-label={t('incidents:list.controlsLabel')} onSubmit={(event) => event.preventDefault()}>
@@ -34,7 +31,8 @@ export function IncidentListControls({ rows, query, onChange }: Props) {
           type="search"
           value={query.search}
           aria-describedby="incident-search-hint"
-          onChange={(event) => set({ search: event.target.value })}
+          onChange={(event) => onChange({ ...query, search: event.target.value }, { typing: true })}
+          onBlur={onSearchDone}
         />
         <p className="hint" id="incident-search-hint">
           {t('incidents:list.searchHint')}
@@ -53,29 +51,11 @@ export function IncidentListControls({ rows, query, onChange }: Props) {
       </div>
       <div className="field">
         <label htmlFor="incident-filter-area">{t('incidents:list.filterArea')}</label>
-        <select id="incident-filter-area" value={query.area} onChange={(event) => set({ area: event.target.value })}>
-          <option value="">{t('incidents:list.anyArea')}</option>
-          <optgroup label={t('incidents:list.regionsGroup')}>
-            {regions.map((area) => (
-              <option key={area.code} value={`code:${area.code}`}>
-                {area.name[lng]}
-              </option>
-            ))}
-          </optgroup>
-          {places.length > 0 && (
-            <optgroup label={t('incidents:list.placesGroup')}>
-              {places.map((place) => (
-                <option key={place} value={`place:${place}`}>
-                  {place}
-                </option>
-              ))}
-            </optgroup>
-          )}
-        </select>
+        <AreaSelect id="incident-filter-area" value={query.area} places={places} onChange={(area) => set({ area })} />
       </div>
       <div className="field">
         <label htmlFor="incident-sort">{t('incidents:list.sort')}</label>
-        <select id="incident-sort" value={query.sort} onChange={(event) => set({ sort: event.target.value as SortOrder })}>
+        <select id="incident-sort" value={query.sort} onChange={(event) => set({ sort: event.target.value as SortOrder, order: '' })}>
           {sortOrders.map((order) => (
             <option key={order} value={order}>
               {t(`incidents:list.sortBy.${order}`)}
@@ -83,6 +63,7 @@ export function IncidentListControls({ rows, query, onChange }: Props) {
           ))}
         </select>
       </div>
+      <DateRangeFields id="incident-range" from={query.from} to={query.to} hint={t('incidents:list.rangeHint')} onChange={set} />
       <div className="field checkbox-field">
         <input
           id="incident-show-retracted"

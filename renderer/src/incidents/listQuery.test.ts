@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RecordSummary } from '../../../shared/ipc';
 import { Incident, type IncidentInput } from '../../../shared/model';
 import type { IncidentRow } from './incidentRecords';
-import { applyQuery, initialQuery } from './listQuery';
+import { applyQuery, formatListQuery, initialQuery, parseListQuery } from './listQuery';
 
 let n = 0;
 function row(input: Partial<IncidentInput>, summary: Partial<RecordSummary> = {}): IncidentRow {
@@ -55,5 +55,52 @@ describe('the incident list query', () => {
     expect(titles(applyQuery(rows, initialQuery, 'en'))[0]).toBe('Almaty messengers');
     expect(titles(applyQuery(rows, { ...initialQuery, sort: 'title' }, 'en'))[0]).toBe('Almaty messengers');
     expect(titles(applyQuery(rows, { ...initialQuery, sort: 'updated' }, 'en'))[0]).toBe('Almaty messengers');
+    expect(titles(applyQuery(rows, { ...initialQuery, sort: 'title', order: 'desc' }, 'en'))[0]).toBe('Отключение в Алматы');
+    expect(titles(applyQuery(rows, { ...initialQuery, order: 'asc' }, 'en')).at(-1)).toBe('Almaty messengers');
+  });
+
+  it('keeps incidents whose period meets the time range, days as written in their own offset', () => {
+    const range = (from: string, to: string) => titles(applyQuery(rows, { ...initialQuery, from, to, sort: 'title' }, 'en'));
+    // Started on the 5th at 10:00 +06:00 (04:00 UTC): the 5th, not the 4th, whatever the reader's zone.
+    expect(range('2022-01-05', '2022-01-05')).toEqual(['Жаңаөзен: ұялы интернет өшірілді', 'Отключение в Алматы']);
+    expect(range('2022-01-04', '2022-01-04')).toEqual([]);
+    expect(range('2022-01-11', '')).toEqual(['Almaty messengers', 'Жаңаөзен: ұялы интернет өшірілді', 'Отключение в Алматы']);
+    // An incident with an end is gone after its last day; one without an end is still going on.
+    const ended = row({ title: 'Ended', startedAt: { at: '2022-01-05T10:00+06:00' }, endedAt: { at: '2022-01-07T10:00+06:00' } });
+    expect(titles(applyQuery([ended], { ...initialQuery, from: '2022-01-07' }, 'en'))).toEqual(['Ended']);
+    expect(titles(applyQuery([ended], { ...initialQuery, from: '2022-01-08' }, 'en'))).toEqual([]);
+    expect(titles(applyQuery([ended], { ...initialQuery, to: '2022-01-04' }, 'en'))).toEqual([]);
+  });
+});
+
+describe('the incident list address', () => {
+  it('reads the filters of a link exactly as the overview writes them', () => {
+    expect(parseListQuery('q=Kcell%20алматы&kind=full_network&area=KZ-75&from=2022-01-01&to=2022-01-31&sort=title')).toEqual({
+      ...initialQuery,
+      search: 'Kcell алматы',
+      kind: 'full_network',
+      area: 'code:KZ-75',
+      from: '2022-01-01',
+      to: '2022-01-31',
+      sort: 'title',
+    });
+    expect(parseListQuery('area=Жаңаөзен').area).toBe('place:Жаңаөзен');
+    expect(parseListQuery('area=place:KZ-75').area).toBe('place:KZ-75');
+  });
+
+  it('reads what it does not know as "any", so an old or edited link still opens the list', () => {
+    expect(parseListQuery('kind=unknown&from=2022-02-30&to=tomorrow&sort=colour&order=up&retracted=yes')).toEqual(initialQuery);
+  });
+
+  it('writes only what differs from the whole list, and reads back what it wrote', () => {
+    expect(formatListQuery(initialQuery)).toBe('');
+    const query = { ...initialQuery, search: 'мобильный интернет', area: 'code:KZ-47', from: '2022-01-02', sort: 'updated' as const, order: 'asc' as const, showRetracted: true };
+    const search = new URLSearchParams({ q: 'мобильный интернет' }).toString();
+    expect(formatListQuery(query)).toBe(`${search}&area=KZ-47&from=2022-01-02&sort=updated&order=asc&retracted=1`);
+    expect(parseListQuery(formatListQuery(query))).toEqual(query);
+    const place = { ...initialQuery, area: 'place:Жаңаөзен' };
+    expect(parseListQuery(formatListQuery(place))).toEqual(place);
+    // The natural direction of a column is not written.
+    expect(formatListQuery({ ...initialQuery, sort: 'title', order: 'asc' })).toBe('sort=title');
   });
 });

@@ -1,30 +1,58 @@
 /**
  * Search, filter and sort of the incident list, as pure functions over the
- * loaded rows. Search ignores case in every script (Cyrillic and Kazakh
- * letters included) and treats "ё" as "е", as Russian readers do. The export
- * wizard filters incidents with the same `filterRows`, so that a filter there
- * means what it means in the list.
+ * loaded rows, and the list's address (`#/?q=…&kind=…&area=…&from=…&to=…&sort=…`).
+ * Search ignores case in every script (Cyrillic and Kazakh letters
+ * included) and treats "ё" as "е", as Russian readers do. The export wizard
+ * filters incidents with the same `filterRows`, so that a filter there means
+ * what it means in the list.
+ *
+ * For 100k incidents (PERFORMANCE.md P8) the list indexes its rows once
+ * (lower-case search text, days, sort keys), sorts the index once per order,
+ * and each keystroke is then one pass of `includes` over that sorted index.
  */
 import type { Language, RecordSummary } from '../../../shared/ipc';
-import { instantOf, type Incident, type IncidentKind } from '../../../shared/model';
+import { incidentKinds, instantOf, type Incident, type IncidentKind } from '../../../shared/model';
+import {
+  areaParam,
+  dayOf,
+  holdsEvery,
+  meetsRange,
+  normalizeForSearch,
+  readArea,
+  readCode,
+  readDay,
+  readSort,
+  searchWords,
+  sortParams,
+  writeParams,
+  type SortDirection,
+  type SortSpec,
+} from '../lists/listParams';
 import type { IncidentRow } from './incidentRecords';
+
+export { normalizeForSearch };
 
 export const sortOrders = ['start', 'title', 'updated'] as const;
 export type SortOrder = (typeof sortOrders)[number];
 
-export interface ListQuery {
+export interface ListQuery extends SortSpec<SortOrder> {
   search: string;
   kind: IncidentKind | '';
   /** "code:KZ-75", "place:Zhanaozen" or "" for any area. */
   area: string;
-  sort: SortOrder;
+  /** YYYY-MM-DD or "": incidents whose period meets [from, to], days as written. */
+  from: string;
+  to: string;
   showRetracted: boolean;
 }
 
-export const initialQuery: ListQuery = { search: '', kind: '', area: '', sort: 'start', showRetracted: false };
+export const initialQuery: ListQuery = { search: '', kind: '', area: '', from: '', to: '', sort: 'start', order: '', showRetracted: false };
+
+/** Latest first for dates, A to Z for titles. */
+export const naturalDirection = (sort: SortOrder): SortDirection => (sort === 'title' ? 'asc' : 'desc');
 
 /** The part of a query that decides which rows are kept (the sort only orders them). */
-export type ListFilter = Pick<ListQuery, 'search' | 'kind' | 'area' | 'showRetracted'>;
+export type ListFilter = Pick<ListQuery, 'search' | 'kind' | 'area' | 'showRetracted'> & Partial<Pick<ListQuery, 'from' | 'to'>>;
 
 /** What filtering reads of a row: the incident's fields and whether the record is retracted. */
 export interface FilterableRow {
@@ -32,49 +60,107 @@ export interface FilterableRow {
   incident: Incident | null;
 }
 
-export function normalizeForSearch(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase().replaceAll('ё', 'е');
+/** The list's query from its address (`kind=full_network&area=KZ-75`); what it does not know reads as "any". */
+export function parseListQuery(text: string): ListQuery {
+  const params = new URLSearchParams(text);
+  return {
+    search: params.get('q') ?? '',
+    kind: readCode(params, 'kind', incidentKinds),
+    area: readArea(params),
+    from: readDay(params, 'from'),
+    to: readDay(params, 'to'),
+    ...readSort(params, sortOrders, initialQuery.sort),
+    showRetracted: params.get('retracted') === '1',
+  };
 }
 
-function matchesSearch(row: FilterableRow, words: string[]): boolean {
-  const incident = row.incident;
-  if (!incident) return words.length === 0;
-  const haystack = normalizeForSearch(
-    [incident.title, incident.summary, ...incident.operators, ...incident.tags].join('\n'),
-  );
-  return words.every((word) => haystack.includes(word));
+export function formatListQuery(query: ListQuery): string {
+  return writeParams([
+    ['q', query.search],
+    ['kind', query.kind],
+    ['area', areaParam(query.area)],
+    ['from', query.from],
+    ['to', query.to],
+    ...sortParams(query, initialQuery.sort, naturalDirection(query.sort)),
+    ['retracted', query.showRetracted ? '1' : ''],
+  ]);
 }
 
 export function areaKeys(row: Pick<FilterableRow, 'incident'>): string[] {
   return (row.incident?.areas ?? []).map((area) => ('code' in area ? `code:${area.code}` : `place:${area.place}`));
 }
 
+/** One row as filtering and sorting read it, worked out once per load. */
+export interface IncidentEntry<R extends FilterableRow = FilterableRow> {
+  row: R;
+  /** Title, summary, operators and tags, normalized for search. */
+  text: string;
+  areas: string[];
+  firstDay: string;
+  /** null: still going on (or no end given, as the overview reads it). */
+  lastDay: string | null;
+  start: number;
+  title: string;
+  updated: number;
+}
+
+export function indexRows<R extends FilterableRow & { summary: Partial<Pick<RecordSummary, 'updatedAt'>> }>(rows: readonly R[]): IncidentEntry<R>[] {
+  return rows.map((row) => {
+    const incident = row.incident;
+    return {
+      row,
+      text: incident ? normalizeForSearch(`${incident.title}\n${incident.summary}\n${incident.operators.join('\n')}\n${incident.tags.join('\n')}`) : '',
+      areas: areaKeys(row),
+      firstDay: incident ? dayOf(incident.startedAt.at) : '',
+      lastDay: incident && !incident.ongoing && incident.endedAt ? dayOf(incident.endedAt.at) : null,
+      start: incident ? instantOf(incident.startedAt) : -Infinity,
+      title: incident?.title ?? '',
+      updated: row.summary.updatedAt ? Date.parse(row.summary.updatedAt) : 0,
+    };
+  });
+}
+
+/** The entries in the query's order (a new array; the index is left as it is). */
+export function sortEntries<E extends IncidentEntry<FilterableRow>>(entries: readonly E[], spec: SortSpec<SortOrder>, lng: Language): E[] {
+  const collator = new Intl.Collator(lng, { sensitivity: 'base', numeric: true });
+  const byTitle = (a: E, b: E) => collator.compare(a.title, b.title);
+  const compare: (a: E, b: E) => number =
+    spec.sort === 'title'
+      ? byTitle
+      : spec.sort === 'updated'
+        ? (a, b) => a.updated - b.updated
+        : (a, b) => a.start - b.start || byTitle(b, a);
+  const sign = (spec.order || naturalDirection(spec.sort)) === 'asc' ? 1 : -1;
+  return [...entries].sort((a, b) => sign * compare(a, b));
+}
+
+/** The rows of the entries the filter keeps, in the entries' order. */
+export function filterEntries<R extends FilterableRow>(entries: readonly IncidentEntry<R>[], filter: ListFilter): R[] {
+  const words = searchWords(filter.search);
+  const { kind, area, from = '', to = '' } = filter;
+  const anyFilter = words.length > 0 || kind || area || from || to;
+  const kept: R[] = [];
+  for (const entry of entries) {
+    const { row } = entry;
+    if (!filter.showRetracted && row.summary.retracted) continue;
+    if (anyFilter) {
+      // An unreadable record matches no filter, only the whole list.
+      if (!row.incident) continue;
+      if (kind && !row.incident.kinds.includes(kind)) continue;
+      if (area && !entry.areas.includes(area)) continue;
+      if ((from || to) && !meetsRange(entry.firstDay, entry.lastDay, from, to)) continue;
+      if (words.length > 0 && !holdsEvery(entry.text, words)) continue;
+    }
+    kept.push(row);
+  }
+  return kept;
+}
+
 /** The rows the filter keeps, in the order given. */
 export function filterRows<R extends FilterableRow>(rows: readonly R[], filter: ListFilter): R[] {
-  const words = normalizeForSearch(filter.search).split(/\s+/).filter(Boolean);
-  return rows.filter(
-    (row) =>
-      (filter.showRetracted || !row.summary.retracted) &&
-      matchesSearch(row, words) &&
-      (!filter.kind || (row.incident?.kinds ?? []).includes(filter.kind)) &&
-      (!filter.area || areaKeys(row).includes(filter.area)),
-  );
+  return filterEntries(indexRows(rows), filter);
 }
 
 export function applyQuery(rows: readonly IncidentRow[], query: ListQuery, lng: Language): IncidentRow[] {
-  return filterRows(rows, query).sort(comparator(query.sort, lng));
-}
-
-function comparator(sort: SortOrder, lng: Language): (a: IncidentRow, b: IncidentRow) => number {
-  const collator = new Intl.Collator(lng, { sensitivity: 'base', numeric: true });
-  const title = (row: IncidentRow) => row.incident?.title ?? '';
-  const started = (row: IncidentRow) => (row.incident ? instantOf(row.incident.startedAt) : -Infinity);
-  switch (sort) {
-    case 'title':
-      return (a, b) => collator.compare(title(a), title(b));
-    case 'updated':
-      return (a, b) => Date.parse(b.summary.updatedAt) - Date.parse(a.summary.updatedAt);
-    case 'start':
-      return (a, b) => started(b) - started(a) || collator.compare(title(a), title(b));
-  }
+  return filterEntries(sortEntries(indexRows(rows), query, lng), query);
 }

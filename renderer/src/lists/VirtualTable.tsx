@@ -1,0 +1,188 @@
+/**
+ * A table of many rows that renders only those in view (@tanstack/react-virtual),
+ * so that 100k records scroll smoothly (PERFORMANCE.md P8), and stays a
+ * table for assistive technology: explicit table roles (its CSS lays rows
+ * out as grids), aria-rowcount on the table and aria-rowindex on each row,
+ * so a screen reader says "row 5,012 of 100,001". Column headers that sort
+ * are buttons with aria-sort. Every row is reachable from the keyboard: Tab
+ * walks the links row by row (the rows just past the view are rendered, and
+ * moving focus there scrolls on), ↑/↓, Page Up/Down and Ctrl+Home/End move
+ * between rows, and the focused row is never unrendered while it has focus.
+ * Shows rows; decides nothing about them.
+ */
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { SortDirection } from './listParams';
+import './lists.css';
+
+export interface Column<R> {
+  id: string;
+  header: string;
+  /** A CSS grid track for this column, e.g. "minmax(12rem, 3fr)". */
+  width: string;
+  /** The row's name (a row header), e.g. its title. */
+  rowHeader?: boolean;
+  /** The sort this column's header sets; none: the column does not sort. */
+  sort?: string;
+  cell: (row: R) => ReactNode;
+}
+
+interface Props<R> {
+  rows: readonly R[];
+  columns: readonly Column<R>[];
+  rowKey: (row: R) => string;
+  rowClassName?: (row: R) => string | undefined;
+  caption: string;
+  className: string;
+  /** The column sorted by and its direction. */
+  sorted?: { sort: string; direction: SortDirection };
+  onSort?: (sort: string) => void;
+}
+
+/** A first guess for a row's height; each row is measured once shown. */
+const estimatedRowHeight = 56;
+/** Rows rendered beyond each edge of the view: Tab reaches them, and reaching them scrolls on. */
+const overscan = 6;
+
+export function VirtualTable<R>({ rows, columns, rowKey, rowClassName, caption, className, sorted, onSort }: Props<R>) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const [focusedIndex, setFocusedIndex] = useState<number | null>(null);
+  const pendingFocus = useRef<number | null>(null);
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      // The row holding focus stays rendered, or focus would fall back to the page.
+      if (focusedIndex !== null && focusedIndex < range.count && !indexes.includes(focusedIndex)) {
+        return [...indexes, focusedIndex].sort((a, b) => a - b);
+      }
+      return indexes;
+    },
+    [focusedIndex],
+  );
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimatedRowHeight,
+    overscan,
+    rangeExtractor,
+    getItemKey: (index) => rowKey(rows[index]!),
+  });
+
+  // A new filter shows the top of its result.
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+    setFocusedIndex(null);
+  }, [rows]);
+
+  const focusRow = useCallback(
+    (index: number) => {
+      const target = Math.max(0, Math.min(rows.length - 1, index));
+      pendingFocus.current = target;
+      setFocusedIndex(target);
+      virtualizer.scrollToIndex(target, { align: 'auto' });
+    },
+    [rows.length, virtualizer],
+  );
+
+  // Focus moves once the row asked for is rendered.
+  useEffect(() => {
+    const index = pendingFocus.current;
+    if (index === null) return;
+    const row = bodyRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`);
+    if (!row) return;
+    pendingFocus.current = null;
+    (row.querySelector<HTMLElement>('a, button') ?? row).focus();
+  });
+
+  function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>) {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('tr[data-index]');
+    if (!row) return;
+    const index = Number(row.dataset.index);
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / estimatedRowHeight) - 1);
+    const moves: Record<string, number | undefined> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: event.ctrlKey ? 0 : undefined,
+      End: event.ctrlKey ? rows.length - 1 : undefined,
+    };
+    const next = moves[event.key];
+    if (next === undefined || event.altKey || event.shiftKey || event.metaKey) return;
+    event.preventDefault();
+    focusRow(next);
+  }
+
+  const template = columns.map((column) => column.width).join(' ');
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div className="virtual-scroll" ref={scrollRef}>
+      <table role="table" className={`virtual-table ${className}`} aria-rowcount={rows.length + 1} style={{ ['--columns' as string]: template }}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead role="rowgroup">
+          <tr role="row" aria-rowindex={1}>
+            {columns.map((column) => (
+              <th
+                key={column.id}
+                role="columnheader"
+                scope="col"
+                aria-sort={column.sort && sorted?.sort === column.sort ? (sorted.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+              >
+                {column.sort && onSort ? (
+                  <button type="button" className="sort-button" onClick={() => onSort(column.sort!)}>
+                    {column.header}
+                    <span aria-hidden="true" className="sort-mark">
+                      {sorted?.sort === column.sort ? (sorted.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                    </span>
+                  </button>
+                ) : (
+                  column.header
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody
+          role="rowgroup"
+          ref={bodyRef}
+          style={{ height: virtualizer.getTotalSize() }}
+          onKeyDown={onKeyDown}
+          onFocus={(event) => {
+            const row = (event.target as HTMLElement).closest<HTMLElement>('tr[data-index]');
+            if (row) setFocusedIndex(Number(row.dataset.index));
+          }}
+        >
+          {items.map((item) => {
+            const row = rows[item.index]!;
+            return (
+              <tr
+                key={item.key}
+                role="row"
+                data-index={item.index}
+                aria-rowindex={item.index + 2}
+                ref={virtualizer.measureElement}
+                className={rowClassName?.(row)}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                {columns.map((column) =>
+                  column.rowHeader ? (
+                    <th key={column.id} role="rowheader" scope="row">
+                      {column.cell(row)}
+                    </th>
+                  ) : (
+                    <td key={column.id} role="cell">
+                      {column.cell(row)}
+                    </td>
+                  ),
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * Search, filter and sort of the sources list, as pure functions, and its
+ * address (`#/sources?q=…&kind=…&consent=…&sort=…`). The consent filter reads
+ * what the person allowed: no consent recorded (documents, reports), stored
+ * only, shared with lawyers, or published; the last two overlap, as the
+ * answers do. Search looks in the title, the content, the link and the
+ * person's name: the defender's own archive, on their own screen.
+ */
+import type { Language } from '../../../shared/ipc';
+import { instantOf, sourceKinds, type Source } from '../../../shared/model';
+import type { SourceRow } from '../evidence/evidenceRecords';
+import { holdsEvery, normalizeForSearch, readCode, readSort, searchWords, sortParams, writeParams, type SortDirection, type SortSpec } from './listParams';
+
+export const consentFilters = ['none', 'store_only', 'share_with_lawyers', 'publish'] as const;
+export type ConsentFilter = (typeof consentFilters)[number];
+
+export const sourceSorts = ['collected', 'title', 'kind', 'updated'] as const;
+export type SourceSort = (typeof sourceSorts)[number];
+
+export interface SourceQuery extends SortSpec<SourceSort> {
+  search: string;
+  kind: Source['kind'] | '';
+  consent: ConsentFilter | '';
+}
+
+export const initialSourceQuery: SourceQuery = { search: '', kind: '', consent: '', sort: 'collected', order: '' };
+
+export const naturalSourceDirection = (sort: SourceSort): SortDirection => (sort === 'title' || sort === 'kind' ? 'asc' : 'desc');
+
+export function parseSourceQuery(text: string): SourceQuery {
+  const params = new URLSearchParams(text);
+  return {
+    search: params.get('q') ?? '',
+    kind: readCode(params, 'kind', sourceKinds),
+    consent: readCode(params, 'consent', consentFilters),
+    ...readSort(params, sourceSorts, initialSourceQuery.sort),
+  };
+}
+
+export function formatSourceQuery(query: SourceQuery): string {
+  return writeParams([
+    ['q', query.search],
+    ['kind', query.kind],
+    ['consent', query.consent],
+    ...sortParams(query, initialSourceQuery.sort, naturalSourceDirection(query.sort)),
+  ]);
+}
+
+export function meetsConsent(consent: Source['consent'], filter: ConsentFilter): boolean {
+  switch (filter) {
+    case 'none':
+      return !consent;
+    case 'store_only':
+      return Boolean(consent && !consent.shareWithLawyers && !consent.publish);
+    case 'share_with_lawyers':
+      return Boolean(consent?.shareWithLawyers);
+    case 'publish':
+      return Boolean(consent?.publish);
+  }
+}
+
+export interface SourceEntry {
+  row: SourceRow;
+  text: string;
+  collected: number;
+  updated: number;
+}
+
+export function indexSources(rows: readonly SourceRow[]): SourceEntry[] {
+  return rows.map((row) => {
+    const { source } = row;
+    return {
+      row,
+      text: normalizeForSearch(`${source.title}\n${source.content}\n${source.url}\n${source.person?.name ?? ''}`),
+      collected: source.collectedAt ? instantOf(source.collectedAt) : Date.parse(row.summary.createdAt),
+      updated: Date.parse(row.summary.updatedAt),
+    };
+  });
+}
+
+export function sortSources(entries: readonly SourceEntry[], spec: SortSpec<SourceSort>, lng: Language): SourceEntry[] {
+  const collator = new Intl.Collator(lng, { sensitivity: 'base', numeric: true });
+  const byTitle = (a: SourceEntry, b: SourceEntry) => collator.compare(a.row.source.title, b.row.source.title);
+  const byKey: Record<SourceSort, (a: SourceEntry, b: SourceEntry) => number> = {
+    collected: (a, b) => a.collected - b.collected,
+    title: byTitle,
+    kind: (a, b) => sourceKinds.indexOf(a.row.source.kind) - sourceKinds.indexOf(b.row.source.kind),
+    updated: (a, b) => a.updated - b.updated,
+  };
+  const compare = byKey[spec.sort];
+  const sign = (spec.order || naturalSourceDirection(spec.sort)) === 'asc' ? 1 : -1;
+  return [...entries].sort((a, b) => sign * compare(a, b) || byTitle(a, b));
+}
+
+export function filterSources(entries: readonly SourceEntry[], query: SourceQuery): SourceRow[] {
+  const words = searchWords(query.search);
+  const kept: SourceRow[] = [];
+  for (const entry of entries) {
+    const { source } = entry.row;
+    if (query.kind && source.kind !== query.kind) continue;
+    if (query.consent && !meetsConsent(source.consent, query.consent)) continue;
+    if (words.length > 0 && !holdsEvery(entry.text, words)) continue;
+    kept.push(entry.row);
+  }
+  return kept;
+}
