@@ -46,10 +46,11 @@ export function StartScreen({ defaultPath, notice, onOpened, onCreated, onPassph
         <li>{t('welcome:steps.create')}</li>
         <li>{t('welcome:steps.key')}</li>
       </ol>
-      <section className="card welcome-language" aria-labelledby="welcome-language-title">
-        <h2 id="welcome-language-title">{t('welcome:language.title')}</h2>
+      {/* Not a named region: "Language" would then name two things on this screen. */}
+      <div className="card welcome-language">
+        <h2>{t('welcome:language.title')}</h2>
         <LanguageSwitcher id="welcome-language" label={t('welcome:language.label')} />
-      </section>
+      </div>
       <div className="start-columns">
         <CreateArchiveForm
           defaultPath={defaultPath}
