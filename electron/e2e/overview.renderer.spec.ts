@@ -28,6 +28,7 @@ async function saveEffect(page: Page, data: Record<string, unknown>): Promise<vo
 }
 
 test('the overview counts incidents, effects and people, and a category bar opens the effects of that category', async ({ dalel }) => {
+  test.setTimeout(120_000); // three axe runs and nine saves, on a busy machine
   const { page } = dalel;
   await dalel.open();
   await expectNoAxeViolations(page, 'the welcome (en)');
@@ -84,6 +85,7 @@ test('the overview counts incidents, effects and people, and a category bar open
 });
 
 test('first run in the language chosen on the welcome: the archive is made and its fingerprint is the one key:show gives', async ({ dalel }) => {
+  test.setTimeout(120_000);
   const { page, engine } = dalel;
   const ru = (key: string, params?: Record<string, string | number>) => localeText('ru', key, params);
   await dalel.open();
