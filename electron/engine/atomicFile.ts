@@ -91,7 +91,9 @@ const flushEvery = 32 * 1024 * 1024;
 /**
  * Writes the source in order while the source makes what follows: one
  * write in flight at a time, and a datasync started every `flushEvery`
- * bytes (one at a time) that runs beside the writes after it.
+ * bytes that runs beside the writes after it. A flush never holds the
+ * writes up: while one is under way (a slow or busy disk), none other
+ * starts, and the next one covers everything written by then.
  */
 async function writeWhileFlushing(handle: FileHandle, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<void> {
   let batch: Uint8Array[] = [];
@@ -99,6 +101,7 @@ async function writeWhileFlushing(handle: FileHandle, source: AsyncIterable<Uint
   let unflushed = 0;
   let writing: Promise<void> = Promise.resolve();
   let flushing: Promise<void> = Promise.resolve();
+  let flushed = true;
   const send = async () => {
     const pieces = batch;
     unflushed += batched;
@@ -107,11 +110,11 @@ async function writeWhileFlushing(handle: FileHandle, source: AsyncIterable<Uint
     await writing;
     writing = writeAll(handle, pieces);
     writing.catch(() => {}); // awaited before the next write and at the end
-    if (unflushed >= flushEvery) {
+    if (unflushed >= flushEvery && flushed) {
       unflushed = 0;
-      await flushing;
-      flushing = writing.then(() => handle.datasync());
-      flushing.catch(() => {}); // awaited before the next flush and at the end
+      flushed = false;
+      flushing = writing.then(() => handle.datasync()).finally(() => (flushed = true));
+      flushing.catch(() => {}); // awaited at the end
     }
   };
   try {
