@@ -19,7 +19,7 @@ export interface BarItem {
   description: string;
 }
 
-const width = 640;
+const width = 800;
 const labelWidth = 250;
 const countWidth = 60;
 const rowHeight = 30;

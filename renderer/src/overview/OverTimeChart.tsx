@@ -15,7 +15,7 @@ export interface OverTimeColumn {
   description: string;
 }
 
-const width = 640;
+const width = 800;
 const plotHeight = 160;
 const axisHeight = 24;
 

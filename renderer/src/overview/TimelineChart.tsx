@@ -17,7 +17,7 @@ export interface TimelineChartRow {
   description: string;
 }
 
-const width = 640;
+const width = 800;
 const labelWidth = 170;
 const rowHeight = 26;
 const axisHeight = 24;

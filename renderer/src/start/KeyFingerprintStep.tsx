@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { dalel, type DalelError } from '../dalel';
+import './welcome.css';
 
 export function KeyFingerprintStep({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();

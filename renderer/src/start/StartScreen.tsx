@@ -15,6 +15,7 @@ import type { DalelError } from '../dalel';
 import { CreateArchiveForm } from './CreateArchiveForm';
 import { OpenArchiveForm } from './OpenArchiveForm';
 import { SampleArchiveCard } from './SampleArchiveCard';
+import './welcome.css';
 
 /** Why the start screen is back: an archive was destroyed by quick delete, or ended with an error. */
 export type StartNotice = 'destroyed' | { error: DalelError };
