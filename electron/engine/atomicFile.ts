@@ -102,7 +102,10 @@ async function writeWhileFlushing(handle: FileHandle, source: AsyncIterable<Uint
   let writing: Promise<void> = Promise.resolve();
   let flushing: Promise<void> = Promise.resolve();
   let flushed = true;
+  // A failed flush must fail the write: the kernel reports a lost write-back once, and a later fsync may not.
+  const flushFailures: unknown[] = [];
   const send = async () => {
+    if (flushFailures.length) throw flushFailures[0];
     const pieces = batch;
     unflushed += batched;
     batch = [];
@@ -113,8 +116,10 @@ async function writeWhileFlushing(handle: FileHandle, source: AsyncIterable<Uint
     if (unflushed >= flushEvery && flushed) {
       unflushed = 0;
       flushed = false;
-      flushing = writing.then(() => handle.datasync()).finally(() => (flushed = true));
-      flushing.catch(() => {}); // awaited at the end
+      flushing = writing
+        .then(() => handle.datasync())
+        .catch((error: unknown) => void flushFailures.push(error))
+        .finally(() => (flushed = true));
     }
   };
   try {
@@ -126,6 +131,7 @@ async function writeWhileFlushing(handle: FileHandle, source: AsyncIterable<Uint
     if (batch.length) await send();
     await writing;
     await flushing;
+    if (flushFailures.length) throw flushFailures[0];
   } finally {
     // After a failure too, nothing may still be writing when the file is closed and removed.
     await Promise.allSettled([writing, flushing]);
