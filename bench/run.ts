@@ -7,6 +7,7 @@
  *   npm run bench -- --quick       smaller sizes, a few minutes
  *   npm run bench -- --smoke       each measurement once at toy size, no verdict, seconds
  *   npm run bench -- --only P1,P3  some targets only
+ *   npm run bench -- --runs 9      time each measurement 9 times (more steady figures on a busy machine)
  *   npm run bench -- --dir DIR     make the temporary folder in DIR (default: the OS's)
  *
  * Exit code: 0 when every target is met (always, in --smoke), 1 when one
@@ -27,6 +28,7 @@ async function main(): Promise<number> {
       quick: { type: 'boolean' },
       smoke: { type: 'boolean' },
       only: { type: 'string' },
+      runs: { type: 'string' },
       dir: { type: 'string' },
     },
   });
@@ -37,6 +39,11 @@ async function main(): Promise<number> {
     process.stderr.write(`no such target: ${values.only}; there are ${targets.map((target) => target.id).join(', ')}\n`);
     return 2;
   }
+  const runs = values.runs === undefined ? undefined : Number(values.runs);
+  if (runs !== undefined && !(Number.isInteger(runs) && runs > 0)) {
+    process.stderr.write(`--runs takes a whole number above 0, not ${values.runs}\n`);
+    return 2;
+  }
   const missing = await missingTools();
   if (missing.length) {
     process.stderr.write(`the bench compares with standard tools that are missing here: ${missing.join(', ')}\n`);
@@ -45,7 +52,7 @@ async function main(): Promise<number> {
 
   const work = await mkdtemp(join(values.dir ?? tmpdir(), 'dalel-bench-'));
   const log = (text: string) => process.stderr.write(`  … ${text}\n`);
-  const sizes = sizesOf[mode];
+  const sizes = { ...sizesOf[mode], ...(runs ? { runs } : {}) };
   const context: BenchContext = { mode, sizes, work, fixtures: new Fixtures(work, sizes, log), log };
   // An interrupted bench still removes its data (gigabytes of it).
   const interrupted = () => void removed(work).finally(() => process.exit(130));
