@@ -60,7 +60,7 @@ export async function writeMedia(dir: string, count: number, bytes: number): Pro
   return { dir, files, bytes };
 }
 
-/** An archive with one incident per ten files, each file attached to its incident. */
+/** An archive with one incident per ten files, each file attached to its incident (none: an empty archive). */
 export async function archiveOf(path: string, media: Media, encrypted: boolean): Promise<BenchArchive> {
   const archive = await Archive.create(path, { name: 'Bench', organization: 'Dalel bench', passphrase: encrypted ? benchPassphrase : null, scryptCost });
   for (let start = 0; start < media.files.length; start += filesPerIncident) {
