@@ -3,11 +3,11 @@
  * order and in constant memory, each entry read once. It lays a ZIP out
  * exactly as archiver 8 (zip-stream, compress-commons) lays out streamed
  * entries, byte for byte (zipWriter.test.ts compares the two), so bundles
- * keep their format; it exists because archiver checksums with a pure
- * JavaScript CRC-32 that costs more than all the rest of an export, while
- * Node's zlib.crc32 is native, and because an export that pulls its entries
- * one by one needs no races between streams to notice a failure. It never
- * touches the disk, and never changes a byte of an entry.
+ * keep their format. It exists because archiver checksums with a pure
+ * JavaScript CRC-32 (about 0.6 s of the main thread per GiB exported here)
+ * while Node's zlib.crc32 is native, and because an export that pulls its
+ * entries one by one needs no races between streams to notice a failure.
+ * It never touches the disk, and never changes a byte of an entry.
  *
  * Layout of each entry (APPNOTE 4.3): local header with the data-descriptor
  * flag and zero CRC and sizes, the data (stored, or raw deflate), then a data
