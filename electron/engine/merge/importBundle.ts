@@ -108,16 +108,22 @@ async function storeFiles(
   revisions: readonly { revision: { recordId: string } }[],
   signal?: AbortSignal,
 ): Promise<{ entries: Attachment[]; added: string[] }> {
-  const known = new Set([...revisions.map((signed) => signed.revision.recordId)]);
+  const known = new Set(revisions.map((signed) => signed.revision.recordId));
   const entries: Attachment[] = [];
   const wanted = new Map<string, Attachment & { path: string }>();
+  // Each record's attachment document is read once, however many files the bundle lists for it.
+  const listedFor = new Map<string, Set<string>>();
   for (const attachment of bundle.attachments) {
     // An entry for a record neither the bundle nor the archive holds would point nowhere.
     if (!known.has(attachment.recordId) && !target.records.has(attachment.recordId)) {
       throw new EngineError('historyIncomplete', { id: attachment.recordId });
     }
-    const listed = await target.attachments.list(attachment.recordId);
-    if (listed.some((entry) => entry.sha256 === attachment.sha256)) continue;
+    let listed = listedFor.get(attachment.recordId);
+    if (!listed) {
+      listed = new Set((await target.attachments.list(attachment.recordId)).map((entry) => entry.sha256));
+      listedFor.set(attachment.recordId, listed);
+    }
+    if (listed.has(attachment.sha256)) continue;
     const { path: _path, ...entry } = attachment;
     entries.push(Attachment.parse(entry));
     wanted.set(attachment.sha256, attachment);
