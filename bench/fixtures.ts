@@ -10,6 +10,7 @@ import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Archive } from '../electron/engine/archive';
 import { exportBundle } from '../electron/engine/bundle/export';
+import { createBulkArchive, type BulkArchive } from '../electron/engine/testing/bulkArchive';
 import { sampleIncident } from '../electron/engine/testing/fixtures';
 import { MiB, type Sizes } from './harness';
 import { run } from './tools';
@@ -119,6 +120,16 @@ export class Fixtures {
   /** A bundle of the plain archive (P3 verifies it). */
   bundle(): Promise<BenchBundle> {
     return this.once('bundle', async () => exportOf((await this.plainArchive()).archive, join(this.work, 'bundle.zip')));
+  }
+
+  /** An archive of `revisions` synthetic incidents, one revision each, made in bulk (P4); encrypted under benchPassphrase or not. */
+  bulkArchive(revisions: number, encrypted: boolean): Promise<BulkArchive & { passphrase: string | null }> {
+    const kind = encrypted ? 'encrypted' : 'plain';
+    return this.once(`${kind} archive of ${revisions} revisions`, async () => {
+      const passphrase = encrypted ? benchPassphrase : null;
+      const made = await createBulkArchive(join(this.work, `${kind} bulk ${revisions}`), { incidents: revisions }, 1, { passphrase, scryptCost });
+      return { ...made, passphrase };
+    });
   }
 
   /** The large encrypted archive of P7; its media are removed once attached. */

@@ -18,14 +18,20 @@ export interface Sizes {
   /** The bundle whose peak memory P7 measures. */
   largeBytes: number;
   largeFiles: number;
+  /** P4: revisions in the large archive and in the small one saved into, and saves timed in each. */
+  saveRevisions: number;
+  saveBaseRevisions: number;
+  saves: number;
+  /** P9: kill trials of each operation (save, attach, import, merge). */
+  crashTrials: number;
   /** How often each timed measurement runs; the result is the median. */
   runs: number;
 }
 
 export const sizesOf: Record<Mode, Sizes> = {
-  full: { mediaBytes: GiB, mediaFiles: 200, largeBytes: 4 * GiB, largeFiles: 16, runs: 5 },
-  quick: { mediaBytes: 256 * MiB, mediaFiles: 50, largeBytes: GiB, largeFiles: 8, runs: 3 },
-  smoke: { mediaBytes: 4 * MiB, mediaFiles: 4, largeBytes: 16 * MiB, largeFiles: 2, runs: 1 },
+  full: { mediaBytes: GiB, mediaFiles: 200, largeBytes: 4 * GiB, largeFiles: 16, saveRevisions: 100_000, saveBaseRevisions: 1000, saves: 40, crashTrials: 50, runs: 5 },
+  quick: { mediaBytes: 256 * MiB, mediaFiles: 50, largeBytes: GiB, largeFiles: 8, saveRevisions: 20_000, saveBaseRevisions: 1000, saves: 30, crashTrials: 10, runs: 3 },
+  smoke: { mediaBytes: 4 * MiB, mediaFiles: 4, largeBytes: 16 * MiB, largeFiles: 2, saveRevisions: 200, saveBaseRevisions: 20, saves: 2, crashTrials: 1, runs: 1 },
 };
 
 export interface BenchContext {

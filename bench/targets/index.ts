@@ -7,6 +7,7 @@ import type { Target } from '../harness';
 import { p1Export } from './p1Export';
 import { p2EncryptedExport } from './p2EncryptedExport';
 import { p3Verify } from './p3Verify';
+import { p4Save } from './p4Save';
 import { p7Memory } from './p7Memory';
 
-export const targets: readonly Target[] = [p1Export, p2EncryptedExport, p3Verify, p7Memory];
+export const targets: readonly Target[] = [p1Export, p2EncryptedExport, p3Verify, p4Save, p7Memory];

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { basename, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { z } from 'zod';
 import type { ArchiveStatus, Safety } from '../../shared/ipc';
 import {
@@ -69,6 +70,12 @@ export interface FileToAttach {
   path: string;
   description?: string;
   sensitive?: boolean;
+}
+
+/** What an attach may report to and be stopped by (the engine's task slot). */
+export interface AttachHooks {
+  onProgress?(done: number, total: number): void;
+  signal?: AbortSignal;
 }
 
 export class Archive {
@@ -396,29 +403,37 @@ export class Archive {
   /**
    * Streams evidence files into the blob store and lists them on a record.
    * Returns one entry per file given, in order (an entry the record already
-   * had is returned as it was first recorded).
+   * had is returned as it was first recorded). Progress counts the bytes of
+   * both passes over every file; a cancel or a failure before the files are
+   * listed takes back the files this call stored, so the archive is as before.
    */
-  attach(recordId: string, files: FileToAttach[]): Promise<Attachment[]> {
+  attach(recordId: string, files: FileToAttach[], hooks: AttachHooks = {}): Promise<Attachment[]> {
     return this.serialised(async () => {
       if (!this.records.has(recordId)) throw new EngineError('recordNotFound', { id: recordId });
+      const sizes = await Promise.all(files.map((file) => stat(file.path).then((found) => found.size, (error: unknown) => Promise.reject(fromFsError(error, file.path)))));
+      const total = 2 * sizes.reduce((sum, size) => sum + size, 0);
+      let done = 0;
+      hooks.onProgress?.(0, total);
+      const stored: string[] = [];
       const entries: Attachment[] = [];
-      for (const file of files) {
-        const blob = await this.blobs.add(file.path);
-        const originalName = basename(file.path);
-        const mediaType = mediaTypeOf(originalName);
-        const photo = mediaType.startsWith('image/') ? await this.photoMetadata(blob.sha256) : undefined;
-        entries.push({
-          sha256: blob.sha256,
-          size: blob.size,
-          mediaType,
-          originalName,
-          ...(photo ? { photo } : {}),
-          addedAt: new Date().toISOString(),
-          addedBy: this.key.fingerprint,
-          recordId,
-          description: file.description ?? '',
-          sensitive: file.sensitive ?? false,
-        });
+      try {
+        for (const [index, file] of files.entries()) {
+          const before = done;
+          const blob = await this.blobs.add(file.path, {
+            signal: hooks.signal,
+            onBytes: (count) => hooks.onProgress?.((done += count), total),
+          });
+          if (blob.added) stored.push(blob.sha256);
+          // A file already stored skips the second pass: it counts as read all the same.
+          done = before + 2 * (sizes[index] ?? blob.size);
+          hooks.onProgress?.(Math.min(done, total), total);
+          entries.push(await this.entryOf(recordId, file, blob));
+        }
+        if (hooks.signal?.aborted) throw new EngineError('cancelled');
+      } catch (error) {
+        // Nothing lists these files yet (adding is serialised, and they were not stored before): taking them back is safe.
+        for (const sha256 of stored) await this.blobs.remove(sha256);
+        throw error;
       }
       const added = await this.attachments.add(recordId, entries);
       for (const entry of added) {
@@ -427,6 +442,24 @@ export class Archive {
       const listed = new Map((await this.attachments.list(recordId)).map((entry) => [entry.sha256, entry]));
       return entries.map((entry) => listed.get(entry.sha256) ?? entry);
     });
+  }
+
+  private async entryOf(recordId: string, file: FileToAttach, blob: { sha256: string; size: number }): Promise<Attachment> {
+    const originalName = basename(file.path);
+    const mediaType = mediaTypeOf(originalName);
+    const photo = mediaType.startsWith('image/') ? await this.photoMetadata(blob.sha256) : undefined;
+    return {
+      sha256: blob.sha256,
+      size: blob.size,
+      mediaType,
+      originalName,
+      ...(photo ? { photo } : {}),
+      addedAt: new Date().toISOString(),
+      addedBy: this.key.fingerprint,
+      recordId,
+      description: file.description ?? '',
+      sensitive: file.sensitive ?? false,
+    };
   }
 
   /**

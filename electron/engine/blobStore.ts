@@ -4,7 +4,9 @@
  * twice in constant memory: once to learn its sha256, once to store it under
  * that name (the sealed name must be known before the first byte is
  * sealed), and the second pass is hashed too, so a file that changed in
- * between is refused rather than stored under a wrong hash.
+ * between is refused rather than stored under a wrong hash. Both passes
+ * report the bytes they read and stop at once when the caller cancels;
+ * a stopped write leaves no stored file (the temporary one is removed).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -21,12 +23,24 @@ export interface StoredBlob {
   added: boolean;
 }
 
-async function hashFile(file: string): Promise<{ sha256: string; size: number }> {
+/** What a caller of `add` may watch and stop: bytes read so far (both passes count), and a cancel. */
+export interface IntakeHooks {
+  onBytes?(count: number): void;
+  signal?: AbortSignal;
+}
+
+function stopIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new EngineError('cancelled');
+}
+
+async function hashFile(file: string, hooks: IntakeHooks): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
   let size = 0;
   for await (const piece of createReadStream(file, { highWaterMark: streamChunk })) {
+    stopIfCancelled(hooks.signal);
     hash.update(piece as Buffer);
     size += (piece as Buffer).length;
+    hooks.onBytes?.((piece as Buffer).length);
   }
   return { sha256: hash.digest('hex'), size };
 }
@@ -38,12 +52,12 @@ export class BlobStore {
     return this.storage.exists(blobPath(sha256));
   }
 
-  /** Stores a file from disk; returns its sha256. */
-  async add(file: string): Promise<StoredBlob> {
+  /** Stores a file from disk; returns its sha256. A cancel (hooks.signal) throws `cancelled` and stores nothing. */
+  async add(file: string, hooks: IntakeHooks = {}): Promise<StoredBlob> {
     let first: { sha256: string; size: number };
     try {
       if (!(await stat(file)).isFile()) throw new EngineError('ioError', { path: file });
-      first = await hashFile(file);
+      first = await hashFile(file, hooks);
     } catch (error) {
       throw fromFsError(error, file);
     }
@@ -51,17 +65,24 @@ export class BlobStore {
     async function* unchanged() {
       const second = createHash('sha256');
       const source = createReadStream(file, { highWaterMark: streamChunk })[Symbol.asyncIterator]();
-      for (;;) {
-        let next: IteratorResult<Buffer>;
-        try {
-          next = await source.next();
-        } catch (error) {
-          // A failed read is the source file's failure (a stick pulled out), not the archive's.
-          throw fromFsError(error, file);
+      try {
+        for (;;) {
+          let next: IteratorResult<Buffer>;
+          try {
+            next = await source.next();
+          } catch (error) {
+            // A failed read is the source file's failure (a stick pulled out), not the archive's.
+            throw fromFsError(error, file);
+          }
+          if (next.done) break;
+          stopIfCancelled(hooks.signal);
+          second.update(next.value);
+          hooks.onBytes?.(next.value.length);
+          yield next.value;
         }
-        if (next.done) break;
-        second.update(next.value);
-        yield next.value;
+      } finally {
+        // A cancel or a failed write stops early: the source file is closed all the same.
+        await source.return?.(undefined);
       }
       // Thrown before the stored file gets its name: nothing is kept under a wrong hash.
       if (second.digest('hex') !== first.sha256) throw new EngineError('fileChanged', { path: file });

@@ -39,7 +39,7 @@ export interface EngineDeps {
 }
 
 export interface Progress {
-  task: 'export' | 'verify' | 'import' | 'merge';
+  task: 'export' | 'verify' | 'import' | 'merge' | 'attach';
   done: number;
   total: number;
 }

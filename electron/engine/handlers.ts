@@ -193,12 +193,11 @@ export function createHandlers(state: EngineState): Handlers {
     'records:retract': async (request) => state.requireArchive().retract(request),
     // SECURITY: the paths come from the caller: the command's arguments, or in the app a file the
     // person picked or dropped. A picker-only flow for the app is part of the "Evidence" issue.
-    'attachments:add': async ({ recordId, paths, description, sensitive }) => ({
-      attachments: await state.requireArchive().attach(
-        recordId,
-        paths.map((path) => ({ path, description, sensitive })),
-      ),
-    }),
+    'attachments:add': async ({ recordId, paths, description, sensitive }) => {
+      const archive = state.requireArchive();
+      const files = paths.map((path) => ({ path, description, sensitive }));
+      return { attachments: await state.runTask('attach', (task) => archive.attach(recordId, files, task)) };
+    },
     'custody:list': async ({ recordId }) => ({ events: state.requireArchive().custodyOf(recordId) }),
     'key:show': async () => {
       const { key } = state.requireArchive();

@@ -264,11 +264,11 @@ export const contract = {
     }),
     z.strictObject({ recordId: RecordId, revisionId: RevisionId }),
   ),
-  /** The long task running now, for a progress bar; polled. */
+  /** The long task running now, for a progress bar; polled. An attach counts bytes (both passes over each file). */
   'tasks:progress': channel(
     empty,
     z.strictObject({
-      task: z.enum(['export', 'verify', 'import', 'merge']).nullable(),
+      task: z.enum(['export', 'verify', 'import', 'merge', 'attach']).nullable(),
       done: z.number().nonnegative(),
       total: z.number().nonnegative(),
       /** When it started (ms since the epoch), for the time remaining. */

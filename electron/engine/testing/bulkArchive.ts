@@ -1,16 +1,18 @@
 /**
- * Test-only: an unencrypted archive holding many synthetic records, made in
- * bulk (PERFORMANCE.md P8, and the bench). Saving through the engine fsyncs
+ * Test-only: an archive holding many synthetic records, made in bulk
+ * (PERFORMANCE.md P4, P8, and the bench), unencrypted or, given a
+ * passphrase, encrypted. Saving through the engine fsyncs
  * every revision, far too slow for 100k records, so this creates the archive
  * with `Archive.create` and then writes each record's document
  * (records/<2 hex>/<id>.json, one signed revision) straight into the folder
- * as plain JSON, without fsync and without custody lines; `Archive.open`
+ * as plain JSON, or sealed where EncryptedStorage keeps it, without fsync and
+ * without custody lines; `Archive.open`
  * checks every revision's id and signature as usual. Never use it on a
  * real archive: it bypasses the engine's durability and custody log.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import {
   Effect,
   Incident,
@@ -26,6 +28,11 @@ import {
   type SourceInput,
 } from '../../../shared/model';
 import { Archive } from '../archive';
+import { Keyring } from '../crypto/keyring';
+import { sealBuffer } from '../crypto/sealedFile';
+import { encryptedDataDir } from '../encryptedStorage';
+import { readManifest } from '../manifest';
+import { unlockDataKey } from '../unlock';
 import { signRevision } from '../revisions';
 import type { SigningKey } from '../signingKey';
 
@@ -130,13 +137,30 @@ function sourceAt(index: number, random: (below: number) => number): SourceInput
   };
 }
 
-async function writeRecord(folder: string, key: SigningKey, type: RecordType, data: Record<string, unknown>, createdAt: Date): Promise<string> {
+/** Writes one file of the archive by its logical path, without fsync: plain, or sealed as EncryptedStorage stores it. */
+type WriteFile = (path: string, text: string) => Promise<void>;
+
+function plainWriter(folder: string): WriteFile {
+  return async (path, text) => {
+    await mkdir(join(folder, posix.dirname(path)), { recursive: true });
+    await writeFile(join(folder, path), text);
+  };
+}
+
+function sealedWriter(folder: string, keyring: Keyring): WriteFile {
+  return async (path, text) => {
+    const dir = join(folder, encryptedDataDir, keyring.hashName(`dir:${posix.dirname(path)}`));
+    const storedName = keyring.hashName(`file:${path}`);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, storedName), sealBuffer(keyring.contentKey, storedName, path, new TextEncoder().encode(text)));
+  };
+}
+
+async function writeRecord(write: WriteFile, key: SigningKey, type: RecordType, data: Record<string, unknown>, createdAt: Date): Promise<string> {
   const recordId = randomUUID();
   const signed = signRevision(key, { recordId, type, parents: [], data, createdAt });
-  const dir = join(folder, 'records', recordId.slice(0, 2));
-  await mkdir(dir, { recursive: true });
-  // As StorageAdapter writes it; a plain archive's documents are plain JSON.
-  await writeFile(join(dir, `${recordId}.json`), `${JSON.stringify({ recordId, type, revisions: [signed] }, null, 1)}\n`);
+  // As StorageAdapter writes it.
+  await write(`records/${recordId.slice(0, 2)}/${recordId}.json`, `${JSON.stringify({ recordId, type, revisions: [signed] }, null, 1)}\n`);
   return recordId;
 }
 
@@ -151,18 +175,27 @@ async function writeMany(count: number, make: (index: number) => Promise<string>
   return ids;
 }
 
-/** Creates an unencrypted archive at `folder` (which must not exist or be empty) holding the records asked for. */
-export async function createBulkArchive(folder: string, counts: BulkCounts, seed = 1): Promise<BulkArchive> {
-  const archive = await Archive.create(folder, { name: 'Bulk test archive', organization: '', passphrase: null });
+export interface BulkOptions {
+  /** Encrypts the archive under this passphrase; null or absent: unencrypted. */
+  passphrase?: string | null;
+  /** scrypt cost of the passphrase (a low one keeps unlocking out of measurements). */
+  scryptCost?: number;
+}
+
+/** Creates an archive at `folder` (which must not exist or be empty) holding the records asked for. */
+export async function createBulkArchive(folder: string, counts: BulkCounts, seed = 1, options: BulkOptions = {}): Promise<BulkArchive> {
+  const passphrase = options.passphrase ?? null;
+  const archive = await Archive.create(folder, { name: 'Bulk test archive', organization: '', passphrase, scryptCost: options.scryptCost });
   const { key, path } = archive;
   await archive.close();
+  const write = passphrase === null ? plainWriter(path) : sealedWriter(path, new Keyring(await unlockDataKey(path, (await readManifest(path))!, passphrase)));
   const random = generator(seed);
   const base = Date.UTC(2024, 0, 1);
   const at = (index: number) => new Date(base + index * 1000);
-  const incidentIds = await writeMany(counts.incidents, (index) => writeRecord(path, key, 'incident', Incident.parse(incidentAt(index, random)), at(index)));
+  const incidentIds = await writeMany(counts.incidents, (index) => writeRecord(write, key, 'incident', Incident.parse(incidentAt(index, random)), at(index)));
   const effectIds = await writeMany(counts.effects ?? 0, (index) =>
-    writeRecord(path, key, 'effect', Effect.parse(effectAt(index, incidentIds[index % incidentIds.length]!, random)), at(index)),
+    writeRecord(write, key, 'effect', Effect.parse(effectAt(index, incidentIds[index % incidentIds.length]!, random)), at(index)),
   );
-  const sourceIds = await writeMany(counts.sources ?? 0, (index) => writeRecord(path, key, 'source', Source.parse(sourceAt(index, random)), at(index)));
+  const sourceIds = await writeMany(counts.sources ?? 0, (index) => writeRecord(write, key, 'source', Source.parse(sourceAt(index, random)), at(index)));
   return { path, incidentIds, effectIds, sourceIds };
 }
