@@ -6,11 +6,11 @@
  * so a bar of its chart and the list it links to agree. Rows are indexed once
  * per load, as for incidents (PERFORMANCE.md P8).
  */
-import type { Language } from '../../../shared/ipc';
-import { effectCategories, instantOf, severities, type Effect } from '../../../shared/model';
-import type { EffectRow } from '../evidence/evidenceRecords';
+import type { Language, RecordSummary } from '../ipc';
+import { effectCategories, instantOf, severities, type Effect } from '../model';
 import {
   areaParam,
+  paramsOf,
   dayOf,
   holdsEvery,
   normalizeForSearch,
@@ -45,7 +45,7 @@ export const initialEffectQuery: EffectQuery = { search: '', category: '', area:
 export const naturalEffectDirection = (sort: EffectSort): SortDirection => (sort === 'category' ? 'asc' : 'desc');
 
 export function parseEffectQuery(text: string): EffectQuery {
-  const params = new URLSearchParams(text);
+  const params = paramsOf(text);
   return {
     search: params.get('q') ?? '',
     category: readCode(params, 'category', effectCategories),
@@ -67,6 +67,11 @@ export function formatEffectQuery(query: EffectQuery): string {
     ['to', query.to],
     ...sortParams(query, initialEffectQuery.sort, naturalEffectDirection(query.sort)),
   ]);
+}
+
+export interface EffectRow {
+  summary: RecordSummary;
+  effect: Effect;
 }
 
 export interface EffectListRow extends EffectRow {

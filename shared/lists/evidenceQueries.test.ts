@@ -4,8 +4,8 @@
  * links to them), sources by kind and by what the person's consent allows.
  */
 import { describe, expect, it } from 'vitest';
-import type { RecordSummary } from '../../../shared/ipc';
-import { Effect, Source, type EffectInput, type SourceInput } from '../../../shared/model';
+import type { RecordSummary } from '../ipc';
+import { Effect, Source, type EffectInput, type SourceInput } from '../model';
 import {
   filterEffects,
   formatEffectQuery,

@@ -1,9 +1,8 @@
 /** The incident list finds what a defender types, in any of the three languages, and hides retracted records until asked. */
 import { describe, expect, it } from 'vitest';
-import type { RecordSummary } from '../../../shared/ipc';
-import { Incident, type IncidentInput } from '../../../shared/model';
-import type { IncidentRow } from './incidentRecords';
-import { applyQuery, formatListQuery, initialQuery, parseListQuery } from './listQuery';
+import type { RecordSummary } from '../ipc';
+import { Incident, type IncidentInput } from '../model';
+import { applyQuery, formatListQuery, initialQuery, parseListQuery, type IncidentRow } from './incidentQuery';
 
 let n = 0;
 function row(input: Partial<IncidentInput>, summary: Partial<RecordSummary> = {}): IncidentRow {

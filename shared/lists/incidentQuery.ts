@@ -10,10 +10,11 @@
  * (lower-case search text, days, sort keys), sorts the index once per order,
  * and each keystroke is then one pass of `includes` over that sorted index.
  */
-import type { Language, RecordSummary } from '../../../shared/ipc';
-import { incidentKinds, instantOf, type Incident, type IncidentKind } from '../../../shared/model';
+import type { Language, RecordSummary } from '../ipc';
+import { incidentKinds, instantOf, type Incident, type IncidentKind } from '../model';
 import {
   areaParam,
+  paramsOf,
   dayOf,
   holdsEvery,
   meetsRange,
@@ -27,10 +28,15 @@ import {
   writeParams,
   type SortDirection,
   type SortSpec,
-} from '../lists/listParams';
-import type { IncidentRow } from './incidentRecords';
+} from './listParams';
 
 export { normalizeForSearch };
+
+/** An incident as the list shows it: its summary, and the head's fields (a retracted record's last live ones); null if unreadable. */
+export interface IncidentRow {
+  summary: RecordSummary;
+  incident: Incident | null;
+}
 
 export const sortOrders = ['start', 'title', 'updated'] as const;
 export type SortOrder = (typeof sortOrders)[number];
@@ -62,7 +68,7 @@ export interface FilterableRow {
 
 /** The list's query from its address (`kind=full_network&area=KZ-75`); what it does not know reads as "any". */
 export function parseListQuery(text: string): ListQuery {
-  const params = new URLSearchParams(text);
+  const params = paramsOf(text);
   return {
     search: params.get('q') ?? '',
     kind: readCode(params, 'kind', incidentKinds),

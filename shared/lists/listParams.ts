@@ -7,6 +7,20 @@
  * (YYYY-MM-DD), never converted between zones, as the overview counts them.
  */
 
+/**
+ * URLSearchParams, as both the browser and Node have it (WHATWG URL), typed
+ * here because shared/ is compiled without either one's globals.
+ */
+export interface QueryParams {
+  get(name: string): string | null;
+  set(name: string, value: string): void;
+  toString(): string;
+}
+declare const URLSearchParams: new (init?: string) => QueryParams;
+
+/** The parameters of a query text (`q=…&kind=…`). */
+export const paramsOf = (text: string): QueryParams => new URLSearchParams(text);
+
 export type SortDirection = 'asc' | 'desc';
 
 /** The sort a list shows: a column, and its direction ("" for the column's natural one). */
@@ -15,7 +29,7 @@ export interface SortSpec<C extends string> {
   order: SortDirection | '';
 }
 
-export function readCode<C extends string>(params: URLSearchParams, name: string, codes: readonly C[]): C | '' {
+export function readCode<C extends string>(params: QueryParams, name: string, codes: readonly C[]): C | '' {
   const value = params.get(name) ?? '';
   return (codes as readonly string[]).includes(value) ? (value as C) : '';
 }
@@ -30,7 +44,7 @@ export function isDay(value: string): boolean {
   return date.toISOString().slice(0, 10) === value;
 }
 
-export function readDay(params: URLSearchParams, name: string): string {
+export function readDay(params: QueryParams, name: string): string {
   const value = params.get(name) ?? '';
   return isDay(value) ? value : '';
 }
@@ -43,7 +57,7 @@ const areaCodePattern = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
  * address a code is written bare (`area=KZ-75`) and a place as written
  * (`area=Жаңаөзен`; `place:` in front is accepted too).
  */
-export function readArea(params: URLSearchParams): string {
+export function readArea(params: QueryParams): string {
   const value = (params.get('area') ?? '').trim();
   if (!value) return '';
   if (areaCodePattern.test(value)) return `code:${value}`;
@@ -62,7 +76,7 @@ export function areaParam(area: string): string {
   return '';
 }
 
-export function readSort<C extends string>(params: URLSearchParams, columns: readonly C[], fallback: C): SortSpec<C> {
+export function readSort<C extends string>(params: QueryParams, columns: readonly C[], fallback: C): SortSpec<C> {
   return { sort: readCode(params, 'sort', columns) || fallback, order: readCode(params, 'order', ['asc', 'desc'] as const) };
 }
 

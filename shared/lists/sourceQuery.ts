@@ -6,10 +6,9 @@
  * answers do. Search looks in the title, the content, the link and the
  * person's name: the defender's own archive, on their own screen.
  */
-import type { Language } from '../../../shared/ipc';
-import { instantOf, sourceKinds, type Source } from '../../../shared/model';
-import type { SourceRow } from '../evidence/evidenceRecords';
-import { holdsEvery, normalizeForSearch, readCode, readSort, searchWords, sortParams, writeParams, type SortDirection, type SortSpec } from './listParams';
+import type { Language, RecordSummary } from '../ipc';
+import { instantOf, sourceKinds, type Source } from '../model';
+import { holdsEvery, normalizeForSearch, paramsOf, readCode, readSort, searchWords, sortParams, writeParams, type SortDirection, type SortSpec } from './listParams';
 
 export const consentFilters = ['none', 'store_only', 'share_with_lawyers', 'publish'] as const;
 export type ConsentFilter = (typeof consentFilters)[number];
@@ -28,7 +27,7 @@ export const initialSourceQuery: SourceQuery = { search: '', kind: '', consent: 
 export const naturalSourceDirection = (sort: SourceSort): SortDirection => (sort === 'title' || sort === 'kind' ? 'asc' : 'desc');
 
 export function parseSourceQuery(text: string): SourceQuery {
-  const params = new URLSearchParams(text);
+  const params = paramsOf(text);
   return {
     search: params.get('q') ?? '',
     kind: readCode(params, 'kind', sourceKinds),
@@ -44,6 +43,11 @@ export function formatSourceQuery(query: SourceQuery): string {
     ['consent', query.consent],
     ...sortParams(query, initialSourceQuery.sort, naturalSourceDirection(query.sort)),
   ]);
+}
+
+export interface SourceRow {
+  summary: RecordSummary;
+  source: Source;
 }
 
 export function meetsConsent(consent: Source['consent'], filter: ConsentFilter): boolean {

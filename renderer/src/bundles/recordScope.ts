@@ -8,7 +8,7 @@
  */
 import type { Language } from '../../../shared/ipc';
 import { gazetteers, Incident } from '../../../shared/model';
-import { areaKeys, filterRows, type ListQuery } from '../incidents/listQuery';
+import { areaKeys, filterRows, type ListQuery } from '../../../shared/lists/incidentQuery';
 import type { PreviewRecord } from './profilePreview';
 
 export type RecordScope = 'all' | 'chosen' | 'filter';

@@ -15,7 +15,7 @@ import { PageTitle } from '../components/PageTitle';
 import { asDalelError, type DalelError } from '../dalel';
 import { currentLanguage } from '../i18n';
 import { placesOf } from '../lists/AreaSelect';
-import { nextSort } from '../lists/listParams';
+import { nextSort } from '../../../shared/lists/listParams';
 import { SavedViews } from '../lists/SavedViews';
 import { useListQuery, type QueryCodec } from '../lists/useListQuery';
 import { hrefOf } from '../router';
@@ -23,7 +23,7 @@ import { loadIncidentListRows } from '../lists/incidentListRecords';
 import type { IncidentRow } from './incidentRecords';
 import { IncidentListControls } from './IncidentListControls';
 import { IncidentTable } from './IncidentTable';
-import { filterEntries, formatListQuery, indexRows, initialQuery, naturalDirection, parseListQuery, sortEntries, type ListQuery } from './listQuery';
+import { filterEntries, formatListQuery, indexRows, initialQuery, naturalDirection, parseListQuery, sortEntries, type ListQuery } from '../../../shared/lists/incidentQuery';
 
 const codec: QueryCodec<ListQuery> = { parse: parseListQuery, format: formatListQuery };
 

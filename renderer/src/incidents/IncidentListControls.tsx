@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { incidentKinds, type IncidentKind } from '../../../shared/model';
 import { AreaSelect } from '../lists/AreaSelect';
 import { DateRangeFields } from '../lists/DateRangeFields';
-import { sortOrders, type ListQuery, type SortOrder } from './listQuery';
+import { sortOrders, type ListQuery, type SortOrder } from '../../../shared/lists/incidentQuery';
 
 interface Props {
   /** The free-text places the incidents name, sorted. */

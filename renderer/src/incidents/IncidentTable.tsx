@@ -10,11 +10,11 @@ import { useTranslation } from 'react-i18next';
 import { ConflictListMark } from '../conflicts/ConflictMark';
 import { currentLanguage } from '../i18n';
 import { VirtualTable, type Column } from '../lists/VirtualTable';
-import type { SortDirection } from '../lists/listParams';
+import type { SortDirection } from '../../../shared/lists/listParams';
 import { hrefOf } from '../router';
 import { areaName, formatList, formatPeriod } from './format';
 import type { IncidentRow } from './incidentRecords';
-import type { SortOrder } from './listQuery';
+import type { SortOrder } from '../../../shared/lists/incidentQuery';
 
 interface Props {
   rows: readonly IncidentRow[];

@@ -25,9 +25,9 @@ import {
   sortEffects,
   type EffectListRow,
   type EffectQuery,
-} from './effectQuery';
+} from '../../../shared/lists/effectQuery';
 import { loadEffectListRows } from './evidenceListRecords';
-import { nextSort } from './listParams';
+import { nextSort } from '../../../shared/lists/listParams';
 import { ListResults } from './ListResults';
 import { SavedViews } from './SavedViews';
 import { useListQuery, type QueryCodec } from './useListQuery';

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { effectCategories, severities, type Effect } from '../../../shared/model';
 import { AreaSelect } from './AreaSelect';
 import { DateRangeFields } from './DateRangeFields';
-import { effectSorts, type EffectQuery, type EffectSort } from './effectQuery';
+import { effectSorts, type EffectQuery, type EffectSort } from '../../../shared/lists/effectQuery';
 
 interface Props {
   places: readonly string[];

@@ -11,8 +11,8 @@ import { periodText } from '../evidence/EffectsSection';
 import { currentLanguage } from '../i18n';
 import { areaName } from '../incidents/format';
 import { hrefOf } from '../router';
-import type { EffectListRow, EffectSort } from './effectQuery';
-import type { SortDirection } from './listParams';
+import type { EffectListRow, EffectSort } from '../../../shared/lists/effectQuery';
+import type { SortDirection } from '../../../shared/lists/listParams';
 import { VirtualTable, type Column } from './VirtualTable';
 
 interface Props {

@@ -12,7 +12,7 @@ import { asDalelError, type DalelError } from '../dalel';
 import { loadSources, type SourceRow } from '../evidence/evidenceRecords';
 import { currentLanguage } from '../i18n';
 import { hrefOf } from '../router';
-import { nextSort } from './listParams';
+import { nextSort } from '../../../shared/lists/listParams';
 import { ListResults } from './ListResults';
 import { SavedViews } from './SavedViews';
 import { SourceListControls } from './SourceListControls';
@@ -25,7 +25,7 @@ import {
   parseSourceQuery,
   sortSources,
   type SourceQuery,
-} from './sourceQuery';
+} from '../../../shared/lists/sourceQuery';
 import { SourceTable } from './SourceTable';
 import { useListQuery, type QueryCodec } from './useListQuery';
 

@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { sourceKinds, type Source } from '../../../shared/model';
-import { consentFilters, sourceSorts, type ConsentFilter, type SourceQuery, type SourceSort } from './sourceQuery';
+import { consentFilters, sourceSorts, type ConsentFilter, type SourceQuery, type SourceSort } from '../../../shared/lists/sourceQuery';
 
 interface Props {
   query: SourceQuery;

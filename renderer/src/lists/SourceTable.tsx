@@ -12,8 +12,8 @@ import type { SourceRow } from '../evidence/evidenceRecords';
 import { currentLanguage } from '../i18n';
 import { formatTimestamp } from '../incidents/format';
 import { hrefOf } from '../router';
-import type { SortDirection } from './listParams';
-import type { SourceSort } from './sourceQuery';
+import type { SortDirection } from '../../../shared/lists/listParams';
+import type { SourceSort } from '../../../shared/lists/sourceQuery';
 import { VirtualTable, type Column } from './VirtualTable';
 
 interface Props {

@@ -12,7 +12,7 @@
  */
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { SortDirection } from './listParams';
+import type { SortDirection } from '../../../shared/lists/listParams';
 import './lists.css';
 
 export interface Column<R> {

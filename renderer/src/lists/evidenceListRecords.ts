@@ -6,7 +6,7 @@
  */
 import { dalel, unwrap } from '../dalel';
 import { readEffect } from '../evidence/evidenceRecords';
-import type { EffectListRow } from './effectQuery';
+import type { EffectListRow } from '../../../shared/lists/effectQuery';
 
 export async function loadEffectListRows(): Promise<EffectListRow[]> {
   const [effects, incidents] = await Promise.all([dalel().records.list({ type: 'effect' }), dalel().records.list({ type: 'incident' })]);
