@@ -18,8 +18,14 @@ import { PlainStorage } from './storage';
 import { protectDataKey } from './unlock';
 
 const stagingDir = '.encrypting';
-/** The plain archive's own files and folders (everything the encrypted one replaces). */
-const plainEntries = ['settings.json', 'keys', 'records', custodyFile];
+/**
+ * The plain archive's own files and folders: everything the encrypted one
+ * replaces, removed once the new manifest is written. SECURITY: a name left
+ * out of this list stays behind in plain text beside the sealed copy (the
+ * evidence files did, until the test that encrypts an archive holding every
+ * kind of file caught it); add every new top-level file of an archive here.
+ */
+const plainEntries = ['settings.json', 'keys', 'records', 'attachments', 'blobs', custodyFile, 'trusted.json', 'received.json', 'journal.json', 'cache'];
 /** Files that stay plain in both kinds of archive. */
 const keptPlain = new Set([manifestFile, 'unlock-failures.json']);
 

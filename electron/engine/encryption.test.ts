@@ -7,6 +7,7 @@ import { Archive } from './archive';
 import { Keyring } from './crypto/keyring';
 import { SealBroken, sealStream, sealedLayout } from './crypto/sealedFile';
 import { EngineError } from './errors';
+import { SigningKey } from './signingKey';
 import { sampleIncident, temporaryFolder } from './testing/fixtures';
 
 const passphrase = 'Түнде Алматыда интернет жоқ 🌙';
@@ -225,6 +226,11 @@ describe('encrypting an unencrypted archive in place', () => {
   it('keeps every record, signature and custody event, and leaves no plain file', async () => {
     const plain = await create({ passphrase: null });
     for (let index = 0; index < 5; index += 1) await plain.save({ type: 'incident', data: sampleIncident({ title: `Ақтау ${index}` }) });
+    // Every kind of file a plain archive holds: an evidence file, its list, a trusted signer.
+    const { recordId } = await plain.save({ type: 'incident', data: sampleIncident({ title: 'Жаңаөзен' }) });
+    await writeFile(join(folder.path, 'куәлік.txt'), 'The pharmacy could not take cards.');
+    await plain.attach(recordId, [{ path: join(folder.path, 'куәлік.txt') }]);
+    await plain.trust(SigningKey.generate().publicLine, 'Aigerim');
     const stateHash = await plain.stateHash();
     await plain.encryptInPlace(passphrase, cost);
     const files = [...(await allFiles(dir)).keys()];
@@ -234,7 +240,7 @@ describe('encrypting an unencrypted archive in place', () => {
     expect(await encrypted.stateHash()).toBe(stateHash);
     expect(encrypted.key.fingerprint).toBe(plain.key.fingerprint);
     await encrypted.save({ type: 'incident', data: sampleIncident() });
-    expect((await Archive.open(dir, passphrase)).listRecords('incident')).toHaveLength(6);
+    expect((await Archive.open(dir, passphrase)).listRecords('incident')).toHaveLength(7);
   });
 
   it('rolls back a half-done encryption and finishes a committed one', async () => {
