@@ -1,36 +1,176 @@
 /**
- * The screenshot the README shows (resources/screenshots/incidents.png): the
- * incident list of a small archive at the app's smallest supported window
- * size. Runs only with DALEL_SCREENSHOTS=1 (`npm run screenshot`), so an
- * ordinary test run never rewrites a tracked file.
+ * The screenshots the README shows (resources/screenshots/*.png), in English
+ * and the light theme at 1280×800, of one archive: the sample archive
+ * (Kazakhstan, January 2022) opened from the welcome, with a few
+ * illustrative effects on people and a testimony added, then two defenders'
+ * bundles imported that edited one incident each in their own way. Record
+ * ids and signing keys are new on each run; the rest is fixed, so a rerun
+ * changes little beyond them. Runs only with DALEL_SCREENSHOTS=1
+ * (`npm run screenshot`), so an ordinary test run never rewrites a tracked file.
  */
+import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from './harness';
-import { createArchive, saveIncidentDirectly, sampleIncidents } from './rendererSteps';
+import type { RecordDetail, RecordSummary } from '../../shared/ipc';
+import type { EffectInput, IncidentInput } from '../../shared/model';
+import { expect, test, type DalelSession } from './harness';
 
 const screenshots = fileURLToPath(new URL('../../resources/screenshots/', import.meta.url));
 
-test('screenshot of the incident list for the README', async ({ dalel }) => {
-  test.skip(process.env.DALEL_SCREENSHOTS !== '1', 'set DALEL_SCREENSHOTS=1 to write resources/screenshots/');
-  const { page } = dalel;
-  await dalel.open();
-  await createArchive(dalel, 'Almaty defenders');
-  for (const incident of sampleIncidents) await saveIncidentDirectly(page, incident);
-  await saveIncidentDirectly(page, {
-    title: 'Mobile data throttled in Aktobe during the rally',
-    summary: 'Pages would not load on any mobile network for six hours.',
-    areas: [{ code: 'KZ-15' }],
-    scope: 'local',
-    kinds: ['throttling', 'mobile_data'],
-    operators: ['Kcell', 'Tele2'],
-    startedAt: { at: '2022-01-04T12:00+05:00', precision: 'hour' },
-    endedAt: { at: '2022-01-04T18:00+05:00', precision: 'hour' },
-  });
-  await page.reload();
-  await expect(page.locator('.incident-table tbody tr')).toHaveCount(sampleIncidents.length + 1);
+test.use({ osLocale: 'en-US' });
 
+async function dispatch<T>(dalel: DalelSession, channel: string, request: unknown): Promise<T> {
+  const result = await dalel.engine.dispatch(channel, request);
+  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+/** Writes resources/screenshots/<name>.png once the page has settled (fonts loaded, no animation). */
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: join(screenshots, `${name}.png`), animations: 'disabled', caret: 'hide' });
+}
+
+/** Scrolls so that the element's top sits a little below the window's top, with what comes before it still in view. */
+async function scrollNear(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).first().evaluate((element) => window.scrollBy(0, element.getBoundingClientRect().top - 96));
+}
+
+const at = (day: string, time = '12:00') => ({ at: `2022-01-${day}T${time}+06:00`, precision: 'hour' as const });
+
+/** Illustrative effects on people, in the spirit of the sample's incidents: [incident index, effect]. */
+const effects: [number, Omit<EffectInput, 'incident'>][] = [
+  [1, { category: 'banking_payments', severity: 'critical', area: { code: 'KZ-75' }, occurredAt: at('05'), peopleAffected: { count: 1200, precision: 'estimate' }, groups: ['small_businesses'], description: '[Illustrative sample] Card payments and cash machines stopped across the city; shops took cash only.' }],
+  [1, { category: 'medical_care', severity: 'high', area: { code: 'KZ-75' }, occurredAt: at('06'), peopleAffected: { count: 40, precision: 'estimate' }, groups: ['patients'], description: '[Illustrative sample] A clinic could not reach the e-prescription system; patients went home without insulin.' }],
+  [1, { category: 'family_contact', severity: 'high', area: { code: 'KZ-71' }, occurredAt: at('07'), peopleAffected: { unknown: true }, description: '[Illustrative sample] Families could not learn whether relatives in Almaty were safe.' }],
+  [1, { category: 'disability_access', severity: 'high', area: { code: 'KZ-71' }, occurredAt: at('07'), peopleAffected: { count: 15, precision: 'exact' }, groups: ['persons_with_disabilities'], description: '[Illustrative sample] Deaf people could not call the emergency relay service, which works over mobile data.' }],
+  [1, { category: 'information_access', severity: 'medium', area: { code: 'KZ-79' }, occurredAt: at('08'), peopleAffected: { unknown: true }, description: '[Illustrative sample] No news sites or messengers: people relied on rumours about the curfew.' }],
+  [0, { category: 'business_income', severity: 'medium', area: { code: 'KZ-47' }, occurredAt: at('04', '20:00'), peopleAffected: { count: 30, precision: 'estimate' }, groups: ['small_businesses'], economicLoss: { amount: 4500000, currency: 'KZT' }, description: '[Illustrative sample] Taxi drivers working through apps lost their income.' }],
+  [2, { category: 'medical_care', severity: 'medium', area: { code: 'KZ-75' }, occurredAt: at('11', '19:00'), peopleAffected: { count: 8, precision: 'estimate' }, description: '[Illustrative sample] Evening ambulance dispatch fell back to voice calls only.' }],
+  [2, { category: 'banking_payments', severity: 'low', area: { code: 'KZ-75' }, occurredAt: at('12', '19:00'), peopleAffected: { unknown: true }, description: '[Illustrative sample] Online banking failed each evening.' }],
+];
+
+/** The sample archive with effects and one testimony (with consent) linked to the nationwide incident; its incidents, in order. */
+async function sampleWithEffects(dalel: DalelSession): Promise<RecordSummary[]> {
+  const { records } = await dispatch<{ records: RecordSummary[] }>(dalel, 'records:list', { type: 'incident' });
+  const incidents = [...records].sort((a, b) => String(a.data?.title).localeCompare(String(b.data?.title)));
+  // Titles: "[Illustrative sample] Almaty…", "… Mobile internet…", "… Near-total…"; in the sample's order: mobile, nationwide, Almaty.
+  const ordered = [incidents[1]!, incidents[2]!, incidents[0]!];
+  for (const [index, effect] of effects) {
+    await dispatch(dalel, 'records:save', { type: 'effect', data: { ...effect, incident: ordered[index]!.recordId } });
+  }
+  const source = await dispatch<{ recordId: string }>(dalel, 'records:save', {
+    type: 'source',
+    data: {
+      kind: 'testimony',
+      title: '[Illustrative sample] A pharmacist in Almaty on the first days of the shutdown',
+      content: 'We could not take cards, and the prescription system was down, so we wrote prescriptions by hand.',
+      language: 'en',
+      collectedAt: at('14', '10:00'),
+      person: { name: 'A. N.', contact: '', address: '', role: 'witness' },
+      consent: { store: true, shareWithLawyers: true, publish: false, givenAt: at('14', '10:00'), method: 'verbal' },
+    },
+  });
+  const nationwide = ordered[1]!;
+  const detail = await dispatch<RecordDetail>(dalel, 'records:get', { recordId: nationwide.recordId });
+  const data = detail.history.at(-1)!.revision.data as IncidentInput & { sources: string[] };
+  await dispatch(dalel, 'records:save', { type: 'incident', recordId: nationwide.recordId, parent: detail.summary.headId, data: { ...data, sources: [...data.sources, source.recordId] } });
+  return ordered;
+}
+
+/** Two defenders' internal bundles: A's incident, sent to B, then edited on both sides. */
+async function defendersBundles(dir: string) {
+  const [{ Archive }, { exportBundle }] = await Promise.all([import('../engine/archive'), import('../engine/bundle/export')]);
+  const create = (name: string, folder: string) => Archive.create(join(dir, folder), { name, organization: 'Almaty defenders', passphrase: null, scryptCost: 2 ** 12 });
+  const exported = async (archive: Awaited<ReturnType<typeof Archive.create>>, name: string) =>
+    (await exportBundle(archive, { out: join(dir, name), profile: 'internal', language: 'en', softwareVersion: '0.1.0' })).path;
+  const a = await create('Aigerim, Almaty', 'defender-a');
+  const b = await create('Yerlan, Zhanaozen', 'defender-b');
+  try {
+    const incident: IncidentInput = {
+      title: '[Illustrative sample] Zhanaozen: mobile internet cut on the evening of 4 January',
+      summary: 'Mobile internet stopped in Zhanaozen.',
+      areas: [{ code: 'KZ-47' }, { place: 'Zhanaozen' }],
+      scope: 'local',
+      kinds: ['mobile_data'],
+      operators: ['Kcell', 'Beeline'],
+      startedAt: { at: '2022-01-04T18:00+05:00', precision: 'hour' },
+      endedAt: { at: '2022-01-05T09:00+05:00', precision: 'hour' },
+    };
+    const saved = await a.save({ type: 'incident', data: incident });
+    await b.importBundle(await exported(a, 'aigerim-first.zip'));
+    await a.save({ type: 'incident', recordId: saved.recordId, parent: saved.revisionId, data: { ...incident, summary: 'Mobile internet stopped in Zhanaozen from 18:00; cash machines stopped too.' } });
+    await b.save({ type: 'incident', recordId: saved.recordId, parent: saved.revisionId, data: { ...incident, summary: 'Mobile internet and SMS stopped in Zhanaozen from about 18:00.' } });
+    return { incidentId: saved.recordId, bundleA: await exported(a, 'aigerim.zip'), bundleB: await exported(b, 'yerlan.zip') };
+  } finally {
+    a.close();
+    b.close();
+  }
+}
+
+test('screenshots of the main screens for the README', async ({ dalel }) => {
+  test.skip(process.env.DALEL_SCREENSHOTS !== '1', 'set DALEL_SCREENSHOTS=1 to write resources/screenshots/');
+  test.setTimeout(300_000);
+  const { page } = dalel;
   mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: `${screenshots}incidents.png` });
+  // Larger than the harness's 1024×640 (the smallest supported size), so that each screen shows more of itself.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  const heading = (name: string) => page.getByRole('heading', { level: 1, name });
+
+  await dalel.open();
+  await page.getByRole('button', { name: 'Open the sample archive' }).click();
+  await expect(page.getByRole('navigation')).toBeVisible({ timeout: 60_000 });
+  const incidents = await sampleWithEffects(dalel);
+  const { incidentId, bundleA, bundleB } = await defendersBundles(dalel.dir);
+
+  await page.goto(`${page.url().split('#')[0]}#/overview`);
+  await page.reload();
+  await expect(heading('Overview')).toBeVisible();
+  await expect(page.locator('.overview-counts')).toContainText('8 effects on people');
+  await shoot(page, 'overview');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Incidents', exact: true }).click();
+  await expect(heading('Incidents')).toBeVisible();
+  await expect(page.getByText('Near-total nationwide internet shutdown')).toBeVisible();
+  await shoot(page, 'incidents');
+
+  await page.getByRole('link', { name: String(incidents[1]!.data?.title) }).first().click();
+  await expect(page.locator('h1')).toContainText('Near-total nationwide');
+  await scrollNear(page, '#effects-title');
+  await shoot(page, 'incident');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Export', exact: true }).click();
+  await expect(heading('Export a signed bundle')).toBeVisible();
+  await page.locator('#export-profile-public').check();
+  await expect(page.getByText('What this bundle will hold')).toBeVisible();
+  await shoot(page, 'export');
+
+  const legal = join(dalel.dir, 'kz-january-2022-legal.zip');
+  await dispatch(dalel, 'bundle:export', { out: legal, profile: 'legal', language: 'en', only: [incidents[1]!.recordId] });
+  dalel.offerFiles([legal, bundleA]);
+  await page.getByRole('navigation').getByRole('link', { name: 'Check a bundle', exact: true }).click();
+  await expect(heading('Check a bundle')).toBeVisible();
+  await page.locator('input[type="file"]').first().setInputFiles(legal);
+  await expect(page.locator('section.verify-result .verdict-title')).toBeVisible({ timeout: 60_000 });
+  await shoot(page, 'verify');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Import and merge', exact: true }).click();
+  await expect(heading('Import and merge')).toBeVisible();
+  await page.locator('.bundle-import input[type="file"]').setInputFiles(bundleA);
+  await expect(page.locator('section.import-decision h2')).toBeFocused({ timeout: 60_000 });
+  await scrollNear(page, '.bundle-import');
+  await shoot(page, 'import');
+
+  await page.locator('section.import-decision').getByRole('button', { name: /^Import/ }).first().click();
+  await expect(page.locator('section.exchange-outcome')).toBeVisible({ timeout: 60_000 });
+  await dispatch(dalel, 'bundle:import', { path: bundleB });
+  await page.goto(`${page.url().split('#')[0]}#/conflicts/${incidentId}`);
+  await page.reload();
+  await expect(page.locator('h1')).toContainText('Resolve a conflict');
+  await shoot(page, 'conflict');
+
   expect(dalel.externalRequests).toEqual([]);
 });
