@@ -13,6 +13,7 @@ import { attemptsLeft, manifestOf, readUnlockFailures } from './manifest';
 import type { EngineDeps, Progress } from './dispatch';
 import { EngineError } from './errors';
 import { toTrustedKeys } from './merge/importBundle';
+import { overviewOf } from './overview';
 import { PreferenceStore } from './preferences';
 
 /** Opens the other archive of a merge; its errors name it, never the open archive. */
@@ -185,6 +186,7 @@ export function createHandlers(state: EngineState): Handlers {
     'archive:choose': async ({ purpose }) => ({ path: await deps.dialogs.chooseFolder(purpose) }),
     'archive:stateHash': async () => ({ stateHash: await state.requireArchive().stateHash() }),
     'records:list': async ({ type }) => ({ records: state.requireArchive().listRecords(type) }),
+    'records:overview': async () => overviewOf(state.requireArchive(), Date.now()),
     'records:get': async ({ recordId }) => {
       const archive = state.requireArchive();
       return { ...archive.getRecord(recordId), attachments: await archive.listAttachments(recordId) };

@@ -20,6 +20,7 @@ const examples: { [C in ChannelName]: RequestOf<C> } = {
   'archive:choose': { purpose: 'open' },
   'archive:stateHash': {},
   'records:list': { type: 'incident' },
+  'records:overview': {},
   'records:get': { recordId },
   'records:save': { type: 'incident', data: {} },
   'records:retract': { recordId, parent: revisionId, reason: 'duplicate' },

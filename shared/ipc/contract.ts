@@ -9,6 +9,7 @@ import { Attachment } from '../model/attachment';
 import { VerifyReport } from '../bagit/verifyReport';
 import { Bundle, BundleProfile } from '../model/bundle';
 import { CustodyEvent } from '../model/custody';
+import { Overview } from '../overview/schema';
 import { Fingerprint, ReceivedBundle, TrustedSigner } from '../model/exchange';
 import { RecordId, RecordType, RevisionId, SavableType, Sha256Hex, SignedRevision } from '../model/revision';
 import type { ChannelName } from './names';
@@ -147,6 +148,12 @@ export const contract = {
     z.strictObject({ type: RecordType }),
     z.strictObject({ records: z.array(RecordSummary) }),
   ),
+  /**
+   * The overview's numbers, computed in the engine over every incident and
+   * effect (retracted ones left out; one in conflict counted by the version
+   * made last, as lists show it), every list capped so the answer stays small.
+   */
+  'records:overview': channel(empty, Overview),
   'records:get': channel(z.strictObject({ recordId: RecordId }), RecordDetail),
   'records:save': channel(
     z.strictObject({

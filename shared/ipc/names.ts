@@ -18,6 +18,7 @@ export const channelNames = [
   'archive:choose',
   'archive:stateHash',
   'records:list',
+  'records:overview',
   'records:get',
   'records:save',
   'records:retract',

@@ -1,0 +1,201 @@
+/**
+ * The numbers behind the overview, computed in one pass over the record
+ * summaries: counts, effects by category and by area, a timeline of
+ * shutdowns per area and effects per month or week. Pure: no DOM, no calls,
+ * no translation (codes only), so the engine runs it and tests run it
+ * alone. Every list it returns is capped (rows, areas, categories, spans per
+ * row, buckets), so its answer stays small at 100k incidents; what a cap
+ * leaves out is counted, never silently dropped. It keeps nothing between calls.
+ */
+import type { CountByCode, Overview, TimeBucket, TimelineRow } from './schema';
+
+export type { CountByCode, Overview, TimeBucket, TimelineRow } from './schema';
+
+/** What aggregation reads of a record summary (shared/ipc RecordSummary has it). */
+export interface SummaryFields {
+  retracted: boolean;
+  data: Record<string, unknown> | null;
+}
+
+export interface OverviewOptions {
+  now: number;
+  /** Rows of the timeline sent; the rest are counted in `moreRows`. */
+  timelineRows?: number;
+  /** Periods in one row are merged when closer than (whole range / this). */
+  timelineSteps?: number;
+  /** Areas and categories sent; the rest are counted. */
+  areaRows?: number;
+  categoryRows?: number;
+}
+
+interface Stamp {
+  at: string;
+}
+
+const isStamp = (value: unknown): value is Stamp =>
+  typeof value === 'object' && value !== null && typeof (value as Stamp).at === 'string';
+
+/** The calendar day as written (witness's own zone, never converted). */
+const dayOf = (stamp: Stamp) => stamp.at.slice(0, 10);
+
+function areaKey(area: unknown): { key: string; kind: 'code' | 'place' } | null {
+  if (typeof area !== 'object' || area === null) return null;
+  const { code, place } = area as { code?: unknown; place?: unknown };
+  if (typeof code === 'string') return { key: code, kind: 'code' };
+  if (typeof place === 'string' && place.trim()) return { key: place.trim(), kind: 'place' };
+  return null;
+}
+
+function increment(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+const byCountThenCode = (a: CountByCode, b: CountByCode) => b.count - a.count || a.code.localeCompare(b.code);
+
+export function aggregateOverview(incidents: Iterable<SummaryFields>, effects: Iterable<SummaryFields>, options: OverviewOptions): Overview {
+  const { now, timelineRows = 12, timelineSteps = 600, areaRows = 15, categoryRows = 40 } = options;
+  let incidentCount = 0;
+  let ongoingCount = 0;
+  const rows = new Map<string, TimelineRow>();
+  let earliest = Infinity;
+  let latest = -Infinity;
+
+  for (const record of incidents) {
+    const data = record.data;
+    if (record.retracted || !data || !isStamp(data.startedAt)) continue;
+    const start = Date.parse(data.startedAt.at);
+    if (Number.isNaN(start)) continue;
+    incidentCount += 1;
+    const ongoing = data.ongoing === true || !isStamp(data.endedAt);
+    if (ongoing) ongoingCount += 1;
+    const endParsed = isStamp(data.endedAt) ? Date.parse(data.endedAt.at) : NaN;
+    const end = ongoing ? Math.max(now, start) : Number.isNaN(endParsed) ? start : endParsed;
+    const lastDay = ongoing ? '' : dayOf(data.endedAt as Stamp);
+    earliest = Math.min(earliest, start);
+    latest = Math.max(latest, end);
+
+    const keys = new Map<string, TimelineRow['kind']>();
+    for (const area of Array.isArray(data.areas) ? data.areas : []) {
+      const found = areaKey(area);
+      if (found) keys.set(found.key, found.kind);
+    }
+    if (keys.size === 0) keys.set(data.scope === 'national' ? 'national' : 'unspecified', data.scope === 'national' ? 'national' : 'unspecified');
+    for (const [key, kind] of keys) {
+      let row = rows.get(key);
+      if (!row) {
+        row = { key, kind, incidents: 0, ongoing: 0, first: dayOf(data.startedAt), last: lastDay, spans: [] };
+        rows.set(key, row);
+      }
+      row.incidents += 1;
+      if (ongoing) row.ongoing += 1;
+      if (dayOf(data.startedAt) < row.first) row.first = dayOf(data.startedAt);
+      if (row.last !== '' && (lastDay === '' || lastDay > row.last)) row.last = lastDay;
+      row.spans.push({ start, end, ongoing });
+    }
+  }
+
+  const sortedRows = [...rows.values()].sort((a, b) => b.incidents - a.incidents || a.key.localeCompare(b.key));
+  const shown = sortedRows.slice(0, timelineRows);
+  const step = Number.isFinite(earliest) ? (latest - earliest) / timelineSteps : 0;
+  for (const row of shown) row.spans = mergeSpans(row.spans, step);
+
+  let effectCount = 0;
+  let people = 0;
+  let withCount = 0;
+  const categories = new Map<string, number>();
+  const areas = new Map<string, number>();
+  const areaKinds = new Map<string, 'code' | 'place' | 'unspecified'>();
+  const days: string[] = [];
+  let undated = 0;
+  for (const record of effects) {
+    const data = record.data;
+    if (record.retracted || !data) continue;
+    effectCount += 1;
+    if (typeof data.category === 'string') increment(categories, data.category);
+    const area = areaKey(data.area) ?? { key: 'unspecified', kind: 'unspecified' as const };
+    increment(areas, area.key);
+    areaKinds.set(area.key, area.kind);
+    const counted = data.peopleAffected as { count?: unknown } | undefined;
+    if (counted && typeof counted.count === 'number') {
+      people += counted.count;
+      withCount += 1;
+    }
+    if (isStamp(data.occurredAt)) days.push(dayOf(data.occurredAt));
+    else undated += 1;
+  }
+
+  const sortedCategories = [...categories].map(([code, count]) => ({ code, count })).sort(byCountThenCode);
+  const sortedAreas = [...areas].map(([code, count]) => ({ code, count, kind: areaKinds.get(code) ?? 'unspecified' })).sort(byCountThenCode);
+  return {
+    incidents: incidentCount,
+    ongoing: ongoingCount,
+    effects: effectCount,
+    peopleAffected: people,
+    effectsWithCount: withCount,
+    byCategory: sortedCategories.slice(0, categoryRows),
+    moreCategories: Math.max(0, sortedCategories.length - categoryRows),
+    byArea: sortedAreas.slice(0, areaRows),
+    moreAreas: Math.max(0, sortedAreas.length - areaRows),
+    timeline: {
+      rows: shown,
+      moreRows: sortedRows.length - shown.length,
+      start: Number.isFinite(earliest) ? earliest : now,
+      end: Number.isFinite(latest) ? latest : now,
+      mergeStep: step,
+    },
+    overTime: { ...bucketDays(days), undated },
+  };
+}
+
+/** Sorted periods, those that overlap or lie closer than `step` merged: a row never draws more than ~1 bar per step. */
+export function mergeSpans(spans: TimelineRow['spans'], step: number): TimelineRow['spans'] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const merged: TimelineRow['spans'] = [];
+  for (const span of sorted) {
+    const last = merged.at(-1);
+    if (last && span.start <= last.end + step) {
+      if (span.end > last.end) last.end = span.end;
+      last.ongoing ||= span.ongoing;
+    } else merged.push({ ...span });
+  }
+  return merged;
+}
+
+const maxBuckets = 240;
+
+/** Counts per month, or per week (Monday to Sunday) when all days fall within about three months. */
+export function bucketDays(days: readonly string[]): { unit: 'month' | 'week'; buckets: TimeBucket[]; earlier: number } {
+  if (days.length === 0) return { unit: 'month', buckets: [], earlier: 0 };
+  let first = days[0]!;
+  let last = days[0]!;
+  for (const day of days) {
+    if (day < first) first = day;
+    if (day > last) last = day;
+  }
+  const spanDays = (utc(last) - utc(first)) / dayMs;
+  const unit = spanDays <= 92 ? 'week' : 'month';
+  const startOf = unit === 'week' ? weekStart : (day: string) => `${day.slice(0, 7)}-01`;
+  const next = unit === 'week' ? (day: string) => addDays(day, 7) : nextMonth;
+  const counts = new Map<string, number>();
+  for (const day of days) increment(counts, startOf(day));
+  const buckets: TimeBucket[] = [];
+  for (let from = startOf(first); from <= last; from = next(from)) {
+    buckets.push({ from, to: addDays(next(from), -1), count: counts.get(from) ?? 0 });
+  }
+  // A range too long to draw keeps its most recent buckets; the effects before them are counted.
+  const kept = buckets.slice(-maxBuckets);
+  const earlier = buckets.slice(0, buckets.length - kept.length).reduce((sum, bucket) => sum + bucket.count, 0);
+  return { unit, buckets: kept, earlier };
+}
+
+const dayMs = 86_400_000;
+const utc = (day: string) => Date.parse(`${day}T00:00:00Z`);
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) => iso(utc(day) + n * dayMs);
+const weekStart = (day: string) => addDays(day, -((new Date(utc(day)).getUTCDay() + 6) % 7));
+
+function nextMonth(day: string): string {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}

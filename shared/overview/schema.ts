@@ -1,0 +1,69 @@
+/**
+ * The shape of the overview's answer (`records:overview`): exactly the
+ * numbers the screen draws, each list capped so that the answer stays a few
+ * hundred kilobytes at most whatever the archive's size. Schemas only; the
+ * numbers are computed in aggregate.ts, never here.
+ */
+import { z } from 'zod';
+
+export const CountByCode = z.strictObject({ code: z.string(), count: z.number().int().nonnegative() });
+export type CountByCode = z.infer<typeof CountByCode>;
+
+/** A period drawn on the timeline, in ms since the epoch; an `ongoing` one ends at the time the answer was made. */
+export const TimelineSpan = z.strictObject({ start: z.number(), end: z.number(), ongoing: z.boolean() });
+export type TimelineSpan = z.infer<typeof TimelineSpan>;
+
+/** One row of the timeline: where, how many incidents, and their periods merged where they touch. */
+export const TimelineRow = z.strictObject({
+  /** An area code (`KZ-75`), a named place as written, or `national` / `unspecified`. */
+  key: z.string(),
+  kind: z.enum(['code', 'place', 'national', 'unspecified']),
+  incidents: z.number().int().nonnegative(),
+  ongoing: z.number().int().nonnegative(),
+  /** First start and last end (YYYY-MM-DD as written); `last` is '' while one is ongoing. */
+  first: z.string(),
+  last: z.string(),
+  /** Sorted; periods closer than `timeline.mergeStep` merged, so never more than about one per drawing step. */
+  spans: z.array(TimelineSpan),
+});
+export type TimelineRow = z.infer<typeof TimelineRow>;
+
+export const TimeBucket = z.strictObject({
+  /** First and last day (YYYY-MM-DD) of the month or week. */
+  from: z.string(),
+  to: z.string(),
+  count: z.number().int().nonnegative(),
+});
+export type TimeBucket = z.infer<typeof TimeBucket>;
+
+export const Overview = z.strictObject({
+  incidents: z.number().int().nonnegative(),
+  ongoing: z.number().int().nonnegative(),
+  effects: z.number().int().nonnegative(),
+  /** The sum of counted people, over the effects that give a count. */
+  peopleAffected: z.number().nonnegative(),
+  effectsWithCount: z.number().int().nonnegative(),
+  /** The categories with the most effects; `moreCategories` not sent. */
+  byCategory: z.array(CountByCode),
+  moreCategories: z.number().int().nonnegative(),
+  /** The areas with the most effects; `moreAreas` not sent. */
+  byArea: z.array(CountByCode.extend({ kind: z.enum(['code', 'place', 'unspecified']) })),
+  moreAreas: z.number().int().nonnegative(),
+  timeline: z.strictObject({
+    rows: z.array(TimelineRow),
+    /** Areas with fewer incidents, not drawn. */
+    moreRows: z.number().int().nonnegative(),
+    start: z.number(),
+    end: z.number(),
+    /** Periods of one row less than this many ms apart are drawn as one. */
+    mergeStep: z.number().nonnegative(),
+  }),
+  overTime: z.strictObject({
+    unit: z.enum(['month', 'week']),
+    buckets: z.array(TimeBucket),
+    undated: z.number().int().nonnegative(),
+    /** Effects in periods before the first bucket drawn (a range too long to draw keeps its latest buckets). */
+    earlier: z.number().int().nonnegative(),
+  }),
+});
+export type Overview = z.infer<typeof Overview>;
