@@ -366,6 +366,11 @@ export class Archive {
     return this.records.list(type);
   }
 
+  /** Calls `listener` with the id of every record saved, retracted, imported, merged or resolved from now on. */
+  onRecordsChanged(listener: (recordId: string) => void): () => void {
+    return this.records.onChange(listener);
+  }
+
   getRecord(recordId: string) {
     const record = this.records.get(recordId);
     if (!record) throw new EngineError('recordNotFound', { id: recordId });

@@ -14,6 +14,7 @@ import type { EngineDeps, Progress } from './dispatch';
 import { EngineError } from './errors';
 import { toTrustedKeys } from './merge/importBundle';
 import { overviewOf } from './overview';
+import { queryList } from './lists/listIndex';
 import { PreferenceStore } from './preferences';
 
 /** Opens the other archive of a merge; its errors name it, never the open archive. */
@@ -187,6 +188,7 @@ export function createHandlers(state: EngineState): Handlers {
     'archive:stateHash': async () => ({ stateHash: await state.requireArchive().stateHash() }),
     'records:list': async ({ type }) => ({ records: state.requireArchive().listRecords(type) }),
     'records:overview': async () => overviewOf(state.requireArchive(), Date.now()),
+    'records:query': async (request) => queryList(state.requireArchive(), request),
     'records:get': async ({ recordId }) => {
       const archive = state.requireArchive();
       return { ...archive.getRecord(recordId), attachments: await archive.listAttachments(recordId) };

@@ -139,6 +139,15 @@ export class RecordStore {
     const db = new Low<RecordDocument>(new StorageAdapter(this.storage, recordPath(document.recordId)), document);
     await db.write();
     this.records.set(document.recordId, document);
+    for (const listener of this.changeListeners) listener(document.recordId);
+  }
+
+  private readonly changeListeners = new Set<(recordId: string) => void>();
+
+  /** Calls `listener` with the id of every record written from now on (the lists' index follows); returns how to stop. */
+  onChange(listener: (recordId: string) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   /** Every revision id, for the archive's state hash. */

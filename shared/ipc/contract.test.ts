@@ -21,6 +21,13 @@ const examples: { [C in ChannelName]: RequestOf<C> } = {
   'archive:stateHash': {},
   'records:list': { type: 'incident' },
   'records:overview': {},
+  'records:query': {
+    type: 'incident',
+    query: { search: 'mobile', kind: '', area: 'code:KZ-75', from: '2022-01-01', to: '', sort: 'start', order: '', showRetracted: false },
+    offset: 0,
+    limit: 50,
+    language: 'en',
+  },
   'records:get': { recordId },
   'records:save': { type: 'incident', data: {} },
   'records:retract': { recordId, parent: revisionId, reason: 'duplicate' },

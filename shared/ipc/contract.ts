@@ -12,6 +12,10 @@ import { CustodyEvent } from '../model/custody';
 import { Overview } from '../overview/schema';
 import { Fingerprint, ReceivedBundle, TrustedSigner } from '../model/exchange';
 import { RecordId, RecordType, RevisionId, SavableType, Sha256Hex, SignedRevision } from '../model/revision';
+import { effectSorts } from '../lists/effectQuery';
+import { sortOrders } from '../lists/incidentQuery';
+import { consentFilters, sourceSorts } from '../lists/sourceQuery';
+import { effectCategories, incidentKinds, severities, sourceKinds } from '../model/taxonomy';
 import type { ChannelName } from './names';
 import type { Result } from './result';
 
@@ -20,6 +24,9 @@ export const Language = z.enum(languages);
 export type Language = z.infer<typeof Language>;
 
 const empty = z.strictObject({});
+
+/** The most rows one `records:query` answers. */
+export const maxListWindow = 500;
 
 /** A new passphrase. Its strength is shown to the user; the engine insists only on a length. */
 export const minPassphraseLength = 8;
@@ -90,6 +97,76 @@ export const RecordSummary = z.strictObject({
 });
 export type RecordSummary = z.infer<typeof RecordSummary>;
 
+/**
+ * One row of a list window (`records:query`): the record's summary, for a
+ * retracted record its last live fields (the list shows it marked, with
+ * what it said), and for an effect its incident's title.
+ */
+export const ListRow = z.strictObject({
+  summary: RecordSummary,
+  lastLive: z.record(z.string(), z.unknown()).nullable().optional(),
+  incidentTitle: z.string().nullable().optional(),
+});
+export type ListRow = z.infer<typeof ListRow>;
+
+const listSearch = z.string().max(2000);
+const listDay = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/);
+const listArea = z.string().max(1000);
+const orNone = <T extends readonly [string, ...string[]]>(codes: T) => z.enum(codes).or(z.literal(''));
+const listOrder = z.enum(['asc', 'desc', '']);
+/** The window of a list to answer: its first row and how many (bounded, so that an answer stays small). */
+const listWindow = { offset: z.number().int().min(0), limit: z.number().int().min(1).max(maxListWindow), language: Language };
+
+export const ListQueryRequest = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('incident'),
+    query: z.strictObject({
+      search: listSearch,
+      kind: orNone(incidentKinds),
+      area: listArea,
+      from: listDay,
+      to: listDay,
+      sort: z.enum(sortOrders),
+      order: listOrder,
+      showRetracted: z.boolean(),
+    }),
+    ...listWindow,
+  }),
+  z.strictObject({
+    type: z.literal('effect'),
+    query: z.strictObject({
+      search: listSearch,
+      category: orNone(effectCategories),
+      area: listArea,
+      severity: orNone(severities),
+      from: listDay,
+      to: listDay,
+      sort: z.enum(effectSorts),
+      order: listOrder,
+    }),
+    ...listWindow,
+  }),
+  z.strictObject({
+    type: z.literal('source'),
+    query: z.strictObject({ search: listSearch, kind: orNone(sourceKinds), consent: orNone(consentFilters), sort: z.enum(sourceSorts), order: listOrder }),
+    ...listWindow,
+  }),
+]);
+
+export const ListAnswer = z.strictObject({
+  /** Records the query matches. */
+  total: z.number().int().nonnegative(),
+  /** Records the list holds with no search or filter (retracted incidents only when shown). */
+  listed: z.number().int().nonnegative(),
+  /** Records of this type in the archive at all, retracted included: 0 means a list with nothing yet. */
+  held: z.number().int().nonnegative(),
+  /** The free-text places the list's records name, sorted for the language (the area filter offers them). */
+  places: z.array(z.string()),
+  offset: z.number().int().nonnegative(),
+  rows: z.array(ListRow),
+});
+export type ListAnswer = z.infer<typeof ListAnswer>;
+
 export const RecordDetail = z.strictObject({
   summary: RecordSummary,
   /** Every revision, oldest first. */
@@ -154,6 +231,12 @@ export const contract = {
    * made last, as lists show it), every list capped so the answer stays small.
    */
   'records:overview': channel(empty, Overview),
+  /**
+   * One window of a list (incidents, effects, sources), searched, filtered
+   * and sorted in the engine over an index it keeps, so the UI receives only
+   * the rows in view however large the archive (PERFORMANCE.md P8).
+   */
+  'records:query': channel(ListQueryRequest, ListAnswer),
   'records:get': channel(z.strictObject({ recordId: RecordId }), RecordDetail),
   'records:save': channel(
     z.strictObject({

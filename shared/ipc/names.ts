@@ -19,6 +19,7 @@ export const channelNames = [
   'archive:stateHash',
   'records:list',
   'records:overview',
+  'records:query',
   'records:get',
   'records:save',
   'records:retract',

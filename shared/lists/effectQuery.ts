@@ -107,6 +107,10 @@ const severityRank = (entry: EffectEntry) => severities.indexOf(entry.row.effect
 const categoryRank = (entry: EffectEntry) => effectCategories.indexOf(entry.row.effect.category);
 
 export function sortEffects(entries: readonly EffectEntry[], spec: SortSpec<EffectSort>, lng: Language): EffectEntry[] {
+  return [...entries].sort(compareEffects(spec, lng));
+}
+
+export function compareEffects<E extends EffectEntry>(spec: SortSpec<EffectSort>, lng: Language): (a: E, b: E) => number {
   const collator = new Intl.Collator(lng, { sensitivity: 'base', numeric: true });
   const byKey: Record<EffectSort, (a: EffectEntry, b: EffectEntry) => number> = {
     occurred: (a, b) => a.occurred - b.occurred,
@@ -117,9 +121,7 @@ export function sortEffects(entries: readonly EffectEntry[], spec: SortSpec<Effe
   const compare = byKey[spec.sort];
   const sign = (spec.order || naturalEffectDirection(spec.sort)) === 'asc' ? 1 : -1;
   // Ties: latest first, then by description, whatever the direction.
-  return [...entries].sort(
-    (a, b) => sign * compare(a, b) || b.occurred - a.occurred || collator.compare(a.row.effect.description, b.row.effect.description),
-  );
+  return (a, b) => sign * compare(a, b) || b.occurred - a.occurred || collator.compare(a.row.effect.description, b.row.effect.description);
 }
 
 export function filterEffects(entries: readonly EffectEntry[], query: EffectQuery): EffectListRow[] {

@@ -1,7 +1,7 @@
 /** The list's quick check of a record lets through what the schema made, and hands anything else to the schema. */
 import { describe, expect, it } from 'vitest';
-import { Incident } from '../../../shared/model';
-import { hasListFields, readListIncident } from './incidentListRecords';
+import { Incident } from '../model';
+import { hasListFields, readListIncident } from './incidentFields';
 
 const saved = Incident.parse({ title: 'Mobile data cut', scope: 'local', kinds: ['throttling'], startedAt: { at: '2022-01-05T10:00+06:00' } });
 

@@ -128,6 +128,11 @@ export function indexRows<R extends FilterableRow & { summary: Partial<Pick<Reco
 
 /** The entries in the query's order (a new array; the index is left as it is). */
 export function sortEntries<E extends IncidentEntry<FilterableRow>>(entries: readonly E[], spec: SortSpec<SortOrder>, lng: Language): E[] {
+  return [...entries].sort(compareEntries(spec, lng));
+}
+
+/** The order of two entries under a sort, for sorting once and inserting a changed entry in place. */
+export function compareEntries<E extends IncidentEntry<FilterableRow>>(spec: SortSpec<SortOrder>, lng: Language): (a: E, b: E) => number {
   const collator = new Intl.Collator(lng, { sensitivity: 'base', numeric: true });
   const byTitle = (a: E, b: E) => collator.compare(a.title, b.title);
   const compare: (a: E, b: E) => number =
@@ -137,7 +142,7 @@ export function sortEntries<E extends IncidentEntry<FilterableRow>>(entries: rea
         ? (a, b) => a.updated - b.updated
         : (a, b) => a.start - b.start || byTitle(b, a);
   const sign = (spec.order || naturalDirection(spec.sort)) === 'asc' ? 1 : -1;
-  return [...entries].sort((a, b) => sign * compare(a, b));
+  return (a, b) => sign * compare(a, b);
 }
 
 /** The rows of the entries the filter keeps, in the entries' order. */

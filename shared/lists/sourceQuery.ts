@@ -83,6 +83,10 @@ export function indexSources(rows: readonly SourceRow[]): SourceEntry[] {
 }
 
 export function sortSources(entries: readonly SourceEntry[], spec: SortSpec<SourceSort>, lng: Language): SourceEntry[] {
+  return [...entries].sort(compareSources(spec, lng));
+}
+
+export function compareSources<E extends SourceEntry>(spec: SortSpec<SourceSort>, lng: Language): (a: E, b: E) => number {
   const collator = new Intl.Collator(lng, { sensitivity: 'base', numeric: true });
   const byTitle = (a: SourceEntry, b: SourceEntry) => collator.compare(a.row.source.title, b.row.source.title);
   const byKey: Record<SourceSort, (a: SourceEntry, b: SourceEntry) => number> = {
@@ -93,7 +97,7 @@ export function sortSources(entries: readonly SourceEntry[], spec: SortSpec<Sour
   };
   const compare = byKey[spec.sort];
   const sign = (spec.order || naturalSourceDirection(spec.sort)) === 'asc' ? 1 : -1;
-  return [...entries].sort((a, b) => sign * compare(a, b) || byTitle(a, b));
+  return (a, b) => sign * compare(a, b) || byTitle(a, b);
 }
 
 export function filterSources(entries: readonly SourceEntry[], query: SourceQuery): SourceRow[] {
