@@ -1,7 +1,7 @@
 /**
  * Builds the benchmark (`npm run bench`) for plain Node into out/bench/: the
- * driver, and the child that runs the `dalel` command and reports its own
- * peak memory. The engine is built from source each time, so the bench always
+ * driver, the child that runs the `dalel` command and reports its own
+ * peak memory, and the child that P9 kills while it saves and attaches. The engine is built from source each time, so the bench always
  * measures the code in the work tree; packages stay external, loaded from
  * node_modules as in the app's main bundle.
  */
@@ -21,7 +21,7 @@ export default defineConfig({
     emptyOutDir: true,
     minify: false,
     rollupOptions: {
-      input: { run: resolve(root, 'bench/run.ts'), child: resolve(root, 'bench/child.ts') },
+      input: { run: resolve(root, 'bench/run.ts'), child: resolve(root, 'bench/child.ts'), crashChild: resolve(root, 'bench/crashChild.ts') },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       external: [...builtinModules, ...builtinModules.map((name) => `node:${name}`)],
     },

@@ -9,5 +9,6 @@ import { p2EncryptedExport } from './p2EncryptedExport';
 import { p3Verify } from './p3Verify';
 import { p4Save } from './p4Save';
 import { p7Memory } from './p7Memory';
+import { p9Crash } from './p9Crash';
 
-export const targets: readonly Target[] = [p1Export, p2EncryptedExport, p3Verify, p4Save, p7Memory];
+export const targets: readonly Target[] = [p1Export, p2EncryptedExport, p3Verify, p4Save, p7Memory, p9Crash];
