@@ -27,10 +27,10 @@ async function dispatch<T>(dalel: DalelSession, channel: string, request: unknow
 }
 
 /** Writes resources/screenshots/<name>.png once the page has settled (fonts loaded, no animation). */
-async function shoot(page: Page, name: string): Promise<void> {
+async function shoot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: join(screenshots, `${name}.png`), animations: 'disabled', caret: 'hide' });
+  await page.screenshot({ path: join(screenshots, `${name}.png`), animations: 'disabled', caret: 'hide', fullPage });
 }
 
 /** Scrolls so that the element's top sits a little below the window's top, with what comes before it still in view. */
@@ -52,7 +52,7 @@ const effects: [number, Omit<EffectInput, 'incident'>][] = [
   [2, { category: 'banking_payments', severity: 'low', area: { code: 'KZ-75' }, occurredAt: at('12', '19:00'), peopleAffected: { unknown: true }, description: '[Illustrative sample] Online banking failed each evening.' }],
 ];
 
-/** The sample archive with effects and one testimony (with consent) linked to the nationwide incident; its incidents, in order. */
+/** The sample archive with effects and one testimony (with consent) linked to the Almaty incident; its incidents, in order. */
 async function sampleWithEffects(dalel: DalelSession): Promise<RecordSummary[]> {
   const { records } = await dispatch<{ records: RecordSummary[] }>(dalel, 'records:list', { type: 'incident' });
   const incidents = [...records].sort((a, b) => String(a.data?.title).localeCompare(String(b.data?.title)));
@@ -73,10 +73,10 @@ async function sampleWithEffects(dalel: DalelSession): Promise<RecordSummary[]> 
       consent: { store: true, shareWithLawyers: true, publish: false, givenAt: at('14', '10:00'), method: 'verbal' },
     },
   });
-  const nationwide = ordered[1]!;
-  const detail = await dispatch<RecordDetail>(dalel, 'records:get', { recordId: nationwide.recordId });
+  const almaty = ordered[2]!;
+  const detail = await dispatch<RecordDetail>(dalel, 'records:get', { recordId: almaty.recordId });
   const data = detail.history.at(-1)!.revision.data as IncidentInput & { sources: string[] };
-  await dispatch(dalel, 'records:save', { type: 'incident', recordId: nationwide.recordId, parent: detail.summary.headId, data: { ...data, sources: [...data.sources, source.recordId] } });
+  await dispatch(dalel, 'records:save', { type: 'incident', recordId: almaty.recordId, parent: detail.summary.headId, data: { ...data, sources: [...data.sources, source.recordId] } });
   return ordered;
 }
 
@@ -139,10 +139,11 @@ test('screenshots of the main screens for the README', async ({ dalel }) => {
   await expect(page.getByText('Near-total nationwide internet shutdown')).toBeVisible();
   await shoot(page, 'incidents');
 
-  await page.getByRole('link', { name: String(incidents[1]!.data?.title) }).first().click();
-  await expect(page.locator('h1')).toContainText('Near-total nationwide');
-  await scrollNear(page, '#effects-title');
-  await shoot(page, 'incident');
+  // The Almaty incident: its effects, the testimony and a history of two versions, on one tall page.
+  await page.getByRole('link', { name: String(incidents[2]!.data?.title) }).first().click();
+  await expect(page.locator('h1')).toContainText('Almaty');
+  await expect(page.locator('#sources-title')).toBeVisible();
+  await shoot(page, 'incident', true);
 
   await page.getByRole('navigation').getByRole('link', { name: 'Export', exact: true }).click();
   await expect(heading('Export a signed bundle')).toBeVisible();
