@@ -132,7 +132,7 @@ test('screenshots of the main screens for the README', async ({ dalel }) => {
   await page.reload();
   await expect(heading('Overview')).toBeVisible();
   await expect(page.locator('.overview-counts')).toContainText('8 effects on people');
-  await shoot(page, 'overview');
+  await shoot(page, 'overview', true);
 
   await page.getByRole('navigation').getByRole('link', { name: 'Incidents', exact: true }).click();
   await expect(heading('Incidents')).toBeVisible();
