@@ -1,10 +1,11 @@
 /**
  * The screenshots the README shows (resources/screenshots/*.png), in English
- * and the light theme at 1280×800, of one archive: the sample archive
- * (Kazakhstan, January 2022) opened from the welcome, with a few
- * illustrative effects on people and a testimony added, then two defenders'
- * bundles imported that edited one incident each in their own way. Record
- * ids and signing keys are new on each run; the rest is fixed, so a rerun
+ * and the light theme at 1280×800 (the overview and an incident page whole),
+ * of one archive: the sample archive (Kazakhstan, January 2022) opened from
+ * the welcome, with a few illustrative effects on people and a testimony
+ * added, then two defenders' bundles imported that edited one incident each
+ * in their own way. Record ids, bundle ids, signing keys and the times the
+ * records were saved are new on each run; the rest is fixed, so a rerun
  * changes little beyond them. Runs only from `npm run screenshot` (or with
  * DALEL_SCREENSHOTS=1), so an ordinary test run never rewrites a tracked file.
  */
