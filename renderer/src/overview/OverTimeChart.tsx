@@ -6,7 +6,7 @@
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
-import type { TimeBucket } from './aggregate';
+import type { TimeBucket } from '../../../shared/overview';
 
 export interface OverTimeColumn {
   bucket: TimeBucket;

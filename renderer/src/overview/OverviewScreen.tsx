@@ -2,19 +2,19 @@
  * The overview of the open archive: how many incidents, effects and people,
  * effects by category and by area, the shutdowns on a time line per area and
  * effects over time. Every chart leads to the list filtered by what was
- * clicked and has a table with the same numbers for screen readers. It
- * loads the summaries once, aggregates them in one pass, and keeps nothing
- * after it is closed.
+ * clicked and has a table with the same numbers for screen readers. The
+ * engine computes the numbers (`records:overview`, shared/overview), so only
+ * what is drawn crosses IPC, whatever the archive's size; the screen keeps
+ * nothing after it is closed.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecordSummary } from '../../../shared/ipc';
+import type { Overview } from '../../../shared/overview';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageTitle } from '../components/PageTitle';
 import { dalel, type DalelError } from '../dalel';
 import { currentLanguage } from '../i18n';
 import { hrefOf } from '../router';
-import { aggregateOverview, type Overview } from './aggregate';
 import { BarChart, type BarItem } from './BarChart';
 import { ChartFigure } from './ChartFigure';
 import { areaName, formatDay, formatMonth, formatNumber } from './format';
@@ -24,10 +24,8 @@ import { TimelineChart } from './TimelineChart';
 import './overview.css';
 
 async function loadOverview(): Promise<{ overview: Overview } | { error: DalelError }> {
-  const [incidents, effects] = await Promise.all([dalel().records.list({ type: 'incident' }), dalel().records.list({ type: 'effect' })]);
-  if (!incidents.ok) return { error: incidents.error };
-  if (!effects.ok) return { error: effects.error };
-  return { overview: aggregateOverview(incidents.value.records as RecordSummary[], effects.value.records as RecordSummary[], { now: Date.now() }) };
+  const answer = await dalel().records.overview({});
+  return answer.ok ? { overview: answer.value } : { error: answer.error };
 }
 
 export function OverviewScreen() {
@@ -56,12 +54,11 @@ function OverviewCharts({ overview }: { overview: Overview }) {
     const label = t(`taxonomy:category.${code}`);
     return { key: code, label, count, countText: number(count), href: effectsHref({ category: code }), description: t('overview:byCategory.bar', { name: label, count }) };
   });
-  const areas: BarItem[] = overview.byArea.slice(0, 15).map(({ code, count, kind }) => {
+  const areas: BarItem[] = overview.byArea.map(({ code, count, kind }) => {
     const label = areaName(code, kind, lng, t);
     const href = kind === 'code' ? effectsHref({ area: code }) : undefined;
     return { key: code, label, count, countText: number(count), href, description: t('overview:byArea.bar', { name: label, count }) };
   });
-  const moreAreas = overview.byArea.length - areas.length;
 
   return (
     <>
@@ -110,6 +107,7 @@ function OverviewCharts({ overview }: { overview: Overview }) {
             caption={t('overview:byCategory.caption')}
             columns={[t('overview:byCategory.column'), t('overview:columns.effects')]}
             rows={categories.map((item) => ({ key: item.key, cells: [item.label, item.countText] }))}
+            note={overview.moreCategories > 0 ? t('overview:byCategory.more', { count: overview.moreCategories }) : undefined}
           >
             <BarChart items={categories} labelledBy="chart-by-category-caption" />
           </ChartFigure>
@@ -120,7 +118,7 @@ function OverviewCharts({ overview }: { overview: Overview }) {
             caption={t('overview:byArea.caption')}
             columns={[t('overview:columns.area'), t('overview:columns.effects')]}
             rows={areas.map((item) => ({ key: item.key, cells: [item.label, item.countText] }))}
-            note={moreAreas > 0 ? t('overview:byArea.more', { count: moreAreas }) : undefined}
+            note={overview.moreAreas > 0 ? t('overview:byArea.more', { count: overview.moreAreas }) : undefined}
           >
             <BarChart items={areas} labelledBy="chart-by-area-caption" />
           </ChartFigure>
@@ -154,7 +152,11 @@ function Timeline({ overview }: { overview: Overview }) {
         key: row.key,
         cells: [label, formatNumber(row.incidents, lng), formatDay(row.first, lng), row.last ? formatDay(row.last, lng) : t('overview:timeline.ongoing')],
       }))}
-      note={timeline.moreRows > 0 ? t('overview:timeline.more', { count: timeline.moreRows }) : undefined}
+      note={joined(
+        timeline.moreRows > 0 && t('overview:timeline.more', { count: timeline.moreRows }),
+        // Closer periods are joined so that a row stays a few hundred bars; a gap under a day is not worth a note.
+        timeline.mergeStep >= dayMs && t('overview:timeline.merged', { count: Math.ceil(timeline.mergeStep / dayMs) }),
+      )}
     >
       <TimelineChart rows={rows} start={timeline.start} end={timeline.end} lng={lng} labelledBy="chart-timeline-caption" />
     </ChartFigure>
@@ -164,7 +166,7 @@ function Timeline({ overview }: { overview: Overview }) {
 function EffectsOverTime({ overview }: { overview: Overview }) {
   const { t } = useTranslation();
   const lng = currentLanguage();
-  const { unit, buckets, undated } = overview.overTime;
+  const { unit, buckets, undated, earlier } = overview.overTime;
   const columns = buckets.map((bucket) => {
     const label = unit === 'month' ? formatMonth(bucket.from, lng) : formatDay(bucket.from, lng);
     const period = unit === 'month' ? label : t('overview:overTime.week', { date: label });
@@ -176,9 +178,14 @@ function EffectsOverTime({ overview }: { overview: Overview }) {
       caption={t(unit === 'month' ? 'overview:overTime.captionMonth' : 'overview:overTime.captionWeek')}
       columns={[t('overview:columns.period'), t('overview:columns.effects')]}
       rows={columns.map((column) => ({ key: column.bucket.from, cells: [column.period, formatNumber(column.bucket.count, lng)] }))}
-      note={undated > 0 ? t('overview:overTime.undated', { count: undated }) : undefined}
+      note={joined(earlier > 0 && t('overview:overTime.earlier', { count: earlier }), undated > 0 && t('overview:overTime.undated', { count: undated }))}
     >
       <OverTimeChart columns={columns} labelledBy="chart-over-time-caption" />
     </ChartFigure>
   );
 }
+
+/** The notes under a chart, joined; undefined when there is none. */
+const joined = (...notes: (string | false)[]): string | undefined => notes.filter(Boolean).join(' ') || undefined;
+
+const dayMs = 86_400_000;

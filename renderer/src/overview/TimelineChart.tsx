@@ -8,7 +8,7 @@ import { Group } from '@visx/group';
 import { scaleUtc } from '@visx/scale';
 import { Bar } from '@visx/shape';
 import type { Language } from '../../../shared/ipc';
-import type { TimelineRow } from './aggregate';
+import type { TimelineRow } from '../../../shared/overview';
 
 export interface TimelineChartRow {
   row: TimelineRow;
