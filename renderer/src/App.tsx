@@ -16,6 +16,7 @@ import { AppFooter } from './components/AppFooter';
 import { DamageNotice } from './components/DamageNotice';
 import { AppHeader } from './components/AppHeader';
 import { ErrorMessage } from './components/ErrorMessage';
+import { ToastProvider } from './components/ToastRegion';
 import { ConflictsScreen } from './conflicts/ConflictsScreen';
 import { ResolveConflict } from './conflicts/ResolveConflict';
 import { dalel, type DalelError, type Result } from './dalel';
@@ -124,6 +125,8 @@ export function App() {
   const locked = status && !status.open && !choosingOther ? status.locked : null;
   return (
     <Fragment key={session}>
+      {/* Toasts end with the session too: a lock remounts them away with everything else. */}
+      <ToastProvider>
       <AppHeader route={open ? route : null} protection={open ? { encrypted: open.encrypted, onLock: () => void lock() } : null} />
       <main id="main" tabIndex={-1}>
         {lockFailed && <p className="error-message" role="alert">{t('security:lock.failed')}</p>}
@@ -163,6 +166,7 @@ export function App() {
         )}
       </main>
       {open && <AppFooter status={open} />}
+      </ToastProvider>
     </Fragment>
   );
 }

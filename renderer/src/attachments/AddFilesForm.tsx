@@ -5,14 +5,18 @@
  * they enter the archive for good (files are never removed). Adding is one
  * `attachments.add` call with the File objects; the preload turns them into
  * paths, and a file that is not on this computer is refused with a
- * translated message. A large video can take minutes: the form says so in a
- * live region while it waits, then says how many files were added and how
- * many the record already had.
+ * translated message. A large video can take minutes: a progress bar says
+ * how far the copy has come and how long it has left, with Cancel (the
+ * engine then takes back whatever it stored: the record is as before); then
+ * the form and a toast say how many files were added and how many the
+ * record already had.
  */
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TaskProgress } from '../bundles/TaskProgress';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FilePickerButton } from '../components/FilePickerButton';
+import { useTaskToast } from '../components/ToastRegion';
 import { dalel, type DalelError } from '../dalel';
 import { currentLanguage } from '../i18n';
 import { addOutcome, formatFileSize } from './fileFacts';
@@ -35,6 +39,8 @@ export function AddFilesForm({ recordId, knownHashes, onAdded }: Props) {
   const lng = currentLanguage();
   const id = useId();
   const chooseButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const toast = useTaskToast();
   const [chosen, setChosen] = useState<readonly File[]>([]);
   const [description, setDescription] = useState('');
   const [sensitive, setSensitive] = useState(false);
@@ -108,14 +114,31 @@ export function AddFilesForm({ recordId, knownHashes, onAdded }: Props) {
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
+      toast.error(result.error);
       return;
     }
-    setOutcome(addOutcome(files.length, result.value.attachments.map(({ sha256 }) => sha256), known));
+    const added = addOutcome(files.length, result.value.attachments.map(({ sha256 }) => sha256), known);
+    setOutcome(added);
+    toast.result(t('common:toast.filesAdded', { detail: outcomeText(added) }));
     setChosen([]);
     setDescription('');
     setSensitive(false);
     onAdded();
     chooseButton.current?.focus();
+  }
+
+  // The submit button is disabled while files are added: Cancel takes focus instead.
+  useEffect(() => {
+    if (busy) cancelButton.current?.focus();
+  }, [busy]);
+
+  function outcomeText(outcome: { added: number; alreadyThere: number }): string {
+    return [
+      outcome.added > 0 ? t('evidence:files.add.added', { count: outcome.added }) : '',
+      outcome.alreadyThere > 0 ? t('evidence:files.add.alreadyThere', { count: outcome.alreadyThere }) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
   }
 
   return (
@@ -195,23 +218,9 @@ export function AddFilesForm({ recordId, knownHashes, onAdded }: Props) {
         )}
       </fieldset>
       <ErrorMessage error={error} />
+      {busy && <TaskProgress task="attach" label={t('evidence:files.add.busy', { count: chosen.length })} ref={cancelButton} />}
       <div className="add-status" role="status">
-        {busy && (
-          <>
-            <progress aria-labelledby={`${id}-busy`} />
-            <span id={`${id}-busy`}>{t('evidence:files.add.busy', { count: chosen.length })}</span>
-          </>
-        )}
-        {!busy && outcome && (
-          <span>
-            {[
-              outcome.added > 0 ? t('evidence:files.add.added', { count: outcome.added }) : '',
-              outcome.alreadyThere > 0 ? t('evidence:files.add.alreadyThere', { count: outcome.alreadyThere }) : '',
-            ]
-              .filter(Boolean)
-              .join(' ')}
-          </span>
-        )}
+        {!busy && outcome && <span>{outcomeText(outcome)}</span>}
       </div>
     </form>
   );

@@ -13,10 +13,12 @@ import { Language, languages } from '../../../shared/ipc';
 import type { BundleProfile } from '../../../shared/model';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageTitle } from '../components/PageTitle';
+import { useTaskToast } from '../components/ToastRegion';
 import { asDalelError, dalel, type DalelError } from '../dalel';
 import { currentLanguage } from '../i18n';
-import { defaultBundlePath } from './exportPath';
+import { defaultBundlePath, fileNameOf } from './exportPath';
 import { loadExportRecords, loadFilesOf } from './exportRecords';
+import { ExportNothing } from './ExportNothing';
 import { ExportResult, type ExportDone } from './ExportResult';
 import { ProfileChoice } from './ProfileChoice';
 import { ProfilePreviewPanel } from './ProfilePreviewPanel';
@@ -61,6 +63,7 @@ export function ExportScreen({ archivePath }: Props) {
   const pathInput = useRef<HTMLInputElement>(null);
   const submitButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
+  const toast = useTaskToast();
 
   useEffect(() => {
     loadExportRecords().then(setRecords, (thrown: unknown) => setLoadError(asDalelError(thrown)));
@@ -128,9 +131,11 @@ export function ExportScreen({ archivePath }: Props) {
     setRunning(false);
     if (!result.ok) {
       setError(result.error);
+      toast.error(result.error);
       setFocusAfter(result.error.code === 'fileExists' || result.error.code === 'permissionDenied' ? 'path' : 'submit');
       return;
     }
+    toast.result(t('common:toast.exported', { name: fileNameOf(result.value.path) }));
     const key = await dalel().key.show({});
     setDone({ result: result.value, fingerprint: key.ok ? key.value.fingerprint : null });
   }
@@ -146,8 +151,9 @@ export function ExportScreen({ archivePath }: Props) {
       <p className="lead">{t('verify:export.intro')}</p>
       <ErrorMessage error={loadError} />
       {!records && !loadError && <p className="loading">{t('common:loading')}</p>}
+      {records && records.length === 0 && <ExportNothing />}
       {records && done && <ExportResult result={done.result} fingerprint={done.fingerprint} onAnother={exportAnother} />}
-      {records && !done && (
+      {records && records.length > 0 && !done && (
         <div className="export-layout">
           <form className="export-form" onSubmit={(event) => void startExport(event)} noValidate>
             {/* Nothing changes while the export runs: it exports what was chosen when it started. */}

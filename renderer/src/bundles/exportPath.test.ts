@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultBundlePath, localDate } from './exportPath';
+import { defaultBundlePath, fileNameOf, localDate } from './exportPath';
 
 describe('the proposed bundle file', () => {
   const date = new Date(2022, 0, 5, 23, 30);
@@ -14,5 +14,13 @@ describe('the proposed bundle file', () => {
   it('keeps a root', () => {
     expect(defaultBundlePath('/archive', date)).toBe('/dalel-2022-01-05.zip');
     expect(defaultBundlePath('C:\\archive', date)).toBe('C:\\dalel-2022-01-05.zip');
+  });
+});
+
+describe('the name a toast gives an exported bundle', () => {
+  it('is the file name alone, from a POSIX or a Windows path', () => {
+    expect(fileNameOf('/home/aigerim/Алматы bundles/dalel-2022-01-05.zip')).toBe('dalel-2022-01-05.zip');
+    expect(fileNameOf('C:\\Users\\erlan\\Desktop\\суд 2022.zip')).toBe('суд 2022.zip');
+    expect(fileNameOf('bundle.zip')).toBe('bundle.zip');
   });
 });

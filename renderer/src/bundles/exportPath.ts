@@ -5,6 +5,11 @@
  * the platform's own separators (Windows `C:\…` or POSIX `/…`).
  */
 
+/** The file's own name, whichever separators its path uses (the toast names the bundle by it). */
+export function fileNameOf(path: string): string {
+  return path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? path;
+}
+
 /** The local calendar date, yyyy-mm-dd. */
 export function localDate(date: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');

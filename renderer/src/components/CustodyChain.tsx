@@ -12,6 +12,7 @@ import { asDalelError, dalel, unwrap, type DalelError } from '../dalel';
 import { currentLanguage } from '../i18n';
 import { formatInstant } from '../incidents/format';
 import { shortFingerprint } from '../incidents/history';
+import { hrefOf } from '../router';
 import { ErrorMessage } from './ErrorMessage';
 
 interface Props {
@@ -61,7 +62,15 @@ export function CustodyChain({ recordId, headId, ownFingerprint }: Props) {
       <p>{t('common:custody.explanation')}</p>
       <ErrorMessage error={error} />
       {!events && !error && <p className="loading">{t('common:loading')}</p>}
-      {events && events.length === 0 && <p>{t('common:custody.empty')}</p>}
+      {events && events.length === 0 && (
+        <div className="empty-state custody-empty">
+          <p>{t('common:custody.empty')}</p>
+          <p>{t('common:custody.emptyNext')}</p>
+          <p>
+            <a href={hrefOf({ screen: 'export' })}>{t('common:custody.emptyAction')}</a>
+          </p>
+        </div>
+      )}
       {events && events.length > 0 && (
         <table className="custody-table">
           <caption className="visually-hidden">{t('common:custody.caption')}</caption>

@@ -2,13 +2,15 @@
  * The state of every record form (incident, effect, source): the draft,
  * checked with its schema as the user types (a field's problems show once
  * touched, all once a save was tried), the engine's problems mapped onto the
- * fields, and the save. Ctrl/Cmd+Enter saves from anywhere on the screen.
+ * fields, and the save (a toast says it was saved, whatever screen follows).
+ * Ctrl/Cmd+Enter saves from anywhere on the screen.
  * It renders nothing: each form lays out its own fields.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../../shared/model';
 import type { DalelError, Result } from '../dalel';
+import { useToast } from './ToastRegion';
 
 type ProblemsByField<K> = Map<K, FieldProblem[]>;
 type Checked<T, K> = { ok: true; data: T } | { ok: false; problems: ProblemsByField<K> };
@@ -26,6 +28,7 @@ interface Options<D, T, K extends string> {
 
 export function useRecordForm<D, T, K extends string>({ initial, check, group, rank, save, onSaved }: Options<D, T, K>) {
   const { t } = useTranslation();
+  const toast = useToast();
   const [draft, setDraft] = useState(initial);
   const [touched, setTouched] = useState<ReadonlySet<K>>(new Set());
   const [triedSave, setTriedSave] = useState(false);
@@ -78,7 +81,10 @@ export function useRecordForm<D, T, K extends string>({ initial, check, group, r
     setSaving(true);
     const result = await save(checked.data);
     setSaving(false);
-    if (result.ok) return onSaved(result.value.recordId);
+    if (result.ok) {
+      toast.result(t('common:toast.saved'));
+      return onSaved(result.value.recordId);
+    }
     setServerError(result.error);
     setServerProblems(group(result.error.problems ?? []));
     setFocusSummary((n) => n + 1);

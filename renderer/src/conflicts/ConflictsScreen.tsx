@@ -37,6 +37,11 @@ export function ConflictsScreen() {
         <div className="empty-state">
           <h2>{t('conflicts:list.emptyTitle')}</h2>
           <p>{t('conflicts:list.emptyText')}</p>
+          <p>
+            <a className="button" href={hrefOf({ screen: 'import' })}>
+              {t('conflicts:list.emptyAction')}
+            </a>
+          </p>
         </div>
       )}
       {records && records.length > 0 && (

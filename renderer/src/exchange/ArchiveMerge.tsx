@@ -10,10 +10,12 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TaskProgress } from '../bundles/TaskProgress';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { useTaskToast } from '../components/ToastRegion';
 import { dalel, type DalelError, type Result } from '../dalel';
 import { FolderField } from '../start/FolderField';
 import { ExchangeOutcome } from './ExchangeOutcome';
 import { outcomeOf, type Outcome } from './outcome';
+import { outcomeText } from './outcomeText';
 
 const failed = (): Result<never> => ({ ok: false, error: { code: 'internal' } });
 
@@ -33,6 +35,7 @@ export function ArchiveMerge() {
   const cancelButton = useRef<HTMLButtonElement>(null);
   const submitButton = useRef<HTMLButtonElement>(null);
   const passphraseInput = useRef<HTMLInputElement>(null);
+  const toast = useTaskToast();
 
   useEffect(() => {
     if (running) cancelButton.current?.focus();
@@ -64,6 +67,7 @@ export function ArchiveMerge() {
     setRunning(false);
     if (result.ok) {
       setEncrypted(false);
+      toast.result(t('common:toast.merged', { detail: outcomeText(outcomeOf(result.value), t) }));
       return setOutcome((last) => ({ outcome: outcomeOf(result.value), run: (last?.run ?? 0) + 1 }));
     }
     const { code } = result.error;
@@ -76,6 +80,7 @@ export function ArchiveMerge() {
       return setFocusAfter('passphrase');
     }
     setError(result.error);
+    toast.error(result.error);
     setFocusAfter('submit');
   }
 

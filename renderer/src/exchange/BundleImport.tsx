@@ -14,10 +14,12 @@ import { TaskProgress } from '../bundles/TaskProgress';
 import { VerifyResult } from '../bundles/VerifyResult';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FilePickerButton } from '../components/FilePickerButton';
+import { useTaskToast } from '../components/ToastRegion';
 import { dalel, type DalelError, type Result } from '../dalel';
 import { ExchangeOutcome } from './ExchangeOutcome';
 import { ImportDecision } from './ImportDecision';
 import { outcomeOf } from './outcome';
+import { outcomeText } from './outcomeText';
 import { useFileDrop } from './useFileDrop';
 
 type Phase = 'idle' | 'checking' | 'checked' | 'importing' | 'done';
@@ -31,6 +33,7 @@ export function BundleImport() {
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<VerifyReport | null>(null);
   const [imported, setImported] = useState<Imported['imported']>(null);
+  const toast = useTaskToast();
   const [error, setError] = useState<DalelError | null>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const decisionHeading = useRef<HTMLHeadingElement>(null);
@@ -60,8 +63,11 @@ export function BundleImport() {
     const result = await dalel().bundle.import({ file }).catch(failed);
     if (!result.ok) {
       setError(result.error);
+      toast.error(result.error);
       return setPhase('checked');
     }
+    const { imported } = result.value;
+    if (imported) toast.result(t('common:toast.imported', { detail: outcomeText(outcomeOf(imported, result.value.report.profile), t) }));
     // Checked again on import: the report now names the signer as trusted, or says why the file no longer passes.
     setReport(result.value.report);
     setImported(result.value.imported);

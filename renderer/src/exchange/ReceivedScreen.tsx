@@ -39,7 +39,17 @@ export function ReceivedScreen() {
       </p>
       <ErrorMessage error={error} />
       {!loaded && !error && <p className="loading">{t('common:loading')}</p>}
-      {loaded && loaded.bundles.length === 0 && <p className="empty-state">{t('received.empty')}</p>}
+      {loaded && loaded.bundles.length === 0 && (
+        <div className="empty-state received-empty">
+          <h2>{t('received.emptyTitle')}</h2>
+          <p>{t('received.empty')}</p>
+          <p>
+            <a className="button primary" href={hrefOf({ screen: 'import' })}>
+              {t('received.emptyAction')}
+            </a>
+          </p>
+        </div>
+      )}
       {loaded && loaded.bundles.length > 0 && (
         <ul className="received-list">
           {loaded.bundles.map((bundle) => (

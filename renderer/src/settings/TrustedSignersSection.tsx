@@ -37,7 +37,16 @@ export function TrustedSignersSection({ ownFingerprint }: { ownFingerprint: stri
       <h2 id="trusted-signers-title">{t('trust.title')}</h2>
       <p>{t('trust.intro')}</p>
       <ErrorMessage error={error} />
-      {signers && signers.length === 0 && <p className="hint">{t('trust.empty')}</p>}
+      {signers && signers.length === 0 && (
+        <div className="empty-state trust-empty">
+          <p>{t('trust.empty')}</p>
+          <p>{t('trust.emptyNext')}</p>
+          {/* The form is just below: the button takes the person to its first field. */}
+          <button type="button" onClick={() => document.getElementById('trust-key')?.focus()}>
+            {t('trust.emptyAction')}
+          </button>
+        </div>
+      )}
       {signers && signers.length > 0 && (
         <ul className="trusted-signer-list" aria-labelledby="trusted-signers-title">
           {signers.map((signer) => {
