@@ -37,6 +37,7 @@ import { ExchangeStore } from './exchangeStore';
 import { verifyBundleContents, type VerifiedContents } from './bundle/verify';
 import { importBundle, toTrustedKeys, type ImportOptions, type ImportOutcome, type MergeTarget } from './merge/importBundle';
 import { journalPending, replayJournal } from './merge/journal';
+import { readRecordSnapshot, writeRecordSnapshot } from './recordSnapshot';
 import { mergeArchive, type MergeOptions, type MergeOutcome, type MergeSource } from './merge/mergeArchive';
 import { trustSigner, untrustSigner } from './merge/trust';
 import { RecordStore, type RecordProblem } from './recordStore';
@@ -49,6 +50,8 @@ const Settings = z.object({ name: z.string(), organization: z.string(), country:
 type Settings = z.infer<typeof Settings>;
 
 const KeyFile = z.object({ publicKey: z.string(), privateKey: z.base64() });
+/** Record files read one by one or written after which the record snapshot is rewritten (recordSnapshot.ts). */
+const snapshotRefresh = 500;
 
 export interface CreateOptions {
   name: string;
@@ -87,6 +90,8 @@ export class Archive {
   private journalPending = false;
   /** Set once this object may no longer write: locked, or replaced by its encrypted self. */
   private retired = false;
+  /** Whether opening started from the record snapshot (P5), or read every record file. */
+  private openedFromSnapshot = false;
 
   private constructor(
     readonly path: string,
@@ -164,12 +169,35 @@ export class Archive {
     } catch {
       throw damaged('keys/signing.json');
     }
-    const custody = await CustodyLog.open(storage);
-    const { store, problems } = await RecordStore.load(storage);
+    // A trusted snapshot spares reading and checking every record file (P5); the log says which changed since.
+    const snapshot = await readRecordSnapshot(storage, key);
+    const custody = await CustodyLog.open(storage, snapshot?.custody);
+    const seed = snapshot && custody.prefixMatched ? { documents: snapshot.documents, changed: custody.recordsNamedSince(snapshot.custody.length) } : undefined;
+    const { store, problems } = await RecordStore.load(storage, seed);
     const archive = new Archive(path, manifest, keyring, settings, key, custody, store, problems, storage);
+    archive.openedFromSnapshot = seed !== undefined;
     // An import or merge that a crash interrupted after its moment of change is finished first.
     await replayJournal(archive.mergeTarget(), path);
+    archive.queue = archive.refreshSnapshot();
     return archive;
+  }
+
+  /**
+   * Rewrites the record snapshot once enough record files were read one by
+   * one or written since the last (always inside the write queue, so that it
+   * matches the custody log line for line). One started before close() is
+   * waited for: a lock may take a second longer on a large archive, the next
+   * open many seconds less. None starts once the archive is retired: after
+   * encrypting in place it would land in plain text beside the sealed files.
+   */
+  private async refreshSnapshot(): Promise<void> {
+    if (this.records.staleness < snapshotRefresh || this.retired) return;
+    try {
+      await writeRecordSnapshot(this.storage, this.key, { custody: this.custody.prefix(), documents: this.records.snapshotDocuments() });
+      this.records.markSnapshotted();
+    } catch {
+      // Only a cache (a full disk, keys wiped by a quick delete): the next open reads the record files.
+    }
   }
 
   private mergeTarget(): MergeTarget {
@@ -207,6 +235,7 @@ export class Archive {
       fingerprint: this.key.fingerprint,
       problems: this.problems,
       revisions: () => Object.values(this.records.recordSet()).flat(),
+      recordsWithAttachments: () => this.attachments.recordIds(),
       listAttachments: (recordId) => this.attachments.list(recordId),
       readBlob: (sha256) => this.blobs.read(sha256),
     };
@@ -308,6 +337,11 @@ export class Archive {
   /** Resolves once no write is under way (the object accepts none after close or forgetKeys). */
   async settled(): Promise<void> {
     await this.queue;
+  }
+
+  /** How this archive's records were read on open: from the snapshot and the files changed since, or every file. */
+  get recordsReadFrom(): 'snapshot' | 'files' {
+    return this.openedFromSnapshot ? 'snapshot' : 'files';
   }
 
   get encrypted(): boolean {
@@ -577,7 +611,7 @@ export class Archive {
       return work();
     };
     const run = this.queue.then(guarded, guarded);
-    this.queue = run.catch(() => undefined);
+    this.queue = run.catch(() => undefined).then(() => this.refreshSnapshot());
     return run;
   }
 }

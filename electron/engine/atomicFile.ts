@@ -4,9 +4,11 @@
  * files are 0600 in 0700 folders. Never leaves a half-written file under a
  * real name; a failed write removes its temporary file.
  */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { promisify } from 'node:util';
 
 export async function ensureDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -29,6 +31,76 @@ async function syncDir(dir: string): Promise<void> {
 
 export function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
   return writeStreamAtomic(file, [data]);
+}
+
+/** A file to write with writeFilesAtomic. */
+export interface FileToWrite {
+  file: string;
+  data: Uint8Array;
+}
+
+/** Files written or renamed at once: enough to keep the disk busy, few enough for any open-file limit. */
+const parallelFiles = 16;
+
+/**
+ * Writes many files, each atomically (readers see it old or new, never a
+ * part), and durable together when this returns: every temporary file is
+ * written, then all are flushed at once, then renamed, then the renames are
+ * flushed. One flush per file would cost a disk commit each: tens of
+ * thousands of them for a merge (PERFORMANCE.md P6). A crash before this
+ * returns may leave any mix of old and new files, so only a caller that can
+ * redo the whole after a crash (merge/journal.ts) may use it.
+ */
+export async function writeFilesAtomic(files: readonly FileToWrite[]): Promise<void> {
+  const dirs = [...new Set(files.map(({ file }) => dirname(file)))];
+  for (const dir of dirs) await ensureDir(dir);
+  const temporaries = files.map(({ file }) => `${file}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await inParallel(files, (entry, index) => writeFile(temporaries[index]!, entry.data, { flag: 'wx', mode: 0o600 }));
+    await flushAll(temporaries, dirs);
+    await inParallel(files, (entry, index) => rename(temporaries[index]!, entry.file));
+  } catch (error) {
+    await inParallel(temporaries, (temporary) => rm(temporary, { force: true }));
+    throw error;
+  }
+  await flushAll([], dirs);
+}
+
+async function inParallel<T>(items: readonly T[], work: (item: T, index: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await work(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallelFiles, items.length) }, worker));
+}
+
+/**
+ * Makes written files and folder entries durable. On Linux one syncfs(2) of
+ * their file system (`sync -f`, coreutils) does it in one disk commit;
+ * elsewhere, or if that fails, each file and folder is flushed, several at
+ * a time. Never weaker than flushing each: syncfs waits for all of it.
+ */
+async function flushAll(files: readonly string[], dirs: readonly string[]): Promise<void> {
+  if (process.platform === 'linux' && dirs.length) {
+    try {
+      await promisify(execFile)('sync', ['-f', dirs[0]!]);
+      return;
+    } catch {
+      // No coreutils `sync` here: flush one by one below.
+    }
+  }
+  await inParallel(files, async (file) => {
+    const handle = await open(file, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  });
+  await inParallel(dirs, syncDir);
 }
 
 /** Removes a file and flushes its folder, so that it cannot come back after a power cut. */

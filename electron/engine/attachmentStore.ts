@@ -45,13 +45,17 @@ export class AttachmentStore {
   /** Every attachment hash of every record, for the state hash. */
   async allHashes(): Promise<string[]> {
     const hashes = new Set<string>();
+    for (const recordId of await this.recordIds()) for (const entry of await this.list(recordId)) hashes.add(entry.sha256);
+    return [...hashes];
+  }
+
+  /** The records that list evidence files (those with a document here). */
+  async recordIds(): Promise<Set<string>> {
+    const recordIds = new Set<string>();
     for (let shard = 0; shard < 256; shard += 1) {
       const dir = `attachments/${shard.toString(16).padStart(2, '0')}`;
-      for (const name of await this.storage.list(dir)) {
-        if (!name.endsWith('.json')) continue;
-        for (const entry of await this.list(name.slice(0, -'.json'.length))) hashes.add(entry.sha256);
-      }
+      for (const name of await this.storage.list(dir)) if (name.endsWith('.json')) recordIds.add(name.slice(0, -'.json'.length));
     }
-    return [...hashes];
+    return recordIds;
   }
 }

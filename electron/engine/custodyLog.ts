@@ -3,8 +3,11 @@
  * line before it, appended durably and never rewritten (DESIGN.md). Opening
  * checks the whole chain; a removed, reordered or edited line is reported by
  * its line number. A torn last line (a crash during an append that was never
- * acknowledged) is dropped by the storage.
+ * acknowledged) is dropped by the storage. The lines a trusted record
+ * snapshot vouches for (recordSnapshot.ts: their count and digest, checked
+ * when it was written) are only parsed, not checked again.
  */
+import { createHash, type Hash } from 'node:crypto';
 import { CustodyEvent, genesisHash, type CustodyAction } from '../../shared/model';
 import { canonicalJson, sha256Hex } from './canonical';
 import { EngineError } from './errors';
@@ -20,6 +23,13 @@ export interface CustodyFacts {
 }
 
 const encoder = new TextEncoder();
+const newline = new Uint8Array([0x0a]);
+
+/** The first `length` lines of the log and the sha256 of their bytes, each followed by a newline. */
+export interface CustodyPrefix {
+  length: number;
+  digest: string;
+}
 
 function hashOf(event: Omit<CustodyEvent, 'hash'>): string {
   return sha256Hex(canonicalJson(event));
@@ -31,10 +41,17 @@ export class CustodyLog {
     private lastHash: string,
     private nextSeq: number,
     private readonly events: CustodyEvent[],
+    private readonly digest: Hash,
+    /** True when the log still begins with the lines of the prefix it was opened with. */
+    readonly prefixMatched: boolean,
   ) {}
 
-  /** Reads and checks the chain; throws custodyBroken naming the first bad line. */
-  static async open(storage: Storage): Promise<CustodyLog> {
+  /**
+   * Reads and checks the chain; throws custodyBroken naming the first bad
+   * line. The lines of `trusted`, if the log still begins with them, were
+   * checked before and are not checked again.
+   */
+  static async open(storage: Storage, trusted?: CustodyPrefix): Promise<CustodyLog> {
     let units: Uint8Array[];
     try {
       // A torn last line (an append that never finished) was never acknowledged: storage drops it.
@@ -43,10 +60,23 @@ export class CustodyLog {
       if (error instanceof UnitBroken) throw new EngineError('custodyBroken', { line: error.index + 1 });
       throw error;
     }
+    const digest = createHash('sha256');
+    let prefixMatched = false;
+    for (const [index, unit] of units.entries()) {
+      digest.update(unit).update(newline);
+      if (index + 1 === trusted?.length) prefixMatched = digest.copy().digest('hex') === trusted.digest;
+    }
+    const checkedFrom = prefixMatched ? trusted!.length : 0;
     const events: CustodyEvent[] = [];
     let previous = genesisHash;
     const decoder = new TextDecoder();
     for (const [index, unit] of units.entries()) {
+      if (index < checkedFrom) {
+        const event = JSON.parse(decoder.decode(unit)) as CustodyEvent;
+        events.push(event);
+        previous = event.hash;
+        continue;
+      }
       const event = parseLine(decoder.decode(unit));
       const { hash, ...rest } = event ?? ({} as CustodyEvent);
       if (!event || event.seq !== index || event.prev !== previous || hashOf(rest) !== hash) {
@@ -55,7 +85,7 @@ export class CustodyLog {
       events.push(event);
       previous = hash;
     }
-    return new CustodyLog(storage, previous, events.length, events);
+    return new CustodyLog(storage, previous, events.length, events, digest, prefixMatched);
   }
 
   async append(actor: string, action: CustodyAction, facts: CustodyFacts = {}): Promise<CustodyEvent> {
@@ -89,10 +119,9 @@ export class CustodyLog {
     const fresh = events.filter((event) => event.seq >= this.nextSeq);
     if (!fresh.length) return;
     if (fresh[0]!.seq !== this.nextSeq || fresh[0]!.prev !== this.lastHash) throw new EngineError('custodyBroken', { line: this.nextSeq + 1 });
-    await this.storage.appendUnits(
-      custodyFile,
-      fresh.map((event) => encoder.encode(JSON.stringify(event))),
-    );
+    const units = fresh.map((event) => encoder.encode(JSON.stringify(event)));
+    await this.storage.appendUnits(custodyFile, units);
+    for (const unit of units) this.digest.update(unit).update(newline);
     for (const event of fresh) this.events.push(event);
     this.lastHash = fresh.at(-1)!.hash;
     this.nextSeq += fresh.length;
@@ -101,6 +130,16 @@ export class CustodyLog {
   /** Every event, oldest first. */
   all(): readonly CustodyEvent[] {
     return this.events;
+  }
+
+  /** The log as it is now, for a record snapshot to vouch for. */
+  prefix(): CustodyPrefix {
+    return { length: this.nextSeq, digest: this.digest.copy().digest('hex') };
+  }
+
+  /** The records named by the lines from `seq` on. */
+  recordsNamedSince(seq: number): Set<string> {
+    return new Set(this.events.slice(seq).flatMap((event) => (event.recordId ? [event.recordId] : [])));
   }
 
   /** Events that concern one record, oldest first. */

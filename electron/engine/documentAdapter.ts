@@ -21,8 +21,13 @@ export class StorageAdapter<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await this.storage.write(this.path, new TextEncoder().encode(`${JSON.stringify(data, null, 1)}\n`));
+    await this.storage.write(this.path, encodeDocument(data));
   }
+}
+
+/** A document's bytes as the adapter writes them, for writing many at once (Storage.writeMany). */
+export function encodeDocument(data: unknown): Uint8Array {
+  return new TextEncoder().encode(`${JSON.stringify(data, null, 1)}\n`);
 }
 
 /** Opens (reads) one lowdb document; `fallback` is its value when the file is absent. */

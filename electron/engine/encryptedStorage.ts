@@ -9,7 +9,7 @@
  */
 import { access, open as openFile, readdir, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { appendDurable, removeDurable, writeFileAtomic, writeStreamAtomic } from './atomicFile';
+import { appendDurable, removeDurable, writeFileAtomic, writeFilesAtomic, writeStreamAtomic } from './atomicFile';
 import type { Keyring } from './crypto/keyring';
 import {
   SealBroken,
@@ -84,6 +84,18 @@ export class EncryptedStorage implements Storage {
       await writeFileAtomic(file, sealBuffer(this.keyring.contentKey, storedName, path, data));
     } catch (error) {
       throw fromFsError(error, path);
+    }
+  }
+
+  async writeMany(files: readonly { path: string; data: Uint8Array }[]): Promise<void> {
+    const sealed = files.map(({ path, data }) => {
+      const { file, storedName } = this.locate(path);
+      return { file, data: sealBuffer(this.keyring.contentKey, storedName, path, data) };
+    });
+    try {
+      await writeFilesAtomic(sealed);
+    } catch (error) {
+      throw fromFsError(error, files[0]?.path ?? '');
     }
   }
 

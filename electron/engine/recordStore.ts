@@ -4,17 +4,18 @@
  * save writes one small file whatever the archive's size (PERFORMANCE.md P4),
  * and an in-memory index built on open. Revisions are only ever added, never
  * changed or removed. A damaged or altered record file is reported and left
- * out; the rest of the archive stays usable.
+ * out; the rest of the archive stays usable. Opening can start from a record
+ * snapshot (recordSnapshot.ts) and read only the files changed since.
  */
 import type { RecordDetail, RecordSummary } from '../../shared/ipc';
 import { currentStateOf, historyOrder, mergeRecords, type RecordProblem as MergeProblem, type RecordSet } from '../../shared/merge';
 import type { RecordType, SignedRevision } from '../../shared/model';
-import { StorageAdapter } from './documentAdapter';
+import { StorageAdapter, encodeDocument } from './documentAdapter';
 import { Low } from 'lowdb';
-import { checkSignedRevision } from './revisions';
+import { checkSignedRevisionInPool } from './revisions';
 import type { Storage } from './storage';
 
-interface RecordDocument {
+export interface RecordDocument {
   recordId: string;
   type: RecordType;
   revisions: SignedRevision[];
@@ -26,16 +27,27 @@ export interface RecordProblem {
 }
 
 const recordsDir = 'records';
+/** Record files written together by addAll, with one flush: bounds the memory a large merge holds. */
+const manyAtOnce = 4096;
 const recordPath = (recordId: string) => `${recordsDir}/${recordId.slice(0, 2)}/${recordId}.json`;
 /** Every shard a record id can fall in; listed by name, since encrypted storage hides folder names. */
 const shards = Array.from({ length: 256 }, (_, index) => index.toString(16).padStart(2, '0'));
 
+/** Where opening starts from: a trusted snapshot's documents, and the records changed since it was written. */
+export interface RecordSeed {
+  documents: readonly RecordDocument[];
+  changed: ReadonlySet<string>;
+}
+
 export class RecordStore {
   private readonly records = new Map<string, RecordDocument>();
+  /** Record files read and checked one by one, or written, since the last snapshot: how stale the snapshot is. */
+  private unsnapshotted = 0;
 
   private constructor(private readonly storage: Storage) {}
 
-  static async load(storage: Storage): Promise<{ store: RecordStore; problems: RecordProblem[] }> {
+  static async load(storage: Storage, seed?: RecordSeed): Promise<{ store: RecordStore; problems: RecordProblem[] }> {
+    if (seed) return RecordStore.loadFrom(storage, seed);
     const store = new RecordStore(storage);
     const problems: RecordProblem[] = [];
     for (const shard of shards) {
@@ -50,8 +62,48 @@ export class RecordStore {
         if ('reason' in result) problems.push({ file, reason: result.reason });
         else store.records.set(result.recordId, result);
       }
+      store.unsnapshotted += names.length;
     }
     return { store, problems };
+  }
+
+  /** The snapshot's records, then the files of the records changed since, read and checked as always. */
+  private static async loadFrom(storage: Storage, seed: RecordSeed): Promise<{ store: RecordStore; problems: RecordProblem[] }> {
+    const store = new RecordStore(storage);
+    for (const document of seed.documents) store.records.set(document.recordId, document);
+    const problems: RecordProblem[] = [];
+    const changed = [...seed.changed];
+    const batch = 256;
+    for (let start = 0; start < changed.length; start += batch) {
+      const read = await Promise.all(
+        changed.slice(start, start + batch).map(async (recordId) => ({ recordId, result: await readRecordDocument(storage, recordPath(recordId), recordId) })),
+      );
+      for (const { recordId, result } of read) {
+        if (!('reason' in result)) store.records.set(recordId, result);
+        else {
+          // A file the log says was written and that is now missing or altered: reported, as opening every file would.
+          problems.push({ file: recordPath(recordId), reason: result.reason });
+          store.records.delete(recordId);
+        }
+      }
+    }
+    store.unsnapshotted = changed.length;
+    return { store, problems };
+  }
+
+  /** Every record document, for a snapshot. */
+  snapshotDocuments(): RecordDocument[] {
+    return [...this.records.values()];
+  }
+
+  /** The snapshot of snapshotDocuments() is written: nothing is stale any more. */
+  markSnapshotted(): void {
+    this.unsnapshotted = 0;
+  }
+
+  /** How many record files were read one by one or written since the last snapshot. */
+  get staleness(): number {
+    return this.unsnapshotted;
   }
 
   has(recordId: string): boolean {
@@ -112,17 +164,34 @@ export class RecordStore {
 
   /**
    * Adds checked revisions, a union with what each record holds: adding the
-   * same revisions again writes nothing. Returns those that were new.
+   * same revisions again writes nothing. Returns those that were new. The
+   * files are durable only once it returns, all together: only a journal's
+   * apply may call it, since a crash midway is redone from the journal.
    */
   async addAll(revisions: readonly SignedRevision[]): Promise<SignedRevision[]> {
     const { added } = this.preview(revisions);
     const byRecord = new Map<string, SignedRevision[]>();
-    for (const signed of added) byRecord.set(signed.revision.recordId, [...(byRecord.get(signed.revision.recordId) ?? []), signed]);
-    for (const [recordId, fresh] of byRecord) {
+    for (const signed of added) {
+      const list = byRecord.get(signed.revision.recordId);
+      if (list) list.push(signed);
+      else byRecord.set(signed.revision.recordId, [signed]);
+    }
+    const documents = [...byRecord].map(([recordId, fresh]): RecordDocument => {
       const current = this.records.get(recordId) ?? { recordId, type: fresh[0]!.revision.type, revisions: [] };
-      await this.write({ ...current, revisions: [...current.revisions, ...fresh] });
+      return { ...current, revisions: [...current.revisions, ...fresh] };
+    });
+    // Many files, one flush per batch: only for a change its journal can redo (merge/journal.ts).
+    for (let start = 0; start < documents.length; start += manyAtOnce) {
+      const batch = documents.slice(start, start + manyAtOnce);
+      await this.storage.writeMany(batch.map((document) => ({ path: recordPath(document.recordId), data: encodeDocument(document) })));
+      for (const document of batch) this.written(document);
     }
     return added;
+  }
+
+  /** Whether the record holds this revision (ids are content hashes: the same id is the same revision). */
+  holds(recordId: string, revisionId: string): boolean {
+    return this.records.get(recordId)?.revisions.some((signed) => signed.id === revisionId) ?? false;
   }
 
   /** Every record's revisions, for a merge. */
@@ -138,7 +207,12 @@ export class RecordStore {
   private async write(document: RecordDocument): Promise<void> {
     const db = new Low<RecordDocument>(new StorageAdapter(this.storage, recordPath(document.recordId)), document);
     await db.write();
+    this.written(document);
+  }
+
+  private written(document: RecordDocument): void {
     this.records.set(document.recordId, document);
+    this.unsnapshotted += 1;
     for (const listener of this.changeListeners) listener(document.recordId);
   }
 
@@ -196,8 +270,7 @@ async function readRecordDocument(
     return { reason: 'unreadable' };
   }
   const revisions: SignedRevision[] = [];
-  for (const value of document.revisions) {
-    const check = checkSignedRevision(value);
+  for (const check of await Promise.all(document.revisions.map(checkSignedRevisionInPool))) {
     if (!check.ok || check.revision.revision.recordId !== expectedId || check.revision.revision.type !== document.type) {
       return { reason: 'tampered' };
     }

@@ -88,8 +88,36 @@ export class SigningKey {
 
 export function verifyIdSignature(publicLine: string, idHex: string, signatureBase64: string): boolean {
   try {
-    return verify(null, Buffer.from(idHex, 'hex'), publicKeyFromLine(publicLine), Buffer.from(signatureBase64, 'base64'));
+    return verify(null, Buffer.from(idHex, 'hex'), authorKey(publicLine), Buffer.from(signatureBase64, 'base64'));
   } catch {
     return false;
   }
+}
+
+/**
+ * The same check in Node's thread pool, so that checking thousands of
+ * revisions (opening every record file, a merge) uses every core.
+ */
+export function verifyIdSignatureInPool(publicLine: string, idHex: string, signatureBase64: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    try {
+      verify(null, Buffer.from(idHex, 'hex'), authorKey(publicLine), Buffer.from(signatureBase64, 'base64'), (error, valid) => resolve(!error && valid));
+    } catch {
+      resolve(false);
+    }
+  });
+}
+
+/** Parsed author keys: an archive has a few authors and many thousands of revisions. */
+const authorKeys = new Map<string, KeyObject>();
+const authorKeysKept = 1024;
+
+function authorKey(publicLine: string): KeyObject {
+  let key = authorKeys.get(publicLine);
+  if (!key) {
+    key = publicKeyFromLine(publicLine);
+    if (authorKeys.size >= authorKeysKept) authorKeys.clear();
+    authorKeys.set(publicLine, key);
+  }
+  return key;
 }

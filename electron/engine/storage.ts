@@ -8,7 +8,7 @@
 import { createReadStream } from 'node:fs';
 import { access, readdir, readFile, truncate } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
-import { appendDurable, removeDurable, writeFileAtomic, writeStreamAtomic } from './atomicFile';
+import { appendDurable, removeDurable, writeFileAtomic, writeFilesAtomic, writeStreamAtomic } from './atomicFile';
 import { fromFsError } from './errors';
 
 export interface Storage {
@@ -18,6 +18,11 @@ export interface Storage {
   read(path: string): Promise<Uint8Array | null>;
   /** Replaces the file atomically. */
   write(path: string, data: Uint8Array): Promise<void>;
+  /**
+   * Replaces many files, each atomically, durable together at the end with
+   * one flush (atomicFile.writeFilesAtomic): only for a change a journal can redo.
+   */
+  writeMany(files: readonly { path: string; data: Uint8Array }[]): Promise<void>;
   /** Appends one unit (a log line, without its newline) durably. */
   appendUnit(path: string, unit: Uint8Array): Promise<void>;
   /** Appends units in one write and one flush (an import's many custody lines). */
@@ -95,6 +100,14 @@ export class PlainStorage implements Storage {
       await writeFileAtomic(this.resolve(path), data);
     } catch (error) {
       throw fromFsError(error, path);
+    }
+  }
+
+  async writeMany(files: readonly { path: string; data: Uint8Array }[]): Promise<void> {
+    try {
+      await writeFilesAtomic(files.map(({ path, data }) => ({ file: this.resolve(path), data })));
+    } catch (error) {
+      throw fromFsError(error, files[0]?.path ?? '');
     }
   }
 

@@ -70,7 +70,7 @@ export async function importBundle(target: MergeTarget, zipPath: string, options
 
   const revisions = newRevisions(
     target.records,
-    checkIncomingRevisions(bundle.records.flatMap((record) => record.revisions ?? [])),
+    await checkIncomingRevisions(bundle.records.flatMap((record) => record.revisions ?? [])),
   );
   const journal = emptyJournal();
   journal.revisions = revisions;

@@ -11,22 +11,32 @@ import type { RecordProblem } from '../../../shared/merge';
 import { recordSchemas, type SignedRevision } from '../../../shared/model';
 import { EngineError } from '../errors';
 import type { RecordStore } from '../recordStore';
-import { checkSignedRevision } from '../revisions';
+import { checkSignedRevisionInPool, type RevisionCheck } from '../revisions';
+
+/** Untrusted revisions checked at once: enough to keep every core busy, few enough to hold. */
+const checkedAtOnce = 512;
 
 /** Checks untrusted revisions; returns them parsed, or throws naming the first bad record. */
-export function checkIncomingRevisions(values: readonly unknown[]): SignedRevision[] {
-  return values.map((value) => {
-    const check = checkSignedRevision(value);
-    const recordId = String((value as { revision?: { recordId?: unknown } })?.revision?.recordId ?? '');
-    if (!check.ok) throw new EngineError('revisionForged', { id: recordId });
-    const { revision } = check.revision;
-    const schema = recordSchemas[revision.type as keyof typeof recordSchemas];
-    // A tombstone has no fields; every other revision must be a valid record of its type.
-    if (revision.data !== null && (!schema || !schema.safeParse(revision.data).success)) {
-      throw new EngineError('revisionInvalid', { id: revision.recordId });
-    }
-    return check.revision;
-  });
+export async function checkIncomingRevisions(values: readonly unknown[]): Promise<SignedRevision[]> {
+  const checked: SignedRevision[] = [];
+  for (let start = 0; start < values.length; start += checkedAtOnce) {
+    const batch = values.slice(start, start + checkedAtOnce);
+    const checks = await Promise.all(batch.map(checkSignedRevisionInPool));
+    batch.forEach((value, index) => checked.push(judged(value, checks[index]!)));
+  }
+  return checked;
+}
+
+function judged(value: unknown, check: RevisionCheck): SignedRevision {
+  const recordId = String((value as { revision?: { recordId?: unknown } })?.revision?.recordId ?? '');
+  if (!check.ok) throw new EngineError('revisionForged', { id: recordId });
+  const { revision } = check.revision;
+  const schema = recordSchemas[revision.type as keyof typeof recordSchemas];
+  // A tombstone has no fields; every other revision must be a valid record of its type.
+  if (revision.data !== null && (!schema || !schema.safeParse(revision.data).success)) {
+    throw new EngineError('revisionInvalid', { id: revision.recordId });
+  }
+  return check.revision;
 }
 
 /** The revisions the archive does not hold yet; throws when the union would not be whole and consistent. */

@@ -26,6 +26,8 @@ export interface MergeSource {
   fingerprint: string;
   problems: readonly RecordProblem[];
   revisions(): SignedRevision[];
+  /** The records that list evidence files. */
+  recordsWithAttachments(): Promise<Set<string>>;
   listAttachments(recordId: string): Promise<Attachment[]>;
   readBlob(sha256: string): AsyncIterable<Uint8Array>;
 }
@@ -46,12 +48,13 @@ export async function mergeArchive(target: MergeTarget, source: MergeSource, opt
   const { signal, onProgress } = options;
   const [damaged] = source.problems;
   if (damaged) throw new EngineError('otherArchiveDamaged', { path: source.path, file: damaged.file });
-  const incoming = source.revisions();
-  const revisions = newRevisions(target.records, checkIncomingRevisions(incoming));
+  // A revision this archive holds already (its id is the hash of its content) has nothing to add: not checked again.
+  const incoming = source.revisions().filter((signed) => !target.records.holds(signed.revision.recordId, signed.id));
+  const revisions = newRevisions(target.records, await checkIncomingRevisions(incoming));
   const from = `archive ${source.archiveId} "${source.name.replace(/["\r\n]/g, ' ')}" key ${source.fingerprint}`;
 
   const entries: Attachment[] = [];
-  for (const recordId of new Set(incoming.map((signed) => signed.revision.recordId))) {
+  for (const recordId of await source.recordsWithAttachments()) {
     const listed = new Set((await target.attachments.list(recordId)).map((entry) => entry.sha256));
     for (const entry of await source.listAttachments(recordId)) if (!listed.has(entry.sha256)) entries.push(entry);
   }

@@ -1,0 +1,117 @@
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Archive } from './archive';
+import { snapshotFile } from './recordSnapshot';
+import { createBulkArchive } from './testing/bulkArchive';
+import { sampleIncident, temporaryFolder } from './testing/fixtures';
+
+let folder: { path: string; remove: () => Promise<void> };
+let dir: string;
+const passphrase = 'тау бұлағы 2022';
+const cost = 2 ** 10;
+
+beforeEach(async () => {
+  folder = await temporaryFolder();
+  dir = join(folder.path, 'archive');
+});
+afterEach(() => folder.remove());
+
+/** Opens, reads the state hash, closes (which lets a snapshot being written finish). */
+async function openAndHash(passphrase?: string): Promise<{ from: string; stateHash: string; problems: unknown[] }> {
+  const archive = await Archive.open(dir, passphrase);
+  const result = { from: archive.recordsReadFrom, stateHash: await archive.stateHash(), problems: archive.problems };
+  await archive.close();
+  return result;
+}
+
+/** An archive big enough for a snapshot (more record files than the refresh threshold), opened once so that it has one. */
+async function bulkWithSnapshot(): Promise<string> {
+  const bulk = await createBulkArchive(dir, { incidents: 520 });
+  const first = await openAndHash();
+  expect(first.from).toBe('files');
+  return bulk.incidentIds[0]!;
+}
+
+describe('the record snapshot', () => {
+  it('opens from one file and holds exactly what the record files hold', async () => {
+    await bulkWithSnapshot();
+    const fromSnapshot = await openAndHash();
+    expect(fromSnapshot.from).toBe('snapshot');
+    await rm(join(dir, snapshotFile));
+    const fromFiles = await openAndHash();
+    expect(fromFiles).toEqual({ ...fromSnapshot, from: 'files' });
+  });
+
+  it('reads the records saved since it was written from their files', async () => {
+    const oldId = await bulkWithSnapshot();
+    const archive = await Archive.open(dir);
+    const added = await archive.save({ type: 'incident', data: sampleIncident({ title: 'Saved after the snapshot' }) });
+    const head = archive.getRecord(oldId)!.summary.headId;
+    await archive.save({ type: 'incident', recordId: oldId, parent: head, data: sampleIncident({ title: 'Edited after the snapshot' }) });
+    const stateHash = await archive.stateHash();
+    await archive.close();
+
+    const reopened = await Archive.open(dir);
+    expect(reopened.recordsReadFrom).toBe('snapshot');
+    expect(await reopened.stateHash()).toBe(stateHash);
+    expect((reopened.getRecord(added.recordId)!.summary.data as { title: string }).title).toBe('Saved after the snapshot');
+    expect((reopened.getRecord(oldId)!.summary.data as { title: string }).title).toBe('Edited after the snapshot');
+    await reopened.close();
+  });
+
+  it('is ignored when altered, and the archive is read from its files', async () => {
+    await bulkWithSnapshot();
+    const { stateHash } = await openAndHash();
+    const path = join(dir, snapshotFile);
+    const bytes = await readFile(path);
+    // Rename one record in the middle of the snapshot: its MAC no longer matches.
+    const at = bytes.indexOf('Mobile data cut', bytes.length / 2);
+    bytes.write('Mobile DATA cut', at);
+    await writeFile(path, bytes);
+    expect(await openAndHash()).toMatchObject({ from: 'files', stateHash, problems: [] });
+  });
+
+  it('is ignored when the custody log no longer begins with the lines it vouches for', async () => {
+    await bulkWithSnapshot();
+    const { stateHash } = await openAndHash();
+    // Another whole log, its chain intact, put in place of this one (a log restored from elsewhere).
+    const other = await Archive.create(join(folder.path, 'other'), { name: 'Other', organization: '', passphrase: null });
+    await other.close();
+    await writeFile(join(dir, 'custody.log'), await readFile(join(folder.path, 'other', 'custody.log')));
+    expect(await openAndHash()).toMatchObject({ from: 'files', stateHash, problems: [] });
+  });
+
+  it('does not hide a record file altered after it was written, once the log names that record again', async () => {
+    const oldId = await bulkWithSnapshot();
+    const archive = await Archive.open(dir);
+    const head = archive.getRecord(oldId)!.summary.headId;
+    await archive.save({ type: 'incident', recordId: oldId, parent: head, data: sampleIncident({ title: 'Edited' }) });
+    await archive.close();
+    const file = join(dir, 'records', oldId.slice(0, 2), `${oldId}.json`);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Edited', 'Forged'));
+
+    const reopened = await Archive.open(dir);
+    expect(reopened.recordsReadFrom).toBe('snapshot');
+    expect(reopened.problems).toEqual([{ file: `records/${oldId.slice(0, 2)}/${oldId}.json`, reason: 'tampered' }]);
+    expect(() => reopened.getRecord(oldId)).toThrow(/recordNotFound/);
+    await reopened.close();
+  });
+
+  it('is sealed in an encrypted archive, and still opens it from one file', async () => {
+    await bulkWithSnapshot();
+    const plain = await Archive.open(dir);
+    const stateHash = await plain.stateHash();
+    await plain.encryptInPlace(passphrase, cost);
+    await plain.close();
+    // Sealed with everything else on the way.
+    expect(await openAndHash(passphrase)).toEqual({ from: 'snapshot', stateHash, problems: [] });
+
+    const names = await readdir(dir, { recursive: true });
+    expect(names.filter((name) => !name.startsWith('data') && name !== 'dalel-archive.json')).toEqual([]);
+    for (const name of names.filter((name) => name.startsWith('data/') && name.split('/').length === 3)) {
+      const bytes = await readFile(join(dir, name));
+      expect(bytes.includes('Mobile data cut')).toBe(false);
+    }
+  }, 120_000);
+});
