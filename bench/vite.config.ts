@@ -1,9 +1,10 @@
 /**
  * Builds the benchmark (`npm run bench`) for plain Node into out/bench/: the
- * driver, the child that runs the `dalel` command and reports its own
- * peak memory, and the child that P9 kills while it saves and attaches. The engine is built from source each time, so the bench always
- * measures the code in the work tree; packages stay external, loaded from
- * node_modules as in the app's main bundle.
+ * driver, the child that runs the `dalel` command and reports its own peak
+ * memory, and the child that P9 kills while it saves and attaches. The engine
+ * is built from source each time, so the bench always measures the code in
+ * the work tree; packages stay external, loaded from node_modules as in the
+ * app's main bundle.
  */
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';

@@ -8,9 +8,10 @@
  * (measured first, unkilled), reopens the archive and checks it
  * (testing/crashChecks.ts): it opens, its custody chain verifies, every
  * evidence file it lists is whole, every revision and file the child
- * acknowledged is there, and an import or merge left it exactly as before
- * or as after (as after when the command reported success). A failed trial
- * is counted and named in the details; it never stops the run.
+ * acknowledged is there with its custody line, and an import or merge left
+ * it exactly as before or as after (as after when the command reported
+ * success). A failed trial is counted and named in the details; it never
+ * stops the run.
  */
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -90,7 +91,9 @@ async function trial(
     const [what, ...rest] = line.split(' ');
     if (what === 'revision' && !reopened.revisionIds.has(rest[0]!)) throw new CrashCheckFailed(label, `acknowledged revision ${rest[0]} is lost`);
     if (what === 'attachment' && !reopened.attachments.has(rest.join(' '))) throw new CrashCheckFailed(label, `acknowledged evidence file ${rest[1]} is lost`);
-    if (what === 'revision' || what === 'attachment') acknowledged += 1;
+    if (what !== 'revision' && what !== 'attachment') continue;
+    if (!reopened.custodied.has(what === 'revision' ? rest[0]! : rest.join(' '))) throw new CrashCheckFailed(label, `acknowledged ${line} has no custody line`);
+    acknowledged += 1;
   }
   const state = operation === 'import' || operation === 'merge' ? beforeOrAfter(reopened.stateHash, fixtures.states, run.code, label) : null;
   await removed(dir);

@@ -4,14 +4,14 @@
 // in between; an import the command reported as done must be there; every
 // listed evidence file must be stored whole; the custody log must verify.
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../engine/archive';
 import { exportBundle } from '../engine/bundle/export';
-import { journalFile } from '../engine/merge/journal';
+import { beforeOrAfter, reopenWhole, seeded } from '../engine/testing/crashChecks';
 import { sampleIncident, temporaryFolder } from '../engine/testing/fixtures';
 
 const bin = join(import.meta.dirname, 'bin.js');
@@ -67,32 +67,9 @@ async function timed(args: string[]): Promise<number> {
   return Date.now() - started;
 }
 
-/** Reopens a killed archive and checks it whole; returns whether the change is in. */
+/** Reopens a killed archive and checks it whole (testing/crashChecks.ts); returns whether the change is in. */
 async function reopenAndCheck(dir: string, exitCode: number | null, label: string): Promise<'before' | 'after'> {
-  const archive = await Archive.open(dir); // the custody chain and every record file are checked on open
-  expect(existsSync(join(dir, journalFile)), label).toBe(false);
-  const state = await archive.stateHash();
-  expect([states.before, states.after], label).toContain(state);
-  if (exitCode === 0) expect(state, `${label}: reported done`).toBe(states.after);
-  for (const record of archive.listRecords('incident')) {
-    for (const attachment of await archive.listAttachments(record.recordId)) {
-      const hash = createHash('sha256');
-      for await (const piece of archive.readBlob(attachment.sha256)) hash.update(piece);
-      expect(hash.digest('hex'), label).toBe(attachment.sha256);
-    }
-  }
-  return state === states.after ? 'after' : 'before';
-}
-
-/** A seeded random number in [0, 1), so that a failing trial can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 2 ** 32;
-  };
+  return beforeOrAfter((await reopenWhole(dir, label)).stateHash, states, exitCode, label);
 }
 
 describe('import and merge, killed at random moments', () => {

@@ -28,6 +28,8 @@ export interface ReopenedArchive {
   revisionIds: Set<string>;
   /** `${recordId} ${sha256}` for every evidence file a record lists. */
   attachments: Set<string>;
+  /** Revision ids and `${recordId} ${sha256}` that a custody line of their record names. */
+  custodied: Set<string>;
 }
 
 /**
@@ -46,8 +48,13 @@ export async function reopenWhole(dir: string, label: string, passphrase?: strin
     if (archive.problems.length) throw new CrashCheckFailed(label, `damaged record files: ${archive.problems.map((problem) => problem.file).join(', ')}`);
     const revisionIds = new Set<string>();
     const attachments = new Set<string>();
+    const custodied = new Set<string>();
     for (const type of recordTypes) {
       for (const record of archive.listRecords(type)) {
+        for (const event of archive.custodyOf(record.recordId)) {
+          if (event.revisionId) custodied.add(event.revisionId);
+          for (const sha256 of event.hashes ?? []) custodied.add(`${record.recordId} ${sha256}`);
+        }
         for (const signed of archive.getRecord(record.recordId).history) revisionIds.add(signed.id);
         for (const attachment of await archive.listAttachments(record.recordId)) {
           const hash = createHash('sha256');
@@ -57,7 +64,7 @@ export async function reopenWhole(dir: string, label: string, passphrase?: strin
         }
       }
     }
-    return { stateHash: await archive.stateHash(), revisionIds, attachments };
+    return { stateHash: await archive.stateHash(), revisionIds, attachments, custodied };
   } finally {
     await archive.close();
   }
