@@ -1,5 +1,6 @@
 /**
- * The progress bar of a long task (an export, a check, an import, a merge)
+ * The progress bar of a long task (an export, a check, an import, a merge,
+ * evidence files being added)
  * while it runs: polls `tasks:progress` every quarter second, draws a
  * <progress> with the percent done and the time left, and offers Cancel
  * (`tasks:cancel`; the running call then ends as cancelled and the engine

@@ -1,5 +1,5 @@
 /**
- * How far a long task (an export, a check) has come, from what
+ * How far a long task (an export, a check, files being added) has come, from what
  * `tasks:progress` reports: the share done, and the time left at the pace so
  * far. Pure functions; the screens poll and draw.
  */
