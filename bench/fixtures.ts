@@ -6,7 +6,7 @@
  * exported from them. Everything lives in the run's temporary folder.
  */
 import { randomFillSync } from 'node:crypto';
-import { mkdir, open, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Archive } from '../electron/engine/archive';
 import { exportBundle } from '../electron/engine/bundle/export';
@@ -129,6 +129,25 @@ export class Fixtures {
       const passphrase = encrypted ? benchPassphrase : null;
       const made = await createBulkArchive(join(this.work, `${kind} bulk ${revisions}`), { incidents: revisions }, 1, { passphrase, scryptCost });
       return { ...made, passphrase };
+    });
+  }
+
+  /**
+   * P6: two plain archives of `revisions` incidents each, by two keys, half
+   * of them shared: the second holds copies of half the first's record
+   * files beside its own. Each has been opened once, so it has its snapshot.
+   */
+  mergePair(revisions: number): Promise<{ first: string; second: string }> {
+    return this.once(`two archives of ${revisions} revisions, half shared`, async () => {
+      const first = await createBulkArchive(join(this.work, `merge first ${revisions}`), { incidents: revisions }, 1);
+      const second = await createBulkArchive(join(this.work, `merge second ${revisions}`), { incidents: revisions - Math.floor(revisions / 2) }, 2);
+      for (const recordId of first.incidentIds.slice(0, Math.floor(revisions / 2))) {
+        const shard = join('records', recordId.slice(0, 2));
+        await mkdir(join(second.path, shard), { recursive: true });
+        await copyFile(join(first.path, shard, `${recordId}.json`), join(second.path, shard, `${recordId}.json`));
+      }
+      for (const path of [first.path, second.path]) await (await Archive.open(path)).close();
+      return { first: first.path, second: second.path };
     });
   }
 

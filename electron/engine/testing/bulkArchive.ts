@@ -5,10 +5,11 @@
  * every revision, far too slow for 100k records, so this creates the archive
  * with `Archive.create` and then writes each record's document
  * (records/<2 hex>/<id>.json, one signed revision) straight into the folder
- * as plain JSON, or sealed where EncryptedStorage keeps it, without fsync and
- * without custody lines; `Archive.open`
- * checks every revision's id and signature as usual. Never use it on a
- * real archive: it bypasses the engine's durability and custody log.
+ * as plain JSON, or sealed where EncryptedStorage keeps it, without fsync,
+ * and one `record_saved` custody line per record, appended at the end in one
+ * write, as the saves would have left them. `Archive.open` checks every
+ * revision's id and signature and the whole log as usual. Never use it on a
+ * real archive: it bypasses the engine's durability.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -30,7 +31,9 @@ import {
 import { Archive } from '../archive';
 import { Keyring } from '../crypto/keyring';
 import { sealBuffer } from '../crypto/sealedFile';
-import { encryptedDataDir } from '../encryptedStorage';
+import { CustodyLog, type CustodyFacts } from '../custodyLog';
+import { EncryptedStorage, encryptedDataDir } from '../encryptedStorage';
+import { PlainStorage } from '../storage';
 import { readManifest } from '../manifest';
 import { unlockDataKey } from '../unlock';
 import { signRevision } from '../revisions';
@@ -156,9 +159,17 @@ function sealedWriter(folder: string, keyring: Keyring): WriteFile {
   };
 }
 
-async function writeRecord(write: WriteFile, key: SigningKey, type: RecordType, data: Record<string, unknown>, createdAt: Date): Promise<string> {
+async function writeRecord(
+  write: WriteFile,
+  key: SigningKey,
+  type: RecordType,
+  data: Record<string, unknown>,
+  createdAt: Date,
+  saved: CustodyFacts[],
+): Promise<string> {
   const recordId = randomUUID();
   const signed = signRevision(key, { recordId, type, parents: [], data, createdAt });
+  saved.push({ recordId, revisionId: signed.id });
   // As StorageAdapter writes it.
   await write(`records/${recordId.slice(0, 2)}/${recordId}.json`, `${JSON.stringify({ recordId, type, revisions: [signed] }, null, 1)}\n`);
   return recordId;
@@ -188,14 +199,19 @@ export async function createBulkArchive(folder: string, counts: BulkCounts, seed
   const archive = await Archive.create(folder, { name: 'Bulk test archive', organization: '', passphrase, scryptCost: options.scryptCost });
   const { key, path } = archive;
   await archive.close();
-  const write = passphrase === null ? plainWriter(path) : sealedWriter(path, new Keyring(await unlockDataKey(path, (await readManifest(path))!, passphrase)));
+  const keyring = passphrase === null ? null : new Keyring(await unlockDataKey(path, (await readManifest(path))!, passphrase));
+  const write = keyring ? sealedWriter(path, keyring) : plainWriter(path);
+  const saved: CustodyFacts[] = [];
   const random = generator(seed);
   const base = Date.UTC(2024, 0, 1);
   const at = (index: number) => new Date(base + index * 1000);
-  const incidentIds = await writeMany(counts.incidents, (index) => writeRecord(write, key, 'incident', Incident.parse(incidentAt(index, random)), at(index)));
+  const incidentIds = await writeMany(counts.incidents, (index) => writeRecord(write, key, 'incident', Incident.parse(incidentAt(index, random)), at(index), saved));
   const effectIds = await writeMany(counts.effects ?? 0, (index) =>
-    writeRecord(write, key, 'effect', Effect.parse(effectAt(index, incidentIds[index % incidentIds.length]!, random)), at(index)),
+    writeRecord(write, key, 'effect', Effect.parse(effectAt(index, incidentIds[index % incidentIds.length]!, random)), at(index), saved),
   );
-  const sourceIds = await writeMany(counts.sources ?? 0, (index) => writeRecord(write, key, 'source', Source.parse(sourceAt(index, random)), at(index)));
+  const sourceIds = await writeMany(counts.sources ?? 0, (index) => writeRecord(write, key, 'source', Source.parse(sourceAt(index, random)), at(index), saved));
+  const custody = await CustodyLog.open(keyring ? new EncryptedStorage(path, keyring) : new PlainStorage(path));
+  await custody.appendPrepared(custody.prepare(key.fingerprint, saved.map((facts) => ({ action: 'record_saved' as const, ...facts }))));
+  keyring?.dataKey.fill(0);
   return { path, incidentIds, effectIds, sourceIds };
 }
