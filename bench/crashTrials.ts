@@ -1,7 +1,7 @@
 /**
  * What P9's crash trials share: the archives they write to, made once per
- * run (an organization's archive, plain and encrypted with the same
- * evidence; a defender's archive with files, plain and encrypted, and its
+ * run (an organization's archive of 600 records, plain and encrypted with
+ * the same evidence, each opened once so that it has its record snapshot; a defender's archive with files, plain and encrypted, and its
  * bundle; the files a trial attaches), and running a child process that is
  * killed with SIGKILL after a delay, reading what it acknowledged. It never
  * checks an archive itself (testing/crashChecks.ts does).
@@ -12,11 +12,14 @@ import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Archive } from '../electron/engine/archive';
 import { exportOf, benchPassphrase } from './fixtures';
+import { createBulkArchive } from '../electron/engine/testing/bulkArchive';
 import { sampleIncident } from '../electron/engine/testing/fixtures';
 import { MiB } from './harness';
 
 /** Unlocking is not what is tried: a low scrypt cost keeps the trials short. */
 const scryptCost = 2 ** 12;
+/** Records in the organization's archive (made in bulk). */
+const orgRecords = 600;
 
 export interface CrashFixtures {
   /** The archive each trial copies and writes to, by whether it is encrypted. */
@@ -35,6 +38,8 @@ async function encryptedCopy(from: string, to: string): Promise<string> {
   const archive = await Archive.open(to);
   await archive.encryptInPlace(benchPassphrase, scryptCost);
   await archive.close();
+  // Opened once, as the plain one was: its record snapshot is written.
+  await (await Archive.open(to, benchPassphrase)).close();
   return to;
 }
 
@@ -60,8 +65,10 @@ export async function makeCrashFixtures(work: string, records = 60): Promise<Cra
   }
   const bundle = (await exportOf(defender, join(dir, 'defender.zip'))).path;
 
-  const org = await Archive.create(join(dir, 'org'), { name: 'Organization', organization: '', passphrase: null });
-  for (let index = 0; index < 10; index += 1) await org.save({ type: 'incident', data: sampleIncident({ title: `Ұйым ${index}` }) });
+  // Enough records that opening starts from the record snapshot (recordSnapshot.ts), written by the first open:
+  // a kill must not lose what was acknowledged on that path either.
+  const orgPath = (await createBulkArchive(join(dir, 'org'), { incidents: orgRecords })).path;
+  const org = await Archive.open(orgPath);
   const before = await org.stateHash();
   await org.close();
   const whole = join(dir, 'org after');

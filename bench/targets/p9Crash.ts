@@ -112,7 +112,8 @@ async function tryOperation(context: BenchContext, fixtures: CrashFixtures, oper
   if (context.mode === 'smoke') spans.plain = spans.encrypted;
   const spanMs = Math.max(spans.plain, spans.encrypted);
   // The command's own start (Node and its modules, before it touches the archive) is left mostly out of the span.
-  const startMs = invocation(operation, fixtures, '', false).fromReady ? 0 : 0.8 * (await startupMs(context));
+  // (Smoke, seconds matter more than the spread: no such measurement.)
+  const startMs = invocation(operation, fixtures, '', false).fromReady || context.mode === 'smoke' ? 0 : 0.8 * (await startupMs(context));
   const random = seeded(seed);
   const tally: Tally = { trials: 0, encrypted: 0, killed: 0, acknowledged: 0, before: 0, after: 0, failures: [], startMs, spanMs };
   for (let index = 0; index < count; index += 1) {
