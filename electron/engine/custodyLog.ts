@@ -40,7 +40,10 @@ export class CustodyLog {
     private readonly storage: Storage,
     private lastHash: string,
     private nextSeq: number,
-    private readonly events: CustodyEvent[],
+    /** The lines a trusted snapshot vouches for, parsed only when someone asks for them. */
+    private trustedUnits: readonly Uint8Array[],
+    /** The lines after those, checked on open or appended since. */
+    private readonly checked: CustodyEvent[],
     private readonly digest: Hash,
     /** True when the log still begins with the lines of the prefix it was opened with. */
     readonly prefixMatched: boolean,
@@ -66,26 +69,20 @@ export class CustodyLog {
       digest.update(unit).update(newline);
       if (index + 1 === trusted?.length) prefixMatched = digest.copy().digest('hex') === trusted.digest;
     }
-    const checkedFrom = prefixMatched ? trusted!.length : 0;
-    const events: CustodyEvent[] = [];
-    let previous = genesisHash;
+    const trustedUnits = prefixMatched ? units.slice(0, trusted!.length) : [];
     const decoder = new TextDecoder();
-    for (const [index, unit] of units.entries()) {
-      if (index < checkedFrom) {
-        const event = JSON.parse(decoder.decode(unit)) as CustodyEvent;
-        events.push(event);
-        previous = event.hash;
-        continue;
-      }
-      const event = parseLine(decoder.decode(unit));
+    let previous = trustedUnits.length ? (JSON.parse(decoder.decode(trustedUnits.at(-1))) as CustodyEvent).hash : genesisHash;
+    const checked: CustodyEvent[] = [];
+    for (let index = trustedUnits.length; index < units.length; index += 1) {
+      const event = parseLine(decoder.decode(units[index]));
       const { hash, ...rest } = event ?? ({} as CustodyEvent);
       if (!event || event.seq !== index || event.prev !== previous || hashOf(rest) !== hash) {
         throw new EngineError('custodyBroken', { line: index + 1 });
       }
-      events.push(event);
+      checked.push(event);
       previous = hash;
     }
-    return new CustodyLog(storage, previous, events.length, events, digest, prefixMatched);
+    return new CustodyLog(storage, previous, units.length, trustedUnits, checked, digest, prefixMatched);
   }
 
   async append(actor: string, action: CustodyAction, facts: CustodyFacts = {}): Promise<CustodyEvent> {
@@ -122,15 +119,27 @@ export class CustodyLog {
     const units = fresh.map((event) => encoder.encode(JSON.stringify(event)));
     await this.storage.appendUnits(custodyFile, units);
     for (const unit of units) this.digest.update(unit).update(newline);
-    for (const event of fresh) this.events.push(event);
+    for (const event of fresh) {
+      this.checked.push(event);
+      this.indexed(event);
+    }
     this.lastHash = fresh.at(-1)!.hash;
     this.nextSeq += fresh.length;
   }
 
   /** Every event, oldest first. */
   all(): readonly CustodyEvent[] {
-    return this.events;
+    if (this.trustedUnits.length) {
+      // Checked when the snapshot that vouches for them was written.
+      const decoder = new TextDecoder();
+      this.checked.unshift(...this.trustedUnits.map((unit) => JSON.parse(decoder.decode(unit)) as CustodyEvent));
+      this.trustedUnits = [];
+    }
+    return this.checked;
   }
+
+  /** Each record's events, made on first use (an export of many records asks for every one). */
+  private byRecord: Map<string, CustodyEvent[]> | null = null;
 
   /** The log as it is now, for a record snapshot to vouch for. */
   prefix(): CustodyPrefix {
@@ -139,12 +148,24 @@ export class CustodyLog {
 
   /** The records named by the lines from `seq` on. */
   recordsNamedSince(seq: number): Set<string> {
-    return new Set(this.events.slice(seq).flatMap((event) => (event.recordId ? [event.recordId] : [])));
+    const since = seq >= this.trustedUnits.length ? this.checked.slice(seq - this.trustedUnits.length) : this.all().slice(seq);
+    return new Set(since.flatMap((event) => (event.recordId ? [event.recordId] : [])));
   }
 
   /** Events that concern one record, oldest first. */
   eventsFor(recordId: string): CustodyEvent[] {
-    return this.events.filter((event) => event.recordId === recordId);
+    if (!this.byRecord) {
+      this.byRecord = new Map();
+      for (const event of this.all()) this.indexed(event);
+    }
+    return [...(this.byRecord.get(recordId) ?? [])];
+  }
+
+  private indexed(event: CustodyEvent): void {
+    if (!this.byRecord || !event.recordId) return;
+    const events = this.byRecord.get(event.recordId);
+    if (events) events.push(event);
+    else this.byRecord.set(event.recordId, [event]);
   }
 
   get length(): number {

@@ -41,6 +41,7 @@ export interface RecordSeed {
 
 export class RecordStore {
   private readonly records = new Map<string, RecordDocument>();
+  private readonly summaries = new Map<string, RecordSummary>();
   /** Record files read and checked one by one, or written, since the last snapshot: how stale the snapshot is. */
   private unsnapshotted = 0;
 
@@ -212,6 +213,7 @@ export class RecordStore {
 
   private written(document: RecordDocument): void {
     this.records.set(document.recordId, document);
+    this.summaries.delete(document.recordId);
     this.unsnapshotted += 1;
     for (const listener of this.changeListeners) listener(document.recordId);
   }
@@ -229,30 +231,46 @@ export class RecordStore {
     return [...this.records.values()].flatMap((document) => document.revisions.map((signed) => signed.id));
   }
 
-  /**
-   * A record in conflict is marked so and lists every head; its fields are
-   * those of the head made last, only so that a list has something to show
-   * beside the mark. Nothing treats that head as the winner: an edit is
-   * refused until a person resolves the conflict.
-   */
+  /** The record's summary, made once until the record changes: every list and the overview start from them. */
   private summarise(document: RecordDocument): RecordSummary {
-    const history = historyOrder(document.revisions);
-    const state = currentStateOf(document.revisions)!;
-    const heads = state.conflict ? state.heads : [state.head];
-    const shown = heads.reduce((latest, signed) => (signed.revision.createdAt > latest.revision.createdAt ? signed : latest));
-    return {
-      recordId: document.recordId,
-      type: document.type,
-      headId: shown.id,
-      createdAt: history[0]!.revision.createdAt,
-      updatedAt: shown.revision.createdAt,
-      revisionCount: history.length,
-      retracted: shown.revision.data === null,
-      data: shown.revision.data,
-      conflict: state.conflict,
-      heads: heads.map((signed) => signed.id).sort(),
-    };
+    let summary = this.summaries.get(document.recordId);
+    if (!summary) {
+      summary = summaryOf(document);
+      this.summaries.set(document.recordId, summary);
+    }
+    return summary;
   }
+}
+
+/**
+ * A record in conflict is marked so and lists every head; its fields are
+ * those of the head made last, only so that a list has something to show
+ * beside the mark. Nothing treats that head as the winner: an edit is
+ * refused until a person resolves the conflict.
+ */
+function summaryOf(document: RecordDocument): RecordSummary {
+  const [only, ...more] = document.revisions;
+  if (only && !more.length) {
+    // Most records have a single revision: it is their whole history and their head.
+    const { createdAt, data } = only.revision;
+    return { recordId: document.recordId, type: document.type, headId: only.id, createdAt, updatedAt: createdAt, revisionCount: 1, retracted: data === null, data, conflict: false, heads: [only.id] };
+  }
+  const history = historyOrder(document.revisions);
+  const state = currentStateOf(document.revisions)!;
+  const heads = state.conflict ? state.heads : [state.head];
+  const shown = heads.reduce((latest, signed) => (signed.revision.createdAt > latest.revision.createdAt ? signed : latest));
+  return {
+    recordId: document.recordId,
+    type: document.type,
+    headId: shown.id,
+    createdAt: history[0]!.revision.createdAt,
+    updatedAt: shown.revision.createdAt,
+    revisionCount: history.length,
+    retracted: shown.revision.data === null,
+    data: shown.revision.data,
+    conflict: state.conflict,
+    heads: heads.map((signed) => signed.id).sort(),
+  };
 }
 
 async function readRecordDocument(
