@@ -1,75 +1,65 @@
 /**
- * The list of incidents in the open archive: loads them, keeps the search,
- * filters and sort in the address (`#/?q=…&kind=…&area=…&from=…&to=…&sort=…`),
- * and shows either the table, a "nothing matches" note, or (for a new
- * archive) what to do first. Typing never waits for the filter: the rows
- * are indexed once per load, and the filter runs on a deferred copy of the
- * query, so the search box answers at once even with 100k incidents
- * (PERFORMANCE.md P8). `data-query` on the list says which query the rows
- * shown answer, for the spec that measures it.
+ * The list of incidents in the open archive: keeps the search, filters and
+ * sort in the address (`#/?q=…&kind=…&area=…&from=…&to=…&sort=…`), asks
+ * the engine for the rows in view (`records:query`, useListWindow), and
+ * shows either the table, a "nothing matches" note, or (for a new archive)
+ * what to do first. The page never holds every incident, so the first
+ * render and each keystroke cost the same with 1k or 100k incidents
+ * (PERFORMANCE.md P8); a newer query supersedes an older one.
+ * `data-query` on the list says which query the rows shown answer, for the
+ * specs that measure it.
  */
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ListRow } from '../../../shared/ipc';
+import { readListIncident } from '../../../shared/lists/incidentFields';
+import { formatListQuery, initialQuery, naturalDirection, parseListQuery, type IncidentRow, type ListQuery } from '../../../shared/lists/incidentQuery';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageTitle } from '../components/PageTitle';
-import { asDalelError, type DalelError } from '../dalel';
 import { currentLanguage } from '../i18n';
-import { placesOf } from '../lists/AreaSelect';
-import { nextSort } from '../../../shared/lists/listParams';
 import { SavedViews } from '../lists/SavedViews';
+import { sortingOf } from '../lists/sorting';
 import { useListQuery, type QueryCodec } from '../lists/useListQuery';
+import { useListWindow } from '../lists/useListWindow';
 import { hrefOf } from '../router';
-import { loadIncidentListRows } from '../lists/incidentListRecords';
-import type { IncidentRow } from './incidentRecords';
 import { IncidentListControls } from './IncidentListControls';
 import { IncidentTable } from './IncidentTable';
-import { filterEntries, formatListQuery, indexRows, initialQuery, naturalDirection, parseListQuery, sortEntries, type ListQuery } from '../../../shared/lists/incidentQuery';
 
 const codec: QueryCodec<ListQuery> = { parse: parseListQuery, format: formatListQuery };
 
+const toRow = ({ summary, lastLive }: ListRow): IncidentRow => ({ summary, incident: readListIncident(summary.retracted ? lastLive : summary.data) });
+
 export function IncidentList() {
   const { t } = useTranslation();
-  const lng = currentLanguage();
-  const [rows, setRows] = useState<IncidentRow[] | null>(null);
-  const [error, setError] = useState<DalelError | null>(null);
+  const language = currentLanguage();
   const { query, setQuery, flush } = useListQuery('list', codec);
-  const shownQuery = useDeferredValue(query);
-
-  useEffect(() => {
-    loadIncidentListRows().then(setRows, (thrown: unknown) => setError(asDalelError(thrown)));
-  }, []);
-
-  const entries = useMemo(() => indexRows(rows ?? []), [rows]);
-  const places = useMemo(() => placesOf(entries.flatMap((entry) => entry.areas), lng), [entries, lng]);
-  const { sort, order } = shownQuery;
-  const sorted = useMemo(() => sortEntries(entries, { sort, order }, lng), [entries, sort, order, lng]);
-  const shown = useMemo(() => filterEntries(sorted, shownQuery), [sorted, shownQuery]);
-  const total = useMemo(() => entries.filter((entry) => shownQuery.showRetracted || !entry.row.summary.retracted).length, [entries, shownQuery.showRetracted]);
+  const list = useListWindow({ type: 'incident', query, language }, useCallback(toRow, []));
+  const shownQuery = list.answered ?? query;
   const queryText = formatListQuery(query);
+  const answeredText = list.answered ? formatListQuery(list.answered as ListQuery) : null;
 
   return (
-    <div className="incident-list" data-query={formatListQuery(shownQuery)} aria-busy={query !== shownQuery}>
+    <div className="incident-list" data-query={answeredText ?? undefined} aria-busy={answeredText !== queryText}>
       <div className="page-header">
         <PageTitle text={t('incidents:list.title')} />
         <a className="button primary" href={hrefOf({ screen: 'new' })}>
           {t('incidents:list.newIncident')}
         </a>
       </div>
-      <ErrorMessage error={error} />
-      {!rows && !error && <p className="loading">{t('common:loading')}</p>}
-      {rows && rows.length === 0 && <EmptyArchive />}
-      {rows && rows.length > 0 && (
+      <ErrorMessage error={list.error} />
+      {!list.answered && !list.error && <p className="loading">{t('common:loading')}</p>}
+      {list.answered && list.held === 0 && <EmptyArchive />}
+      {list.answered && list.held > 0 && (
         <>
-          <IncidentListControls places={places} query={query} onChange={setQuery} onSearchDone={flush} />
+          <IncidentListControls places={list.places} query={query} onChange={setQuery} onSearchDone={flush} />
           <SavedViews list="list" query={queryText} />
           <p className="result-count" role="status">
-            {t('incidents:list.showing', { count: total, shown: shown.length })}
+            {t('incidents:list.showing', { count: list.listed, shown: list.total })}
           </p>
-          {shown.length > 0 ? (
+          {list.total > 0 ? (
             <IncidentTable
-              rows={shown}
-              sorted={{ sort: shownQuery.sort, direction: shownQuery.order || naturalDirection(shownQuery.sort) }}
-              onSort={(column) => setQuery({ ...query, ...nextSort(query, column, naturalDirection) })}
+              rows={{ count: list.total, rowAt: list.rowAt, onRange: list.onRange, resetKey: answeredText ?? '' }}
+              sorting={sortingOf(shownQuery as ListQuery, query, naturalDirection, setQuery)}
             />
           ) : (
             <div className="empty-state">
@@ -85,7 +75,6 @@ export function IncidentList() {
     </div>
   );
 }
-
 function EmptyArchive() {
   const { t } = useTranslation();
   return (

@@ -9,20 +9,19 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictListMark } from '../conflicts/ConflictMark';
 import { currentLanguage } from '../i18n';
-import { VirtualTable, type Column } from '../lists/VirtualTable';
-import type { SortDirection } from '../../../shared/lists/listParams';
+import type { Sorting } from '../lists/sorting';
+import { VirtualTable, type Column, type TableRows } from '../lists/VirtualTable';
 import { hrefOf } from '../router';
 import { areaName, formatList, formatPeriod } from './format';
 import type { IncidentRow } from './incidentRecords';
 import type { SortOrder } from '../../../shared/lists/incidentQuery';
 
 interface Props {
-  rows: readonly IncidentRow[];
-  sorted: { sort: SortOrder; direction: SortDirection };
-  onSort: (sort: SortOrder) => void;
+  rows: TableRows<IncidentRow>;
+  sorting: Sorting<SortOrder>;
 }
 
-export function IncidentTable({ rows, sorted, onSort }: Props) {
+export function IncidentTable({ rows, sorting }: Props) {
   const { t } = useTranslation();
   const lng = currentLanguage();
   const columns = useMemo(
@@ -73,8 +72,7 @@ export function IncidentTable({ rows, sorted, onSort }: Props) {
       rowClassName={(row) => (row.summary.retracted ? 'retracted' : undefined)}
       caption={t('incidents:list.tableCaption')}
       className="incident-table"
-      sorted={sorted}
-      onSort={(sort) => onSort(sort as SortOrder)}
+      sorting={sorting as Sorting<string>}
     />
   );
 }

@@ -1,65 +1,48 @@
 /**
- * The effects on people across the whole archive: loads them with their
- * incidents' titles, keeps search, filters and sort in the address
- * (`#/effects?category=…&area=…&severity=…&from=…&to=…`, the overview's
- * charts link here), and filters a deferred copy of the query over rows
- * indexed once, so typing stays immediate with 100k effects.
+ * The effects on people across the whole archive: keeps search, filters and
+ * sort in the address (`#/effects?category=…&area=…&severity=…&from=…&to=…`,
+ * the overview's charts link here) and asks the engine for the live effects
+ * in view, each with its incident's title (`records:query`, useListWindow),
+ * so typing stays immediate with 100k effects.
  */
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ListRow } from '../../../shared/ipc';
+import { formatEffectQuery, initialEffectQuery, naturalEffectDirection, parseEffectQuery, type EffectListRow, type EffectQuery } from '../../../shared/lists/effectQuery';
+import type { Effect } from '../../../shared/model';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageTitle } from '../components/PageTitle';
-import { asDalelError, type DalelError } from '../dalel';
 import { currentLanguage } from '../i18n';
 import { hrefOf } from '../router';
-import { placesOf } from './AreaSelect';
 import { EffectListControls } from './EffectListControls';
 import { EffectTable } from './EffectTable';
-import {
-  filterEffects,
-  formatEffectQuery,
-  indexEffects,
-  initialEffectQuery,
-  naturalEffectDirection,
-  parseEffectQuery,
-  sortEffects,
-  type EffectListRow,
-  type EffectQuery,
-} from '../../../shared/lists/effectQuery';
-import { loadEffectListRows } from './evidenceListRecords';
-import { nextSort } from '../../../shared/lists/listParams';
 import { ListResults } from './ListResults';
 import { SavedViews } from './SavedViews';
+import { sortingOf } from './sorting';
 import { useListQuery, type QueryCodec } from './useListQuery';
+import { useListWindow } from './useListWindow';
 
 const codec: QueryCodec<EffectQuery> = { parse: parseEffectQuery, format: formatEffectQuery };
 
+// The engine lists only effects that its schema reads.
+const toRow = ({ summary, incidentTitle }: ListRow): EffectListRow => ({ summary, effect: summary.data as Effect, incidentTitle: incidentTitle ?? null });
+
 export function EffectList() {
   const { t } = useTranslation();
-  const lng = currentLanguage();
-  const [rows, setRows] = useState<EffectListRow[] | null>(null);
-  const [error, setError] = useState<DalelError | null>(null);
+  const language = currentLanguage();
   const { query, setQuery, flush } = useListQuery('effects', codec);
-  const shownQuery = useDeferredValue(query);
-
-  useEffect(() => {
-    loadEffectListRows().then(setRows, (thrown: unknown) => setError(asDalelError(thrown)));
-  }, []);
-
-  const entries = useMemo(() => indexEffects(rows ?? []), [rows]);
-  const places = useMemo(() => placesOf(entries.map((entry) => entry.area), lng), [entries, lng]);
-  const { sort, order } = shownQuery;
-  const sorted = useMemo(() => sortEffects(entries, { sort, order }, lng), [entries, sort, order, lng]);
-  const shown = useMemo(() => filterEffects(sorted, shownQuery), [sorted, shownQuery]);
+  const list = useListWindow({ type: 'effect', query, language }, useCallback(toRow, []));
+  const shown = (list.answered as EffectQuery | null) ?? query;
+  const answeredText = list.answered ? formatEffectQuery(shown) : null;
 
   return (
-    <div className="effect-list" data-query={formatEffectQuery(shownQuery)} aria-busy={query !== shownQuery}>
+    <div className="effect-list" data-query={answeredText ?? undefined} aria-busy={answeredText !== formatEffectQuery(query)}>
       <div className="page-header">
         <PageTitle text={t('evidence:lists.effects.title')} />
       </div>
-      <ErrorMessage error={error} />
-      {!rows && !error && <p className="loading">{t('common:loading')}</p>}
-      {rows && rows.length === 0 && (
+      <ErrorMessage error={list.error} />
+      {!list.answered && !list.error && <p className="loading">{t('common:loading')}</p>}
+      {list.answered && list.listed === 0 && (
         <div className="empty-state">
           <h2>{t('evidence:lists.effects.emptyTitle')}</h2>
           <p>{t('evidence:lists.effects.emptyText')}</p>
@@ -68,19 +51,18 @@ export function EffectList() {
           </a>
         </div>
       )}
-      {rows && rows.length > 0 && (
+      {list.answered && list.listed > 0 && (
         <>
-          <EffectListControls places={places} query={query} onChange={setQuery} onSearchDone={flush} />
+          <EffectListControls places={list.places} query={query} onChange={setQuery} onSearchDone={flush} />
           <SavedViews list="effects" query={formatEffectQuery(query)} />
           <ListResults
-            status={t('evidence:lists.effects.showing', { count: rows.length, shown: shown.length })}
+            status={t('evidence:lists.effects.showing', { count: list.listed, shown: list.total })}
             onClear={() => setQuery(initialEffectQuery)}
             table={
-              shown.length > 0 ? (
+              list.total > 0 ? (
                 <EffectTable
-                  rows={shown}
-                  sorted={{ sort, direction: order || naturalEffectDirection(sort) }}
-                  onSort={(column) => setQuery({ ...query, ...nextSort(query, column, naturalEffectDirection) })}
+                  rows={{ count: list.total, rowAt: list.rowAt, onRange: list.onRange, resetKey: answeredText ?? '' }}
+                  sorting={sortingOf(shown, query, naturalEffectDirection, setQuery)}
                 />
               ) : null
             }

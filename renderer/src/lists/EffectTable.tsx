@@ -12,16 +12,15 @@ import { currentLanguage } from '../i18n';
 import { areaName } from '../incidents/format';
 import { hrefOf } from '../router';
 import type { EffectListRow, EffectSort } from '../../../shared/lists/effectQuery';
-import type { SortDirection } from '../../../shared/lists/listParams';
-import { VirtualTable, type Column } from './VirtualTable';
+import type { Sorting } from './sorting';
+import { VirtualTable, type Column, type TableRows } from './VirtualTable';
 
 interface Props {
-  rows: readonly EffectListRow[];
-  sorted: { sort: EffectSort; direction: SortDirection };
-  onSort: (sort: EffectSort) => void;
+  rows: TableRows<EffectListRow>;
+  sorting: Sorting<EffectSort>;
 }
 
-export function EffectTable({ rows, sorted, onSort }: Props) {
+export function EffectTable({ rows, sorting }: Props) {
   const { t } = useTranslation();
   const lng = currentLanguage();
   const columns = useMemo(
@@ -60,8 +59,7 @@ export function EffectTable({ rows, sorted, onSort }: Props) {
       rowKey={(row) => row.summary.recordId}
       caption={t('evidence:lists.effects.tableCaption')}
       className="effect-table"
-      sorted={sorted}
-      onSort={(sort) => onSort(sort as EffectSort)}
+      sorting={sorting as Sorting<string>}
     />
   );
 }

@@ -1,61 +1,48 @@
 /**
- * The sources across the whole archive: loads the live ones, keeps search,
- * filters and sort in the address (`#/sources?kind=…&consent=…`), and
- * filters a deferred copy of the query over rows indexed once, so typing
- * stays immediate however many sources there are.
+ * The sources across the whole archive: keeps search, filters and sort in
+ * the address (`#/sources?kind=…&consent=…`) and asks the engine for the
+ * live sources in view (`records:query`, useListWindow), so typing stays
+ * immediate however many sources there are.
  */
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ListRow } from '../../../shared/ipc';
+import { formatSourceQuery, initialSourceQuery, naturalSourceDirection, parseSourceQuery, type SourceQuery } from '../../../shared/lists/sourceQuery';
+import { Source } from '../../../shared/model';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageTitle } from '../components/PageTitle';
-import { asDalelError, type DalelError } from '../dalel';
-import { loadSources, type SourceRow } from '../evidence/evidenceRecords';
+import type { SourceRow } from '../evidence/evidenceRecords';
 import { currentLanguage } from '../i18n';
 import { hrefOf } from '../router';
-import { nextSort } from '../../../shared/lists/listParams';
 import { ListResults } from './ListResults';
 import { SavedViews } from './SavedViews';
+import { sortingOf } from './sorting';
 import { SourceListControls } from './SourceListControls';
-import {
-  filterSources,
-  formatSourceQuery,
-  indexSources,
-  initialSourceQuery,
-  naturalSourceDirection,
-  parseSourceQuery,
-  sortSources,
-  type SourceQuery,
-} from '../../../shared/lists/sourceQuery';
 import { SourceTable } from './SourceTable';
 import { useListQuery, type QueryCodec } from './useListQuery';
+import { useListWindow } from './useListWindow';
 
 const codec: QueryCodec<SourceQuery> = { parse: parseSourceQuery, format: formatSourceQuery };
 
+// The engine lists only sources that its schema reads.
+const toRow = ({ summary }: ListRow): SourceRow => ({ summary, source: summary.data as Source });
+
 export function SourceList() {
   const { t } = useTranslation();
-  const lng = currentLanguage();
-  const [rows, setRows] = useState<SourceRow[] | null>(null);
-  const [error, setError] = useState<DalelError | null>(null);
+  const language = currentLanguage();
   const { query, setQuery, flush } = useListQuery('sources', codec);
-  const shownQuery = useDeferredValue(query);
-
-  useEffect(() => {
-    loadSources().then(setRows, (thrown: unknown) => setError(asDalelError(thrown)));
-  }, []);
-
-  const entries = useMemo(() => indexSources(rows ?? []), [rows]);
-  const { sort, order } = shownQuery;
-  const sorted = useMemo(() => sortSources(entries, { sort, order }, lng), [entries, sort, order, lng]);
-  const shown = useMemo(() => filterSources(sorted, shownQuery), [sorted, shownQuery]);
+  const list = useListWindow({ type: 'source', query, language }, useCallback(toRow, []));
+  const shown = (list.answered as SourceQuery | null) ?? query;
+  const answeredText = list.answered ? formatSourceQuery(shown) : null;
 
   return (
-    <div className="source-list" data-query={formatSourceQuery(shownQuery)} aria-busy={query !== shownQuery}>
+    <div className="source-list" data-query={answeredText ?? undefined} aria-busy={answeredText !== formatSourceQuery(query)}>
       <div className="page-header">
         <PageTitle text={t('evidence:lists.sources.title')} />
       </div>
-      <ErrorMessage error={error} />
-      {!rows && !error && <p className="loading">{t('common:loading')}</p>}
-      {rows && rows.length === 0 && (
+      <ErrorMessage error={list.error} />
+      {!list.answered && !list.error && <p className="loading">{t('common:loading')}</p>}
+      {list.answered && list.listed === 0 && (
         <div className="empty-state">
           <h2>{t('evidence:lists.sources.emptyTitle')}</h2>
           <p>{t('evidence:lists.sources.emptyText')}</p>
@@ -64,19 +51,18 @@ export function SourceList() {
           </a>
         </div>
       )}
-      {rows && rows.length > 0 && (
+      {list.answered && list.listed > 0 && (
         <>
           <SourceListControls query={query} onChange={setQuery} onSearchDone={flush} />
           <SavedViews list="sources" query={formatSourceQuery(query)} />
           <ListResults
-            status={t('evidence:lists.sources.showing', { count: rows.length, shown: shown.length })}
+            status={t('evidence:lists.sources.showing', { count: list.listed, shown: list.total })}
             onClear={() => setQuery(initialSourceQuery)}
             table={
-              shown.length > 0 ? (
+              list.total > 0 ? (
                 <SourceTable
-                  rows={shown}
-                  sorted={{ sort, direction: order || naturalSourceDirection(sort) }}
-                  onSort={(column) => setQuery({ ...query, ...nextSort(query, column, naturalSourceDirection) })}
+                  rows={{ count: list.total, rowAt: list.rowAt, onRange: list.onRange, resetKey: answeredText ?? '' }}
+                  sorting={sortingOf(shown, query, naturalSourceDirection, setQuery)}
                 />
               ) : null
             }

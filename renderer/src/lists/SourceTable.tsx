@@ -12,17 +12,16 @@ import type { SourceRow } from '../evidence/evidenceRecords';
 import { currentLanguage } from '../i18n';
 import { formatTimestamp } from '../incidents/format';
 import { hrefOf } from '../router';
-import type { SortDirection } from '../../../shared/lists/listParams';
 import type { SourceSort } from '../../../shared/lists/sourceQuery';
-import { VirtualTable, type Column } from './VirtualTable';
+import type { Sorting } from './sorting';
+import { VirtualTable, type Column, type TableRows } from './VirtualTable';
 
 interface Props {
-  rows: readonly SourceRow[];
-  sorted: { sort: SourceSort; direction: SortDirection };
-  onSort: (sort: SourceSort) => void;
+  rows: TableRows<SourceRow>;
+  sorting: Sorting<SourceSort>;
 }
 
-export function SourceTable({ rows, sorted, onSort }: Props) {
+export function SourceTable({ rows, sorting }: Props) {
   const { t } = useTranslation();
   const lng = currentLanguage();
   const columns = useMemo(
@@ -60,8 +59,7 @@ export function SourceTable({ rows, sorted, onSort }: Props) {
       rowKey={(row) => row.summary.recordId}
       caption={t('evidence:lists.sources.tableCaption')}
       className="source-table"
-      sorted={sorted}
-      onSort={(sort) => onSort(sort as SourceSort)}
+      sorting={sorting as Sorting<string>}
     />
   );
 }

@@ -8,11 +8,14 @@
  * walks the links row by row (the rows just past the view are rendered, and
  * moving focus there scrolls on), ↑/↓, Page Up/Down and Ctrl+Home/End move
  * between rows, and the focused row is never unrendered while it has focus.
- * Shows rows; decides nothing about them.
+ * The rows come a window at a time (useListWindow): the table says which
+ * indexes are in view, and a row whose page is still on its way shows as
+ * loading until it comes. Shows rows; decides nothing about them.
  */
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { SortDirection } from '../../../shared/lists/listParams';
+import { useTranslation } from 'react-i18next';
+import type { Sorting } from './sorting';
 import './lists.css';
 
 export interface Column<R> {
@@ -27,16 +30,23 @@ export interface Column<R> {
   cell: (row: R) => ReactNode;
 }
 
+/** The rows of a table: how many, each by index once fetched, and where to say which are in view. */
+export interface TableRows<R> {
+  count: number;
+  rowAt: (index: number) => R | undefined;
+  onRange: (start: number, end: number) => void;
+  /** Changes when the rows answer another query: the table goes back to the top. */
+  resetKey: string;
+}
+
 interface Props<R> {
-  rows: readonly R[];
+  rows: TableRows<R>;
   columns: readonly Column<R>[];
   rowKey: (row: R) => string;
   rowClassName?: (row: R) => string | undefined;
   caption: string;
   className: string;
-  /** The column sorted by and its direction. */
-  sorted?: { sort: string; direction: SortDirection };
-  onSort?: (sort: string) => void;
+  sorting?: Sorting<string>;
 }
 
 /** A first guess for a row's height; each row is measured once shown. */
@@ -44,7 +54,10 @@ const estimatedRowHeight = 56;
 /** Rows rendered beyond each edge of the view: Tab reaches them, and reaching them scrolls on. */
 const overscan = 6;
 
-export function VirtualTable<R>({ rows, columns, rowKey, rowClassName, caption, className, sorted, onSort }: Props<R>) {
+export function VirtualTable<R>({ rows, columns, rowKey, rowClassName, caption, className, sorting }: Props<R>) {
+  const { t } = useTranslation();
+  const { count, rowAt, onRange, resetKey } = rows;
+  const sorted = sorting?.sorted;
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [focusedIndex, setFocusedIndex] = useState<number | null>(null);
@@ -63,35 +76,47 @@ export function VirtualTable<R>({ rows, columns, rowKey, rowClassName, caption, 
   );
 
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimatedRowHeight,
     overscan,
     rangeExtractor,
-    getItemKey: (index) => rowKey(rows[index]!),
+    getItemKey: (index) => {
+      const row = rowAt(index);
+      return row === undefined ? `loading-${index}` : rowKey(row);
+    },
   });
 
   // A new filter shows the top of its result.
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
     setFocusedIndex(null);
-  }, [rows]);
+  }, [resetKey]);
+
+  const items = virtualizer.getVirtualItems();
+  // The view's rows, without a focused row kept rendered far from them (its own page is already here).
+  const inView = items.filter((item, at) => item.index !== focusedIndex || items[at - 1]?.index === item.index - 1 || items[at + 1]?.index === item.index + 1);
+  const first = inView[0]?.index ?? 0;
+  const last = inView.at(-1)?.index ?? 0;
+  // The rows in view (and overscan) are fetched if they are not yet here.
+  useEffect(() => onRange(first, last), [first, last, onRange]);
 
   const focusRow = useCallback(
     (index: number) => {
-      const target = Math.max(0, Math.min(rows.length - 1, index));
+      const target = Math.max(0, Math.min(count - 1, index));
       pendingFocus.current = target;
       setFocusedIndex(target);
       virtualizer.scrollToIndex(target, { align: 'auto' });
     },
-    [rows.length, virtualizer],
+    [count, virtualizer],
   );
 
   // Focus moves once the row asked for is rendered.
   useEffect(() => {
     const index = pendingFocus.current;
     if (index === null) return;
-    const row = bodyRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`);
+    // A row still loading is not focused yet: focus waits for its link.
+    const row = bodyRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]:not([aria-busy])`);
     if (!row) return;
     pendingFocus.current = null;
     (row.querySelector<HTMLElement>('a, button') ?? row).focus();
@@ -108,7 +133,7 @@ export function VirtualTable<R>({ rows, columns, rowKey, rowClassName, caption, 
       PageDown: index + page,
       PageUp: index - page,
       Home: event.ctrlKey ? 0 : undefined,
-      End: event.ctrlKey ? rows.length - 1 : undefined,
+      End: event.ctrlKey ? count - 1 : undefined,
     };
     const next = moves[event.key];
     if (next === undefined || event.altKey || event.shiftKey || event.metaKey) return;
@@ -117,10 +142,9 @@ export function VirtualTable<R>({ rows, columns, rowKey, rowClassName, caption, 
   }
 
   const template = columns.map((column) => column.width).join(' ');
-  const items = virtualizer.getVirtualItems();
   return (
     <div className="virtual-scroll" ref={scrollRef}>
-      <table role="table" className={`virtual-table ${className}`} aria-rowcount={rows.length + 1} style={{ ['--columns' as string]: template }}>
+      <table role="table" className={`virtual-table ${className}`} aria-rowcount={count + 1} style={{ ['--columns' as string]: template }}>
         <caption className="visually-hidden">{caption}</caption>
         <thead role="rowgroup">
           <tr role="row" aria-rowindex={1}>
@@ -131,8 +155,8 @@ export function VirtualTable<R>({ rows, columns, rowKey, rowClassName, caption, 
                 scope="col"
                 aria-sort={column.sort && sorted?.sort === column.sort ? (sorted.direction === 'asc' ? 'ascending' : 'descending') : undefined}
               >
-                {column.sort && onSort ? (
-                  <button type="button" className="sort-button" onClick={() => onSort(column.sort!)}>
+                {column.sort && sorting ? (
+                  <button type="button" className="sort-button" onClick={() => sorting.onSort(column.sort!)}>
                     {column.header}
                     <span aria-hidden="true" className="sort-mark">
                       {sorted?.sort === column.sort ? (sorted.direction === 'asc' ? ' ▲' : ' ▼') : ''}
@@ -156,7 +180,23 @@ export function VirtualTable<R>({ rows, columns, rowKey, rowClassName, caption, 
           }}
         >
           {items.map((item) => {
-            const row = rows[item.index]!;
+            const row = rowAt(item.index);
+            if (row === undefined) {
+              return (
+                <tr
+                  key={item.key}
+                  role="row"
+                  data-index={item.index}
+                  aria-rowindex={item.index + 2}
+                  aria-busy="true"
+                  ref={virtualizer.measureElement}
+                  className="loading-row"
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  <td role="cell">{t('common:loading')}</td>
+                </tr>
+              );
+            }
             return (
               <tr
                 key={item.key}
