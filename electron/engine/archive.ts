@@ -147,16 +147,21 @@ export class Archive {
     return Archive.openWith(path, (await readManifest(path))!, keyring);
   }
 
-  /** Opens an archive; an encrypted one needs its passphrase (see unlock.ts for wrong ones). */
-  static async open(folder: string, passphrase?: string): Promise<Archive> {
+  /**
+   * Opens an archive; an encrypted one needs its passphrase (see unlock.ts
+   * for wrong ones). `readOnly` (the other archive of a merge) accepts no
+   * write and leaves no record snapshot behind: that folder is someone
+   * else's, perhaps on a stick.
+   */
+  static async open(folder: string, passphrase?: string, options: { readOnly?: boolean } = {}): Promise<Archive> {
     const path = resolve(folder);
     const manifest = await manifestOf(path);
     await recoverInterruptedEncryption(path, manifest);
     const keyring = manifest.encryption ? new Keyring(await unlockDataKey(path, manifest, passphrase)) : null;
-    return Archive.openWith(path, manifest, keyring);
+    return Archive.openWith(path, manifest, keyring, options.readOnly ?? false);
   }
 
-  private static async openWith(path: string, manifest: Manifest, keyring: Keyring | null): Promise<Archive> {
+  private static async openWith(path: string, manifest: Manifest, keyring: Keyring | null, readOnly = false): Promise<Archive> {
     const storage: Storage = keyring ? new EncryptedStorage(path, keyring) : new PlainStorage(path);
     const damaged = (file: string) => new EngineError('archiveDamaged', { path, file });
     const settings = await readJson(storage, 'settings.json', Settings);
@@ -178,6 +183,7 @@ export class Archive {
     archive.openedFromSnapshot = seed !== undefined;
     // An import or merge that a crash interrupted after its moment of change is finished first.
     await replayJournal(archive.mergeTarget(), path);
+    archive.retired = readOnly;
     archive.queue = archive.refreshSnapshot();
     return archive;
   }

@@ -20,7 +20,7 @@ import { PreferenceStore } from './preferences';
 /** Opens the other archive of a merge; its errors name it, never the open archive. */
 async function openOther(path: string, passphrase: string | undefined): Promise<Archive> {
   try {
-    return await Archive.open(path, passphrase);
+    return await Archive.open(path, passphrase, { readOnly: true });
   } catch (error) {
     if (error instanceof EngineError && error.code === 'archiveDamaged') {
       throw new EngineError('otherArchiveDamaged', { path: String(error.params.path), file: String(error.params.file) });

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Archive } from './archive';
+import { createEngine } from './index';
 import { snapshotFile } from './recordSnapshot';
 import { createBulkArchive } from './testing/bulkArchive';
 import { sampleIncident, temporaryFolder } from './testing/fixtures';
@@ -114,4 +116,26 @@ describe('the record snapshot', () => {
       expect(bytes.includes('Mobile data cut')).toBe(false);
     }
   }, 120_000);
+
+  it('is never written into the other archive of a merge, which stays byte for byte as it was', async () => {
+    const other = join(folder.path, 'other');
+    await createBulkArchive(other, { incidents: 520 });
+    const fingerprint = async () => {
+      const hash = createHash('sha256');
+      for (const name of (await readdir(other, { recursive: true })).sort()) {
+        hash.update(name);
+        hash.update(await readFile(join(other, name)).catch(() => Buffer.alloc(0)));
+      }
+      return hash.digest('hex');
+    };
+    const before = await fingerprint();
+    const engine = createEngine({ defaultArchivePath: dir, configDir: join(folder.path, 'config'), osLocale: 'en', version: 'test', dialogs: { chooseFolder: async () => null } });
+    expect(await engine.dispatch('archive:create', { path: dir, name: 'Organization', protection: { kind: 'none' } })).toMatchObject({ ok: true });
+    const merged = await engine.dispatch('archive:merge', { path: other });
+    expect(merged).toMatchObject({ ok: true, value: { revisionsAdded: 520 } });
+    await engine.close();
+    expect(await fingerprint()).toBe(before);
+    // The organization's own archive, which read 520 new record files, has its snapshot.
+    expect(await openAndHash()).toMatchObject({ from: 'snapshot' });
+  });
 });
