@@ -26,7 +26,7 @@ it('measures every target once, prints one line for each, and removes its data',
   const lines = result.stdout.split('\n').filter((line) => /^P\d/.test(line));
   expect(lines.map((line) => line.split(' ')[0])).toEqual(targets.map((target) => target.id));
   for (const line of lines) {
-    expect(line).toMatch(/: (\d+(\.\d+)?(x| MB) .*\(target [<>]= [\d.]+(x| MB)\)|0 lost in \d+ trials \(target 0 lost, archive opens\)) smoke, no verdict$/);
+    expect(line).toMatch(/: (\d+(\.\d+)?(x| MB) .*\(target [<>]= [\d.]+(x| MB)(, [<>]= \d+ ms)?\)|0 lost in \d+ trials \(target 0 lost, archive opens\)) smoke, no verdict$/);
   }
   return readdir(parent).then((left) => expect(left).toEqual([]));
 });

@@ -22,6 +22,9 @@ export interface Sizes {
   saveRevisions: number;
   saveBaseRevisions: number;
   saves: number;
+  /** P8: incidents in the large archive whose list is measured, and in the small one it is compared with. */
+  listIncidents: number;
+  listBaseIncidents: number;
   /** P5: revisions in the large archive opened and in the small one. */
   openRevisions: number;
   openBaseRevisions: number;
@@ -34,9 +37,9 @@ export interface Sizes {
 }
 
 export const sizesOf: Record<Mode, Sizes> = {
-  full: { mediaBytes: GiB, mediaFiles: 200, largeBytes: 4 * GiB, largeFiles: 16, saveRevisions: 100_000, saveBaseRevisions: 1000, saves: 40, openRevisions: 100_000, openBaseRevisions: 1000, mergeRevisions: 50_000, crashTrials: 50, runs: 5 },
-  quick: { mediaBytes: 256 * MiB, mediaFiles: 50, largeBytes: GiB, largeFiles: 8, saveRevisions: 20_000, saveBaseRevisions: 1000, saves: 30, openRevisions: 20_000, openBaseRevisions: 1000, mergeRevisions: 10_000, crashTrials: 10, runs: 3 },
-  smoke: { mediaBytes: 4 * MiB, mediaFiles: 4, largeBytes: 16 * MiB, largeFiles: 2, saveRevisions: 200, saveBaseRevisions: 20, saves: 2, openRevisions: 200, openBaseRevisions: 20, mergeRevisions: 100, crashTrials: 1, runs: 1 },
+  full: { mediaBytes: GiB, mediaFiles: 200, largeBytes: 4 * GiB, largeFiles: 16, saveRevisions: 100_000, saveBaseRevisions: 1000, saves: 40, openRevisions: 100_000, openBaseRevisions: 1000, mergeRevisions: 50_000, listIncidents: 100_000, listBaseIncidents: 1000, crashTrials: 50, runs: 5 },
+  quick: { mediaBytes: 256 * MiB, mediaFiles: 50, largeBytes: GiB, largeFiles: 8, saveRevisions: 20_000, saveBaseRevisions: 1000, saves: 30, openRevisions: 20_000, openBaseRevisions: 1000, mergeRevisions: 10_000, listIncidents: 20_000, listBaseIncidents: 1000, crashTrials: 10, runs: 3 },
+  smoke: { mediaBytes: 4 * MiB, mediaFiles: 4, largeBytes: 16 * MiB, largeFiles: 2, saveRevisions: 200, saveBaseRevisions: 20, saves: 2, openRevisions: 200, openBaseRevisions: 20, mergeRevisions: 100, listIncidents: 200, listBaseIncidents: 20, crashTrials: 1, runs: 1 },
 };
 
 export interface BenchContext {

@@ -11,6 +11,7 @@ import { p4Save } from './p4Save';
 import { p5Open } from './p5Open';
 import { p6Merge } from './p6Merge';
 import { p7Memory } from './p7Memory';
+import { p8List } from './p8List';
 import { p9Crash } from './p9Crash';
 
-export const targets: readonly Target[] = [p1Export, p2EncryptedExport, p3Verify, p4Save, p5Open, p6Merge, p7Memory, p9Crash];
+export const targets: readonly Target[] = [p1Export, p2EncryptedExport, p3Verify, p4Save, p5Open, p6Merge, p7Memory, p8List, p9Crash];

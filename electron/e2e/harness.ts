@@ -9,36 +9,22 @@
  * per test with `test.use`.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { register } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, extname, join, normalize, sep } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, type BrowserContext, type Page, type Route } from '@playwright/test';
-import { channelNames, fileRequests } from '../../shared/ipc/names';
+import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import type { Engine } from '../engine';
-import { contentSecurityPolicy } from '../main/contentSecurityPolicy';
+import { appUrl, bindEngine, serveApp } from './rendererHost';
 
 const rendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 
-/** The fake origin the UI is served from; Chromium never resolves it (every request is routed). */
-export const appOrigin = 'http://dalel.localhost';
-export const appUrl = `${appOrigin}/`;
+export { appOrigin, appUrl } from './rendererHost';
 
 
 /** Prefix of the renderer's console warning for an i18n key that exists in no locale (renderer/src/i18n.ts). */
 const missingKeyWarning = '[i18n] missing key';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 export interface DalelSession {
   page: Page;
@@ -103,104 +89,6 @@ function loadEngine() {
   return engineModule;
 }
 
-/** Maps a URL path to a file inside out/renderer, or null. */
-function appFile(pathname: string): string | null {
-  const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
-  const file = normalize(join(rendererDir, relative));
-  // SECURITY: serve only files inside the built renderer, never a path that climbs out of it.
-  return file.startsWith(rendererDir.endsWith(sep) ? rendererDir : rendererDir + sep) ? file : null;
-}
-
-/** Evidence previews: the engine's answer for /evidence/…, as the app's protocol gives it (electron/main/protocol.ts). */
-async function serveEvidence(engine: Engine, route: Route, url: URL): Promise<void> {
-  const request = route.request();
-  const answer = await engine.evidence({
-    pathname: url.pathname,
-    method: request.method(),
-    range: (await request.headerValue('range')) ?? null,
-  });
-  const pieces: Uint8Array[] = [];
-  if (answer.body) for await (const piece of answer.body) pieces.push(piece);
-  await route.fulfill({ status: answer.status, headers: answer.headers, body: Buffer.concat(pieces) });
-}
-
-async function serveApp(context: BrowserContext, engine: Engine, evidencePrefix: string, externalRequests: string[]): Promise<void> {
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin !== appOrigin) {
-      externalRequests.push(url.href);
-      return route.abort('blockedbyclient');
-    }
-    if (url.pathname.startsWith(evidencePrefix)) return serveEvidence(engine, route, url);
-    const file = appFile(url.pathname);
-    if (!file || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
-    return route.fulfill({
-      status: 200,
-      body: await readFile(file),
-      headers: {
-        'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': contentSecurityPolicy,
-      },
-    });
-  });
-  await context.routeWebSocket(/.*/, (socket) => {
-    externalRequests.push(socket.url());
-    void socket.close();
-  });
-}
-
-/** What the page passes for a File in place of its path; the test process maps it to an offered file. */
-const offeredFile = 'offered-file:';
-
-type FileRequests = Record<string, { from: string; to: string; many: boolean }>;
-
-/**
- * Builds `window.dalel` in the page over the binding, the same shape as
- * buildApi in shared/ipc/names.ts. Files handed to the methods of
- * fileRequests cross as their names; only files the test offered
- * (offerFiles) have a path on the other side, as only picked or dropped
- * files have one in the app.
- */
-function installApi([names, files, filePrefix]: [readonly string[], FileRequests, string]): void {
-  type Invoke = (channel: string, request: unknown) => Promise<unknown>;
-  // Looked up at call time: the binding may be installed after this script ran.
-  const invoke: Invoke = (channel, request) => (window as unknown as { __dalelInvoke: Invoke }).__dalelInvoke(channel, request);
-  const api: Record<string, Record<string, (request?: unknown) => Promise<unknown>>> = {};
-  for (const channel of names) {
-    const [domain, verb] = channel.split(':') as [string, string];
-    api[domain] ??= {};
-    api[domain][verb] = (request = {}) => invoke(channel, request);
-  }
-  for (const [channel, { from, to, many }] of Object.entries(files)) {
-    const [domain, verb] = channel.split(':') as [string, string];
-    api[domain]![verb] = async (request = {}) => {
-      const { [from]: given, [to]: _ignored, ...rest } = (request ?? {}) as Record<string, unknown>;
-      const list = many ? (Array.isArray(given) ? given : []) : [given];
-      const notFile = list.find((file) => !(file instanceof File));
-      if (notFile !== undefined) return { ok: false, error: { code: 'fileNotOnDisk', params: { name: String((notFile as File)?.name ?? '') } } };
-      const paths = (list as File[]).map((file) => filePrefix + file.name);
-      return invoke(channel, { ...rest, [to]: many ? paths : paths[0] });
-    };
-  }
-  Object.defineProperty(window, 'dalel', { value: Object.freeze(api), enumerable: true });
-}
-
-/**
- * The engine call for a page's request: a channel of fileRequests gets the
- * offered files' paths for the names the page sent (the stand-in for
- * Electron's webUtils.getPathForFile); a name nobody offered is not a file on disk.
- */
-async function invokeEngine(engine: Engine, offered: Map<string, string>, channel: string, request: unknown) {
-  const fields = (fileRequests as FileRequests)[channel];
-  if (!fields || !request || typeof request !== 'object') return engine.dispatch(channel, request);
-  const { [fields.to]: given, ...rest } = request as Record<string, unknown>;
-  const names = (fields.many ? (Array.isArray(given) ? given : []) : [given]).map((path) => String(path).slice(offeredFile.length));
-  const missing = names.find((name) => !offered.has(name));
-  if (missing !== undefined) return { ok: false, error: { code: 'fileNotOnDisk', params: { name: missing } } };
-  const paths = names.map((name) => offered.get(name));
-  return engine.dispatch(channel, { ...rest, [fields.to]: fields.many ? paths : paths[0] });
-}
-
 export const test = base.extend<HarnessOptions & { dalel: DalelSession }>({
   osLocale: ['en-US', { option: true }],
   dalel: async ({ browser, osLocale, timezoneId }, use) => {
@@ -238,13 +126,10 @@ export const test = base.extend<HarnessOptions & { dalel: DalelSession }>({
       timezoneId: timezoneId ?? defaultTimezone,
       locale: osLocale,
     });
-    await serveApp(context, engine, evidencePrefix, externalRequests);
+    await serveApp(context, engine, { rendererDir, evidencePrefix, externalRequests });
     const page = await context.newPage();
     const offered = new Map<string, string>();
-    await page.exposeBinding('__dalelInvoke', (_source, channel: string, request: unknown) =>
-      invokeEngine(engine, offered, channel, request),
-    );
-    await page.addInitScript(installApi, [[...channelNames], fileRequests, offeredFile] as [string[], FileRequests, string]);
+    await bindEngine(page, engine, offered);
     page.on('console', (message) => {
       const text = message.text();
       if (text.startsWith(missingKeyWarning)) missingKeys.push(text.slice(missingKeyWarning.length).trim());
