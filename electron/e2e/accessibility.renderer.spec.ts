@@ -3,7 +3,8 @@
  * survives"): the start screen, every route of router.ts over one seeded
  * archive (an incident with an effect, a testimony and a photo; an incident
  * in conflict from two defenders' bundles, so the received and conflict
- * screens have something to show) and the unlock screen, in English,
+ * screens have something to show), the toast a save leaves, and the
+ * unlock screen, in English,
  * Russian and Kazakh. Each screen is checked
  * - at the smallest window (1024×640) in the light theme: axe finds
  *   nothing, no i18n key shows, the page does not scroll sideways, no
@@ -329,6 +330,27 @@ async function checkScreen(page: Page, cdp: CDPSession, screen: Screen, lng: Lng
   });
 }
 
+/** The toast region with a toast in it (a save's), light and dark: axe, contrast and width. */
+async function checkToast(page: Page, seeded: Seeded, lng: Lng, problems: string[]) {
+  const label = `a toast after a save (${lng})`;
+  await test.step(label, async () => {
+    await go(page, `#/incident/${seeded.incidentId}/edit`);
+    const title = page.locator('#incident-title');
+    await title.fill(`${await title.inputValue()} (2)`);
+    await title.press('Control+Enter');
+    const toast = page.locator('.toast-region .toast');
+    await expect(toast).toHaveCount(1);
+    // Hovered, it stays however long the checks take.
+    await toast.hover();
+    await attempt(problems, `${label}, light`, () => expectNoAxeViolations(page, `${label}, light`));
+    await attempt(problems, `${label}, light`, () => expectNoOverflow(page, `${label}, light`));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await attempt(problems, `${label}, dark`, () => expectNoContrastViolations(page, `${label}, dark`));
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect(toast).toHaveCount(1);
+  });
+}
+
 async function go(page: Page, href: string) {
   await page.evaluate((hash) => (window.location.hash = hash), href);
 }
@@ -364,6 +386,7 @@ for (const { lng, osLocale } of languages) {
         await go(page, screen.href);
         await checkScreen(page, cdp, screen, lng, problems);
       }
+      await checkToast(page, seeded, lng, problems);
 
       await dispatch(dalel, 'archive:lock', {});
       await page.reload();
