@@ -50,8 +50,14 @@ const Settings = z.object({ name: z.string(), organization: z.string(), country:
 type Settings = z.infer<typeof Settings>;
 
 const KeyFile = z.object({ publicKey: z.string(), privateKey: z.base64() });
-/** Record files read one by one or written after which the record snapshot is rewritten (recordSnapshot.ts). */
-const snapshotRefresh = 500;
+/**
+ * Record files read one by one or written after which the record snapshot
+ * is rewritten (recordSnapshot.ts): 500, or 2% of the records in a large
+ * archive, so that a defender saving into 100k records waits for a rewrite
+ * (a second or two) once in 2000 saves, and an open reads at most 2000
+ * record files besides the snapshot.
+ */
+const snapshotRefresh = (records: number) => Math.max(500, Math.ceil(records * 0.02));
 
 export interface CreateOptions {
   name: string;
@@ -197,7 +203,7 @@ export class Archive {
    * encrypting in place it would land in plain text beside the sealed files.
    */
   private async refreshSnapshot(): Promise<void> {
-    if (this.records.staleness < snapshotRefresh || this.retired) return;
+    if (this.records.staleness < snapshotRefresh(this.records.size) || this.retired) return;
     try {
       await writeRecordSnapshot(this.storage, this.key, { custody: this.custody.prefix(), documents: this.records.snapshotDocuments() });
       this.records.markSnapshotted();

@@ -102,6 +102,11 @@ export class RecordStore {
     this.unsnapshotted = 0;
   }
 
+  /** How many records the archive holds. */
+  get size(): number {
+    return this.records.size;
+  }
+
   /** How many record files were read one by one or written since the last snapshot. */
   get staleness(): number {
     return this.unsnapshotted;

@@ -128,7 +128,9 @@ export class PlainStorage implements Storage {
   }
 
   async readUnits(path: string): Promise<Uint8Array[]> {
-    const bytes = Buffer.from((await this.read(path)) ?? new Uint8Array());
+    const read = (await this.read(path)) ?? new Uint8Array();
+    // A view, not a copy: a long custody log is tens of megabytes.
+    const bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
     const end = bytes.lastIndexOf(newline) + 1;
     if (end < bytes.length) {
       try {
