@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { createEngine, evidencePrefix, type Engine } from '../../electron/engine';
+import { firstRowsPainted, keystrokeToList, watchFirstRows } from '../../electron/e2e/listTiming';
 import { appUrl, bindEngine, serveApp } from '../../electron/e2e/rendererHost';
 import { formatRatio, median, paired, type BenchContext, type Target } from '../harness';
 
@@ -21,51 +22,19 @@ const ratioLimit = 1.5;
 const keystrokeLimit = 100;
 const chromiumPath = '/usr/bin/chromium';
 
-/** Notes, on each page load, when the first incident rows are painted (ms since navigation start). */
-function watchFirstRows(): void {
-  const holder = window as unknown as { __firstRows?: number };
-  const observer = new MutationObserver(() => {
-    if (!document.querySelector('.incident-table tbody tr:not([aria-busy])')) return;
-    observer.disconnect();
-    requestAnimationFrame(() => setTimeout(() => (holder.__firstRows = performance.now())));
-  });
-  observer.observe(document, { childList: true, subtree: true });
-}
-
 async function load(page: Page): Promise<number> {
   // A fresh document each time: the same URL again would only be a same-document navigation.
   await page.goto('about:blank');
   await page.goto(appUrl);
-  const painted = await page.waitForFunction(() => (window as unknown as { __firstRows?: number }).__firstRows, undefined, { timeout: 300_000 });
-  return (await painted.jsonValue()) as number;
+  return firstRowsPainted(page, 300_000);
 }
 
 /** Types "mobil" key by key; the median time from a keydown to the list painted for the search so far. */
 async function keystrokes(page: Page): Promise<number> {
-  const search = page.locator('#incident-search');
-  await search.focus();
+  await page.locator('#incident-search').focus();
   const times: number[] = [];
   let typed = '';
-  for (const key of 'mobil') {
-    typed += key;
-    const expected = new URLSearchParams({ q: typed }).toString();
-    await page.evaluate((expected) => {
-      const holder = window as unknown as { __keystroke: Promise<number> };
-      holder.__keystroke = new Promise((done) => {
-        let pressed = 0;
-        document.addEventListener('keydown', (event) => (pressed = event.timeStamp), { capture: true, once: true });
-        const list = document.querySelector('.incident-list')!;
-        const observer = new MutationObserver(() => {
-          if (list.getAttribute('data-query') !== expected) return;
-          observer.disconnect();
-          requestAnimationFrame(() => setTimeout(() => done(performance.now() - pressed)));
-        });
-        observer.observe(list, { attributes: true, attributeFilter: ['data-query'] });
-      });
-    }, expected);
-    await page.keyboard.press(key);
-    times.push(await page.evaluate(() => (window as unknown as { __keystroke: Promise<number> }).__keystroke));
-  }
+  for (const key of 'mobil') times.push(await keystrokeToList(page, key, (typed += key)));
   return median(times);
 }
 

@@ -13,47 +13,15 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness';
+import { firstRowsPainted, keystrokeToList, watchFirstRows } from './listTiming';
 
 const small = 1_000;
 const large = Number(process.env.DALEL_LIST_SCALE ?? 100_000);
 const runs = 3;
 
-/** Notes, on each page load, when the first incident rows are painted (ms since navigation start). */
-function watchFirstRows(): void {
-  const holder = window as unknown as { __firstRows?: number };
-  const observer = new MutationObserver(() => {
-    if (!document.querySelector('.incident-table tbody tr:not([aria-busy])')) return;
-    observer.disconnect();
-    requestAnimationFrame(() => setTimeout(() => (holder.__firstRows = performance.now())));
-  });
-  observer.observe(document, { childList: true, subtree: true });
-}
-
 async function firstRender(page: Page): Promise<number> {
   await page.reload();
-  const painted = await page.waitForFunction(() => (window as unknown as { __firstRows?: number }).__firstRows, undefined, { timeout: 120_000 });
-  return (await painted.jsonValue()) as number;
-}
-
-/** Presses one key in the search box; the time from its keydown to the list painted for the new search. */
-async function keystroke(page: Page, key: string, search: string): Promise<number> {
-  const expected = new URLSearchParams({ q: search }).toString();
-  await page.evaluate((expected) => {
-    const holder = window as unknown as { __keystroke: Promise<number> };
-    holder.__keystroke = new Promise((resolve) => {
-      let pressed = 0;
-      document.addEventListener('keydown', (event) => (pressed = event.timeStamp), { capture: true, once: true });
-      const list = document.querySelector('.incident-list')!;
-      const observer = new MutationObserver(() => {
-        if (list.getAttribute('data-query') !== expected) return;
-        observer.disconnect();
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - pressed)));
-      });
-      observer.observe(list, { attributes: true, attributeFilter: ['data-query'] });
-    });
-  }, expected);
-  await page.keyboard.press(key);
-  return page.evaluate(() => (window as unknown as { __keystroke: Promise<number> }).__keystroke);
+  return firstRowsPainted(page, 120_000);
 }
 
 /** Types "mobil" key by key (a quarter of the synthetic titles hold "Mobile data cut"), then clears the box. */
@@ -64,7 +32,7 @@ async function typeSearch(page: Page, size: number): Promise<number[]> {
   let typed = '';
   for (const key of 'mobil') {
     typed += key;
-    times.push(await keystroke(page, key, typed));
+    times.push(await keystrokeToList(page, key, typed));
   }
   // The search narrowed the list: fewer rows than the archive holds, and the status says so.
   const narrowed = Number(await page.locator('.incident-table').getAttribute('aria-rowcount')) - 1;
