@@ -43,7 +43,7 @@ export class CustodyLog {
     /** The lines a trusted snapshot vouches for, parsed only when someone asks for them. */
     private trustedUnits: readonly Uint8Array[],
     /** The lines after those, checked on open or appended since. */
-    private readonly checked: CustodyEvent[],
+    private checked: CustodyEvent[],
     private readonly digest: Hash,
     /** True when the log still begins with the lines of the prefix it was opened with. */
     readonly prefixMatched: boolean,
@@ -132,7 +132,8 @@ export class CustodyLog {
     if (this.trustedUnits.length) {
       // Checked when the snapshot that vouches for them was written.
       const decoder = new TextDecoder();
-      this.checked.unshift(...this.trustedUnits.map((unit) => JSON.parse(decoder.decode(unit)) as CustodyEvent));
+      // concat, not unshift(...): a spread of 100k lines would overflow the call stack.
+      this.checked = this.trustedUnits.map((unit) => JSON.parse(decoder.decode(unit)) as CustodyEvent).concat(this.checked);
       this.trustedUnits = [];
     }
     return this.checked;

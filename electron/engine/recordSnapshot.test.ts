@@ -3,6 +3,8 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Archive } from './archive';
+import { CustodyLog } from './custodyLog';
+import { PlainStorage } from './storage';
 import { createEngine } from './index';
 import { snapshotFile } from './recordSnapshot';
 import { createBulkArchive } from './testing/bulkArchive';
@@ -138,4 +140,19 @@ describe('the record snapshot', () => {
     // The organization's own archive, which read 520 new record files, has its snapshot.
     expect(await openAndHash()).toMatchObject({ from: 'snapshot' });
   });
+
+  it('leaves the custody lines it vouches for unchecked, yet gives every one of them when asked, even 150k', async () => {
+    const storage = new PlainStorage(folder.path);
+    const log = await CustodyLog.open(storage);
+    const actor = 'SHA256:' + 'A'.repeat(43);
+    const recordId = '5b42d655-b743-4e12-93fc-15e7cb1e72fe';
+    await log.appendPrepared(log.prepare(actor, Array.from({ length: 150_000 }, (_, index) => ({ action: 'record_saved' as const, recordId, note: String(index) }))));
+    const reopened = await CustodyLog.open(storage, log.prefix());
+    expect(reopened.prefixMatched).toBe(true);
+    const events = reopened.eventsFor(recordId);
+    expect(events).toHaveLength(150_000);
+    expect(events.at(-1)).toMatchObject({ seq: 149_999, note: '149999' });
+    await reopened.append(actor, 'record_saved', { recordId });
+    expect(reopened.eventsFor(recordId)).toHaveLength(150_001);
+  }, 120_000);
 });

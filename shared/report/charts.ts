@@ -103,8 +103,13 @@ export function timelineChart(f: Formatter, incident: IncidentFields, effects: r
   if (rows.length === 0) return null;
 
   const known = rows.flatMap((row) => (row.end === undefined ? [row.start] : [row.start, row.end]));
-  let from = Math.min(...known);
-  let to = Math.max(...known);
+  // A loop, not Math.min(...known): spreading 100k stamps overflows the call stack.
+  let from = Infinity;
+  let to = -Infinity;
+  for (const stamp of known) {
+    if (stamp < from) from = stamp;
+    if (stamp > to) to = stamp;
+  }
   if (to - from < hour) {
     from -= 6 * hour;
     to += 6 * hour;
