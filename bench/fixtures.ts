@@ -8,6 +8,7 @@
 import { randomFillSync } from 'node:crypto';
 import { copyFile, mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createEngine, type Engine } from '../electron/engine';
 import { Archive } from '../electron/engine/archive';
 import { exportBundle } from '../electron/engine/bundle/export';
 import { createBulkArchive, type BulkArchive } from '../electron/engine/testing/bulkArchive';
@@ -82,6 +83,24 @@ export async function archiveOf(path: string, media: Media, encrypted: boolean):
 export function exportOf(archive: Archive, out: string): Promise<BenchBundle> {
   return exportBundle(archive, { out, profile: 'internal', language: 'en', softwareVersion: 'bench' });
 }
+
+/** A new engine as the app makes one, its preferences in `home`; nothing open yet. */
+export function benchEngine(archivePath: string, home: string): Engine {
+  return createEngine({ defaultArchivePath: archivePath, configDir: home, osLocale: 'en', version: 'bench', dialogs: { chooseFolder: async () => null } });
+}
+
+/** Sends a request the bench needs to succeed; a failure stops the run, naming the channel. */
+export async function dispatchOk<T>(engine: Engine, channel: string, request: unknown): Promise<T> {
+  const result = await engine.dispatch(channel, request);
+  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+/** `archive:open` of a bench archive, with its passphrase when it has one. */
+export const openRequest = (archive: { path: string; passphrase: string | null }) => ({
+  path: archive.path,
+  ...(archive.passphrase ? { passphrase: archive.passphrase } : {}),
+});
 
 /** Reads a file, or every file in a folder, once: each side of a comparison then starts from the page cache. */
 export const readOnce = (path: string) => run('sh', ['-c', 'find "$1" -type f -exec cat {} + > /dev/null', 'sh', path]);

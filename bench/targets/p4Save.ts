@@ -9,17 +9,12 @@
  * never times the open, nor anything but the dispatch of the save.
  */
 import { join } from 'node:path';
-import { createEngine, type Engine } from '../../electron/engine';
+import type { Engine } from '../../electron/engine';
 import { sampleIncident } from '../../electron/engine/testing/fixtures';
+import { benchEngine, dispatchOk, openRequest } from '../fixtures';
 import { formatRatio, median, type BenchContext, type Target } from '../harness';
 
 const limit = 2;
-
-async function ok<T>(engine: Engine, channel: string, request: unknown): Promise<T> {
-  const result = await engine.dispatch(channel, request);
-  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
 /** One archive open in its own engine, with the records an edit may pick from. */
 interface Session {
@@ -31,14 +26,8 @@ interface Session {
 async function openSession(context: BenchContext, revisions: number, encrypted: boolean): Promise<Session> {
   const bulk = await context.fixtures.bulkArchive(revisions, encrypted);
   const home = join(context.work, `p4 engine ${revisions} ${encrypted}`);
-  const engine = createEngine({
-    defaultArchivePath: bulk.path,
-    configDir: home,
-    osLocale: 'en',
-    version: 'bench',
-    dialogs: { chooseFolder: async () => null },
-  });
-  await ok(engine, 'archive:open', { path: bulk.path, ...(bulk.passphrase ? { passphrase: bulk.passphrase } : {}) });
+  const engine = benchEngine(bulk.path, home);
+  await dispatchOk(engine, 'archive:open', openRequest(bulk));
   return { engine, incidentIds: bulk.incidentIds, saved: 0 };
 }
 
@@ -49,11 +38,11 @@ async function timedSave(session: Session): Promise<number> {
   let request: unknown = { type: 'incident', data };
   if (index % 2 === 1) {
     const recordId = session.incidentIds[(index * 7919) % session.incidentIds.length]!;
-    const record = await ok<{ summary: { headId: string } }>(session.engine, 'records:get', { recordId });
+    const record = await dispatchOk<{ summary: { headId: string } }>(session.engine, 'records:get', { recordId });
     request = { type: 'incident', recordId, parent: record.summary.headId, data };
   }
   const start = performance.now();
-  await ok(session.engine, 'records:save', request);
+  await dispatchOk(session.engine, 'records:save', request);
   return (performance.now() - start) / 1000;
 }
 

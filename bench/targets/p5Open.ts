@@ -13,7 +13,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { snapshotFile } from '../../electron/engine/recordSnapshot';
-import { createEngine } from '../../electron/engine';
+import { benchEngine, dispatchOk, openRequest } from '../fixtures';
 import { formatRatio, median, type BenchContext, type Target } from '../harness';
 
 const ratioLimit = 120;
@@ -29,19 +29,11 @@ const firstWindow = {
 
 /** Opens the archive in a new engine and asks for the list's first window; returns the seconds taken and closes. */
 async function timedOpen(context: BenchContext, archive: { path: string; passphrase: string | null }, run: number): Promise<number> {
-  const engine = createEngine({
-    defaultArchivePath: archive.path,
-    configDir: join(context.work, `p5 engine ${run}`),
-    osLocale: 'en',
-    version: 'bench',
-    dialogs: { chooseFolder: async () => null },
-  });
+  const engine = benchEngine(archive.path, join(context.work, `p5 engine ${run}`));
   try {
     const start = performance.now();
-    const opened = await engine.dispatch('archive:open', { path: archive.path, ...(archive.passphrase ? { passphrase: archive.passphrase } : {}) });
-    if (!opened.ok) throw new Error(`archive:open failed: ${JSON.stringify(opened.error)}`);
-    const listed = await engine.dispatch('records:query', firstWindow);
-    if (!listed.ok) throw new Error(`records:query failed: ${JSON.stringify(listed.error)}`);
+    await dispatchOk(engine, 'archive:open', openRequest(archive));
+    await dispatchOk(engine, 'records:query', firstWindow);
     return (performance.now() - start) / 1000;
   } finally {
     await engine.close();

@@ -13,9 +13,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
-import { createEngine, evidencePrefix, type Engine } from '../../electron/engine';
+import { evidencePrefix, type Engine } from '../../electron/engine';
 import { firstRowsPainted, keystrokeToList, watchFirstRows } from '../../electron/e2e/listTiming';
 import { appUrl, bindEngine, serveApp } from '../../electron/e2e/rendererHost';
+import { benchEngine, dispatchOk } from '../fixtures';
 import { formatRatio, median, paired, type BenchContext, type Target } from '../harness';
 
 const ratioLimit = 1.5;
@@ -45,9 +46,8 @@ interface Side {
 
 async function openSide(context: BenchContext, browser: Browser, incidents: number): Promise<Side> {
   const bulk = await context.fixtures.bulkArchive(incidents, false);
-  const engine = createEngine({ defaultArchivePath: bulk.path, configDir: join(context.work, `p8 engine ${incidents}`), osLocale: 'en', version: 'bench', dialogs: { chooseFolder: async () => null } });
-  const opened = await engine.dispatch('archive:open', { path: bulk.path });
-  if (!opened.ok) throw new Error(`P8: could not open the archive of ${incidents}: ${opened.error.code}`);
+  const engine = benchEngine(bulk.path, join(context.work, `p8 engine ${incidents}`));
+  await dispatchOk(engine, 'archive:open', { path: bulk.path });
   const page = await browser.newPage({ viewport: { width: 1024, height: 640 }, locale: 'en-US' });
   await serveApp(page.context(), engine, { rendererDir: resolve('out/renderer'), evidencePrefix, externalRequests: [] });
   await bindEngine(page, engine);
