@@ -30,13 +30,13 @@ async function load(page: Page): Promise<number> {
   return firstRowsPainted(page, 300_000);
 }
 
-/** Types "mobil" key by key; the median time from a keydown to the list painted for the search so far. */
-async function keystrokes(page: Page): Promise<number> {
+/** Types "mobil" key by key; for each key, the time from its keydown to the list painted for the search so far. */
+async function keystrokes(page: Page): Promise<number[]> {
   await page.locator('#incident-search').focus();
   const times: number[] = [];
   let typed = '';
   for (const key of 'mobil') times.push(await keystrokeToList(page, key, (typed += key)));
-  return median(times);
+  return times;
 }
 
 interface Side {
@@ -76,8 +76,9 @@ export const p8List: Target = {
       );
       const first = { large: median(times.a), small: median(times.b) };
       const ratio = first.large / first.small;
-      const keystroke = await keystrokes(large.page);
-      const smallKeystroke = await keystrokes(small.page);
+      const keys = { large: await keystrokes(large.page), small: await keystrokes(small.page) };
+      const keystroke = median(keys.large);
+      const smallKeystroke = median(keys.small);
       const base = listBaseIncidents >= 1000 ? `${listBaseIncidents / 1000}k` : String(listBaseIncidents);
       return {
         measured: `${formatRatio(ratio)} ${base} first render, keystroke ${ms(keystroke)}`,
@@ -87,6 +88,7 @@ export const p8List: Target = {
           `first render (page load to first rows painted, median of ${times.a.length}): ${ms(first.large)} at ${listIncidents}, ${ms(first.small)} at ${listBaseIncidents}`,
           `first load after opening (builds the engine's list index): ${ms(cold.large)} at ${listIncidents}, ${ms(cold.small)} at ${listBaseIncidents}`,
           `keystroke to updated list (median of 5 keys): ${ms(keystroke)} at ${listIncidents}, ${ms(smallKeystroke)} at ${listBaseIncidents}`,
+          `each key of "mobil": ${keys.large.map(ms).join(', ')} at ${listIncidents}; ${keys.small.map(ms).join(', ')} at ${listBaseIncidents}`,
         ],
       };
     } finally {

@@ -12,7 +12,7 @@ import {
   areaParam,
   paramsOf,
   dayOf,
-  holdsEvery,
+  keeps,
   normalizeForSearch,
   readArea,
   readCode,
@@ -21,6 +21,7 @@ import {
   searchWords,
   sortParams,
   writeParams,
+  type Matcher,
   type SortDirection,
   type SortSpec,
 } from './listParams';
@@ -124,18 +125,21 @@ export function compareEffects<E extends EffectEntry>(spec: SortSpec<EffectSort>
   return (a, b) => sign * compare(a, b) || b.occurred - a.occurred || collator.compare(a.row.effect.description, b.row.effect.description);
 }
 
-export function filterEffects(entries: readonly EffectEntry[], query: EffectQuery): EffectListRow[] {
-  const words = searchWords(query.search);
+export function effectMatcher(query: EffectQuery): Matcher<EffectEntry> {
   const { category, severity, area, from, to } = query;
-  const kept: EffectListRow[] = [];
-  for (const entry of entries) {
+  const fields = (entry: EffectEntry) => {
     const { effect } = entry.row;
-    if (category && effect.category !== category) continue;
-    if (severity && effect.severity !== severity) continue;
-    if (area && entry.area !== area) continue;
-    if ((from || to) && (!entry.day || (from && entry.day < from) || (to && entry.day > to))) continue;
-    if (words.length > 0 && !holdsEvery(entry.text, words)) continue;
-    kept.push(entry.row);
-  }
+    if (category && effect.category !== category) return false;
+    if (severity && effect.severity !== severity) return false;
+    if (area && entry.area !== area) return false;
+    return !(from || to) || (entry.day !== '' && !(from && entry.day < from) && !(to && entry.day > to));
+  };
+  return { words: searchWords(query.search), fields };
+}
+
+export function filterEffects(entries: readonly EffectEntry[], query: EffectQuery): EffectListRow[] {
+  const matcher = effectMatcher(query);
+  const kept: EffectListRow[] = [];
+  for (const entry of entries) if (keeps(matcher, entry)) kept.push(entry.row);
   return kept;
 }

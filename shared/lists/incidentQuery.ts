@@ -8,7 +8,8 @@
  *
  * For 100k incidents (PERFORMANCE.md P8) the list indexes its rows once
  * (lower-case search text, days, sort keys), sorts the index once per order,
- * and each keystroke is then one pass of `includes` over that sorted index.
+ * and each keystroke is then one pass over that sorted index (the engine
+ * first narrows it to the entries whose text holds a search word).
  */
 import type { Language, RecordSummary } from '../ipc';
 import { incidentKinds, instantOf, type Incident, type IncidentKind } from '../model';
@@ -16,7 +17,7 @@ import {
   areaParam,
   paramsOf,
   dayOf,
-  holdsEvery,
+  keeps,
   meetsRange,
   normalizeForSearch,
   readArea,
@@ -26,6 +27,7 @@ import {
   searchWords,
   sortParams,
   writeParams,
+  type Matcher,
   type SortDirection,
   type SortSpec,
 } from './listParams';
@@ -145,25 +147,28 @@ export function compareEntries<E extends IncidentEntry<FilterableRow>>(spec: Sor
   return (a, b) => sign * compare(a, b);
 }
 
+export function incidentMatcher(filter: ListFilter): Matcher<IncidentEntry> {
+  const words = searchWords(filter.search);
+  const { kind, area, from = '', to = '', showRetracted } = filter;
+  const anyField = kind || area || from || to;
+  const fields = (entry: IncidentEntry) => {
+    const { row } = entry;
+    if (!showRetracted && row.summary.retracted) return false;
+    if (!anyField) return true;
+    // An unreadable record matches no filter, only the whole list (its text is empty, so no search finds it either).
+    if (!row.incident) return false;
+    if (kind && !row.incident.kinds.includes(kind)) return false;
+    if (area && !entry.areas.includes(area)) return false;
+    return !(from || to) || meetsRange(entry.firstDay, entry.lastDay, from, to);
+  };
+  return { words, fields };
+}
+
 /** The rows of the entries the filter keeps, in the entries' order. */
 export function filterEntries<R extends FilterableRow>(entries: readonly IncidentEntry<R>[], filter: ListFilter): R[] {
-  const words = searchWords(filter.search);
-  const { kind, area, from = '', to = '' } = filter;
-  const anyFilter = words.length > 0 || kind || area || from || to;
+  const matcher = incidentMatcher(filter);
   const kept: R[] = [];
-  for (const entry of entries) {
-    const { row } = entry;
-    if (!filter.showRetracted && row.summary.retracted) continue;
-    if (anyFilter) {
-      // An unreadable record matches no filter, only the whole list.
-      if (!row.incident) continue;
-      if (kind && !row.incident.kinds.includes(kind)) continue;
-      if (area && !entry.areas.includes(area)) continue;
-      if ((from || to) && !meetsRange(entry.firstDay, entry.lastDay, from, to)) continue;
-      if (words.length > 0 && !holdsEvery(entry.text, words)) continue;
-    }
-    kept.push(row);
-  }
+  for (const entry of entries) if (keeps(matcher, entry)) kept.push(entry.row);
   return kept;
 }
 

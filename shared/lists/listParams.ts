@@ -132,6 +132,19 @@ export function holdsEvery(text: string, words: readonly string[]): boolean {
   return true;
 }
 
+/**
+ * What a filter asks of an entry: every search word in its text, and its
+ * fields passing `fields`. Split so that the engine can find the words
+ * over all texts at once and test the fields of those entries alone.
+ */
+export interface Matcher<E> {
+  words: string[];
+  fields: (entry: E) => boolean;
+}
+
+/** Whether the matcher keeps the entry. */
+export const keeps = <E extends { text: string }>({ words, fields }: Matcher<E>, entry: E): boolean => fields(entry) && holdsEvery(entry.text, words);
+
 /** The day a timestamp was written in ("2022-01-05T16:00+06:00" → "2022-01-05"). */
 export const dayOf = (at: string): string => at.slice(0, 10);
 

@@ -8,7 +8,7 @@
  */
 import type { Language, RecordSummary } from '../ipc';
 import { instantOf, sourceKinds, type Source } from '../model';
-import { holdsEvery, normalizeForSearch, paramsOf, readCode, readSort, searchWords, sortParams, writeParams, type SortDirection, type SortSpec } from './listParams';
+import { keeps, normalizeForSearch, paramsOf, readCode, readSort, searchWords, sortParams, writeParams, type Matcher, type SortDirection, type SortSpec } from './listParams';
 
 export const consentFilters = ['none', 'store_only', 'share_with_lawyers', 'publish'] as const;
 export type ConsentFilter = (typeof consentFilters)[number];
@@ -100,15 +100,15 @@ export function compareSources<E extends SourceEntry>(spec: SortSpec<SourceSort>
   return (a, b) => sign * compare(a, b) || byTitle(a, b);
 }
 
+export function sourceMatcher(query: SourceQuery): Matcher<SourceEntry> {
+  const fields = ({ row: { source } }: SourceEntry) =>
+    (!query.kind || source.kind === query.kind) && (!query.consent || meetsConsent(source.consent, query.consent));
+  return { words: searchWords(query.search), fields };
+}
+
 export function filterSources(entries: readonly SourceEntry[], query: SourceQuery): SourceRow[] {
-  const words = searchWords(query.search);
+  const matcher = sourceMatcher(query);
   const kept: SourceRow[] = [];
-  for (const entry of entries) {
-    const { source } = entry.row;
-    if (query.kind && source.kind !== query.kind) continue;
-    if (query.consent && !meetsConsent(source.consent, query.consent)) continue;
-    if (words.length > 0 && !holdsEvery(entry.text, words)) continue;
-    kept.push(entry.row);
-  }
+  for (const entry of entries) if (keeps(matcher, entry)) kept.push(entry.row);
   return kept;
 }

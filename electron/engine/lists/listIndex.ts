@@ -8,13 +8,22 @@
  * a saved, retracted, imported, merged or resolved record is re-read and
  * moved to its place in each cached order. Reads the archive; never writes.
  */
-import type { Language, ListAnswer, RecordSummary } from '../../../shared/ipc';
+import type { Language, ListAnswer, ListRow, RecordSummary } from '../../../shared/ipc';
 import type { Archive } from '../archive';
+import { searchWords } from '../../../shared/lists/listParams';
 import { EngineError } from '../errors';
+import { SearchTexts } from './joinedTexts';
 import { effectList, incidentList, sourceList, type ListKind, type ListRequest, type ListType, type RecordReader } from './listKinds';
 
-type AnyEntry = { row: { summary: RecordSummary } };
+type AnyEntry = { row: { summary: RecordSummary }; text: string };
 type AnyKind = ListKind<ListType, AnyEntry>;
+
+interface Order {
+  compare: (a: AnyEntry, b: AnyEntry) => number;
+  sorted: AnyEntry[];
+  /** Each sorted entry's place in the joined search texts; null until a search needs it. */
+  slots: Int32Array | null;
+}
 
 /** Above this many changed records at once (an import), cached orders are dropped and sorted again when asked. */
 const insertLimit = 1_000;
@@ -24,7 +33,10 @@ class TypeIndex {
   private entries: Map<string, AnyEntry> | null = null;
   /** Every record of this type, including those the list leaves out. */
   private readonly held = new Set<string>();
-  private readonly orders = new Map<string, { compare: (a: AnyEntry, b: AnyEntry) => number; sorted: AnyEntry[] }>();
+  private readonly orders = new Map<string, Order>();
+  /** Every entry's search text, for finding words over all of them at once; made with the entries. */
+  private search: SearchTexts<AnyEntry> | null = null;
+  private readonly listedIn = new Map<string, number>();
   private readonly places = new Map<Language, string[]>();
   readonly stale = new Set<string>();
 
@@ -61,18 +73,55 @@ class TypeIndex {
     let order = this.orders.get(key);
     if (!order) {
       const compare = this.kind.compare(request.query as never, request.language);
-      order = { compare, sorted: [...entries.values()].sort(compare) };
+      order = { compare, sorted: [...entries.values()].sort(compare), slots: null };
       this.orders.set(key, order);
     }
-    const kept = this.kind.filter(order.sorted, request.query as never);
+    const { words, fields } = this.kind.matcher(request.query as never);
+    const holding = words.length > 0 ? this.holding(words, order) : null;
+    const end = request.offset + request.limit;
+    const rows: ListRow[] = [];
+    let total = 0;
+    const { sorted } = order;
+    for (let position = 0; position < sorted.length; position += 1) {
+      if (holding && !holding[position]) continue;
+      const entry = sorted[position]!;
+      if (!fields(entry)) continue;
+      if (total >= request.offset && total < end) rows.push(this.kind.answer(entry.row));
+      total += 1;
+    }
     return {
-      total: kept.length,
-      listed: this.kind.listed(entries.values(), request.query as never),
+      total,
+      listed: this.listed(request.query),
       held: this.held.size,
       places: this.placesFor(entries, request.language),
       offset: request.offset,
-      rows: kept.slice(request.offset, request.offset + request.limit).map((row) => this.kind.answer(row)),
+      rows,
     };
+  }
+
+  /**
+   * One flag per position of `order`: whether that entry's search text holds
+   * every word (holdsEvery, as shared/lists means it), found over all texts at once.
+   */
+  private holding(words: readonly string[], order: Order): Uint8Array {
+    const bySlot = this.search!.holdingAll(words);
+    order.slots ??= this.search!.slotsOf(order.sorted);
+    const { slots } = order;
+    const byPosition = new Uint8Array(slots.length);
+    for (let position = 0; position < slots.length; position += 1) byPosition[position] = bySlot[slots[position]!]!;
+    return byPosition;
+  }
+
+  /** Records in the list with no search or filter, counted once per scope until the records change. */
+  private listed(query: ListRequest['query']): number {
+    const scope = this.kind.scope(query as never);
+    let count = this.listedIn.get(scope);
+    if (count === undefined) {
+      count = 0;
+      for (const entry of this.entries!.values()) if (this.kind.inScope(entry, scope)) count += 1;
+      this.listedIn.set(scope, count);
+    }
+    return count;
   }
 
   private fresh(): Map<string, AnyEntry> {
@@ -84,16 +133,24 @@ class TypeIndex {
         if (entry) this.entries.set(summary.recordId, entry);
       }
       this.stale.clear();
+      // Made now, with the list's first answer, so that the first key typed does not wait for it.
+      this.search = new SearchTexts(this.entries.values());
       return this.entries;
     }
     if (this.stale.size === 0) return this.entries;
     const removed = new Set<string>();
+    const gone: AnyEntry[] = [];
     const added: AnyEntry[] = [];
     for (const recordId of this.stale) {
       const summary = this.reader.summary(recordId);
       if (!summary || summary.type !== this.kind.type) continue;
       this.held.add(recordId);
-      if (this.entries.delete(recordId)) removed.add(recordId);
+      const old = this.entries.get(recordId);
+      if (old) {
+        this.entries.delete(recordId);
+        removed.add(recordId);
+        gone.push(old);
+      }
       const entry = this.kind.entry(summary, this.reader);
       if (entry) {
         this.entries.set(recordId, entry);
@@ -103,11 +160,15 @@ class TypeIndex {
     const many = this.stale.size > insertLimit;
     this.stale.clear();
     this.places.clear();
+    this.listedIn.clear();
+    const entries = this.entries;
+    this.search!.update(gone, added, () => entries.values());
     if (many) this.orders.clear();
     for (const order of this.orders.values()) {
       const sorted = removed.size ? order.sorted.filter((entry) => !removed.has(entry.row.summary.recordId)) : order.sorted;
       for (const entry of added) sorted.splice(insertionPoint(sorted, entry, order.compare), 0, entry);
       order.sorted = sorted;
+      order.slots = null;
     }
     return this.entries;
   }

@@ -7,10 +7,11 @@
  * anew what a filter means.
  */
 import type { Language, ListRow, ParsedRequestOf, RecordSummary } from '../../../shared/ipc';
-import { compareEffects, filterEffects, indexEffects, type EffectEntry, type EffectListRow } from '../../../shared/lists/effectQuery';
-import { compareEntries, filterEntries, indexRows, type IncidentEntry } from '../../../shared/lists/incidentQuery';
+import type { Matcher } from '../../../shared/lists/listParams';
+import { compareEffects, effectMatcher, indexEffects, type EffectEntry, type EffectListRow } from '../../../shared/lists/effectQuery';
+import { compareEntries, incidentMatcher, indexRows, type IncidentEntry } from '../../../shared/lists/incidentQuery';
 import { readListIncident } from '../../../shared/lists/incidentFields';
-import { compareSources, filterSources, indexSources, type SourceEntry, type SourceRow } from '../../../shared/lists/sourceQuery';
+import { compareSources, sourceMatcher, indexSources, type SourceEntry, type SourceRow } from '../../../shared/lists/sourceQuery';
 import { Effect, Source, type Incident } from '../../../shared/model';
 
 export type ListRequest = ParsedRequestOf<'records:query'>;
@@ -37,10 +38,11 @@ export interface ListKind<T extends ListType, E extends { row: { summary: Record
   /** The entry of one record; null when the list leaves the record out (a retracted effect, an unreadable source). */
   entry(summary: RecordSummary, reader: RecordReader): E | null;
   compare(query: QueryOf<T>, lng: Language): (a: E, b: E) => number;
-  /** The rows the query keeps, in the entries' order. */
-  filter(sorted: readonly E[], query: QueryOf<T>): E['row'][];
-  /** Records in the list with no search or filter. */
-  listed(entries: Iterable<E>, query: QueryOf<T>): number;
+  /** What the query asks of an entry (the meaning is shared/lists'). */
+  matcher(query: QueryOf<T>): Matcher<E>;
+  /** Which records the list holds before any search or filter ("live", "all"): the query may widen it. */
+  scope(query: QueryOf<T>): string;
+  inScope(entry: E, scope: string): boolean;
   /** The free-text places the entry names (the area filter offers them). */
   places(entry: E): string[];
   answer(row: E['row']): ListRow;
@@ -56,12 +58,9 @@ export const incidentList: ListKind<'incident', IncidentEntry<IncidentListRow>> 
     return indexRows([row])[0]!;
   },
   compare: (query, lng) => compareEntries(query, lng),
-  filter: (sorted, query) => filterEntries(sorted, query),
-  listed(entries, query) {
-    let count = 0;
-    for (const entry of entries) if (query.showRetracted || !entry.row.summary.retracted) count += 1;
-    return count;
-  },
+  matcher: (query) => incidentMatcher(query),
+  scope: (query) => (query.showRetracted ? 'all' : 'live'),
+  inScope: (entry, scope) => scope === 'all' || !entry.row.summary.retracted,
   places: (entry) => entry.areas.flatMap(placeOf),
   answer: ({ summary, lastLive }) => (summary.retracted ? { summary, lastLive } : { summary }),
 };
@@ -76,8 +75,9 @@ export const effectList: ListKind<'effect', EffectEntry> = {
     return indexEffects([row])[0]!;
   },
   compare: (query, lng) => compareEffects(query, lng),
-  filter: (sorted, query) => filterEffects(sorted, query),
-  listed: (entries) => [...entries].length,
+  matcher: (query) => effectMatcher(query),
+  scope: () => 'all',
+  inScope: () => true,
   places: (entry) => placeOf(entry.area),
   answer: ({ summary, incidentTitle }) => ({ summary, incidentTitle }),
 };
@@ -92,8 +92,9 @@ export const sourceList: ListKind<'source', SourceEntry> = {
     return indexSources([row])[0]!;
   },
   compare: (query, lng) => compareSources(query, lng),
-  filter: (sorted, query) => filterSources(sorted, query),
-  listed: (entries) => [...entries].length,
+  matcher: (query) => sourceMatcher(query),
+  scope: () => 'all',
+  inScope: () => true,
   places: () => [],
   answer: ({ summary }) => ({ summary }),
 };

@@ -68,7 +68,6 @@ export function IncidentTable({ rows, sorting }: Props) {
     <VirtualTable
       rows={rows}
       columns={columns}
-      rowKey={(row) => row.summary.recordId}
       rowClassName={(row) => (row.summary.retracted ? 'retracted' : undefined)}
       caption={t('incidents:list.tableCaption')}
       className="incident-table"

@@ -56,8 +56,18 @@ function dateTimeOptions(lng: Language, withTime: boolean): Intl.DateTimeFormatO
   return withTime ? { ...date, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : date;
 }
 
+/** Made once per language and form: a list draws hundreds of times, and making a formatter costs far more than using one. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function formatterFor(precision: Timestamp['precision'], lng: Language): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(lng, { ...dateTimeOptions(lng, precision !== 'day'), timeZone: 'UTC' });
+  const withTime = precision !== 'day';
+  const key = `${lng} ${withTime}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(lng, { ...dateTimeOptions(lng, withTime), timeZone: 'UTC' });
+    formatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 /** The time as the witness gave it, in its own offset, as precisely as it is known. */

@@ -56,7 +56,6 @@ export function EffectTable({ rows, sorting }: Props) {
     <VirtualTable
       rows={rows}
       columns={columns}
-      rowKey={(row) => row.summary.recordId}
       caption={t('evidence:lists.effects.tableCaption')}
       className="effect-table"
       sorting={sorting as Sorting<string>}

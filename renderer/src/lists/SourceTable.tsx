@@ -56,7 +56,6 @@ export function SourceTable({ rows, sorting }: Props) {
     <VirtualTable
       rows={rows}
       columns={columns}
-      rowKey={(row) => row.summary.recordId}
       caption={t('evidence:lists.sources.tableCaption')}
       className="source-table"
       sorting={sorting as Sorting<string>}

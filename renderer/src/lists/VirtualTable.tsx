@@ -13,7 +13,7 @@
  * loading until it comes. Shows rows; decides nothing about them.
  */
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sorting } from './sorting';
 import './lists.css';
@@ -42,7 +42,6 @@ export interface TableRows<R> {
 interface Props<R> {
   rows: TableRows<R>;
   columns: readonly Column<R>[];
-  rowKey: (row: R) => string;
   rowClassName?: (row: R) => string | undefined;
   caption: string;
   className: string;
@@ -54,7 +53,7 @@ const estimatedRowHeight = 56;
 /** Rows rendered beyond each edge of the view: Tab reaches them, and reaching them scrolls on. */
 const overscan = 6;
 
-export function VirtualTable<R>({ rows, columns, rowKey, rowClassName, caption, className, sorting }: Props<R>) {
+export function VirtualTable<R>({ rows, columns, rowClassName, caption, className, sorting }: Props<R>) {
   const { t } = useTranslation();
   const { count, rowAt, onRange, resetKey } = rows;
   const sorted = sorting?.sorted;
@@ -81,10 +80,9 @@ export function VirtualTable<R>({ rows, columns, rowKey, rowClassName, caption, 
     estimateSize: () => estimatedRowHeight,
     overscan,
     rangeExtractor,
-    getItemKey: (index) => {
-      const row = rowAt(index);
-      return row === undefined ? `loading-${index}` : rowKey(row);
-    },
+    // Rows are keyed by their place, not their record: a key read from the
+    // rows would change with every answer and make the virtualizer walk all
+    // of them again (100k at P8's size). A row's height follows its element.
   });
 
   // A new filter shows the top of its result.
@@ -181,44 +179,17 @@ export function VirtualTable<R>({ rows, columns, rowKey, rowClassName, caption, 
         >
           {items.map((item) => {
             const row = rowAt(item.index);
-            if (row === undefined) {
-              return (
-                <tr
-                  key={item.key}
-                  role="row"
-                  data-index={item.index}
-                  aria-rowindex={item.index + 2}
-                  aria-busy="true"
-                  ref={virtualizer.measureElement}
-                  className="loading-row"
-                  style={{ transform: `translateY(${item.start}px)` }}
-                >
-                  <td role="cell">{t('common:loading')}</td>
-                </tr>
-              );
-            }
             return (
-              <tr
+              <TableRow
                 key={item.key}
-                role="row"
-                data-index={item.index}
-                aria-rowindex={item.index + 2}
-                ref={virtualizer.measureElement}
-                className={rowClassName?.(row)}
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                {columns.map((column) =>
-                  column.rowHeader ? (
-                    <th key={column.id} role="rowheader" scope="row">
-                      {column.cell(row)}
-                    </th>
-                  ) : (
-                    <td key={column.id} role="cell">
-                      {column.cell(row)}
-                    </td>
-                  ),
-                )}
-              </tr>
+                row={row}
+                index={item.index}
+                start={item.start}
+                columns={columns}
+                className={row === undefined ? 'loading-row' : rowClassName?.(row)}
+                measure={virtualizer.measureElement}
+                loading={t('common:loading')}
+              />
             );
           })}
         </tbody>
@@ -226,3 +197,46 @@ export function VirtualTable<R>({ rows, columns, rowKey, rowClassName, caption, 
     </div>
   );
 }
+
+interface RowProps<R> {
+  /** Undefined while its page is on its way. */
+  row: R | undefined;
+  index: number;
+  /** Its offset from the top of the rows, in pixels. */
+  start: number;
+  columns: readonly Column<R>[];
+  className: string | undefined;
+  measure: (element: Element | null) => void;
+  loading: string;
+}
+
+/**
+ * One row, drawn again only when its record, place or columns change: a
+ * keystroke redraws the table before its answer comes, and the rows it
+ * still shows then are left as they are.
+ */
+const TableRow = memo(function TableRow<R>({ row, index, start, columns, className, measure, loading }: RowProps<R>) {
+  const placed = { 'data-index': index, 'aria-rowindex': index + 2, ref: measure, className, style: { transform: `translateY(${start}px)` } };
+  if (row === undefined) {
+    return (
+      <tr role="row" aria-busy="true" {...placed}>
+        <td role="cell">{loading}</td>
+      </tr>
+    );
+  }
+  return (
+    <tr role="row" {...placed}>
+      {columns.map((column) =>
+        column.rowHeader ? (
+          <th key={column.id} role="rowheader" scope="row">
+            {column.cell(row)}
+          </th>
+        ) : (
+          <td key={column.id} role="cell">
+            {column.cell(row)}
+          </td>
+        ),
+      )}
+    </tr>
+  );
+}) as <R>(props: RowProps<R>) => ReactNode;
