@@ -21,7 +21,7 @@ type AnyKind = ListKind<ListType, AnyEntry>;
 interface Order {
   compare: (a: AnyEntry, b: AnyEntry) => number;
   sorted: AnyEntry[];
-  /** Each sorted entry's place in the joined search texts; null until a search needs it. */
+  /** Each sorted entry's place in the search texts; null after a change, until the next query. */
   slots: Int32Array | null;
 }
 
@@ -76,8 +76,10 @@ class TypeIndex {
       order = { compare, sorted: [...entries.values()].sort(compare), slots: null };
       this.orders.set(key, order);
     }
+    // Worked out with every answer after a change, so that the first key typed does not wait for it.
+    order.slots ??= this.search!.slotsOf(order.sorted);
     const { words, fields } = this.kind.matcher(request.query as never);
-    const holding = words.length > 0 ? this.holding(words, order) : null;
+    const holding = words.length > 0 ? this.holding(words, order.slots) : null;
     const end = request.offset + request.limit;
     const rows: ListRow[] = [];
     let total = 0;
@@ -100,13 +102,12 @@ class TypeIndex {
   }
 
   /**
-   * One flag per position of `order`: whether that entry's search text holds
-   * every word (holdsEvery, as shared/lists means it), found over all texts at once.
+   * One flag per position of an order (given its slots): whether that
+   * entry's search text holds every word (holdsEvery, as shared/lists means
+   * it), found over all texts at once.
    */
-  private holding(words: readonly string[], order: Order): Uint8Array {
+  private holding(words: readonly string[], slots: Int32Array): Uint8Array {
     const bySlot = this.search!.holdingAll(words);
-    order.slots ??= this.search!.slotsOf(order.sorted);
-    const { slots } = order;
     const byPosition = new Uint8Array(slots.length);
     for (let position = 0; position < slots.length; position += 1) byPosition[position] = bySlot[slots[position]!]!;
     return byPosition;
