@@ -10,7 +10,6 @@
  */
 import type { Language, ListAnswer, ListRow, RecordSummary } from '../../../shared/ipc';
 import type { Archive } from '../archive';
-import { searchWords } from '../../../shared/lists/listParams';
 import { EngineError } from '../errors';
 import { SearchTexts } from './joinedTexts';
 import { effectList, incidentList, sourceList, type ListKind, type ListRequest, type ListType, type RecordReader } from './listKinds';
@@ -21,7 +20,7 @@ type AnyKind = ListKind<ListType, AnyEntry>;
 interface Order {
   compare: (a: AnyEntry, b: AnyEntry) => number;
   sorted: AnyEntry[];
-  /** Each sorted entry's place in the search texts; null after a change, until the next query. */
+  /** Each sorted entry's place in the search texts; null after a change, until the engine is idle or a search needs it. */
   slots: Int32Array | null;
 }
 
@@ -34,8 +33,10 @@ class TypeIndex {
   /** Every record of this type, including those the list leaves out. */
   private readonly held = new Set<string>();
   private readonly orders = new Map<string, Order>();
-  /** Every entry's search text, for finding words over all of them at once; made with the entries. */
+  /** Every entry's search text, for finding words over all of them at once; made once the first answer has gone out. */
   private search: SearchTexts<AnyEntry> | null = null;
+  /** Set while prepareWhenIdle's job waits. */
+  private preparing = false;
   private readonly listedIn = new Map<string, number>();
   private readonly places = new Map<Language, string[]>();
   readonly stale = new Set<string>();
@@ -76,10 +77,8 @@ class TypeIndex {
       order = { compare, sorted: [...entries.values()].sort(compare), slots: null };
       this.orders.set(key, order);
     }
-    // Worked out with every answer after a change, so that the first key typed does not wait for it.
-    order.slots ??= this.search!.slotsOf(order.sorted);
     const { words, fields } = this.kind.matcher(request.query as never);
-    const holding = words.length > 0 ? this.holding(words, order.slots) : null;
+    const holding = words.length > 0 ? this.holding(words, order) : null;
     const end = request.offset + request.limit;
     const rows: ListRow[] = [];
     let total = 0;
@@ -91,6 +90,7 @@ class TypeIndex {
       if (total >= request.offset && total < end) rows.push(this.kind.answer(entry.row));
       total += 1;
     }
+    this.prepareWhenIdle();
     return {
       total,
       listed: this.listed(request.query),
@@ -102,15 +102,39 @@ class TypeIndex {
   }
 
   /**
-   * One flag per position of an order (given its slots): whether that
-   * entry's search text holds every word (holdsEvery, as shared/lists means
-   * it), found over all texts at once.
+   * One flag per position of `order`: whether that entry's search text
+   * holds every word (holdsEvery, as shared/lists means it), found over all
+   * texts at once.
    */
-  private holding(words: readonly string[], slots: Int32Array): Uint8Array {
-    const bySlot = this.search!.holdingAll(words);
+  private holding(words: readonly string[], order: Order): Uint8Array {
+    const search = this.searchTexts();
+    const bySlot = search.holdingAll(words);
+    const slots = (order.slots ??= search.slotsOf(order.sorted));
     const byPosition = new Uint8Array(slots.length);
     for (let position = 0; position < slots.length; position += 1) byPosition[position] = bySlot[slots[position]!]!;
     return byPosition;
+  }
+
+  private searchTexts(): SearchTexts<AnyEntry> {
+    this.search ??= new SearchTexts(this.entries!.values());
+    return this.search;
+  }
+
+  /**
+   * Makes the search texts and each order's slots once the answer has gone
+   * out and the engine is idle (at 100k, about 150 ms and 40 ms): neither
+   * the first list nor the first key typed then waits for them.
+   */
+  private prepareWhenIdle(): void {
+    if (this.preparing || (this.search && [...this.orders.values()].every((order) => order.slots))) return;
+    this.preparing = true;
+    setImmediate(() => {
+      this.preparing = false;
+      // Records changed meanwhile: the next query takes them in, and prepares again.
+      if (!this.entries || this.stale.size > 0) return;
+      const search = this.searchTexts();
+      for (const order of this.orders.values()) order.slots ??= search.slotsOf(order.sorted);
+    });
   }
 
   /** Records in the list with no search or filter, counted once per scope until the records change. */
@@ -134,8 +158,6 @@ class TypeIndex {
         if (entry) this.entries.set(summary.recordId, entry);
       }
       this.stale.clear();
-      // Made now, with the list's first answer, so that the first key typed does not wait for it.
-      this.search = new SearchTexts(this.entries.values());
       return this.entries;
     }
     if (this.stale.size === 0) return this.entries;
@@ -163,7 +185,7 @@ class TypeIndex {
     this.places.clear();
     this.listedIn.clear();
     const entries = this.entries;
-    this.search!.update(gone, added, () => entries.values());
+    this.search?.update(gone, added, () => entries.values());
     if (many) this.orders.clear();
     for (const order of this.orders.values()) {
       const sorted = removed.size ? order.sorted.filter((entry) => !removed.has(entry.row.summary.recordId)) : order.sorted;
