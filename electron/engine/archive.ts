@@ -356,6 +356,11 @@ export class Archive {
     return this.openedFromSnapshot ? 'snapshot' : 'files';
   }
 
+  /** False once closed, locked or deleted, and for an archive opened read-only: no work ahead of need is wanted for it. */
+  get active(): boolean {
+    return !this.retired;
+  }
+
   get encrypted(): boolean {
     return this.manifest.encryption !== null;
   }

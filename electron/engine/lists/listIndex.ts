@@ -45,6 +45,8 @@ class TypeIndex {
     readonly kind: AnyKind,
     private readonly reader: RecordReader,
     private readonly records: (type: ListType) => RecordSummary[],
+    /** False once the archive is closed: work done ahead of need is then skipped. */
+    private readonly active: () => boolean,
   ) {}
 
   get built(): boolean {
@@ -130,8 +132,8 @@ class TypeIndex {
     this.preparing = true;
     setImmediate(() => {
       this.preparing = false;
-      // Records changed meanwhile: the next query takes them in, and prepares again.
-      if (!this.entries || this.stale.size > 0) return;
+      // Closed meanwhile, or records changed: nobody will ask, or the next query takes them in and prepares again.
+      if (!this.active() || !this.entries || this.stale.size > 0) return;
       const search = this.searchTexts();
       for (const order of this.orders.values()) order.slots ??= search.slotsOf(order.sorted);
     });
@@ -242,7 +244,7 @@ class ListIndexes {
     };
     const records = (type: ListType) => archive.listRecords(type);
     this.byType = new Map(
-      ([incidentList, effectList, sourceList] as unknown as AnyKind[]).map((kind) => [kind.type, new TypeIndex(kind, reader, records)]),
+      ([incidentList, effectList, sourceList] as unknown as AnyKind[]).map((kind) => [kind.type, new TypeIndex(kind, reader, records, () => archive.active)]),
     );
     archive.onRecordsChanged((recordId) => {
       const built = [...this.byType.values()].filter((index) => index.built);
