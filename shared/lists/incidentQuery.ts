@@ -9,7 +9,8 @@
  * For 100k incidents (PERFORMANCE.md P8) the list indexes its rows once
  * (lower-case search text, days, sort keys), sorts the index once per order,
  * and each keystroke is then one pass over that sorted index (the engine
- * first narrows it to the entries whose text holds a search word).
+ * first finds the entries whose text holds every search word, over all
+ * texts at once, and tests only their other fields).
  */
 import type { Language, RecordSummary } from '../ipc';
 import { incidentKinds, instantOf, type Incident, type IncidentKind } from '../model';
