@@ -33,16 +33,15 @@ export class JoinedTexts {
     return this.starts.length - 1;
   }
 
-  /** One flag per text: 1 where the text holds every word (none empty). */
-  holdingAll(words: readonly string[]): Uint8Array {
-    const holds = new Uint8Array(this.size);
+  /** One flag per text, in `holds` (which may be longer): 1 where the text holds every word (none empty). */
+  holdingAll(words: readonly string[], holds = new Uint8Array(this.size)): Uint8Array {
     // The longest word first: it usually narrows most, and the others are looked for only in what it left.
     const [first, ...others] = [...words].sort((a, b) => b.length - a.length);
     this.mark(first!, holds);
     for (const word of others) {
       const also = new Uint8Array(this.size);
       this.mark(word, also);
-      for (let index = 0; index < holds.length; index += 1) holds[index]! &= also[index]!;
+      for (let index = 0; index < this.size; index += 1) holds[index]! &= also[index]!;
     }
     return holds;
   }
@@ -119,10 +118,8 @@ export class SearchTexts<E extends { text: string }> {
 
   /** One flag per slot: 1 where the entry's search text holds every word (none empty); read only through `slotsOf`. */
   holdingAll(words: readonly string[]): Uint8Array {
-    const joinedFlags = this.joined.holdingAll(words);
-    const holds = new Uint8Array(joinedFlags.length + this.recent.length);
-    holds.set(joinedFlags);
-    for (const [index, entry] of this.recent.entries()) if (entry && holdsEvery(entry.text, words)) holds[joinedFlags.length + index] = 1;
+    const holds = this.joined.holdingAll(words, new Uint8Array(this.joined.size + this.recent.length));
+    for (const [index, entry] of this.recent.entries()) if (entry && holdsEvery(entry.text, words)) holds[this.joined.size + index] = 1;
     return holds;
   }
 

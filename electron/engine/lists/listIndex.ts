@@ -86,7 +86,7 @@ class TypeIndex {
     let total = 0;
     const { sorted } = order;
     for (let position = 0; position < sorted.length; position += 1) {
-      if (holding && !holding[position]) continue;
+      if (holding && !holding.bySlot[holding.slots[position]!]) continue;
       const entry = sorted[position]!;
       if (!fields(entry)) continue;
       if (total >= request.offset && total < end) rows.push(this.kind.answer(entry.row));
@@ -104,17 +104,14 @@ class TypeIndex {
   }
 
   /**
-   * One flag per position of `order`: whether that entry's search text
-   * holds every word (holdsEvery, as shared/lists means it), found over all
-   * texts at once.
+   * One flag per slot, and the slot of each position of `order`: whether an
+   * entry's search text holds every word (holdsEvery, as shared/lists means
+   * it), found over all texts at once.
    */
-  private holding(words: readonly string[], order: Order): Uint8Array {
+  private holding(words: readonly string[], order: Order): { bySlot: Uint8Array; slots: Int32Array } {
     const search = this.searchTexts();
-    const bySlot = search.holdingAll(words);
-    const slots = (order.slots ??= search.slotsOf(order.sorted));
-    const byPosition = new Uint8Array(slots.length);
-    for (let position = 0; position < slots.length; position += 1) byPosition[position] = bySlot[slots[position]!]!;
-    return byPosition;
+    order.slots ??= search.slotsOf(order.sorted);
+    return { bySlot: search.holdingAll(words), slots: order.slots };
   }
 
   private searchTexts(): SearchTexts<AnyEntry> {
@@ -163,8 +160,7 @@ class TypeIndex {
       return this.entries;
     }
     if (this.stale.size === 0) return this.entries;
-    const removed = new Set<string>();
-    const gone: AnyEntry[] = [];
+    const gone = new Set<AnyEntry>();
     const added: AnyEntry[] = [];
     for (const recordId of this.stale) {
       const summary = this.reader.summary(recordId);
@@ -173,8 +169,7 @@ class TypeIndex {
       const old = this.entries.get(recordId);
       if (old) {
         this.entries.delete(recordId);
-        removed.add(recordId);
-        gone.push(old);
+        gone.add(old);
       }
       const entry = this.kind.entry(summary, this.reader);
       if (entry) {
@@ -190,7 +185,7 @@ class TypeIndex {
     this.search?.update(gone, added, () => entries.values());
     if (many) this.orders.clear();
     for (const order of this.orders.values()) {
-      const sorted = removed.size ? order.sorted.filter((entry) => !removed.has(entry.row.summary.recordId)) : order.sorted;
+      const sorted = gone.size ? order.sorted.filter((entry) => !gone.has(entry)) : order.sorted;
       for (const entry of added) sorted.splice(insertionPoint(sorted, entry, order.compare), 0, entry);
       order.sorted = sorted;
       order.slots = null;
