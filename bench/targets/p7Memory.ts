@@ -21,7 +21,7 @@ export const p7Memory: Target = {
     const receiving = join(work, 'receiving archive');
     const passphrase = (file: string | null) => (file ? ['--passphrase-file', file] : []);
     try {
-      const exported = await dalelOk(work, ['export', large.path, '--out', bundle, ...passphrase(large.passphraseFile)]);
+      const exported = await dalelOk(work, ['export', large.path, '--out', bundle, '--profile', 'internal', ...passphrase(large.passphraseFile)]);
       const verified = await dalelOk(work, ['verify', bundle]);
       const empty = await archiveOf(receiving, { dir: work, files: [], bytes: 0 }, true);
       const imported = await dalelOk(work, ['import', receiving, bundle, ...passphrase(empty.passphraseFile)]);

@@ -246,7 +246,7 @@ describe('dalel export', () => {
       env: { LANG: 'en_US.UTF-8', DALEL_CHROMIUM: '/usr/bin/chromium' },
     });
     expect(run.code, run.err).toBe(0);
-    expect(run.out).toMatch(/дәлел\.zip жазылды: dalel-\d{8}-[0-9a-f]{8} пакеті/);
+    expect(run.out).toMatch(/дәлел\.zip жазылды: dalel-\d{8}-[0-9a-f]{8} пакеті \(legal профилі\)/);
     expect(run.err).toContain('Экспорт: 100%');
     const listing = execFileSync('unzip', ['-l', out], { encoding: 'utf8' });
     expect(listing).toMatch(/\/data\/report\.pdf/);
@@ -260,21 +260,28 @@ describe('dalel export', () => {
   it('says plainly when no Chromium can print the PDF, and still writes the bundle with its HTML report', async () => {
     await archiveWithIncident();
     const out = join(folder.path, 'bundle.zip');
-    const run = await dalel(['export', dir, '--out', out], { env: { LANG: 'en_US.UTF-8', PATH: '' } });
+    const run = await dalel(['export', dir, '--out', out, '--profile', 'public'], { env: { LANG: 'en_US.UTF-8', PATH: '' } });
     expect(run.code, run.err).toBe(0);
     expect(run.err).toContain('carries it as HTML only');
+    expect(run.out).toMatch(/^Wrote .*bundle\.zip: public bundle dalel-\d{8}-[0-9a-f]{8}, 5 files\.\nNothing needed to be left out for this profile\.\n$/);
     const listing = execFileSync('unzip', ['-l', out], { encoding: 'utf8' });
     expect(listing).toMatch(/\/data\/report\.html/);
     expect(listing).not.toMatch(/report\.pdf/);
   });
 
-  it('refuses an unknown profile, a missing --out and an existing file, writing nothing', async () => {
+  it('refuses a missing or unknown profile, a missing --out and an existing file, writing nothing', async () => {
     await archiveWithIncident();
     expect(await dalel(['export', dir, '--out', join(folder.path, 'x.zip'), '--profile', 'secret'])).toMatchObject({ code: 2 });
+    // No profile is assumed: `internal` carries every name and statement.
+    const unchosen = await dalel(['export', dir, '--out', join(folder.path, 'x.zip')], { env: { LANG: 'en_US.UTF-8' } });
+    expect(unchosen).toMatchObject({ code: 2, out: '' });
+    expect(unchosen.err).toContain('Choose what the bundle may carry with --profile (internal, legal, public)');
+    const kk = await dalel(['export', dir, '--out', join(folder.path, 'x.zip'), '--lang', 'kk']);
+    expect(kk.err).toContain('--profile арқылы таңдаңыз');
     expect((await dalel(['export', dir])).code).toBe(2);
     const existing = join(folder.path, 'taken.zip');
     await writeFile(existing, 'keep me');
-    const run = await dalel(['export', dir, '--out', existing]);
+    const run = await dalel(['export', dir, '--out', existing, '--profile', 'internal']);
     expect(run).toMatchObject({ code: 1 });
     expect(run.err).toContain('already exists');
     expect(await readFile(existing, 'utf8')).toBe('keep me');
@@ -287,7 +294,10 @@ describe('dalel verify', () => {
     await dalel(['init', dir, '--name', 'Алматы', '--no-encryption']);
     await dalel(['add', dir, '--type', 'incident', '--json', incidentFile]);
     const out = join(folder.path, 'bundle.zip');
-    expect((await dalel(['export', dir, '--out', out], { env: { LANG: 'en_US.UTF-8', PATH: '' } })).code).toBe(0);
+    const exported = await dalel(['export', dir, '--out', out, '--profile', 'internal'], { env: { LANG: 'en_US.UTF-8', PATH: '' } });
+    expect(exported.code).toBe(0);
+    expect(exported.out).toContain(': internal bundle dalel-');
+    expect(exported.out).toContain('Nothing was left out: an internal bundle carries every name');
     const key = (await dalel(['key', dir])).out.split('\n')[0]!;
     return { out, key };
   }
@@ -338,7 +348,7 @@ describe('dalel import, merge and trust', () => {
     await writeFile(incident, JSON.stringify(sampleIncident({ title })));
     const recordId = (await dalel(['add', path, '--type', 'incident', '--json', incident])).out.trim();
     const bundle = join(folder.path, `${name}.zip`);
-    expect((await dalel(['export', path, '--out', bundle], { env: noChromium })).code).toBe(0);
+    expect((await dalel(['export', path, '--out', bundle, '--profile', 'internal'], { env: noChromium })).code).toBe(0);
     const [publicKey] = (await dalel(['key', path])).out.split('\n');
     return { path, recordId, bundle, publicKey: publicKey! };
   }
@@ -374,7 +384,7 @@ describe('dalel import, merge and trust', () => {
     await writeFile(edited, JSON.stringify(sampleIncident({ title: 'Алматы, ұйым түзеткен' })));
     expect((await dalel(['edit', first, aigerim.recordId, '--json', edited])).code).toBe(0);
     const again = join(folder.path, 'aigerim-2.zip');
-    await dalel(['export', aigerim.path, '--out', again], { env: noChromium });
+    await dalel(['export', aigerim.path, '--out', again, '--profile', 'internal'], { env: noChromium });
     const conflicted = await dalel(['import', first, again]);
     expect(conflicted.code).toBe(0);
     expect(conflicted.out).toContain('1 record was edited on two sides');

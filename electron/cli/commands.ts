@@ -240,8 +240,10 @@ export const commands: Record<string, Command> = {
     async run(context) {
       const { t } = context;
       const out = requireOption(context, 'out');
-      const profile = context.values.profile ?? 'internal';
-      if (typeof profile !== 'string' || !(bundleProfiles as readonly string[]).includes(profile)) {
+      // SECURITY: no default. `internal` carries every name, contact and statement; it is never written by omission.
+      const profile = context.values.profile;
+      if (typeof profile !== 'string' || !profile) throw new InputFailure(t('cli:profileRequired', { profiles: bundleProfiles.join(', ') }));
+      if (!(bundleProfiles as readonly string[]).includes(profile)) {
         throw new InputFailure(t('cli:badProfile', { profile: String(profile), profiles: bundleProfiles.join(', ') }));
       }
       const only = typeof context.values.only === 'string' ? context.values.only.split(',').map((id) => id.trim()).filter(Boolean) : undefined;
@@ -253,7 +255,8 @@ export const commands: Record<string, Command> = {
         ...(only ? { only } : {}),
       });
       if (context.values.json) return json(context, result);
-      context.say(t('cli:exported', { path: result.path, bundleId: result.bundleId, count: result.files }));
+      context.say(t('cli:exported', { path: result.path, bundleId: result.bundleId, count: result.files, profile: result.profile }));
+      context.say(withheldLine(t, result.profile, result.withheld));
     },
   },
 
@@ -369,6 +372,15 @@ function describeVerification(t: TFunction, report: ResponseOf<'bundle:verify'>)
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const withheldKinds = ['pseudonymized', 'sourcesWithheld', 'attachmentsWithheld', 'confidentialTextWithheld', 'custodyWithheld', 'unsignedHeads'] as const;
+
+/** What an export left out, in one line: an internal bundle says that it carries everything. */
+function withheldLine(t: TFunction, profile: BundleProfile, withheld: Partial<Record<(typeof withheldKinds)[number], number>>): string {
+  if (profile === 'internal') return t('cli:withheldNothingInternal');
+  const parts = withheldKinds.flatMap((kind) => (withheld[kind] ? [t(`report:redactions.${kind}`, { count: withheld[kind] })] : []));
+  return parts.length ? t('cli:withheld', { list: parts.join('; ') }) : t('cli:withheldNone');
+}
 
 function requireOption(context: CommandContext, name: string): string {
   const value = context.values[name];

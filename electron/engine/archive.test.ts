@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { verify } from 'node:crypto';
+import { createHmac, verify } from 'node:crypto';
 import { appendFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Incident } from '../../shared/model';
 import { Archive } from './archive';
 import { canonicalJson, sha256Hex } from './canonical';
 import { EngineError } from './errors';
@@ -91,12 +92,27 @@ describe('an archive folder', () => {
 });
 
 describe('records', () => {
-  it('are saved as signed revisions whose id is the sha256 of their canonical JSON', async () => {
+  it('are saved as signed format 2 revisions whose id is the sha256 of their salted commitments', async () => {
     const archive = await Archive.create(dir, { name: 'A', organization: '', passphrase: null });
     const { recordId, revisionId } = await archive.save({ type: 'incident', data: sampleIncident() });
     const [signed] = archive.getRecord(recordId).history;
     expect(signed!.id).toBe(revisionId);
-    expect(sha256Hex(canonicalJson(signed!.revision))).toBe(revisionId);
+    const { format, type, author, createdAt, data, disclosureKey } = signed!.revision;
+    expect(format).toBe(2);
+    // Each value's commitment, worked out by hand: a 128-bit salt from the revision's key, then sha256 of [salt, path, value].
+    const commit = (path: string, ...value: unknown[]) => {
+      const salt = createHmac('sha256', Buffer.from(disclosureKey!, 'base64url')).update(`dalel salt v1\0${path}`).digest().subarray(0, 16).toString('base64url');
+      return sha256Hex(canonicalJson([salt, path, ...value]));
+    };
+    const commitments: Record<string, string> = { '/parents': commit('/parents', []), '/retraction': commit('/retraction') };
+    for (const field of Object.keys(Incident.shape)) {
+      const value = data![field];
+      if (field === 'sources') (value as string[]).forEach((item, index) => (commitments[`/data/sources/${index}`] = commit(`/data/sources/${index}`, item)));
+      else commitments[`/data/${field}`] = value === undefined ? commit(`/data/${field}`) : commit(`/data/${field}`, value);
+    }
+    expect(sha256Hex(canonicalJson({ format, recordId, type, author, createdAt, commitments }))).toBe(revisionId);
+    // The data itself is not what the id covers: a guess at it confirms nothing.
+    expect(sha256Hex(canonicalJson(signed!.revision))).not.toBe(revisionId);
     const key = publicKeyFromLine(signed!.revision.author);
     expect(verify(null, Buffer.from(revisionId, 'hex'), key, Buffer.from(signed!.signature, 'base64'))).toBe(true);
     expect(key.asymmetricKeyType).toBe('ed25519');

@@ -1,11 +1,12 @@
 /**
- * Making and checking signed revisions (DESIGN.md, "Revisions"): the id is
- * the sha256 of the revision's canonical JSON and the author's signature
- * covers it. A revision whose id or signature does not match is never
+ * Making and checking signed revisions (docs/spec/data-model.md,
+ * "Revisions"): the id is the sha256 of the revision's canonical JSON
+ * (format 1) or of its committed form (format 2, made from now on:
+ * ./disclosure.ts), and the author's signature covers it. A revision whose id or signature does not match is never
  * accepted, whatever its source.
  */
 import { Revision, SignedRevision, revisionFormat, type RecordType } from '../../shared/model';
-import { contentId } from './canonical';
+import { newDisclosureKey, revisionIdOf } from './disclosure';
 import { SigningKey, verifyIdSignature, verifyIdSignatureInPool } from './signingKey';
 
 export interface NewRevision {
@@ -27,8 +28,9 @@ export function signRevision(key: SigningKey, input: NewRevision): SignedRevisio
     createdAt: (input.createdAt ?? new Date()).toISOString(),
     data: input.data,
     ...(input.retraction ? { retraction: input.retraction } : {}),
+    disclosureKey: newDisclosureKey(),
   };
-  const id = contentId(revision);
+  const id = revisionIdOf(revision);
   return { id, signature: key.signId(id), revision };
 }
 
@@ -56,7 +58,7 @@ function parseRevision(value: unknown): RevisionCheck {
   const parsed = SignedRevision.safeParse(value);
   if (!parsed.success) return { ok: false, detail: 'not a revision' };
   const signed = parsed.data;
-  if (contentId(signed.revision) !== signed.id) return { ok: false, detail: `revision ${signed.id} does not match its content` };
+  if (revisionIdOf(signed.revision) !== signed.id) return { ok: false, detail: `revision ${signed.id} does not match its content` };
   return { ok: true, revision: signed };
 }
 

@@ -68,6 +68,13 @@ export class SigningKey {
     return new SigningKey(createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' }));
   }
 
+  /** The key whose 32-byte Ed25519 seed (RFC 8032's private key) is given. */
+  static fromSeed(seed: Uint8Array): SigningKey {
+    if (seed.length !== 32) throw new Error('an Ed25519 seed is 32 bytes');
+    const pkcs8 = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
+    return SigningKey.fromPkcs8(pkcs8);
+  }
+
   toPkcs8(): Buffer {
     return this.privateKey.export({ format: 'der', type: 'pkcs8' });
   }

@@ -30,6 +30,8 @@ export const checkIds = [
   /** Every payload file reads whole and matches its manifest sha256. */
   'payloadManifest',
   'bundleJson',
+  /** Format 2: each record's signed head is its author's, and the record's fields are exactly what it discloses. */
+  'signedHeads',
   /** Every attachment bundle.json lists is there, and every attachment's name is its sha256. */
   'attachments',
   /** Informational: `ok` says whether the signer is in the trusted keys; it never makes a bundle invalid. */
@@ -70,6 +72,7 @@ export const failurePlaceholders = {
   signatureInvalid: [],
   fingerprintMismatch: ['declared', 'actual'],
   bundleJsonInvalid: ['path'],
+  signedHeadInvalid: ['recordId'],
   attachmentMissing: ['file'],
   attachmentHashMismatch: ['file'],
 } as const satisfies Record<string, readonly string[]>;

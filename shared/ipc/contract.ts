@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { Attachment } from '../model/attachment';
 import { VerifyReport } from '../bagit/verifyReport';
-import { Bundle, BundleProfile } from '../model/bundle';
+import { Bundle, BundleProfile, Redactions } from '../model/bundle';
 import { CustodyEvent } from '../model/custody';
 import { Overview } from '../overview/schema';
 import { Fingerprint, ReceivedBundle, TrustedSigner } from '../model/exchange';
@@ -273,12 +273,22 @@ export const contract = {
   'bundle:export': channel(
     z.strictObject({
       out: z.string().min(1).max(4096),
-      profile: BundleProfile.default('internal'),
+      /** Always chosen: no profile is assumed, since `internal` carries every name and statement. */
+      profile: BundleProfile,
       language: Language,
       /** Record ids; every record when absent. An incident brings its effects and sources. */
       only: z.array(RecordId).min(1).max(1_000_000).optional(),
     }),
-    z.strictObject({ bundleId: z.string(), path: z.string(), files: z.number().int(), bytes: z.number().int(), pdf: z.boolean() }),
+    z.strictObject({
+      bundleId: z.string(),
+      path: z.string(),
+      files: z.number().int(),
+      bytes: z.number().int(),
+      pdf: z.boolean(),
+      /** The profile written and what it left out, for the person to be told. */
+      profile: BundleProfile,
+      withheld: Redactions,
+    }),
   ),
   /** A native "save as" dialog for a new bundle, starting at `suggested`; null when cancelled. */
   'bundle:chooseOut': channel(

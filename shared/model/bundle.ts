@@ -7,9 +7,17 @@
 import { z } from 'zod';
 import { Attachment } from './attachment';
 import { CustodyEvent } from './custody';
+import { SignedHead } from './disclosure';
 import { RecordId, RecordType, RevisionId, SignedRevision } from './revision';
 
-export const bundleFormat = 1;
+/**
+ * The format bundles are written in. Format 2 (selective disclosure): a
+ * `legal` record carries its author's signed head and only the values the
+ * profile discloses; no `legal` or `public` bundle carries a hash over
+ * anything withheld. Format 1 bundles still verify.
+ */
+export const bundleFormat = 2;
+export const bundleFormats = [1, 2] as const;
 
 export const bundleProfiles = ['internal', 'legal', 'public'] as const;
 export const BundleProfile = z.enum(bundleProfiles);
@@ -29,18 +37,23 @@ export type BundleAttachment = z.infer<typeof BundleAttachment>;
 
 /**
  * One exported record. `internal`: every revision, each signed by its
- * author, so that an import loses nothing. `legal` and `public`: the current
- * revision's fields after redaction (unsigned: they are no longer what the
- * author signed; the bundle's signature covers them).
+ * author, so that an import loses nothing. `legal`: the current revision's
+ * fields after redaction, and (format 2, when the head is a format 2
+ * revision) the head as its author signed it with the disclosed values, so
+ * the fields can be checked against the author's signature. `public`: the
+ * fields after redaction only, covered by the bundle's signature; an
+ * author's key would name the defender.
  */
 export const BundleRecord = z.strictObject({
   recordId: RecordId,
   type: RecordType,
-  headId: RevisionId,
+  /** The current revision's id: always in format 1; in format 2 only where it cannot confirm a guess (internal, and a signed head). */
+  headId: RevisionId.optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   retracted: z.boolean(),
   revisions: z.array(SignedRevision).optional(),
+  signedHead: SignedHead.optional(),
   /** The head's fields after redaction; null when retracted. */
   data: z.record(z.string(), z.unknown()).nullable(),
 });
@@ -56,15 +69,28 @@ export const Redactions = z.strictObject({
   attachmentsWithheld: z.number().int().nonnegative(),
   /** Records whose confidential free text was left out. */
   confidentialTextWithheld: z.number().int().nonnegative(),
+  /** Format 2: custody lines of the exported records left out, since they would reveal something withheld. */
+  custodyWithheld: z.number().int().nonnegative().optional(),
+  /** Format 2, `legal`: records whose head predates format 2, so only the bundle's signature covers their fields. */
+  unsignedHeads: z.number().int().nonnegative().optional(),
 });
 export type Redactions = z.infer<typeof Redactions>;
 
+/**
+ * A custody line as a bundle carries it. Format 1 and `internal` carry the
+ * chain (`prev`, `hash`); format 2 `legal` and `public` do not, since a line
+ * left out would still be confirmed through the hash of the next.
+ */
+export const BundleCustodyEvent = CustodyEvent.extend({ prev: CustodyEvent.shape.prev.optional(), hash: CustodyEvent.shape.hash.optional() });
+export type BundleCustodyEvent = z.infer<typeof BundleCustodyEvent>;
+
 export const Bundle = z
   .strictObject({
-    format: z.literal(bundleFormat),
+    format: z.union([z.literal(1), z.literal(2)]),
     profile: BundleProfile,
     bundleId: BundleId,
-    archiveId: z.string().uuid(),
+    /** Always in format 1; in format 2 never in a `public` bundle, where it would tie the bundle to the archive. */
+    archiveId: z.string().uuid().optional(),
     createdAt: z.iso.datetime(),
     /** The report's language. */
     language: z.enum(bundleLanguages),
@@ -76,7 +102,7 @@ export const Bundle = z
     records: z.array(BundleRecord),
     attachments: z.array(BundleAttachment),
     /** The custody events that concern the exported records, oldest first. */
-    custody: z.array(CustodyEvent),
+    custody: z.array(BundleCustodyEvent),
     redactions: Redactions,
   })
   .superRefine((bundle, ctx) => {
@@ -88,11 +114,21 @@ export const Bundle = z
         ctx.addIssue({ code: 'custom', path: ['attachments', index, 'path'], message: 'invalidAttachmentPath' });
       }
     });
+    const internal = bundle.profile === 'internal';
+    const chained = bundle.format === 1 || internal;
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (bundle.format === 1 && bundle.archiveId === undefined) issue(['archiveId'], 'archiveIdRequired');
     bundle.records.forEach((record, index) => {
-      const internal = bundle.profile === 'internal';
-      if (internal !== (record.revisions !== undefined)) {
-        ctx.addIssue({ code: 'custom', path: ['records', index, 'revisions'], message: internal ? 'revisionsRequired' : 'revisionsNotAllowed' });
-      }
+      if (internal !== (record.revisions !== undefined)) issue(['records', index, 'revisions'], internal ? 'revisionsRequired' : 'revisionsNotAllowed');
+      if (record.signedHead && (bundle.format !== 2 || bundle.profile !== 'legal')) issue(['records', index, 'signedHead'], 'signedHeadNotAllowed');
+      const headId = bundle.format === 1 || internal ? 'required' : record.signedHead ? 'signedHead' : 'absent';
+      if (headId === 'required' && record.headId === undefined) issue(['records', index, 'headId'], 'headIdRequired');
+      if (headId === 'signedHead' && record.headId !== record.signedHead!.id) issue(['records', index, 'headId'], 'headIdNotSignedHead');
+      if (headId === 'absent' && record.headId !== undefined) issue(['records', index, 'headId'], 'headIdNotAllowed');
+    });
+    bundle.custody.forEach((event, index) => {
+      if (chained !== (event.prev !== undefined && event.hash !== undefined)) issue(['custody', index], chained ? 'chainRequired' : 'chainNotAllowed');
+      if (bundle.profile === 'public' && bundle.format === 2 && event.revisionId !== undefined) issue(['custody', index, 'revisionId'], 'revisionIdNotAllowed');
     });
   });
 export type Bundle = z.infer<typeof Bundle>;

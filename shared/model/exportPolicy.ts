@@ -9,12 +9,11 @@
  * records go only into an `internal` bundle.
  *
  * - `internal`: everything.
- * - `legal`: a person's name, contact and exact address only where that
- *   person consented to sharing with lawyers; otherwise the name becomes a
- *   stable pseudonym and contact and address are left out. The statement
- *   stays: it is what lawyers need, and its author is no longer named.
- *   Files attached to such a source stay out: a voice or a face names a
- *   person as surely as a name does.
+ * - `legal`: a person who agreed to sharing with lawyers is named, with
+ *   their statement. A person who did not agree is not in the bundle at
+ *   all: neither their statement under a pseudonym (in a small town a
+ *   statement, an age group and a role name a person as surely as a name),
+ *   nor their files, nor a hash of either. "No" never travels.
  * - `public`: no identifying field of any person (the whole person becomes a
  *   pseudonym and a role); a testimony whose person did not consent to
  *   publication is left out whole; no file of a sensitive source, no file
@@ -68,8 +67,11 @@ function mayIdentify(profile: BundleProfile, data: Record<string, unknown>): boo
   return false;
 }
 
-/** Whether a public bundle may carry this source at all. */
-const mayPublish = (data: Record<string, unknown>) => !hasPerson(data) || consentOf(data).publish === true;
+/** Whether the profile may carry this source at all: a person's statement goes only where they agreed it may. */
+function mayCarry(profile: BundleProfile, data: Record<string, unknown>): boolean {
+  if (profile === 'internal' || !hasPerson(data)) return true;
+  return profile === 'legal' ? consentOf(data).shareWithLawyers === true : consentOf(data).publish === true;
+}
 
 /**
  * The records an export brings, in the order given, and the chosen ids that
@@ -140,7 +142,7 @@ export function redact<R extends PolicyRecord, F extends PolicyFile>(
   for (const record of records) {
     const data = record.data ? { ...record.data } : null;
     if (record.type === 'source' && data) {
-      if (profile === 'public' && !mayPublish(data)) {
+      if (!mayCarry(profile, data)) {
         result.sourcesWithheld.push(record);
         filesOut.set(record.recordId, 'sourceWithheld');
         continue;

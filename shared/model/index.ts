@@ -8,6 +8,7 @@ export * from './gazetteer';
 export * from './attachment';
 export * from './effect';
 export * from './source';
+export * from './disclosure';
 export * from './bundle';
 export * from './exportPolicy';
 export * from './exchange';

@@ -9,7 +9,14 @@ import { html, type Html } from './html';
 import { bdi, fieldList, mono } from './parts';
 import type { ReportData } from './records';
 
-const redactionKinds = ['pseudonymized', 'sourcesWithheld', 'attachmentsWithheld', 'confidentialTextWithheld'] as const satisfies readonly (keyof Redactions)[];
+const redactionKinds = [
+  'pseudonymized',
+  'sourcesWithheld',
+  'attachmentsWithheld',
+  'confidentialTextWithheld',
+  'custodyWithheld',
+  'unsignedHeads',
+] as const satisfies readonly (keyof Redactions)[];
 
 function leftOut(f: Formatter, redactions: Partial<Redactions> | undefined): Html {
   const lines = redactionKinds.flatMap((kind) => {

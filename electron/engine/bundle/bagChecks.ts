@@ -15,7 +15,8 @@ import {
   parsePayloadOxum,
   type FailureReason,
 } from '../../../shared/bagit';
-import { Bundle, bundleLanguages, bundleProfiles } from '../../../shared/model';
+import { Bundle, bundleFormats, bundleLanguages, bundleProfiles } from '../../../shared/model';
+import { signedHeadProblem } from '../disclosure';
 import { parsePublicKeyLine, parseSshsig, verifySshsig, type SshPublicKey } from '../sshsig';
 import { VerifyFailure } from './verifyFailure';
 import { pathProblem } from './zipPaths';
@@ -43,7 +44,6 @@ const requiredLabels = [
   'External-Identifier',
   'Bag-Software-Agent',
   'Dalel-Profile',
-  'Dalel-Archive-Id',
   'Dalel-Signer-Fingerprint',
   'Dalel-Language',
 ] as const;
@@ -90,12 +90,17 @@ export function readBagInfo(bag: BagContents): BagInfo {
   return parsed.value;
 }
 
-/** Dalel-Format 1, every required field once and well formed, and the bundle id the folder's name. */
+/**
+ * Dalel-Format 1 or 2, every required field once and well formed, and the
+ * bundle id the folder's name. Dalel-Archive-Id: in every format 1 bundle,
+ * and in format 2 in every bundle but a `public` one, which must not have it.
+ */
 export function checkBagInfo(bag: BagContents, info: BagInfo): void {
   const format = bagInfoValue(info, 'Dalel-Format');
   if (format === 'repeated') throw new VerifyFailure('bagInfoInvalid', files.info, { label: 'Dalel-Format', problem: 'repeated' });
-  if (format !== '1') throw new VerifyFailure('notADalelBundle', files.info, { label: 'Dalel-Format', value: format ?? '' });
-  for (const name of requiredLabels) {
+  if (!bundleFormats.map(String).includes(format ?? '')) throw new VerifyFailure('notADalelBundle', files.info, { label: 'Dalel-Format', value: format ?? '' });
+  const archiveId = format === '1' || bagInfoValue(info, 'Dalel-Profile') !== 'public';
+  for (const name of archiveId ? [...requiredLabels, 'Dalel-Archive-Id'] : requiredLabels) {
     const value = bagInfoValue(info, name);
     // SECURITY: a repeated field (two fingerprints, two ids) would let two readers see two bundles.
     if (value === null || value === 'repeated') throw new VerifyFailure('bagInfoInvalid', files.info, { label: name, problem: value ?? 'missing' });
@@ -106,6 +111,7 @@ export function checkBagInfo(bag: BagContents, info: BagInfo): void {
   if (!(bundleLanguages as readonly string[]).includes(label(info, 'Dalel-Language'))) throw invalid('Dalel-Language', 'unknownValue');
   if (!parsePayloadOxum(label(info, 'Payload-Oxum'))) throw invalid('Payload-Oxum', 'malformed');
   if (!/^SHA256:[A-Za-z0-9+/]{43}$/.test(label(info, 'Dalel-Signer-Fingerprint'))) throw invalid('Dalel-Signer-Fingerprint', 'malformed');
+  if (!archiveId && bagInfoValue(info, 'Dalel-Archive-Id') !== null) throw invalid('Dalel-Archive-Id', 'notAllowed');
 }
 
 /** The payload's files and bytes, as Payload-Oxum counts them. */
@@ -220,11 +226,12 @@ export function checkBundleJson(bag: BagContents, info: BagInfo, key: SshPublicK
     throw invalid(issue.path.map(String).join('.') || '.', { problem: issue.code, message: issue.message });
   }
   const bundle = parsed.data;
-  const mustMatch: [string, string, string][] = [
+  const mustMatch: [string, string | undefined, string | undefined][] = [
+    ['format', String(bundle.format), label(info, 'Dalel-Format')],
     ['bundleId', bundle.bundleId, bag.top],
     ['profile', bundle.profile, label(info, 'Dalel-Profile')],
     ['language', bundle.language, label(info, 'Dalel-Language')],
-    ['archiveId', bundle.archiveId, label(info, 'Dalel-Archive-Id')],
+    ['archiveId', bundle.archiveId, bagInfoValue(info, 'Dalel-Archive-Id') ?? undefined],
     ['signer.fingerprint', bundle.signer.fingerprint, key.fingerprint],
   ];
   for (const [path, value, expected] of mustMatch) if (value !== expected) throw invalid(path, { problem: 'doesNotMatchBagInfo' });
@@ -252,4 +259,20 @@ export function checkAttachments(bag: BagContents, bundle: Bundle): number {
     if (named !== actual) throw new VerifyFailure('attachmentHashMismatch', path, { expected: named ?? '', actual });
   }
   return paths.size;
+}
+
+/**
+ * Format 2: every signed head is its author's, over this record, and the
+ * record's fields are exactly the values it discloses (with a pseudonym at
+ * most added). Returns how many heads were checked.
+ */
+export function checkSignedHeads(bundle: Bundle): number {
+  let checked = 0;
+  bundle.records.forEach((record, index) => {
+    if (!record.signedHead) return;
+    const problem = signedHeadProblem(record.signedHead, record);
+    if (problem) throw new VerifyFailure('signedHeadInvalid', files.bundleJson, { recordId: record.recordId, problem, path: `records.${index}` });
+    checked += 1;
+  });
+  return checked;
 }

@@ -129,25 +129,21 @@ describe.each([
 });
 
 describe('profiles', () => {
-  it('legal names only the person who consented to lawyers, and keeps the other statement under a pseudonym', async () => {
+  it('legal carries only the person who consented to lawyers: a "No" never travels, not even as a pseudonym', async () => {
     const { archive, files } = await sampleArchive(null);
     const { bag, bundle } = await exported(archive, { profile: 'legal' });
     const bytes = await allBytes(bag);
-    for (const secret of secrets.refusing) expect(contains(bytes, secret), secret).toBe(false);
+    for (const secret of [...secrets.refusing, unpublishedStatement, 'Deaf family, Almaty']) expect(contains(bytes, secret), secret).toBe(false);
     for (const secret of secrets.lawyersOnly) expect(contains(bytes, secret), secret).toBe(true);
-    expect(contains(bytes, unpublishedStatement)).toBe(true);
-    const pseudonyms = bundle.records.flatMap((record) => ((record.data?.person as { pseudonym?: string }) ?? {}).pseudonym ?? []);
-    expect(pseudonyms).toHaveLength(1);
-    expect(pseudonyms[0]).toMatch(/^P-[0-9A-F]{8}$/);
-    // The same person has the same pseudonym in every bundle of this archive.
-    const again = await exported(archive, { profile: 'legal' });
-    expect(JSON.stringify(again.bundle.records)).toContain(pseudonyms[0]);
-    // Her voice names her as surely as her name: her recording stays out.
+    expect(bundle.records.some((record) => (record.data?.person as { pseudonym?: string } | undefined)?.pseudonym)).toBe(false);
+    // Her voice names her as surely as her name: her recording stays out, and so does its hash.
     const names = bundle.attachments.map((attachment) => attachment.originalName).sort();
     expect(names).toEqual(['list of detainees.pdf', 'pharmacy receipt.png', 'Банк жабық 📵.jpg']);
     expect(contains(bytes, files['Айгүлдің дауысы.m4a']!)).toBe(false);
-    expect(bundle.redactions).toMatchObject({ pseudonymized: 1, attachmentsWithheld: 1, sourcesWithheld: 0 });
-    expect(bundle.records.every((record) => record.revisions === undefined)).toBe(true);
+    expect(bundle.redactions).toMatchObject({ pseudonymized: 0, attachmentsWithheld: 1, sourcesWithheld: 1, unsignedHeads: 0 });
+    // No reference to the withheld testimony is left behind.
+    expect(bundle.records.flatMap((record) => (record.data?.sources as string[] | undefined) ?? [])).toHaveLength(3);
+    expect(bundle.records.every((record) => record.revisions === undefined && record.signedHead?.id === record.headId)).toBe(true);
   });
 
   it('public names nobody, leaves out an unpublished testimony, sensitive files and confidential text', async () => {
@@ -164,7 +160,7 @@ describe('profiles', () => {
     expect(bundle.records.filter((record) => record.type === 'source')).toHaveLength(1);
     // No reference to the withheld testimony is left behind.
     expect(bundle.records.flatMap((record) => (record.data?.sources as string[] | undefined) ?? [])).toHaveLength(3);
-    expect(bundle.redactions).toEqual({ pseudonymized: 1, sourcesWithheld: 1, attachmentsWithheld: 3, confidentialTextWithheld: 1 });
+    expect(bundle.redactions).toEqual({ pseudonymized: 1, sourcesWithheld: 1, attachmentsWithheld: 3, confidentialTextWithheld: 1, custodyWithheld: 2 });
   });
 
   it('an incident selected alone brings its effects, their sources and their files', async () => {
@@ -233,8 +229,8 @@ describe('every combination of consent', () => {
       for (const person of people) {
         const named = profile === 'internal' || (profile === 'legal' && person.shareWithLawyers);
         for (const field of [person.name, person.contact, person.address]) expect(contains(bytes, field), `${profile}: ${field}`).toBe(named);
-        // A statement goes to lawyers under a pseudonym; to the public only with consent to publish.
-        const statementShown = profile !== 'public' || person.publish;
+        // A statement goes to lawyers only with consent to lawyers; to the public only with consent to publish.
+        const statementShown = profile === 'internal' || (profile === 'legal' ? person.shareWithLawyers : person.publish);
         expect(contains(bytes, person.statement), `${profile}: ${person.statement}`).toBe(statementShown);
       }
     }

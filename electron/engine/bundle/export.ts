@@ -9,27 +9,17 @@
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { access } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { bagitDeclaration, writeBagInfo, writeManifest } from '../../../shared/bagit';
-import {
-  Bundle,
-  bundleFormat,
-  redact,
-  selectRecords,
-  type Attachment,
-  type BundleAttachment,
-  type BundleProfile,
-  type BundleRecord,
-  type CustodyEvent,
-  type PolicyRecord,
-  type RecordType,
-} from '../../../shared/model';
+import { bundleFormat, type Bundle, type BundleProfile } from '../../../shared/model';
 import { effectsCsv, incidentsCsv, renderReport } from '../../../shared/report';
 import type { Archive } from '../archive';
 import { writeStreamAtomic } from '../atomicFile';
 import { EngineError, fromFsError } from '../errors';
+import { SigningKey } from '../signingKey';
 import { signSshsig } from '../sshsig';
-import { bundleNamespace } from './bagChecks';
+import { bagFiles, bundleNamespace } from './bagChecks';
+import { bundleContent } from './bundleContent';
 import { verifyInstructions } from './verifyInstructions';
 import { zipBytes, type ZipEntry } from './zipWriter';
 
@@ -61,19 +51,29 @@ export interface ExportResult {
   bytes: number;
   /** Whether data/report.pdf is in the bundle. */
   pdf: boolean;
+  profile: BundleProfile;
+  /** What the profile left out, as bundle.json counts it. */
+  withheld: Bundle['redactions'];
 }
 
 /** Media that is already compressed: stored as is, so a video is not deflated for nothing. */
 const compressed = /^(image\/(jpeg|png|gif|webp|heic)|audio\/|video\/|application\/(pdf|zip))/;
-
-const recordTypes: readonly RecordType[] = ['incident', 'effect', 'source'];
 
 export async function exportBundle(archive: Archive, options: ExportOptions): Promise<ExportResult> {
   const out = resolve(options.out);
   if (await exists(out)) throw new EngineError('fileExists', { path: out });
   const createdAt = new Date().toISOString();
   const bundleId = `dalel-${createdAt.slice(0, 10).replaceAll('-', '')}-${randomBytes(4).toString('hex')}`;
-  const bundle = await bundleContent(archive, options, bundleId, createdAt);
+  const status = archive.status();
+  // SECURITY: a public bundle is signed by a key of its own, derived from the archive's key and the
+  // bundle id, so nothing in it names the archive or ties it to the defender's other bundles; the
+  // archive can derive the key again to prove authorship, if its owner ever chooses to.
+  const publication = options.profile === 'public';
+  const key = publication ? publicationKey(archive.key, bundleId) : archive.key;
+  const signer = publication
+    ? { name: '', organization: '', fingerprint: key.fingerprint }
+    : { name: status.name, organization: status.organization, fingerprint: key.fingerprint };
+  const bundle = await bundleContent(archive, options, bundleId, createdAt, signer);
   const files = new Map(bundle.attachments.map((attachment) => [attachment.path, attachment.size]));
   const payloadBytes = [...files.values()].reduce((sum, size) => sum + size, 0);
 
@@ -131,8 +131,6 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
       payload.push(stored);
     }
 
-    const { key } = archive;
-    const status = archive.status();
     const tags: { path: string; bytes: Uint8Array }[] = [
       { path: 'bagit.txt', bytes: text(bagitDeclaration) },
       {
@@ -143,10 +141,10 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
             ['Payload-Oxum', `${payload.reduce((sum, file) => sum + file.size, 0)}.${payload.length}`],
             ['External-Identifier', bundleId],
             ['Bag-Software-Agent', `Dalel ${options.softwareVersion}`],
-            ...(status.organization ? ([['Source-Organization', status.organization]] as [string, string][]) : []),
+            ...(signer.organization ? ([['Source-Organization', signer.organization]] as [string, string][]) : []),
             ['Dalel-Format', String(bundleFormat)],
             ['Dalel-Profile', options.profile],
-            ['Dalel-Archive-Id', status.archiveId],
+            ...(bundle.archiveId ? ([['Dalel-Archive-Id', bundle.archiveId]] as [string, string][]) : []),
             ['Dalel-Signer-Fingerprint', key.fingerprint],
             ['Dalel-Language', options.language],
           ]),
@@ -154,7 +152,7 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
       },
       { path: 'manifest-sha256.txt', bytes: text(writeManifest(payload)) },
       { path: 'VERIFY.txt', bytes: text(verifyInstructions(bundleId, key.fingerprint)) },
-      { path: 'signer.pub', bytes: text(`${key.publicLine} ${oneLine(status.name) || 'dalel'}\n`) },
+      { path: bagFiles.signerKey, bytes: text(`${key.publicLine} ${oneLine(signer.name) || (publication ? 'dalel-publication' : 'dalel')}\n`) },
     ];
     const tagHashes: HashedFile[] = [];
     for (const tag of tags) tagHashes.push(yield* add(tag.path, tag.bytes, false));
@@ -170,8 +168,8 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
     if (options.signal?.aborted) throw new EngineError('cancelled');
     throw fromFsError(error, out);
   }
-  await archive.recordExport(bundleId, tagManifestSha256);
-  return { bundleId, path: out, files: payload.length, bytes: done, pdf: printed };
+  await archive.recordExport(publication ? `${bundleId} signed by publication key ${key.fingerprint}` : bundleId, tagManifestSha256);
+  return { bundleId, path: out, files: payload.length, bytes: done, pdf: printed, profile: options.profile, withheld: bundle.redactions };
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -181,76 +179,13 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
+/** A public bundle's own signing key: the same for the same archive key and bundle id, and for no other. */
+export function publicationKey(archiveKey: SigningKey, bundleId: string): SigningKey {
+  const seed = createHmac('sha256', archiveKey.toPkcs8()).update(`dalel publication key v1\0${bundleId}`).digest();
+  return SigningKey.fromSeed(seed);
+}
+
 /** Text for a one-line field: no line breaks. */
 const oneLine = (value: string) => value.replace(/[\r\n]+/g, ' ').trim();
 
 /** The file's extension for its name in the bag: lower case, letters and digits only, or none. */
-function extensionOf(originalName: string): string {
-  const extension = extname(originalName).slice(1).toLowerCase();
-  return /^[a-z0-9]{1,10}$/.test(extension) ? `.${extension}` : '';
-}
-
-/** bundle.json: the selected records as the profile allows, their files and their custody events. */
-async function bundleContent(archive: Archive, options: ExportOptions, bundleId: string, createdAt: string): Promise<Bundle> {
-  const summaries: PolicyRecord[] = recordTypes.flatMap((type) =>
-    archive.listRecords(type).map((summary) => ({ ...summary, type: summary.type as PolicyRecord['type'] })),
-  );
-  const { selected, unknown } = selectRecords(summaries, options.only, options.profile);
-  if (unknown.length) throw new EngineError('recordNotFound', { id: unknown[0]! });
-  const details = selected.map(({ recordId }) => archive.getRecord(recordId));
-  const attachments: Attachment[] = [];
-  for (const { recordId } of selected) attachments.push(...(await archive.listAttachments(recordId)));
-  const pseudonymKey = createHmac('sha256', archive.key.toPkcs8()).update('dalel pseudonyms v1').digest();
-  const pseudonymOf = (recordId: string) => `P-${createHmac('sha256', pseudonymKey).update(recordId).digest('hex').slice(0, 8).toUpperCase()}`;
-  const redacted = redact(options.profile, selected, attachments, pseudonymOf);
-
-  const kept = new Map(redacted.records.map((record) => [record.recordId, record]));
-  const records: BundleRecord[] = details
-    .filter(({ summary }) => kept.has(summary.recordId))
-    .map(({ summary, history }) => ({
-      recordId: summary.recordId,
-      type: summary.type,
-      headId: summary.headId,
-      createdAt: summary.createdAt,
-      updatedAt: summary.updatedAt,
-      retracted: summary.retracted,
-      ...(options.profile === 'internal' ? { revisions: history } : {}),
-      data: kept.get(summary.recordId)!.data,
-    }));
-  const keptHashes = new Set(redacted.files.map((attachment) => attachment.sha256));
-  // One file attached to two records is in the bag once, and listed for each record.
-  const bundleAttachments: BundleAttachment[] = redacted.files.map((attachment) => ({
-    ...attachment,
-    path: `attachments/${attachment.sha256}${extensionOf(attachment.originalName)}`,
-  }));
-  const custody: CustodyEvent[] = records
-    .flatMap((record) => archive.custodyOf(record.recordId))
-    // The hash of a withheld file stays out too: it could confirm a guess about what it holds.
-    .filter((event) => event.action !== 'attachment_added' || (event.hashes ?? []).every((hash) => keptHashes.has(hash)))
-    .sort((a, b) => a.seq - b.seq);
-  const status = archive.status();
-  return Bundle.parse({
-    format: bundleFormat,
-    profile: options.profile,
-    bundleId,
-    archiveId: status.archiveId,
-    createdAt,
-    language: options.language,
-    signer: { name: status.name, organization: status.organization, fingerprint: archive.key.fingerprint },
-    records,
-    attachments: uniqueFiles(bundleAttachments),
-    custody,
-    redactions: redacted.redactions,
-  });
-}
-
-/** Attachments with one entry per record and file, in a stable order. */
-function uniqueFiles(attachments: BundleAttachment[]): BundleAttachment[] {
-  const seen = new Set<string>();
-  return attachments.filter((attachment) => {
-    const key = `${attachment.recordId} ${attachment.sha256}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

@@ -30,6 +30,7 @@ import {
   checkFingerprint,
   checkOxum,
   checkSignature,
+  checkSignedHeads,
   checkTagManifest,
   heldTagFiles,
   isPayload,
@@ -132,6 +133,7 @@ class Verification implements BagContents {
       await this.step('payloadManifest', () => this.readPayload());
       const bundle = await this.step('bundleJson', () => checkBundleJson(this, this.info, this.key!));
       this.bundle = bundle;
+      if (bundle.format === 2) await this.step('signedHeads', () => checkSignedHeads(bundle));
       const attachments = await this.step('attachments', () => checkAttachments(this, bundle));
       this.report.counts = { ...payloadTotals(this), records: bundle.records.length, attachments };
       this.checkTrust();

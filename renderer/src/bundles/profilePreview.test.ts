@@ -79,16 +79,16 @@ describe('the profile preview', () => {
     expect(preview.redactions).toEqual({ pseudonymized: 0, sourcesWithheld: 0, attachmentsWithheld: 0, confidentialTextWithheld: 0 });
   });
 
-  it('legal names only the person who consented to lawyers, and keeps the other one’s recording out', () => {
+  it('legal carries only the person who consented to lawyers: the other testimony and its recording stay out whole', () => {
     const { records, files } = sampleArchive();
     const preview = previewProfile('legal', selectRecords(records, null, 'legal'), files);
-    expect(preview.pseudonymized.map(titleOf)).toEqual(['Deaf family, Almaty']);
-    expect(preview.filesWithheld.map((file) => [file.originalName, file.reason])).toEqual([['Айгүлдің дауысы.m4a', 'personNotNamed']]);
-    expect(preview.sourcesWithheld).toEqual([]);
+    expect(preview.pseudonymized).toEqual([]);
+    expect(preview.filesWithheld.map((file) => [file.originalName, file.reason])).toEqual([['Айгүлдің дауысы.m4a', 'sourceWithheld']]);
+    expect(preview.sourcesWithheld.map(titleOf)).toEqual(['Deaf family, Almaty']);
     // Confidential text is left out of public bundles only.
     expect(preview.confidentialText).toEqual([]);
-    expect(preview.redactions).toMatchObject({ pseudonymized: 1, attachmentsWithheld: 1, sourcesWithheld: 0 });
-    expect(preview.counts).toEqual({ incidents: 1, effects: 3, sources: 2, files: 3 });
+    expect(preview.redactions).toMatchObject({ pseudonymized: 0, attachmentsWithheld: 1, sourcesWithheld: 1 });
+    expect(preview.counts).toEqual({ incidents: 1, effects: 3, sources: 1, files: 3 });
   });
 
   it('public names nobody, leaves out the unpublished testimony, sensitive files and confidential text', () => {

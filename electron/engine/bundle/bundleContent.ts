@@ -1,0 +1,171 @@
+/**
+ * bundle.json's content (docs/spec/bundle-format.md): the selected records
+ * as the profile allows, their files and their custody lines.
+ *
+ * SECURITY: nothing in a `legal` or `public` bundle may let anyone test a
+ * guess about a withheld value. So, beyond the profile's redaction:
+ * - a `legal` record carries its head's signature only for a format 2
+ *   revision, with the salts of the disclosed values alone; a format 1 id is
+ *   the sha256 of everything, withheld values included, and never leaves;
+ * - custody lines drop their chain hashes, and a line naming a format 1
+ *   revision or a withheld file stays out (counted, so the report says so);
+ * - a `public` bundle carries no revision id at all: its fields are covered
+ *   by the bundle's signature only, since an author's key names the defender.
+ */
+import { createHmac } from 'node:crypto';
+import { extname } from 'node:path';
+import {
+  Bundle,
+  assembleData,
+  bundleFormat,
+  pointerParts,
+  redact,
+  selectRecords,
+  type Attachment,
+  type BundleAttachment,
+  type BundleCustodyEvent,
+  type BundleProfile,
+  type BundleRecord,
+  type PolicyRecord,
+  type RecordType,
+  type SignedRevision,
+} from '../../../shared/model';
+import type { Archive } from '../archive';
+import { canonicalJson } from '../canonical';
+import { signedHead } from '../disclosure';
+import { EngineError } from '../errors';
+
+export interface ContentOptions {
+  profile: BundleProfile;
+  language: 'en' | 'ru' | 'kk';
+  only?: readonly string[] | undefined;
+}
+
+/** Who signs the bundle, as bundle.json names them. */
+export interface BundleSigner {
+  name: string;
+  organization: string;
+  fingerprint: string;
+}
+
+const recordTypes: readonly RecordType[] = ['incident', 'effect', 'source'];
+
+export async function bundleContent(archive: Archive, options: ContentOptions, bundleId: string, createdAt: string, signer: BundleSigner): Promise<Bundle> {
+  const { profile } = options;
+  const summaries: PolicyRecord[] = recordTypes.flatMap((type) =>
+    archive.listRecords(type).map((summary) => ({ ...summary, type: summary.type as PolicyRecord['type'] })),
+  );
+  const { selected, unknown } = selectRecords(summaries, options.only, profile);
+  if (unknown.length) throw new EngineError('recordNotFound', { id: unknown[0]! });
+  const details = selected.map(({ recordId }) => archive.getRecord(recordId));
+  const attachments: Attachment[] = [];
+  for (const { recordId } of selected) attachments.push(...(await archive.listAttachments(recordId)));
+  const pseudonymKey = createHmac('sha256', archive.key.toPkcs8()).update('dalel pseudonyms v1').digest();
+  const pseudonymOf = (recordId: string) => `P-${createHmac('sha256', pseudonymKey).update(recordId).digest('hex').slice(0, 8).toUpperCase()}`;
+  const redacted = redact(profile, selected, attachments, pseudonymOf);
+
+  /** Revisions whose id confirms no guess: format 2, salted. */
+  const salted = new Set(details.flatMap(({ history }) => history.filter((signed) => signed.revision.format === 2).map((signed) => signed.id)));
+  const kept = new Map(redacted.records.map((record) => [record.recordId, record]));
+  let unsignedHeads = 0;
+  const records: BundleRecord[] = details
+    .filter(({ summary }) => kept.has(summary.recordId))
+    .map(({ summary, history }) => {
+      const { recordId, type, createdAt: since, updatedAt, retracted } = summary;
+      const base = { recordId, type, createdAt: since, updatedAt, retracted };
+      const data = kept.get(recordId)!.data;
+      if (profile === 'internal') return { ...base, headId: summary.headId, revisions: history, data };
+      const head = history.find((signed) => signed.id === summary.headId)!;
+      if (profile === 'public') return { ...base, data };
+      if (head.revision.format !== 2) {
+        unsignedHeads += 1;
+        return { ...base, data };
+      }
+      return { ...base, headId: head.id, ...disclosedHead(head, data, salted) };
+    });
+
+  const keptHashes = new Set(redacted.files.map((attachment) => attachment.sha256));
+  // One file attached to two records is in the bag once, and listed for each record.
+  const bundleAttachments: BundleAttachment[] = redacted.files.map((attachment) => ({
+    ...attachment,
+    path: `attachments/${attachment.sha256}${extensionOf(attachment.originalName)}`,
+  }));
+  const lines = records.flatMap((record) => archive.custodyOf(record.recordId)).sort((a, b) => a.seq - b.seq);
+  const custody: BundleCustodyEvent[] = [];
+  for (const line of lines) {
+    // The hash of a withheld file stays out too: it could confirm a guess about what it holds.
+    const fileWithheld = line.action === 'attachment_added' && !(line.hashes ?? []).every((hash) => keptHashes.has(hash));
+    const unsalted = profile !== 'internal' && line.revisionId !== undefined && !salted.has(line.revisionId);
+    if (fileWithheld || (profile === 'legal' && unsalted)) continue;
+    if (profile === 'internal') custody.push(line);
+    else custody.push(unchained(line, profile));
+  }
+  return Bundle.parse({
+    format: bundleFormat,
+    profile,
+    bundleId,
+    ...(profile === 'public' ? {} : { archiveId: archive.status().archiveId }),
+    createdAt,
+    language: options.language,
+    signer,
+    records,
+    attachments: uniqueFiles(bundleAttachments),
+    custody,
+    redactions: {
+      ...redacted.redactions,
+      ...(profile === 'internal' ? {} : { custodyWithheld: lines.length - custody.length }),
+      ...(profile === 'legal' ? { unsignedHeads } : {}),
+    },
+  });
+}
+
+/**
+ * A format 2 head with the values the profile shows: a value is disclosed
+ * when the redacted fields hold it unchanged; the bundle's fields are then
+ * rebuilt from the disclosures alone, so they are exactly what the author
+ * signed, with only the person's pseudonym added.
+ */
+function disclosedHead(head: SignedRevision, redactedData: Record<string, unknown> | null, salted: ReadonlySet<string>) {
+  const shown = (path: string, value: unknown): boolean => {
+    if (path === '/parents') return (value as string[]).every((id) => salted.has(id));
+    if (path === '/retraction') return value === undefined;
+    const [root, field, entry] = pointerParts(path);
+    if (root !== 'data' || field === undefined || !redactedData) return false;
+    const redacted = redactedData[field];
+    if (entry === undefined) return same(redacted, value);
+    if (Array.isArray(redacted)) return redacted.some((item) => same(item, value));
+    return typeof redacted === 'object' && redacted !== null && same((redacted as Record<string, unknown>)[entry], value);
+  };
+  const signed = signedHead(head, shown);
+  const data = assembleData(signed.revision, signed.disclosures);
+  const pseudonym = (redactedData?.person as { pseudonym?: string } | undefined)?.pseudonym;
+  if (data && pseudonym) data.person = { pseudonym, ...(data.person as object | undefined) };
+  return { signedHead: signed, data };
+}
+
+const same = (a: unknown, b: unknown) => (a === undefined || b === undefined ? a === b : canonicalJson(a) === canonicalJson(b));
+
+/** A custody line outside the archive: no chain hashes; in a public bundle no revision id, no note. */
+function unchained(line: BundleCustodyEvent, profile: BundleProfile): BundleCustodyEvent {
+  const { prev: _prev, hash: _hash, ...rest } = line;
+  if (profile !== 'public') return rest;
+  const { revisionId: _revisionId, note: _note, ...bare } = rest;
+  return bare;
+}
+
+/** The file's extension for its name in the bag: lower case, letters and digits only, or none. */
+function extensionOf(originalName: string): string {
+  const extension = extname(originalName).slice(1).toLowerCase();
+  return /^[a-z0-9]{1,10}$/.test(extension) ? `.${extension}` : '';
+}
+
+/** Attachments with one entry per record and file, in a stable order. */
+function uniqueFiles(attachments: BundleAttachment[]): BundleAttachment[] {
+  const seen = new Set<string>();
+  return attachments.filter((attachment) => {
+    const key = `${attachment.recordId} ${attachment.sha256}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * The hashing side of selective disclosure (shared/model/disclosure.ts and
+ * docs/spec/data-model.md, "Revision format 2"). Each value's salt is derived
+ * from the revision's disclosure key by HMAC-SHA256, so a revision stores one
+ * secret instead of one per value; a disclosed salt says nothing about any
+ * other salt. A commitment is the sha256 of the canonical JSON of
+ * [salt, path, value], or [salt, path] for an absent value.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import {
+  CommittedRevision,
+  assembleData,
+  disclosableValues,
+  type Disclosure,
+  type Revision,
+  type SignedHead,
+  type SignedRevision,
+} from '../../shared/model';
+import { canonicalJson, contentId, sha256Hex } from './canonical';
+import { verifyIdSignature } from './signingKey';
+
+export const newDisclosureKey = () => randomBytes(32).toString('base64url');
+
+export function saltFor(disclosureKey: string, path: string): string {
+  const mac = createHmac('sha256', Buffer.from(disclosureKey, 'base64url')).update(`dalel salt v1\0${path}`).digest();
+  return mac.subarray(0, 16).toString('base64url');
+}
+
+export function commitmentOf({ path, salt, value }: Disclosure): string {
+  return sha256Hex(canonicalJson(value === undefined ? [salt, path] : [salt, path, value]));
+}
+
+/** A format 2 revision as its id covers it: every disclosable value replaced by its commitment. */
+export function committedRevision(revision: Revision): CommittedRevision {
+  if (revision.format !== 2 || !revision.disclosureKey) throw new Error('only a format 2 revision has a committed form');
+  const commitments: Record<string, string> = {};
+  for (const [path, value] of disclosableValues(revision)) {
+    commitments[path] = commitmentOf({ path, salt: saltFor(revision.disclosureKey, path), value });
+  }
+  const { recordId, type, author, createdAt } = revision;
+  return { format: 2, recordId, type, author, createdAt, commitments };
+}
+
+/** A revision's id: format 1, the sha256 of the revision; format 2, of its committed form. */
+export function revisionIdOf(revision: Revision): string {
+  return revision.format === 1 ? contentId(revision) : contentId(committedRevision(revision));
+}
+
+/** The values of a format 2 revision that `shown` allows, each with its salt. */
+export function disclose(revision: Revision, shown: (path: string, value: unknown) => boolean): Disclosure[] {
+  const disclosures: Disclosure[] = [];
+  for (const [path, value] of disclosableValues(revision)) {
+    if (!shown(path, value)) continue;
+    const salt = saltFor(revision.disclosureKey!, path);
+    disclosures.push(value === undefined ? { path, salt } : { path, salt, value });
+  }
+  return disclosures;
+}
+
+/** The signed head a bundle carries for a format 2 revision, disclosing what `shown` allows. */
+export function signedHead(signed: SignedRevision, shown: (path: string, value: unknown) => boolean): SignedHead {
+  return { id: signed.id, signature: signed.signature, revision: committedRevision(signed.revision), disclosures: disclose(signed.revision, shown) };
+}
+
+/** Why a bundle's signed head does not prove its record's data, or null when it does. */
+export function signedHeadProblem(head: SignedHead, record: { recordId: string; type: string; data: Record<string, unknown> | null }): string | null {
+  const { revision } = head;
+  if (revision.recordId !== record.recordId || revision.type !== record.type) return 'otherRecord';
+  if (contentId(revision) !== head.id) return 'idMismatch';
+  if (!verifyIdSignature(revision.author, head.id, head.signature)) return 'badSignature';
+  const seen = new Set<string>();
+  for (const disclosure of head.disclosures) {
+    if (seen.has(disclosure.path)) return 'repeatedDisclosure';
+    seen.add(disclosure.path);
+    if (revision.commitments[disclosure.path] !== commitmentOf(disclosure)) return 'disclosureMismatch';
+  }
+  const shown = assembleData(revision, head.disclosures);
+  return canonicalJson(withoutAnnotations(record.data)) === canonicalJson(shown) ? null : 'dataNotDisclosed';
+}
+
+/** A bundle record's data without what the export adds: a person's pseudonym ("P-" and 8 hex digits). */
+function withoutAnnotations(data: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!data || typeof data.person !== 'object' || data.person === null || !('pseudonym' in data.person)) return data;
+  const { pseudonym, ...person } = data.person as Record<string, unknown>;
+  if (typeof pseudonym !== 'string' || !/^P-[0-9A-F]{8}$/.test(pseudonym)) return { ...data, person: { ...person, pseudonym: null } };
+  const { person: _person, ...rest } = data;
+  return Object.keys(person).length ? { ...rest, person } : rest;
+}
