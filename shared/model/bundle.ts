@@ -81,7 +81,12 @@ export type Redactions = z.infer<typeof Redactions>;
  * chain (`prev`, `hash`); format 2 `legal` and `public` do not, since a line
  * left out would still be confirmed through the hash of the next.
  */
-export const BundleCustodyEvent = CustodyEvent.extend({ prev: CustodyEvent.shape.prev.optional(), hash: CustodyEvent.shape.hash.optional() });
+export const BundleCustodyEvent = CustodyEvent.extend({
+  /** A key's fingerprint; in a format 2 `public` bundle, "key-N": a name for the key in this bundle alone. */
+  actor: z.union([CustodyEvent.shape.actor, z.string().regex(/^key-[1-9][0-9]{0,3}$/)]),
+  prev: CustodyEvent.shape.prev.optional(),
+  hash: CustodyEvent.shape.hash.optional(),
+});
 export type BundleCustodyEvent = z.infer<typeof BundleCustodyEvent>;
 
 export const Bundle = z
@@ -128,7 +133,9 @@ export const Bundle = z
     });
     bundle.custody.forEach((event, index) => {
       if (chained !== (event.prev !== undefined && event.hash !== undefined)) issue(['custody', index], chained ? 'chainRequired' : 'chainNotAllowed');
-      if (bundle.profile === 'public' && bundle.format === 2 && event.revisionId !== undefined) issue(['custody', index, 'revisionId'], 'revisionIdNotAllowed');
+      const outsiders = bundle.profile === 'public' && bundle.format === 2;
+      if (outsiders && event.revisionId !== undefined) issue(['custody', index, 'revisionId'], 'revisionIdNotAllowed');
+      if (outsiders !== event.actor.startsWith('key-')) issue(['custody', index, 'actor'], outsiders ? 'fingerprintNotAllowed' : 'fingerprintRequired');
     });
   });
 export type Bundle = z.infer<typeof Bundle>;

@@ -154,6 +154,8 @@ export function redact<R extends PolicyRecord, F extends PolicyFile>(
       }
       if (profile === 'public' && data.sensitive === true && !filesOut.has(record.recordId)) filesOut.set(record.recordId, 'sensitive');
     }
+    // The collecting key's fingerprint names the defender: not in a public bundle.
+    if (profile === 'public' && data && 'collectedBy' in data) delete data.collectedBy;
     if (profile === 'public' && data?.confidential === true) {
       for (const field of freeText[record.type]) delete data[field];
       result.confidentialText.push(record);

@@ -84,10 +84,21 @@ export async function bundleContent(archive: Archive, options: ContentOptions, b
       return { ...base, headId: head.id, ...disclosedHead(head, data, salted) };
     });
 
+  // SECURITY: in a public bundle every key is named by a pseudonym of this bundle alone, so that
+  // neither the defender's fingerprint nor a link between two publications is in it.
+  const actors = new Map<string, string>();
+  const actorOf = (fingerprint: string) => {
+    if (profile !== 'public') return fingerprint;
+    if (!actors.has(fingerprint)) actors.set(fingerprint, `key-${actors.size + 1}`);
+    return actors.get(fingerprint)!;
+  };
   const keptHashes = new Set(redacted.files.map((attachment) => attachment.sha256));
   // One file attached to two records is in the bag once, and listed for each record.
-  const bundleAttachments: BundleAttachment[] = redacted.files.map((attachment) => ({
+  const bundleAttachments: BundleAttachment[] = redacted.files.map(({ photo, ...attachment }) => ({
     ...attachment,
+    // A camera's make and model and a capture time identify as surely as a name: not in a public bundle.
+    ...(photo && profile !== 'public' ? { photo } : {}),
+    addedBy: actorOf(attachment.addedBy),
     path: `attachments/${attachment.sha256}${extensionOf(attachment.originalName)}`,
   }));
   const lines = records.flatMap((record) => archive.custodyOf(record.recordId)).sort((a, b) => a.seq - b.seq);
@@ -98,7 +109,7 @@ export async function bundleContent(archive: Archive, options: ContentOptions, b
     const unsalted = profile !== 'internal' && line.revisionId !== undefined && !salted.has(line.revisionId);
     if (fileWithheld || (profile === 'legal' && unsalted)) continue;
     if (profile === 'internal') custody.push(line);
-    else custody.push(unchained(line, profile));
+    else custody.push({ ...unchained(line, profile), actor: actorOf(line.actor) });
   }
   return Bundle.parse({
     format: bundleFormat,

@@ -1,0 +1,264 @@
+/**
+ * The attack of issue 15, made as an adversary holding only a bundle would
+ * make it, with the best dictionary there is: the true withheld values.
+ * Against a format 1 bundle it confirms a refusing witness's name, phone and
+ * address. Against format 2 nothing in a `legal` or `public` bundle confirms
+ * any withheld value, while every signed head in it checks against its
+ * author's key, and format 1 bundles still verify.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { disclosableValues, type Bundle, type BundleRecord, type SignedRevision } from '../../../shared/model';
+import { Archive } from '../archive';
+import { canonicalJson, contentId, sha256Hex } from '../canonical';
+import { temporaryFolder } from '../testing/fixtures';
+import { exportBundle } from './export';
+import { makeBag, archiveZip } from './testing/makeBundle';
+import { verifyBundle } from './verify';
+
+const format1 = join(__dirname, 'testing/format1');
+/** What testing/format1 holds: the refusing witness's true fields, and decoys a dictionary would hold beside them. */
+const refusing = { name: 'Айгүл Серікқызы', contact: '+7 701 111 22 33', address: 'Абай даңғылы 150' };
+const dictionary = [
+  ...['Айгүл Серікқызы', 'Айгүл Серікова', 'Гүлнар Серікқызы', 'Aigul Serikkyzy', 'Динара Ахметова'].flatMap((name) =>
+    ['+7 701 111 22 33', '+7 701 111 22 34', '+7 777 000 00 00'].flatMap((contact) =>
+      ['Абай даңғылы 150', 'Абай даңғылы 15', 'Сәтпаев көшесі 7'].map((address) => ({ name, contact, address })),
+    ),
+  ),
+];
+
+let folder: { path: string; remove: () => Promise<void> };
+beforeEach(async () => {
+  folder = await temporaryFolder();
+});
+afterEach(() => folder.remove());
+
+let unpacked = 0;
+/** bundle.json, signer.pub's key and every byte of every file of a bundle. */
+async function openBag(zip: string) {
+  const dir = join(folder.path, `bag-${(unpacked += 1)}`);
+  execFileSync('unzip', ['-q', zip, '-d', dir]);
+  const [top] = await readdir(dir);
+  const bag = join(dir, top!);
+  const entries = await readdir(bag, { recursive: true, withFileTypes: true });
+  const bytes = Buffer.concat(await Promise.all(entries.filter((entry) => entry.isFile()).map((entry) => readFile(join(entry.parentPath, entry.name)))));
+  const bundle = JSON.parse(await readFile(join(bag, 'data/bundle.json'), 'utf8')) as Bundle;
+  const author = (await readFile(join(bag, 'signer.pub'), 'utf8')).split(' ').slice(0, 2).join(' ');
+  return { bundle, bytes, author, text: bytes.toString('latin1') };
+}
+
+/**
+ * The attack as the issue made it: rebuild each pseudonymized person's
+ * revision from the bundle's own fields and a guess, and look for its id
+ * among the hashes the bundle carries. Returns the guesses it confirmed.
+ */
+function rebuildAttack(bag: Awaited<ReturnType<typeof openBag>>) {
+  const hashes = new Set(bag.text.match(/[0-9a-f]{64}/g));
+  const confirmed: (typeof dictionary)[number][] = [];
+  const pseudonymized = bag.bundle.records.filter((record) => (record.data?.person as { pseudonym?: string } | undefined)?.pseudonym);
+  for (const record of pseudonymized) {
+    const { pseudonym: _pseudonym, ...rest } = record.data!.person as Record<string, unknown>;
+    for (const guess of dictionary) {
+      const data = { ...record.data, person: { ...guess, ...rest } };
+      const revision = { format: 1, recordId: record.recordId, type: record.type, parents: [], author: bag.author, createdAt: record.createdAt, data };
+      if (hashes.has(contentId(revision))) confirmed.push(guess);
+    }
+  }
+  return confirmed;
+}
+
+describe('a format 1 bundle (the attack works)', () => {
+  it('confirms the name, phone and address of a witness who refused lawyers, from a legal bundle and a dictionary', async () => {
+    const bag = await openBag(join(format1, 'legal.zip'));
+    expect(bag.bundle.format).toBe(1);
+    expect(rebuildAttack(bag)).toEqual([refusing]);
+  });
+
+  it('still verifies, every profile, with every check but the signed heads of format 2', async () => {
+    for (const profile of ['internal', 'legal', 'public']) {
+      const report = await verifyBundle(join(format1, `${profile}.zip`));
+      expect(report.valid, `${profile}: ${JSON.stringify(report.failure)}`).toBe(true);
+      expect(report.profile).toBe(profile);
+      expect(report.checks.map((check) => check.id)).not.toContain('signedHeads');
+    }
+  });
+});
+
+/**
+ * An archive as one looks after the change: the format 1 records of
+ * testing/format1 (imported), one of them edited since (a format 2 head
+ * over a format 1 parent), and new format 2 records whose witnesses refused
+ * lawyers, or agreed to lawyers but not to publication.
+ */
+async function mixedArchive() {
+  const archive = await Archive.create(join(folder.path, `archive-${(unpacked += 1)}`), { name: 'Алматы қорғаушылары', organization: 'Дәлел', passphrase: null });
+  const imported = await archive.importBundle(join(format1, 'internal.zip'));
+  expect(imported.imported).toMatchObject({ kind: 'merged', revisionsAdded: 4 });
+  const givenAt = { at: '2022-01-12T11:00+06:00', precision: 'hour' as const };
+  const person = (name: string, contact: string, address: string) => ({ name, contact, address, role: 'victim' as const, ageGroup: '30-39' });
+  const noLawyers = await archive.save({
+    type: 'source',
+    data: {
+      kind: 'testimony',
+      title: 'Mother of a dialysis patient, Zhanaozen',
+      content: 'The clinic could not reach the dialysis centre for two days.',
+      person: person('Мәдина Оспанова', '+7 705 222 33 44', 'Жаңаөзен, 3 ш/а, 12 үй'),
+      consent: { store: true, shareWithLawyers: false, publish: false, givenAt, method: 'verbal' },
+    },
+  });
+  const lawyersOnly = await archive.save({
+    type: 'source',
+    data: {
+      kind: 'testimony',
+      title: 'Taxi driver, Aktau',
+      content: 'No card payments and no navigation for a week.',
+      person: person('Ерлан Жұмабаев', 'erlan@example.kz', 'Ақтау, 14 ш/а'),
+      consent: { store: true, shareWithLawyers: true, publish: false, givenAt, method: 'written' },
+    },
+  });
+  const bundle = await archive.listRecords('incident');
+  const incident = archive.getRecord(bundle[0]!.recordId);
+  const edited = await archive.save({
+    type: 'incident',
+    recordId: incident.summary.recordId,
+    parent: incident.summary.headId,
+    data: { ...incident.summary.data, summary: 'Corrected: mobile data cut from 16:00.', sources: [noLawyers.recordId, lawyersOnly.recordId] },
+  });
+  await archive.save({
+    type: 'effect',
+    data: { incident: edited.recordId, category: 'medical_care', severity: 'high', description: 'Dialysis appointments missed.', sources: [noLawyers.recordId, lawyersOnly.recordId] },
+  });
+  return { archive, withheld: [noLawyers.recordId, lawyersOnly.recordId] };
+}
+
+/** Every revision in the archive, as the attacker is given them: everything but each revision's secret disclosure key. */
+function allRevisions(archive: Archive): SignedRevision[] {
+  return (['incident', 'effect', 'source'] as const).flatMap((type) => archive.listRecords(type).flatMap((summary) => archive.getRecord(summary.recordId).history));
+}
+
+/** The values of a revision that a bundle does not disclose: all of them, but for a signed head's disclosures. */
+function withheldValues(record: BundleRecord | undefined, signed: SignedRevision): [string, unknown][] {
+  const disclosed = record?.signedHead?.id === signed.id ? record.signedHead.disclosures : [];
+  const shown = new Set(disclosed.map((disclosure) => disclosure.path));
+  return [...disclosableValues(signed.revision)].filter(([path]) => !shown.has(path));
+}
+
+/**
+ * Every test the attacker can make with the truth in hand: recompute an id
+ * or a hash from true values and find it in the bundle. A hash that is the
+ * commitment of a value the bundle discloses teaches nothing and is not
+ * counted. Returns what it confirmed; the caller expects nothing.
+ */
+function attack(bag: Awaited<ReturnType<typeof openBag>>, truth: SignedRevision[], people: string[]) {
+  const confirmed: string[] = [];
+  const explained = new Set(
+    bag.bundle.records.flatMap((record) => record.signedHead?.disclosures.map((disclosure) => record.signedHead!.revision.commitments[disclosure.path]!) ?? []),
+  );
+  const hashes = new Set(bag.text.match(/[0-9a-f]{64}/g)?.filter((hash) => !explained.has(hash)));
+  const salts = new Set(bag.text.match(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{22}(?![A-Za-z0-9_-])/g));
+  const byRecord = new Map(bag.bundle.records.map((record) => [record.recordId, record]));
+  for (const signed of truth) {
+    const { disclosureKey: _key, ...known } = signed.revision;
+    // A format 1 id is the sha256 of the whole revision, withheld values included.
+    if (hashes.has(contentId({ ...known, format: 1 }))) confirmed.push(`format 1 id of ${signed.id}`);
+    if (signed.revision.format === 1 && bag.text.includes(signed.id)) confirmed.push(`format 1 id ${signed.id}`);
+    for (const [path, value] of withheldValues(byRecord.get(signed.revision.recordId), signed)) {
+      const plain = value === undefined ? [] : [sha256Hex(canonicalJson(value)), ...(typeof value === 'string' ? [sha256Hex(value)] : [])];
+      for (const hash of plain) if (hashes.has(hash)) confirmed.push(`plain hash of ${path}`);
+      // Every salt-like string in the bundle, tried with the true value at this path.
+      for (const salt of salts) {
+        if (hashes.has(sha256Hex(canonicalJson(value === undefined ? [salt, path] : [salt, path, value])))) confirmed.push(`commitment of ${path}`);
+      }
+    }
+  }
+  for (const id of people) if (bag.text.includes(id)) confirmed.push(`withheld record ${id}`);
+  return confirmed;
+}
+
+describe('a format 2 bundle (the attack fails)', () => {
+  it('legal: confirms no withheld value, while every signed head checks against its author and a format 1 id never leaves', async () => {
+    const { archive, withheld } = await mixedArchive();
+    const out = join(folder.path, 'legal.zip');
+    await exportBundle(archive, { out, profile: 'legal', language: 'ru', softwareVersion: 'test' });
+    const bag = await openBag(out);
+    expect(bag.bundle.format).toBe(2);
+    expect(rebuildAttack(bag)).toEqual([]);
+    expect(attack(bag, allRevisions(archive), [withheld[0]!])).toEqual([]);
+
+    const report = await verifyBundle(out);
+    expect(report.valid, JSON.stringify(report.failure)).toBe(true);
+    expect(report.checks).toContainEqual({ id: 'signedHeads', ok: true });
+    // The edited incident, the new effect and the lawyers-only testimony carry their author's signed head;
+    // the format 1 records (Айгүл's testimony withheld whole) are carried by the bundle's signature only.
+    const signed = bag.bundle.records.filter((record) => record.signedHead);
+    expect(signed.map((record) => record.type).sort()).toEqual(['effect', 'incident', 'source']);
+    expect(bag.bundle.redactions).toMatchObject({ sourcesWithheld: 2, unsignedHeads: 2 });
+    const incident = signed.find((record) => record.type === 'incident')!;
+    // Its parent is a format 1 revision: the list of parents stays withheld.
+    expect(incident.signedHead!.disclosures.map((disclosure) => disclosure.path)).not.toContain('/parents');
+    expect(incident.data?.sources).toEqual([withheld[1]]);
+    expect(bag.bundle.custody.every((line) => line.prev === undefined && line.hash === undefined)).toBe(true);
+    expect(bag.bundle.redactions.custodyWithheld).toBeGreaterThan(0);
+  });
+
+  it('public: confirms no withheld value, and carries no revision id, no archive id, no archive name and no key of the archive', async () => {
+    const { archive, withheld } = await mixedArchive();
+    const out = join(folder.path, 'public.zip');
+    await exportBundle(archive, { out, profile: 'public', language: 'kk', softwareVersion: 'test' });
+    const bag = await openBag(out);
+    expect(rebuildAttack(bag)).toEqual([]);
+    expect(attack(bag, allRevisions(archive), withheld)).toEqual([]);
+    for (const signed of allRevisions(archive)) expect(bag.text.includes(signed.id), signed.id).toBe(false);
+    const status = archive.status();
+    for (const identifying of [status.archiveId, status.name, archive.key.fingerprint, archive.key.publicLine.split(' ')[1]!]) {
+      expect(bag.bytes.includes(Buffer.from(identifying)), identifying).toBe(false);
+    }
+    expect(await verifyBundle(out)).toMatchObject({ valid: true, profile: 'public' });
+  });
+});
+
+describe('a forged signed head', () => {
+  /** A legal bundle's content, changed by `change`, bagged again and signed by the exporter's own key. */
+  async function forged(change: (bundle: Bundle) => void) {
+    const { archive } = await mixedArchive();
+    const out = join(folder.path, `legal-${unpacked}.zip`);
+    await exportBundle(archive, { out, profile: 'legal', language: 'en', softwareVersion: 'test' });
+    const content = (await openBag(out)).bundle;
+    change(content);
+    const bag = await makeBag({
+      key: archive.key,
+      bundle: (made) => Object.assign(made, content, { bundleId: made.bundleId, archiveId: made.archiveId, attachments: [] }),
+      bagInfo: (fields) => fields.map(([label, value]) => [label, label === 'Dalel-Format' ? '2' : value]),
+    });
+    const zip = join(folder.path, `forged-${unpacked}.zip`);
+    await archiveZip(bag, zip);
+    return verifyBundle(zip);
+  }
+  const signedRecord = (bundle: Bundle, type: string) => bundle.records.find((record) => record.signedHead && record.type === type)!;
+
+  it('is refused when the exporter changed a field the author signed, even with the disclosure changed to match', async () => {
+    const report = await forged((bundle) => {
+      const effect = signedRecord(bundle, 'effect');
+      effect.data!.description = 'Nothing happened.';
+      effect.signedHead!.disclosures.find((disclosure) => disclosure.path === '/data/description')!.value = 'Nothing happened.';
+    });
+    expect(report.failure).toMatchObject({ reason: 'signedHeadInvalid', detail: { problem: 'disclosureMismatch' } });
+  });
+
+  it('is refused when a field is shown that no disclosure carries, or the head is another record\'s', async () => {
+    const added = await forged((bundle) => void (signedRecord(bundle, 'effect').data!.economicLoss = { amount: 1e9, currency: 'KZT' }));
+    expect(added.failure).toMatchObject({ reason: 'signedHeadInvalid', detail: { problem: 'dataNotDisclosed' } });
+    const moved = await forged((bundle) => {
+      const [incident, effect] = [signedRecord(bundle, 'incident'), signedRecord(bundle, 'effect')];
+      effect.signedHead = incident.signedHead;
+      effect.headId = incident.headId;
+    });
+    expect(moved.failure).toMatchObject({ reason: 'signedHeadInvalid', detail: { problem: 'otherRecord' } });
+  });
+
+  it('passes when nothing was changed: the forger\'s tooling is not what fails', async () => {
+    expect(await forged(() => undefined)).toMatchObject({ valid: true });
+  });
+});
