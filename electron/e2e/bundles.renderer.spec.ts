@@ -253,13 +253,15 @@ for (const { lng, osLocale } of languages) {
         await expect(preview).toContainText(plural('report:redactions.sourcesWithheld', 1));
         await expect(preview).toContainText(plural('report:redactions.attachmentsWithheld', 2));
         await expect(preview).toContainText(plural('report:counts.sources', 1));
+        // Legal: a witness who said No to lawyers is left out whole, her recording with her.
         await page.getByLabel(text('report:profile.legal.name'), { exact: true }).check();
-        await expect(preview).toContainText(plural('report:redactions.pseudonymized', 1));
-        await expect(preview).toContainText(text('verify:export.preview.person', { name: refusing.name, source: 'Саңырау отбасы, Алматы' }));
+        await expect(preview).toContainText(plural('report:redactions.sourcesWithheld', 1));
+        await expect(preview).not.toContainText(plural('report:redactions.pseudonymized', 1));
         await expect(preview).toContainText(plural('report:redactions.attachmentsWithheld', 1));
         await expect(preview).toContainText(
-          text('verify:export.preview.file', { name: 'Айгүлдің дауысы.m4a', reason: text('verify:export.preview.reason.personNotNamed') }),
+          text('verify:export.preview.file', { name: 'Айгүлдің дауысы.m4a', reason: text('verify:export.preview.reason.sourceWithheld') }),
         );
+        await expect(preview).toContainText(plural('report:counts.sources', 1));
         await expect(preview).toContainText(plural('report:counts.files', 3));
         await expect(preview).not.toContainText(text('report:cover.nothingLeftOut'));
 
@@ -294,6 +296,10 @@ for (const { lng, osLocale } of languages) {
         await expect(result.locator('.bundle-report-kind')).toHaveText(text(withPdf ? 'verify:export.done.pdf' : 'verify:export.done.htmlOnly'));
         await expect(result.locator('.fingerprint')).toHaveText(key.fingerprint);
         await expect(result).toContainText(text('verify:export.done.fingerprintHint'));
+        // Which profile was written, and what it left out.
+        await expect(result.locator('.bundle-profile')).toHaveText(text('report:profile.legal.name'));
+        await expect(result.locator('.bundle-withheld')).toContainText(plural('report:redactions.sourcesWithheld', 1));
+        await expect(result.locator('.bundle-withheld')).toContainText(plural('report:redactions.attachmentsWithheld', 1));
         await checkScreen(page, lng, 'the export result');
         await page.screenshot({ path: testInfo.outputPath(`export-result-${lng}.png`) });
       });
@@ -312,11 +318,13 @@ for (const { lng, osLocale } of languages) {
         expect(bundle.profile).toBe('legal');
         expect(bundle.language).toBe(lng);
         // The engine's own redaction agrees with the preview.
-        expect(bundle.redactions).toEqual({ pseudonymized: 1, sourcesWithheld: 0, attachmentsWithheld: 1, confidentialTextWithheld: 0 });
+        expect(bundle.redactions).toMatchObject({ pseudonymized: 0, sourcesWithheld: 1, attachmentsWithheld: 1, confidentialTextWithheld: 0, unsignedHeads: 0 });
+        // Every record carries the signed head its author made, so a lawyer can check it against the author's key.
+        expect(bundle.records.every((record: { signedHead?: unknown }) => record.signedHead)).toBe(true);
         const ids = bundle.records.map((record: { recordId: string }) => record.recordId);
         expect(ids).toContain(seeded.incident.recordId);
         expect(ids).not.toContain(seeded.other.recordId);
-        expect(bundle.records).toHaveLength(6);
+        expect(bundle.records).toHaveLength(5);
         const everything = sh('cat bundle.json report.html incidents.csv effects.csv', join(bag, 'data'));
         for (const secret of Object.values(refusing)) expect(everything, secret).not.toContain(secret);
         expect(everything).toContain(consenting.name);
@@ -341,7 +349,7 @@ for (const { lng, osLocale } of languages) {
         // In the chosen language, saying what the profile left out, as the preview did.
         const written = await reportPage.locator('body').textContent();
         expect(written).toContain(text('report:cover.fingerprintNote'));
-        expect(written).toContain(plural('report:redactions.pseudonymized', 1));
+        expect(written).toContain(plural('report:redactions.sourcesWithheld', 1));
         expect(written).toContain(plural('report:redactions.attachmentsWithheld', 1));
         const screenshot = testInfo.outputPath(`bundle-report-${lng}.png`);
         await reportPage.screenshot({ path: screenshot, fullPage: false });
@@ -536,7 +544,7 @@ test('a large export shows its progress and can be cancelled, leaving no file; a
   await createArchive(dalel, 'Almaty defenders', null);
   await seedArchive(dalel, 300 * 2 ** 20);
   await page.getByRole('navigation').getByRole('link', { name: text('verify:export.nav'), exact: true }).click();
-  await expect(page.locator('section.export-preview')).toContainText(text('report:redactions.pseudonymized_one', { count: 1 }));
+  await expect(page.locator('section.export-preview')).toContainText(text('report:redactions.sourcesWithheld_one', { count: 1 }));
 
   // The native save dialog (answered by the harness) fills the path; the field stays editable.
   await page.getByRole('button', { name: text('verify:export.path.choose') }).click();

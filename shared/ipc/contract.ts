@@ -288,6 +288,8 @@ export const contract = {
       /** The profile written and what it left out, for the person to be told. */
       profile: BundleProfile,
       withheld: Redactions,
+      /** The signing key's fingerprint: the archive's, or for a `public` bundle its own publication key's. */
+      fingerprint: z.string(),
     }),
   ),
   /** A native "save as" dialog for a new bundle, starting at `suggested`; null when cancelled. */

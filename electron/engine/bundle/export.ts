@@ -54,6 +54,8 @@ export interface ExportResult {
   profile: BundleProfile;
   /** What the profile left out, as bundle.json counts it. */
   withheld: Bundle['redactions'];
+  /** Who signed: the archive's key, or a public bundle's own publication key. */
+  fingerprint: string;
 }
 
 /** Media that is already compressed: stored as is, so a video is not deflated for nothing. */
@@ -169,7 +171,7 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
     throw fromFsError(error, out);
   }
   await archive.recordExport(publication ? `${bundleId} signed by publication key ${key.fingerprint}` : bundleId, tagManifestSha256);
-  return { bundleId, path: out, files: payload.length, bytes: done, pdf: printed, profile: options.profile, withheld: bundle.redactions };
+  return { bundleId, path: out, files: payload.length, bytes: done, pdf: printed, profile: options.profile, withheld: bundle.redactions, fingerprint: key.fingerprint };
 }
 
 async function exists(path: string): Promise<boolean> {

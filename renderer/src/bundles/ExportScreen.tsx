@@ -57,7 +57,7 @@ export function ExportScreen({ archivePath }: Props) {
   const [problems, setProblems] = useState<{ records: RecordsProblem; path: string | null }>({ records: null, path: null });
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<DalelError | null>(null);
-  const [done, setDone] = useState<{ result: ExportDone; fingerprint: string | null } | null>(null);
+  const [done, setDone] = useState<ExportDone | null>(null);
   /** Where focus goes once a failed export has enabled the form again. */
   const [focusAfter, setFocusAfter] = useState<'path' | 'submit' | null>(null);
   const pathInput = useRef<HTMLInputElement>(null);
@@ -136,8 +136,7 @@ export function ExportScreen({ archivePath }: Props) {
       return;
     }
     toast.result(t('common:toast.exported', { name: fileNameOf(result.value.path) }));
-    const key = await dalel().key.show({});
-    setDone({ result: result.value, fingerprint: key.ok ? key.value.fingerprint : null });
+    setDone(result.value);
   }
 
   function exportAnother() {
@@ -152,7 +151,7 @@ export function ExportScreen({ archivePath }: Props) {
       <ErrorMessage error={loadError} />
       {!records && !loadError && <p className="loading">{t('common:loading')}</p>}
       {records && records.length === 0 && <ExportNothing />}
-      {records && done && <ExportResult result={done.result} fingerprint={done.fingerprint} onAnother={exportAnother} />}
+      {records && done && <ExportResult result={done} onAnother={exportAnother} />}
       {records && records.length > 0 && !done && (
         <div className="export-layout">
           <form className="export-form" onSubmit={(event) => void startExport(event)} noValidate>
