@@ -44,7 +44,7 @@ export const syncFile = (file: string) => run('sync', [file]).then(() => undefin
 export const zipStore = (cwd: string, paths: readonly string[], out: string) => run('zip', ['-0', '-q', '-r', '-X', out, ...paths], { cwd });
 
 /**
- * The standard-tools check of a bundle (spec/bundle-format.md): unzip, then
+ * The standard-tools check of a bundle (docs/spec/bundle-format.md): unzip, then
  * `sha256sum -c` of the tag manifest and of the manifest from inside the bag.
  */
 export async function standardCheck(bundle: string, into: string, bag: string): Promise<void> {

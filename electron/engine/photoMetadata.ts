@@ -1,5 +1,5 @@
 /**
- * Photo metadata (spec/data-model.md, "Attachment"): the capture time and
+ * Photo metadata (docs/spec/data-model.md, "Attachment"): the capture time and
  * camera a photo's EXIF records, read with exifr from the first bytes of the
  * stored file, to be shown beside it. Read only; the stored bytes are never
  * touched. Anything missing, malformed or not a photo gives nothing, never an error.

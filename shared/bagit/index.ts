@@ -11,7 +11,7 @@ export * from './verifyReport';
 export const bagitVersion = '1.0';
 
 /**
- * The standard-tools check of spec/bundle-format.md, word for word, run from
+ * The standard-tools check of docs/spec/bundle-format.md, word for word, run from
  * inside the unpacked bag: for VERIFY.txt and the report's "how to verify".
  */
 export const standardToolsCheck = {

@@ -1,5 +1,5 @@
 /**
- * What checking an evidence bundle reports (spec/bundle-format.md, "What a
+ * What checking an evidence bundle reports (docs/spec/bundle-format.md, "What a
  * verifier must reject"): the checks in the order they run, and one specific
  * failure code with the offending file. Shared so that the app, the command
  * and their translations speak of the same checks; every check and failure

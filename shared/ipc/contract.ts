@@ -268,7 +268,7 @@ export const contract = {
   'key:show': channel(empty, z.strictObject({ publicKey: z.string(), fingerprint: z.string() })),
   /**
    * Writes a signed bundle of the open archive to a new file `out`
-   * (spec/bundle-format.md); progress goes to the engine's onProgress.
+   * (docs/spec/bundle-format.md); progress goes to the engine's onProgress.
    */
   'bundle:export': channel(
     z.strictObject({
@@ -298,7 +298,7 @@ export const contract = {
     z.strictObject({ path: z.string().nullable() }),
   ),
   /**
-   * Checks a bundle file (spec/bundle-format.md) without writing anything;
+   * Checks a bundle file (docs/spec/bundle-format.md) without writing anything;
    * `trusted` is an allowed_signers file's text or public key lines.
    */
   'bundle:verify': channel(

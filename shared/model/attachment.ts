@@ -1,7 +1,7 @@
 /**
  * Attachments: evidence files kept byte for byte in the archive's
  * content-addressed blob store, and what is known about each
- * (spec/data-model.md, "Attachment"). The sha256 is computed while the file
+ * (docs/spec/data-model.md, "Attachment"). The sha256 is computed while the file
  * is stored; the stored bytes are the bytes received.
  */
 import { z } from 'zod';

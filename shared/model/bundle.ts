@@ -1,6 +1,6 @@
 /**
  * `data/bundle.json`, the machine-readable content of an evidence bundle
- * (spec/bundle-format.md, "bundle.json"). The exporter writes it, the
+ * (docs/spec/bundle-format.md, "bundle.json"). The exporter writes it, the
  * verifier checks it against this schema, the report is drawn from it, and
  * an import reads the revisions of an `internal` bundle from it.
  */

@@ -1,7 +1,7 @@
 /**
  * Custody events: one line each in the archive's append-only log, chained by
  * the hash of the previous line so that a removed or edited line shows
- * (spec/data-model.md, "Custody event").
+ * (docs/spec/data-model.md, "Custody event").
  */
 import { z } from 'zod';
 import { RecordId, RevisionId, Sha256Hex } from './ids';
@@ -14,7 +14,7 @@ export const custodyActions = [
   'bundle_imported',
   'archive_merged',
   'key_trusted',
-  /** A signer taken off the trusted list (a key lost with a seized laptop); not in spec/data-model.md's list. */
+  /** A signer taken off the trusted list (a key lost with a seized laptop); not in docs/spec/data-model.md's list. */
   'key_untrusted',
   'record_retracted',
   'conflict_resolved',

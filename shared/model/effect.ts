@@ -1,5 +1,5 @@
 /**
- * The Effect record: what a shutdown did to people (spec/data-model.md,
+ * The Effect record: what a shutdown did to people (docs/spec/data-model.md,
  * "Effect"), always linked to one incident. One schema for the form, the
  * engine and the command; custom issues carry their i18n key as message.
  */

@@ -1,5 +1,5 @@
 /**
- * What an export carries (spec/bundle-format.md, "Profiles and redaction"),
+ * What an export carries (docs/spec/bundle-format.md, "Profiles and redaction"),
  * as pure functions over the records' current fields. The engine exports by
  * these rules and the export wizard previews with them, so what a person is
  * shown before an export is what the bundle holds.

@@ -1,5 +1,5 @@
 /**
- * The Incident record: one shutdown or disruption (spec/data-model.md). This
+ * The Incident record: one shutdown or disruption (docs/spec/data-model.md). This
  * one schema validates the form as the user types, the engine before it
  * signs, and the command's JSON input. Custom issues carry their i18n key as
  * the message (see validation.ts); nothing here is user-visible text.

@@ -1,5 +1,5 @@
 /**
- * The Source record: who or what says so (spec/data-model.md, "Source").
+ * The Source record: who or what says so (docs/spec/data-model.md, "Source").
  * A person's identifying fields live in `person`, apart from the statement
  * in `content`, so that exports can leave them out. A testimony cannot be
  * saved without the three consent answers and when and how they were given.

@@ -1,5 +1,5 @@
 /**
- * The stable codes that records store for every choice (spec/data-model.md).
+ * The stable codes that records store for every choice (docs/spec/data-model.md).
  * Codes are never translated here: the UI and reports translate them through
  * the `taxonomy` i18n namespace. Adding a code means adding its label in every
  * locale (the i18n test checks). Must never import anything that runs code.

@@ -1,5 +1,5 @@
 /**
- * The checks of a Dalel bag once its entries are read (spec/bundle-format.md):
+ * The checks of a Dalel bag once its entries are read (docs/spec/bundle-format.md):
  * the BagIt declaration, bag-info, Payload-Oxum, both manifests, the SSHSIG
  * signature over the tag manifest, bundle.json and its attachments. Pure
  * functions over what the reader gathered (declared sizes, sha256 of every

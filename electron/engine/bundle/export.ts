@@ -1,5 +1,5 @@
 /**
- * Export: writes a signed evidence bundle (spec/bundle-format.md) from an
+ * Export: writes a signed evidence bundle (docs/spec/bundle-format.md) from an
  * open archive. Every evidence file is read once from the blob store and
  * hashed while it is zipped (stored as is when already compressed,
  * deflated when text); the manifests, bag-info and signature follow the

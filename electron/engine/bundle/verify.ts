@@ -1,5 +1,5 @@
 /**
- * Checks an evidence bundle (spec/bundle-format.md) as a receiver who trusts
+ * Checks an evidence bundle (docs/spec/bundle-format.md) as a receiver who trusts
  * nothing in it: the ZIP's structure and names, the BagIt bag, the SSHSIG
  * signature over the tag manifest, every payload byte against the manifest,
  * bundle.json against its schema and its attachments against their names.

@@ -1,6 +1,6 @@
 /**
  * VERIFY.txt: how anyone checks a bundle with standard tools alone
- * (spec/bundle-format.md), always in English, Russian and Kazakh together,
+ * (docs/spec/bundle-format.md), always in English, Russian and Kazakh together,
  * whatever language the report is in: the file travels to readers whose
  * language the exporter cannot know.
  */
