@@ -17,7 +17,8 @@
  * - `public`: no identifying field of any person (the whole person becomes a
  *   pseudonym and a role); a testimony whose person did not consent to
  *   publication is left out whole; no file of a sensitive source, no file
- *   marked sensitive, and no free text of a confidential record.
+ *   marked sensitive, no photo, video or recording (their metadata may say
+ *   where and on what device), and no free text of a confidential record.
  *
  * Where the spec is silent these rules take the side of the person: a
  * statement can name its author as surely as a name field.
@@ -36,10 +37,23 @@ export interface PolicyFile {
   recordId: string;
   sha256: string;
   sensitive: boolean;
+  mediaType: string;
 }
 
-/** Why a file stays out: its source stays out whole, its person is not named, or it is sensitive. */
-export type WithheldReason = 'sourceWithheld' | 'personNotNamed' | 'sensitive';
+/**
+ * Why a file stays out: its source stays out whole, its person is not
+ * named, it is sensitive, or it is a photo, video or recording that may
+ * carry where and on what device it was made.
+ */
+export type WithheldReason = 'sourceWithheld' | 'personNotNamed' | 'sensitive' | 'mediaMetadata';
+
+/**
+ * SECURITY: photos, videos and recordings carry location (EXIF GPS,
+ * QuickTime location atoms), device serials and owner names inside their
+ * bytes. Until Dalel writes cleaned copies for publication, none goes into
+ * a `public` bundle; `legal` bundles carry originals, which are the evidence.
+ */
+export const carriesMediaMetadata = (mediaType: string) => /^(image|video|audio)\//i.test(mediaType);
 
 /** Free-text fields of each record type, left out of a confidential record in a public bundle. */
 const freeText: Record<PolicyRecord['type'], readonly string[]> = {
@@ -168,7 +182,7 @@ export function redact<R extends PolicyRecord, F extends PolicyFile>(
     if (record.data && Array.isArray(record.data.sources)) record.data.sources = sourcesOf(record.data).filter((id) => !withheld.has(id));
   }
   for (const file of files) {
-    const reason = filesOut.get(file.recordId) ?? (profile === 'public' && file.sensitive ? 'sensitive' : null);
+    const reason = filesOut.get(file.recordId) ?? (profile === 'public' ? publicReason(file) : null);
     if (reason) result.filesWithheld.push({ ...file, reason });
     else result.files.push(file);
   }
@@ -179,6 +193,12 @@ export function redact<R extends PolicyRecord, F extends PolicyFile>(
     confidentialTextWithheld: result.confidentialText.length,
   };
   return result;
+}
+
+/** Why a file whose record goes into a public bundle stays out, if it does. */
+function publicReason(file: PolicyFile): WithheldReason | null {
+  if (file.sensitive) return 'sensitive';
+  return carriesMediaMetadata(file.mediaType) ? 'mediaMetadata' : null;
 }
 
 /** The person as a profile may show them: the pseudonym in place of the name, nothing that identifies. */

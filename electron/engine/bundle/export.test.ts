@@ -153,14 +153,15 @@ describe('profiles', () => {
     for (const secret of [...secrets.refusing, ...secrets.lawyersOnly, unpublishedStatement, confidentialSummary]) {
       expect(contains(bytes, secret), secret).toBe(false);
     }
-    for (const name of ['Айгүлдің дауысы.m4a', 'list of detainees.pdf', 'pharmacy receipt.png']) {
+    // The photo too: its metadata may say where it was taken and on what device.
+    for (const name of ['Айгүлдің дауысы.m4a', 'list of detainees.pdf', 'pharmacy receipt.png', 'Банк жабық 📵.jpg']) {
       expect(contains(bytes, files[name]!), name).toBe(false);
     }
-    expect(bundle.attachments.map((attachment) => attachment.originalName)).toEqual(['Банк жабық 📵.jpg']);
+    expect(bundle.attachments).toEqual([]);
     expect(bundle.records.filter((record) => record.type === 'source')).toHaveLength(1);
     // No reference to the withheld testimony is left behind.
     expect(bundle.records.flatMap((record) => (record.data?.sources as string[] | undefined) ?? [])).toHaveLength(3);
-    expect(bundle.redactions).toEqual({ pseudonymized: 1, sourcesWithheld: 1, attachmentsWithheld: 3, confidentialTextWithheld: 1, custodyWithheld: 2 });
+    expect(bundle.redactions).toEqual({ pseudonymized: 1, sourcesWithheld: 1, attachmentsWithheld: 4, confidentialTextWithheld: 1, custodyWithheld: 3 });
   });
 
   it('an incident selected alone brings its effects, their sources and their files', async () => {

@@ -12,6 +12,7 @@
  * record already had.
  */
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { TaskProgress } from '../bundles/TaskProgress';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -119,7 +120,7 @@ export function AddFilesForm({ recordId, knownHashes, onAdded }: Props) {
     }
     const added = addOutcome(files.length, result.value.attachments.map(({ sha256 }) => sha256), known);
     setOutcome(added);
-    toast.result(t('common:toast.filesAdded', { detail: outcomeText(added) }));
+    toast.result((tr) => tr('common:toast.filesAdded', { detail: outcomeText(added, tr) }));
     setChosen([]);
     setDescription('');
     setSensitive(false);
@@ -132,10 +133,10 @@ export function AddFilesForm({ recordId, knownHashes, onAdded }: Props) {
     if (busy) cancelButton.current?.focus();
   }, [busy]);
 
-  function outcomeText(outcome: { added: number; alreadyThere: number }): string {
+  function outcomeText(outcome: { added: number; alreadyThere: number }, tr: TFunction = t): string {
     return [
-      outcome.added > 0 ? t('evidence:files.add.added', { count: outcome.added }) : '',
-      outcome.alreadyThere > 0 ? t('evidence:files.add.alreadyThere', { count: outcome.alreadyThere }) : '',
+      outcome.added > 0 ? tr('evidence:files.add.added', { count: outcome.added }) : '',
+      outcome.alreadyThere > 0 ? tr('evidence:files.add.alreadyThere', { count: outcome.alreadyThere }) : '',
     ]
       .filter(Boolean)
       .join(' ');

@@ -135,7 +135,7 @@ export function ExportScreen({ archivePath }: Props) {
       setFocusAfter(result.error.code === 'fileExists' || result.error.code === 'permissionDenied' ? 'path' : 'submit');
       return;
     }
-    toast.result(t('common:toast.exported', { name: fileNameOf(result.value.path) }));
+    toast.result((tr) => tr('common:toast.exported', { name: fileNameOf(result.value.path) }));
     setDone(result.value);
   }
 

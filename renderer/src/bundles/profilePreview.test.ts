@@ -54,11 +54,13 @@ function sampleArchive(): { records: PreviewRecord[]; files: PreviewFile[] } {
     record(ids.medical, 'effect', { incident: ids.incident, category: 'medical_care', sources: [ids.lawyersOnly] }),
     record(ids.disability, 'effect', { incident: ids.incident, category: 'disability_access', sources: [ids.refusing] }),
   ];
+  const mediaTypes: Record<string, string> = { jpg: 'image/jpeg', pdf: 'application/pdf', m4a: 'audio/mp4', png: 'image/png' };
   const file = (recordId: string, originalName: string, digit: string, sensitive = false): PreviewFile => ({
     recordId,
     sha256: digit.repeat(64),
     originalName,
     sensitive,
+    mediaType: mediaTypes[originalName.split('.').pop()!]!,
   });
   const files = [
     file(ids.incident, 'Банк жабық 📵.jpg', '1'),
@@ -91,10 +93,10 @@ describe('the profile preview', () => {
     expect(preview.counts).toEqual({ incidents: 1, effects: 3, sources: 1, files: 3 });
   });
 
-  it('public names nobody, leaves out the unpublished testimony, sensitive files and confidential text', () => {
+  it('public names nobody, leaves out the unpublished testimony, sensitive files, photos and confidential text', () => {
     const { records, files } = sampleArchive();
     const preview = previewProfile('public', selectRecords(records, null, 'public'), files);
-    expect(preview.redactions).toEqual({ pseudonymized: 1, sourcesWithheld: 1, attachmentsWithheld: 3, confidentialTextWithheld: 1 });
+    expect(preview.redactions).toEqual({ pseudonymized: 1, sourcesWithheld: 1, attachmentsWithheld: 4, confidentialTextWithheld: 1 });
     expect(preview.sourcesWithheld.map(titleOf)).toEqual(['Deaf family, Almaty']);
     expect(preview.pseudonymized.map(titleOf)).toEqual(['Pharmacist, Medeu district']);
     expect(preview.confidentialText.map(titleOf)).toEqual(['Nationwide shutdown']);
@@ -102,15 +104,17 @@ describe('the profile preview', () => {
       'list of detainees.pdf': 'sensitive',
       'Айгүлдің дауысы.m4a': 'sourceWithheld',
       'pharmacy receipt.png': 'personNotNamed',
+      // A photo may say where it was taken and on what device: not in a public bundle until it can be cleaned.
+      'Банк жабық 📵.jpg': 'mediaMetadata',
     });
-    expect(preview.counts).toEqual({ incidents: 1, effects: 3, sources: 1, files: 1 });
+    expect(preview.counts).toEqual({ incidents: 1, effects: 3, sources: 1, files: 0 });
   });
 
   it('a sensitive source keeps its files out of a public bundle even when its person may be named elsewhere', () => {
     const { records, files } = sampleArchive();
     const photos = record('00000000-0000-4000-8000-0000000000c0', 'source', { kind: 'photo_video', title: 'Checkpoint photos', sensitive: true });
     const withPhotos = [...records, photos];
-    const allFiles = [...files, { recordId: photos.recordId, sha256: '5'.repeat(64), originalName: 'checkpoint.jpg', sensitive: false }];
+    const allFiles = [...files, { recordId: photos.recordId, sha256: '5'.repeat(64), originalName: 'checkpoint.jpg', sensitive: false, mediaType: 'image/jpeg' }];
     const preview = previewProfile('public', selectRecords(withPhotos, null, 'public'), allFiles);
     expect(preview.filesWithheld.find((file) => file.originalName === 'checkpoint.jpg')?.reason).toBe('sensitive');
     expect(previewProfile('legal', selectRecords(withPhotos, null, 'legal'), allFiles).filesWithheld.map((file) => file.originalName)).toEqual([

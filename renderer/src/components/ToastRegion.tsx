@@ -12,12 +12,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DalelError } from '../dalel';
-import { toastDuration, withToast, withoutToast, type Toast } from './toasts';
+import { toastDuration, withToast, withoutToast, type Toast, type ToastMessage } from './toasts';
 import './toast.css';
 
 export interface ToastApi {
-  /** A translated sentence saying what was done. */
-  result(text: string): void;
+  /** A sentence saying what was done, made with the language of the moment it is drawn. */
+  result(message: ToastMessage): void;
   /** A failed call, shown with its translated message. */
   error(error: DalelError): void;
 }
@@ -52,8 +52,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const nextId = useRef(1);
 
   const api = useMemo<ToastApi>(() => {
-    const push = (kind: Toast['kind'], text: string) => setToasts((list) => withToast(list, { id: nextId.current++, kind, text }));
-    return { result: (text) => push('result', text), error: (error) => push('error', t(`errors:${error.code}`, { ...error.params })) };
+    const push = (kind: Toast['kind'], message: ToastMessage) =>
+      setToasts((list) => withToast(list, { id: nextId.current++, kind, text: message(t), message }));
+    return { result: (message) => push('result', message), error: (error) => push('error', (tr) => tr(`errors:${error.code}`, { ...error.params })) };
   }, [t]);
   const dismiss = useCallback((id: number) => setToasts((list) => withoutToast(list, id)), []);
 
@@ -134,7 +135,7 @@ function ToastCard({ toast, paused, onClose }: { toast: Toast; paused: boolean; 
 
   return (
     <div className={`toast toast-${toast.kind}`} data-toast-id={toast.id} role={toast.kind === 'error' ? 'alert' : undefined}>
-      <p className="toast-text">{toast.text}</p>
+      <p className="toast-text">{toast.message(t)}</p>
       <button type="button" className="toast-close" aria-label={t('common:toast.dismiss')} onClick={onClose}>
         <span aria-hidden="true">×</span>
       </button>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toastDuration, toastLimit, withToast, withoutToast, type Toast } from './toasts';
 
-const result = (id: number, text = 'Saved.'): Toast => ({ id, kind: 'result', text });
-const error = (id: number, text = 'The disk is full.'): Toast => ({ id, kind: 'error', text });
+const result = (id: number, text = 'Saved.'): Toast => ({ id, kind: 'result', text, message: () => text });
+const error = (id: number, text = 'The disk is full.'): Toast => ({ id, kind: 'error', text, message: () => text });
 
 describe('toasts', () => {
   it('stay long enough to read: at least six seconds, errors longer, long texts longer still', () => {

@@ -5,13 +5,19 @@
  * of results. It decides nothing about rendering or timers.
  */
 
+import type { TFunction } from 'i18next';
+
 export type ToastKind = 'result' | 'error';
+
+/** A toast's words, made again with the current language each time it is drawn: a toast outlives a language switch. */
+export type ToastMessage = (t: TFunction) => string;
 
 export interface Toast {
   id: number;
   kind: ToastKind;
-  /** Already translated. */
+  /** As first shown: what its reading time is measured on. */
   text: string;
+  message: ToastMessage;
 }
 
 /** At most this many toasts show at once, so the region stays small at 1024×640. */

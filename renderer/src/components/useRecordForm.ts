@@ -82,7 +82,7 @@ export function useRecordForm<D, T, K extends string>({ initial, check, group, r
     const result = await save(checked.data);
     setSaving(false);
     if (result.ok) {
-      toast.result(t('common:toast.saved'));
+      toast.result((tr) => tr('common:toast.saved'));
       return onSaved(result.value.recordId);
     }
     setServerError(result.error);

@@ -67,7 +67,7 @@ export function ArchiveMerge() {
     setRunning(false);
     if (result.ok) {
       setEncrypted(false);
-      toast.result(t('common:toast.merged', { detail: outcomeText(outcomeOf(result.value), t) }));
+      toast.result((tr) => tr('common:toast.merged', { detail: outcomeText(outcomeOf(result.value), tr) }));
       return setOutcome((last) => ({ outcome: outcomeOf(result.value), run: (last?.run ?? 0) + 1 }));
     }
     const { code } = result.error;

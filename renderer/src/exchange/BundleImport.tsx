@@ -67,7 +67,7 @@ export function BundleImport() {
       return setPhase('checked');
     }
     const { imported } = result.value;
-    if (imported) toast.result(t('common:toast.imported', { detail: outcomeText(outcomeOf(imported, result.value.report.profile), t) }));
+    if (imported) toast.result((tr) => tr('common:toast.imported', { detail: outcomeText(outcomeOf(imported, result.value.report.profile), tr) }));
     // Checked again on import: the report now names the signer as trusted, or says why the file no longer passes.
     setReport(result.value.report);
     setImported(result.value.imported);
