@@ -272,6 +272,23 @@ describe('dalel export', () => {
     expect(listing).not.toMatch(/report\.pdf/);
   });
 
+  it('names the signer of a legal bundle as the person chose for lawyers, and refuses that name for other profiles', async () => {
+    await archiveWithIncident();
+    const out = join(folder.path, 'for lawyers.zip');
+    const run = await dalel(['export', dir, '--out', out, '--profile', 'legal', '--signer-name', 'А. Сейітова, адвокатқа'], { env: { LANG: 'en_US.UTF-8', PATH: '' } });
+    expect(run.code, run.err).toBe(0);
+    const bag = join(folder.path, 'lawyers');
+    execFileSync('unzip', ['-q', out, '-d', bag]);
+    const [top] = await readdir(bag);
+    const bundle = JSON.parse(await readFile(join(bag, top!, 'data/bundle.json'), 'utf8'));
+    expect(bundle.signer.name).toBe('А. Сейітова, адвокатқа');
+    expect(await readFile(join(bag, top!, 'signer.pub'), 'utf8')).toMatch(/ А\. Сейітова, адвокатқа\n$/);
+    const refused = await dalel(['export', dir, '--out', join(folder.path, 'p.zip'), '--profile', 'public', '--signer-name', 'Me'], { env: { LANG: 'en_US.UTF-8' } });
+    expect(refused).toMatchObject({ code: 2 });
+    expect(refused.err).toContain('--signer-name is for a legal bundle only');
+    expect(existsSync(join(folder.path, 'p.zip'))).toBe(false);
+  });
+
   it('refuses a missing or unknown profile, a missing --out and an existing file, writing nothing', async () => {
     await archiveWithIncident();
     expect(await dalel(['export', dir, '--out', join(folder.path, 'x.zip'), '--profile', 'secret'])).toMatchObject({ code: 2 });

@@ -235,7 +235,7 @@ export const commands: Record<string, Command> = {
   },
 
   export: {
-    options: { out: { type: 'string' }, profile: { type: 'string' }, only: { type: 'string' }, json: { type: 'boolean' } },
+    options: { out: { type: 'string' }, profile: { type: 'string' }, only: { type: 'string' }, 'signer-name': { type: 'string' }, json: { type: 'boolean' } },
     positionals: ['DIR'],
     async run(context) {
       const { t } = context;
@@ -247,12 +247,16 @@ export const commands: Record<string, Command> = {
         throw new InputFailure(t('cli:badProfile', { profile: String(profile), profiles: bundleProfiles.join(', ') }));
       }
       const only = typeof context.values.only === 'string' ? context.values.only.split(',').map((id) => id.trim()).filter(Boolean) : undefined;
+      const signerName = context.values['signer-name'];
+      // Only a legal bundle names its signer by choice: internal names the archive, public names no one.
+      if (typeof signerName === 'string' && profile !== 'legal') throw new InputFailure(t('cli:signerNameLegalOnly'));
       await openArchive(context);
       const result = await context.call('bundle:export', {
         out: resolve(out),
         profile: profile as BundleProfile,
         language: context.language,
         ...(only ? { only } : {}),
+        ...(typeof signerName === 'string' ? { signerName } : {}),
       });
       if (context.values.json) return json(context, result);
       context.say(t('cli:exported', { path: result.path, bundleId: result.bundleId, count: result.files, profile: result.profile }));

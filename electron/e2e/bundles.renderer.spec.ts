@@ -265,6 +265,14 @@ for (const { lng, osLocale } of languages) {
         await expect(preview).toContainText(plural('report:counts.files', 3));
         await expect(preview).not.toContainText(text('report:cover.nothingLeftOut'));
 
+        // The name lawyers will see: the archive's until the person writes another; legal bundles only.
+        const signerName = page.locator('#export-signer-name');
+        await expect(signerName).not.toHaveValue('');
+        await signerName.fill('А. Сейітова — адвокатқа');
+        await page.getByLabel(text('report:profile.public.name'), { exact: true }).check();
+        await expect(signerName).toHaveCount(0);
+        await page.getByLabel(text('report:profile.legal.name'), { exact: true }).check();
+        await expect(signerName).toHaveValue('А. Сейітова — адвокатқа');
         await page.locator('#export-language').selectOption(lng);
         await page.locator('#export-path').fill(out);
         await checkScreen(page, lng, 'the export screen, legal profile chosen');
@@ -317,6 +325,7 @@ for (const { lng, osLocale } of languages) {
         const bundle = JSON.parse(await readFile(join(bag, 'data/bundle.json'), 'utf8'));
         expect(bundle.profile).toBe('legal');
         expect(bundle.language).toBe(lng);
+        expect(bundle.signer.name).toBe('А. Сейітова — адвокатқа');
         // The engine's own redaction agrees with the preview.
         expect(bundle.redactions).toMatchObject({ pseudonymized: 0, sourcesWithheld: 1, attachmentsWithheld: 1, confidentialTextWithheld: 0, unsignedHeads: 0 });
         // Every record carries the signed head its author made, so a lawyer can check it against the author's key.

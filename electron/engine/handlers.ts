@@ -207,10 +207,10 @@ export function createHandlers(state: EngineState): Handlers {
       const { key } = state.requireArchive();
       return { publicKey: key.publicLine, fingerprint: key.fingerprint };
     },
-    'bundle:export': async ({ out, profile, language, only }) => {
+    'bundle:export': async ({ out, profile, language, only, signerName }) => {
       const archive = state.requireArchive();
       return state.runTask('export', (task) =>
-        exportBundle(archive, { out, profile, language, only, softwareVersion: deps.version, printPdf: deps.printPdf, ...task }),
+        exportBundle(archive, { out, profile, language, only, signerName, softwareVersion: deps.version, printPdf: deps.printPdf, ...task }),
       );
     },
     'bundle:chooseOut': async ({ suggested }) => ({ path: (await deps.dialogs.chooseSaveFile?.(suggested)) ?? null }),

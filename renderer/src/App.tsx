@@ -196,7 +196,7 @@ function Screen({ route, status, ...settingsProps }: ScreenProps) {
     case 'settings':
       return <SettingsScreen key="settings" status={status} {...settingsProps} />;
     case 'export':
-      return <ExportScreen key="export" archivePath={status.path} />;
+      return <ExportScreen key="export" archivePath={status.path} archiveName={status.name} />;
     case 'verify':
       return <VerifyScreen key="verify" />;
     case 'conflicts':

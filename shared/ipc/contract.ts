@@ -278,6 +278,8 @@ export const contract = {
       language: Language,
       /** Record ids; every record when absent. An incident brings its effects and sources. */
       only: z.array(RecordId).min(1).max(1_000_000).optional(),
+      /** `legal` only: the signer's name as the person chooses it for lawyers; the archive's name when absent. */
+      signerName: z.string().trim().max(300).optional(),
     }),
     z.strictObject({
       bundleId: z.string(),

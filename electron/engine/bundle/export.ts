@@ -27,6 +27,8 @@ export interface ExportOptions {
   out: string;
   profile: BundleProfile;
   language: 'en' | 'ru' | 'kk';
+  /** `legal` only: the signer's name as chosen for lawyers (the archive's name when absent). */
+  signerName?: string;
   /** Record ids to export; every record when absent. An incident brings its effects and their sources. */
   only?: readonly string[];
   /** "Dalel <version>" in bag-info. */
@@ -74,7 +76,7 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
   const key = publication ? publicationKey(archive.key, bundleId) : archive.key;
   const signer = publication
     ? { name: '', organization: '', fingerprint: key.fingerprint }
-    : { name: status.name, organization: status.organization, fingerprint: key.fingerprint };
+    : { name: signerNameOf(options, status.name), organization: status.organization, fingerprint: key.fingerprint };
   const bundle = await bundleContent(archive, options, bundleId, createdAt, signer);
   const files = new Map(bundle.attachments.map((attachment) => [attachment.path, attachment.size]));
   const payloadBytes = [...files.values()].reduce((sum, size) => sum + size, 0);
@@ -179,6 +181,12 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** The name a bundle gives its signer: for `legal`, the one chosen for lawyers; never a line break. */
+function signerNameOf(options: ExportOptions, archiveName: string): string {
+  if (options.signerName !== undefined && options.profile !== 'legal') throw new EngineError('invalidRequest');
+  return oneLine(options.signerName ?? archiveName).slice(0, 300);
 }
 
 /** A public bundle's own signing key: the same for the same archive key and bundle id, and for no other. */

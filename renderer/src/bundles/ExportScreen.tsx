@@ -25,6 +25,7 @@ import { ProfilePreviewPanel } from './ProfilePreviewPanel';
 import { filterSearchId } from './IncidentFilterFields';
 import { previewProfile, selectRecords, type PreviewFile, type PreviewRecord } from './profilePreview';
 import { RecordChoice } from './RecordChoice';
+import { SignerNameField } from './SignerNameField';
 import {
   emptyFilter,
   exportOnly,
@@ -39,9 +40,11 @@ import { TaskProgress } from './TaskProgress';
 interface Props {
   /** The open archive's folder; the proposed bundle file goes beside it. */
   archivePath: string;
+  /** The archive's name: what a legal bundle names its signer by, until the person writes another. */
+  archiveName: string;
 }
 
-export function ExportScreen({ archivePath }: Props) {
+export function ExportScreen({ archivePath, archiveName }: Props) {
   const { t } = useTranslation();
   const [records, setRecords] = useState<PreviewRecord[] | null>(null);
   const [loadError, setLoadError] = useState<DalelError | null>(null);
@@ -52,6 +55,7 @@ export function ExportScreen({ archivePath }: Props) {
   const [filter, setFilter] = useState<IncidentFilter>(emptyFilter);
   const [profile, setProfile] = useState<BundleProfile>('legal');
   const [language, setLanguage] = useState<Language>(currentLanguage);
+  const [signerName, setSignerName] = useState(archiveName);
   const [out, setOut] = useState(() => defaultBundlePath(archivePath, new Date()));
   /** The records problem is kept as found on "Export" and shown only while it still holds. */
   const [problems, setProblems] = useState<{ records: RecordsProblem; path: string | null }>({ records: null, path: null });
@@ -126,7 +130,7 @@ export function ExportScreen({ archivePath }: Props) {
     setError(null);
     setRunning(true);
     const result = await dalel()
-      .bundle.export({ out: out.trim(), profile, language, only })
+      .bundle.export({ out: out.trim(), profile, language, only, ...(profile === 'legal' ? { signerName: signerName.trim() } : {}) })
       .catch((): { ok: false; error: DalelError } => ({ ok: false, error: { code: 'internal' } }));
     setRunning(false);
     if (!result.ok) {
@@ -170,6 +174,7 @@ export function ExportScreen({ archivePath }: Props) {
                 onFilter={setFilter}
               />
               <ProfileChoice profile={profile} onChange={setProfile} />
+              {profile === 'legal' && <SignerNameField value={signerName} onChange={setSignerName} />}
               <div className="field">
                 <label htmlFor="export-language">{t('verify:export.language.label')}</label>
                 <p className="hint" id="export-language-hint">
