@@ -72,17 +72,31 @@ ${
 </section>`;
 }
 
+/** A row saying how many lines of the archive's log stand between two lines of the bundle: nothing is skipped silently. */
+function gapRow(f: Formatter, count: number): Html {
+  return html`<tr class="custody-gap"><td class="number">…</td><td colspan="5" class="note">${f.t('report:custody.gap', { count })}</td></tr>`;
+}
+
 export function custodyLog(f: Formatter, bundle: Bundle, data: ReportData): Html {
-  const rows = bundle.custody.map(
-    (event) => html`<tr>
+  const rows = bundle.custody.flatMap((event, index) => {
+    const before = index === 0 ? event.seq : event.seq - bundle.custody[index - 1]!.seq - 1;
+    return [...(before > 0 ? [gapRow(f, before)] : []), custodyRow(f, event, data)];
+  });
+  return custodySection(f, rows);
+}
+
+function custodyRow(f: Formatter, event: Bundle['custody'][number], data: ReportData): Html {
+  return html`<tr>
 <td class="number">${event.seq}</td>
 <td>${formatUtc(f, event.at)}</td>
 <td>${label(f, 'custodyAction', event.action)}${event.note?.trim() ? html`<div class="note text" dir="auto">${event.note}</div>` : ''}</td>
 <td>${event.recordId ? html`${recordName(f, data.records.get(event.recordId), data)}<div class="mono hash">${shortId(event.recordId)}</div>` : ''}</td>
 <td class="mono hash">${shortId(event.revisionId, 12)}</td>
 <td class="mono hash">${event.actor}</td>
-</tr>`,
-  );
+</tr>`;
+}
+
+function custodySection(f: Formatter, rows: Html[]): Html {
   return html`<section class="appendix" id="custody" aria-labelledby="custody-title">
 <h2 id="custody-title">${f.t('report:custody.heading')}</h2>
 <p>${f.t('report:custody.intro')}</p>

@@ -264,6 +264,21 @@ describe('the bundle report', () => {
     expect(custody).toContain('>386706bf1f6b</td>');
   });
 
+  it('says how many events of the archive\'s log stand before and between the lines it shows: no gap is silent', () => {
+    const base = almatyBundle();
+    // Lines 12 to 15 of the log, then one at 21: twelve before, five between.
+    const custody = base.custody as { seq: number }[];
+    custody.push({ ...custody.at(-1)!, seq: 21 });
+    const report = renderReport(Bundle.parse(base), 'en');
+    const table = plain(report.slice(report.indexOf('id="custody"'), report.indexOf('id="verify"')));
+    const gaps = [...table.matchAll(/<tr class="custody-gap">.*?<\/tr>/gs)].map(([row]) => row.replace(/<[^>]+>/g, '').replaceAll('&#39;', "'"));
+    expect(gaps).toEqual([
+      "…12 events of the archive's log are not in this bundle: they concern other records, or would reveal something this profile leaves out.",
+      "…5 events of the archive's log are not in this bundle: they concern other records, or would reveal something this profile leaves out.",
+    ]);
+    expect(renderReport(Bundle.parse(base), 'kk')).toContain('Мұрағат журналының 5 оқиғасы бұл пакетке кірмеген');
+  });
+
   it('renders redacted, missing, malformed and retracted data without crashing or printing placeholders', () => {
     const base = almatyBundle();
     const records: BundleRecord[] = [
