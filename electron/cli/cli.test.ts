@@ -337,6 +337,24 @@ describe('dalel verify', () => {
     expect(JSON.parse(trusted.out)).toMatchObject({ valid: true, signer: { trustedAs: 'Айгерім' } });
   });
 
+  it('says of a legal bundle how many records check against their author\'s signature, and by which keys', async () => {
+    await dalel(['init', dir, '--name', 'Алматы', '--no-encryption']);
+    await dalel(['add', dir, '--type', 'incident', '--json', incidentFile]);
+    const out = join(folder.path, 'legal.zip');
+    expect((await dalel(['export', dir, '--out', out, '--profile', 'legal'], { env: { LANG: 'en_US.UTF-8', PATH: '' } })).code).toBe(0);
+    const key = (await dalel(['key', dir])).out.split('\n')[0]!;
+    const fingerprint = (await dalel(['key', dir])).out.split('\n')[1]!.trim();
+    const plain = await dalel(['verify', out], { env: { LANG: 'en_US.UTF-8' } });
+    expect(plain.code, plain.err).toBe(0);
+    expect(plain.out).toContain("Records checked against their author's signature: 1 of 1");
+    expect(plain.out).toContain(`  ${fingerprint}: 1 record, a key not among your trusted keys`);
+    expect(plain.out).toContain("✓ Each record's fields are what the key named as its author signed");
+    const trustedFile = join(folder.path, 'allowed_signers');
+    await writeFile(trustedFile, `Айгерім ${key.split(' ').slice(0, 2).join(' ')}\n`);
+    const trusted = await dalel(['verify', out, '--trusted', trustedFile], { env: { LANG: 'en_US.UTF-8' } });
+    expect(trusted.out).toContain(`  ${fingerprint}: 1 record, signed by Айгерім, a key you trust`);
+  });
+
   it('exits 1 with the reason for a changed bundle, and 2 when it cannot run', async () => {
     const { out } = await exportedBundle();
     // One word of the CSV changed after signing, and the bag zipped again with the standard tool.

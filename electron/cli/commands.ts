@@ -363,6 +363,12 @@ function describeVerification(t: TFunction, report: ResponseOf<'bundle:verify'>)
         : t('verify:untrusted', { fingerprint: report.signer.fingerprint }),
     );
   }
+  const authorSigned = (report.authors ?? []).reduce((sum, author) => sum + author.records, 0);
+  if (report.authors && report.counts) lines.push(t('cli:authorSigned', { signed: authorSigned, count: report.counts.records }));
+  for (const author of report.authors ?? []) {
+    const who = author.trustedAs !== null ? t('cli:authorTrusted', { name: author.trustedAs }) : t('cli:authorUntrusted');
+    lines.push(`  ${author.fingerprint}: ${t('cli:authorRecords', { count: author.records })}, ${who}`);
+  }
   for (const check of report.checks) {
     if (check.id === 'trust') continue;
     lines.push(`  ${check.ok ? '✓' : '✗'} ${t(`verify:check.${check.id}`)}`);

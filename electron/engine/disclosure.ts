@@ -75,14 +75,18 @@ export function signedHeadProblem(head: SignedHead, record: { recordId: string; 
     if (revision.commitments[disclosure.path] !== commitmentOf(disclosure)) return 'disclosureMismatch';
   }
   const shown = assembleData(revision, head.disclosures);
-  return canonicalJson(withoutAnnotations(record.data)) === canonicalJson(shown) ? null : 'dataNotDisclosed';
+  return canonicalJson(withoutAnnotations(record.type, record.data)) === canonicalJson(shown) ? null : 'dataNotDisclosed';
 }
 
-/** A bundle record's data without what the export adds: a person's pseudonym ("P-" and 8 hex digits). */
-function withoutAnnotations(data: Record<string, unknown> | null): Record<string, unknown> | null {
+/**
+ * A bundle record's data without what the export adds: the pseudonym ("P-"
+ * and 8 hex digits) of a source's person whose name is withheld. Anything
+ * else, a pseudonym on another record or on a person with nothing disclosed
+ * included, stays and so fails the comparison.
+ */
+function withoutAnnotations(type: string, data: Record<string, unknown> | null): Record<string, unknown> | null {
   if (!data || typeof data.person !== 'object' || data.person === null || !('pseudonym' in data.person)) return data;
   const { pseudonym, ...person } = data.person as Record<string, unknown>;
-  if (typeof pseudonym !== 'string' || !/^P-[0-9A-F]{8}$/.test(pseudonym)) return { ...data, person: { ...person, pseudonym: null } };
-  const { person: _person, ...rest } = data;
-  return Object.keys(person).length ? { ...rest, person } : rest;
+  const annotation = type === 'source' && typeof pseudonym === 'string' && /^P-[0-9A-F]{8}$/.test(pseudonym);
+  return annotation && Object.keys(person).length > 0 && !('name' in person) ? { ...data, person } : data;
 }

@@ -107,6 +107,14 @@ export const VerifyReport = z.strictObject({
     })
     .optional(),
   bagInfo: z.record(z.string(), z.string()).optional(),
+  /**
+   * Format 2 `legal`: the keys that signed the records' heads, each with how
+   * many records and whether the receiver trusts it. A signed head proves
+   * what that key signed; who holds the key, only its fingerprint compared
+   * through another channel (or the trusted list) tells. Records not counted
+   * here are covered by the bundle's signature alone.
+   */
+  authors: z.array(z.strictObject({ fingerprint: z.string(), trustedAs: z.string().nullable(), records: z.number() })).optional(),
   /** Payload files and bytes (as Payload-Oxum counts them), records, and distinct attachment files. */
   counts: z
     .strictObject({ files: z.number(), bytes: z.number(), records: z.number(), attachments: z.number() })

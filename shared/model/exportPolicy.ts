@@ -168,8 +168,12 @@ export function redact<R extends PolicyRecord, F extends PolicyFile>(
       }
       if (profile === 'public' && data.sensitive === true && !filesOut.has(record.recordId)) filesOut.set(record.recordId, 'sensitive');
     }
-    // The collecting key's fingerprint names the defender: not in a public bundle.
-    if (profile === 'public' && data && 'collectedBy' in data) delete data.collectedBy;
+    // The collecting key's fingerprint names the defender, and the consent answers would tell
+    // the world who refused lawyers: neither is in a public bundle (publishing implies its consent).
+    if (profile === 'public' && data) {
+      delete data.collectedBy;
+      delete data.consent;
+    }
     if (profile === 'public' && data?.confidential === true) {
       for (const field of freeText[record.type]) delete data[field];
       result.confidentialText.push(record);

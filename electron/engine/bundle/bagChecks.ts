@@ -216,8 +216,13 @@ export function checkBundleJson(bag: BagContents, info: BagInfo, key: SshPublicK
   const invalid = (path: string, detail: Record<string, string>) => new VerifyFailure('bundleJsonInvalid', files.bundleJson, { path, ...detail });
   let json: unknown;
   try {
-    json = JSON.parse(heldText(bag, files.bundleJson, 'bundleJsonInvalid'));
+    // SECURITY: a "__proto__" key is dropped by the schema here but read by other tools: two readers, two bundles.
+    json = JSON.parse(heldText(bag, files.bundleJson, 'bundleJsonInvalid'), (key, value: unknown) => {
+      if (key === '__proto__') throw new VerifyFailure('bundleJsonInvalid', files.bundleJson, { path: key, problem: 'forbiddenKey' });
+      return value;
+    });
   } catch (error) {
+    if (error instanceof VerifyFailure && error.detail?.problem === 'forbiddenKey') throw error;
     throw invalid('.', { problem: error instanceof VerifyFailure ? 'notUtf8' : 'notJson' });
   }
   const parsed = Bundle.safeParse(json);
@@ -264,15 +269,17 @@ export function checkAttachments(bag: BagContents, bundle: Bundle): number {
 /**
  * Format 2: every signed head is its author's, over this record, and the
  * record's fields are exactly the values it discloses (with a pseudonym at
- * most added). Returns how many heads were checked.
+ * most added). Returns how many records each author key signed.
  */
-export function checkSignedHeads(bundle: Bundle): number {
-  let checked = 0;
+export function checkSignedHeads(bundle: Bundle): Map<string, number> {
+  /** Records by the key line that signed their head. */
+  const byAuthor = new Map<string, number>();
   bundle.records.forEach((record, index) => {
     if (!record.signedHead) return;
     const problem = signedHeadProblem(record.signedHead, record);
     if (problem) throw new VerifyFailure('signedHeadInvalid', files.bundleJson, { recordId: record.recordId, problem, path: `records.${index}` });
-    checked += 1;
+    const author = record.signedHead.revision.author;
+    byAuthor.set(author, (byAuthor.get(author) ?? 0) + 1);
   });
-  return checked;
+  return byAuthor;
 }

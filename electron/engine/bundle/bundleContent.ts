@@ -99,13 +99,16 @@ export async function bundleContent(archive: Archive, options: ContentOptions, b
     // A camera's make and model and a capture time identify as surely as a name: not in a public bundle.
     ...(photo && profile !== 'public' ? { photo } : {}),
     addedBy: actorOf(attachment.addedBy),
+    // A file's own name can name a person ("Aigul's voice.m4a"): a public bundle names it by its hash.
+    originalName: profile === 'public' ? `${attachment.sha256.slice(0, 12)}${extensionOf(attachment.originalName)}` : attachment.originalName,
     path: `attachments/${attachment.sha256}${extensionOf(attachment.originalName)}`,
   }));
   const lines = records.flatMap((record) => archive.custodyOf(record.recordId)).sort((a, b) => a.seq - b.seq);
   const custody: BundleCustodyEvent[] = [];
   for (const line of lines) {
-    // The hash of a withheld file stays out too: it could confirm a guess about what it holds.
-    const fileWithheld = line.action === 'attachment_added' && !(line.hashes ?? []).every((hash) => keptHashes.has(hash));
+    // The hash of a withheld file stays out too, whatever the line's action (added, imported, merged):
+    // anyone holding the file could confirm it is the one withheld.
+    const fileWithheld = profile !== 'internal' && !(line.hashes ?? []).every((hash) => keptHashes.has(hash));
     const unsalted = profile !== 'internal' && line.revisionId !== undefined && !salted.has(line.revisionId);
     if (fileWithheld || (profile === 'legal' && unsalted)) continue;
     if (profile === 'internal') custody.push(line);
@@ -156,11 +159,15 @@ function disclosedHead(head: SignedRevision, redactedData: Record<string, unknow
 
 const same = (a: unknown, b: unknown) => (a === undefined || b === undefined ? a === b : canonicalJson(a) === canonicalJson(b));
 
-/** A custody line outside the archive: no chain hashes; in a public bundle no revision id, no note. */
+/**
+ * A custody line outside the archive: no chain hashes and no note (a note
+ * names other archives, bundles and the people who signed them); in a public
+ * bundle no revision id either.
+ */
 function unchained(line: BundleCustodyEvent, profile: BundleProfile): BundleCustodyEvent {
-  const { prev: _prev, hash: _hash, ...rest } = line;
+  const { prev: _prev, hash: _hash, note: _note, ...rest } = line;
   if (profile !== 'public') return rest;
-  const { revisionId: _revisionId, note: _note, ...bare } = rest;
+  const { revisionId: _revisionId, ...bare } = rest;
   return bare;
 }
 

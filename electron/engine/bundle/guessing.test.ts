@@ -7,7 +7,8 @@
  * author's key, and format 1 bundles still verify.
  */
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { disclosableValues, type Bundle, type BundleRecord, type SignedRevision } from '../../../shared/model';
@@ -219,6 +220,43 @@ describe('a format 2 bundle (the attack fails)', () => {
   });
 });
 
+describe('files and provenance that came in by a merge', () => {
+  it('leave no hash of a withheld file and no note about other archives in a legal or public bundle', async () => {
+    const defender = await Archive.create(join(folder.path, 'defender'), { name: 'Айгерім, Жаңаөзен', organization: '', passphrase: null });
+    const givenAt = { at: '2022-01-12T11:00+06:00', precision: 'hour' as const };
+    const witness = await defender.save({
+      type: 'source',
+      data: {
+        kind: 'testimony',
+        title: 'Nurse, Zhanaozen',
+        content: 'The ambulance dispatcher could not be reached.',
+        person: { name: 'Гүлмира Б.', contact: '', address: '', role: 'witness' },
+        consent: { store: true, shareWithLawyers: true, publish: true, givenAt, method: 'verbal' },
+      },
+    });
+    const voice = join(folder.path, 'Гүлмираның дауысы.m4a');
+    const secretFile = join(folder.path, 'detainees.pdf');
+    await writeFile(voice, Buffer.concat([Buffer.from('....ftypM4A '), randomBytes(2000)]));
+    await writeFile(secretFile, Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(2000)]));
+    const [recording] = await defender.attach(witness.recordId, [{ path: voice, sensitive: false }]);
+    const [sensitive] = await defender.attach(witness.recordId, [{ path: secretFile, sensitive: true }]);
+    const organization = await Archive.create(join(folder.path, 'organization'), { name: 'Дәлел ұйымы', organization: 'Дәлел', passphrase: null });
+    await organization.mergeFrom(defender);
+
+    for (const profile of ['legal', 'public'] as const) {
+      const out = join(folder.path, `merged-${profile}.zip`);
+      await exportBundle(organization, { out, profile, language: 'en', softwareVersion: 'test' });
+      const bag = await openBag(out);
+      const withheld = profile === 'public' ? [recording!.sha256, sensitive!.sha256] : [];
+      for (const hash of withheld) expect(bag.text.includes(hash), `${profile}: ${hash}`).toBe(false);
+      expect(bag.bundle.custody.some((line) => line.action === 'archive_merged')).toBe(true);
+      // A merge's note names the other archive and its owner: not outside the archive.
+      expect(bag.bundle.custody.every((line) => line.note === undefined)).toBe(true);
+      expect(bag.text.includes('Айгерім, Жаңаөзен'), profile).toBe(false);
+    }
+  });
+});
+
 describe('a forged signed head', () => {
   /** A legal bundle's content, changed by `change`, bagged again and signed by the exporter's own key. */
   async function forged(change: (bundle: Bundle) => void) {
@@ -256,6 +294,16 @@ describe('a forged signed head', () => {
       effect.headId = incident.headId;
     });
     expect(moved.failure).toMatchObject({ reason: 'signedHeadInvalid', detail: { problem: 'otherRecord' } });
+  });
+
+  it('is refused when it gives an incident a pseudonym, or hides a field behind "__proto__" that other readers would see', async () => {
+    const named = await forged((bundle) => void (signedRecord(bundle, 'incident').data!.person = { pseudonym: 'P-0C31D782' }));
+    expect(named.failure).toMatchObject({ reason: 'signedHeadInvalid', detail: { problem: 'dataNotDisclosed' } });
+    const hidden = await forged((bundle) => {
+      const data = signedRecord(bundle, 'effect').data!;
+      Object.defineProperty(data, '__proto__', { value: { description: 'Nothing happened.' }, enumerable: true });
+    });
+    expect(hidden.failure).toMatchObject({ reason: 'bundleJsonInvalid', detail: { problem: 'forbiddenKey' } });
   });
 
   it('passes when nothing was changed: the forger\'s tooling is not what fails', async () => {

@@ -41,6 +41,7 @@ import {
   type BagContents,
   type BagInfo,
 } from './bagChecks';
+import { fingerprintOfLine } from '../signingKey';
 import { trustedName } from './trustedKeys';
 import { VerifyFailure } from './verifyFailure';
 import { checkPaths } from './zipPaths';
@@ -107,6 +108,8 @@ class Verification implements BagContents {
   private manifest = new Map<string, string>();
   private key: SshPublicKey | null = null;
   bundle: Bundle | null = null;
+  /** Format 2: records by the key line that signed their head. */
+  private authors = new Map<string, number>();
   private done = 0;
   private total = 0;
   private reported = 0;
@@ -133,7 +136,7 @@ class Verification implements BagContents {
       await this.step('payloadManifest', () => this.readPayload());
       const bundle = await this.step('bundleJson', () => checkBundleJson(this, this.info, this.key!));
       this.bundle = bundle;
-      if (bundle.format === 2) await this.step('signedHeads', () => checkSignedHeads(bundle));
+      if (bundle.format === 2) this.authors = await this.step('signedHeads', () => checkSignedHeads(bundle));
       const attachments = await this.step('attachments', () => checkAttachments(this, bundle));
       this.report.counts = { ...payloadTotals(this), records: bundle.records.length, attachments };
       this.checkTrust();
@@ -236,6 +239,12 @@ class Verification implements BagContents {
   private checkTrust(): void {
     const trustedAs = trustedName(this.options.trusted ?? [], this.key!.fingerprint, bundleNamespace);
     this.report.signer = { fingerprint: this.key!.fingerprint, publicKey: this.key!.line, trustedAs };
+    if (this.bundle?.format === 2 && this.bundle.profile === 'legal') {
+      this.report.authors = [...this.authors].map(([line, records]) => {
+        const fingerprint = fingerprintOfLine(line);
+        return { fingerprint, trustedAs: trustedName(this.options.trusted ?? [], fingerprint, bundleNamespace), records };
+      });
+    }
     this.report.checks.push({ id: 'trust', ok: trustedAs !== null });
   }
 }
