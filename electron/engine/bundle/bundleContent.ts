@@ -10,7 +10,8 @@
  * - custody lines drop their chain hashes, and a line naming a format 1
  *   revision or a withheld file stays out (counted, so the report says so);
  * - a `public` bundle carries no revision id at all: its fields are covered
- *   by the bundle's signature only, since an author's key names the defender.
+ *   by the bundle's signature only, since an author's key names the defender;
+ *   and nothing in it is shared with another bundle (./unlinkable.ts).
  */
 import { createHmac } from 'node:crypto';
 import { extname } from 'node:path';
@@ -34,6 +35,7 @@ import type { Archive } from '../archive';
 import { canonicalJson } from '../canonical';
 import { signedHead } from '../disclosure';
 import { EngineError } from '../errors';
+import { unlinkable } from './unlinkable';
 
 export interface ContentOptions {
   profile: BundleProfile;
@@ -61,7 +63,10 @@ export async function bundleContent(archive: Archive, options: ContentOptions, b
   const attachments: Attachment[] = [];
   for (const { recordId } of selected) attachments.push(...(await archive.listAttachments(recordId)));
   const pseudonymKey = createHmac('sha256', archive.key.toPkcs8()).update('dalel pseudonyms v1').digest();
-  const pseudonymOf = (recordId: string) => `P-${createHmac('sha256', pseudonymKey).update(recordId).digest('hex').slice(0, 8).toUpperCase()}`;
+  // The same person has the same pseudonym in every legal bundle of the archive; in a public bundle,
+  // in that bundle alone, so that two publications cannot be linked through a person.
+  const scope = profile === 'public' ? `${bundleId} ` : '';
+  const pseudonymOf = (recordId: string) => `P-${createHmac('sha256', pseudonymKey).update(scope + recordId).digest('hex').slice(0, 8).toUpperCase()}`;
   const redacted = redact(profile, selected, attachments, pseudonymOf);
 
   /** Revisions whose id confirms no guess: format 2, salted. */
@@ -114,6 +119,7 @@ export async function bundleContent(archive: Archive, options: ContentOptions, b
     if (profile === 'internal') custody.push(line);
     else custody.push({ ...unchained(line, profile), actor: actorOf(line.actor) });
   }
+  const content = { records, attachments: uniqueFiles(bundleAttachments), custody };
   return Bundle.parse({
     format: bundleFormat,
     profile,
@@ -122,9 +128,7 @@ export async function bundleContent(archive: Archive, options: ContentOptions, b
     createdAt,
     language: options.language,
     signer,
-    records,
-    attachments: uniqueFiles(bundleAttachments),
-    custody,
+    ...(profile === 'public' ? unlinkable(content) : content),
     redactions: {
       ...redacted.redactions,
       ...(profile === 'internal' ? {} : { custodyWithheld: lines.length - custody.length }),

@@ -220,6 +220,37 @@ describe('a format 2 bundle (the attack fails)', () => {
   });
 });
 
+describe('two bundles of the same records', () => {
+  it('share nothing when one is public: no record id, person, time or line number links it to a legal bundle or to another publication', async () => {
+    const { archive } = await mixedArchive();
+    const bags = [];
+    for (const [index, profile] of (['legal', 'public', 'public'] as const).entries()) {
+      const out = join(folder.path, `linked-${index}.zip`);
+      await exportBundle(archive, { out, profile, language: 'en', softwareVersion: 'test' });
+      bags.push(await openBag(out));
+    }
+    const [legal, first, second] = bags as [Awaited<ReturnType<typeof openBag>>, Awaited<ReturnType<typeof openBag>>, Awaited<ReturnType<typeof openBag>>];
+    /** What could link two bundles: ids, pseudonyms, times to the second, and keys. */
+    const markers = (bag: typeof legal) =>
+      new Set([
+        ...(bag.text.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []),
+        ...(bag.text.match(/P-[0-9A-F]{8}/g) ?? []),
+        ...(bag.text.match(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g) ?? []).filter((time) => !time.endsWith('T00:00:00.000Z')),
+        ...(bag.text.match(/SHA256:[A-Za-z0-9+/]{43}/g) ?? []),
+      ]);
+    const shared = (a: typeof legal, b: typeof legal) => [...markers(a)].filter((marker) => markers(b).has(marker));
+    expect(markers(first).size).toBeGreaterThan(5);
+    expect(shared(first, legal)).toEqual([]);
+    expect(shared(first, second)).toEqual([]);
+    // The bundle still holds together: every reference names a record or none it carries.
+    const ids = new Set(first.bundle.records.map((record) => record.recordId));
+    for (const record of first.bundle.records) {
+      for (const id of [record.data?.incident, ...((record.data?.sources as string[] | undefined) ?? [])].filter(Boolean)) expect(ids.has(id as string)).toBe(true);
+    }
+    expect(first.bundle.custody.map((line) => line.seq)).toEqual(first.bundle.custody.map((_line, index) => index + 1));
+  });
+});
+
 describe('files and provenance that came in by a merge', () => {
   it('leave no hash of a withheld file and no note about other archives in a legal or public bundle', async () => {
     const defender = await Archive.create(join(folder.path, 'defender'), { name: 'Айгерім, Жаңаөзен', organization: '', passphrase: null });

@@ -1,0 +1,53 @@
+/**
+ * SECURITY: what keeps a public bundle from being linked to the archive, to
+ * a legal bundle of the same records, or to another public bundle. A record
+ * id, a custody line's number or a time to the millisecond is the same in
+ * every bundle that carries it; a state that obtains a legal bundle through
+ * the courts could match them and name the defender behind a publication.
+ * So a public bundle gets record ids of its own (fresh for each bundle, with
+ * every reference rewritten), custody lines numbered from 1, and times to
+ * the day. Pseudonyms are made per bundle where they are made.
+ */
+import { randomUUID } from 'node:crypto';
+import type { BundleAttachment, BundleCustodyEvent, BundleRecord } from '../../../shared/model';
+
+interface PublicContent {
+  records: BundleRecord[];
+  attachments: BundleAttachment[];
+  custody: BundleCustodyEvent[];
+}
+
+/** An ISO time to the start of its UTC day. */
+const toDay = (iso: string) => `${iso.slice(0, 10)}T00:00:00.000Z`;
+
+export function unlinkable({ records, attachments, custody }: PublicContent): PublicContent {
+  // A reference to a record the bundle does not carry gets an id of its own too.
+  const ids = new Map<string, string>();
+  const idOf = (id: string) => {
+    if (!ids.has(id)) ids.set(id, randomUUID());
+    return ids.get(id)!;
+  };
+  const rewrite = (data: Record<string, unknown> | null): Record<string, unknown> | null => {
+    if (!data) return data;
+    const copy = { ...data };
+    if (typeof copy.incident === 'string') copy.incident = idOf(copy.incident);
+    if (Array.isArray(copy.sources)) copy.sources = copy.sources.map((id) => (typeof id === 'string' ? idOf(id) : id));
+    return copy;
+  };
+  return {
+    records: records.map((record) => ({
+      ...record,
+      recordId: idOf(record.recordId),
+      createdAt: toDay(record.createdAt),
+      updatedAt: toDay(record.updatedAt),
+      data: rewrite(record.data),
+    })),
+    attachments: attachments.map((attachment) => ({ ...attachment, recordId: idOf(attachment.recordId), addedAt: toDay(attachment.addedAt) })),
+    custody: custody.map((line, index) => ({
+      ...line,
+      seq: index + 1,
+      at: toDay(line.at),
+      ...(line.recordId ? { recordId: idOf(line.recordId) } : {}),
+    })),
+  };
+}
