@@ -251,7 +251,12 @@ for (const { lng, osLocale } of languages) {
         await expect(preview).toContainText(plural('report:counts.files', 4));
         await page.getByLabel(text('report:profile.public.name'), { exact: true }).check();
         await expect(preview).toContainText(plural('report:redactions.sourcesWithheld', 1));
-        await expect(preview).toContainText(plural('report:redactions.attachmentsWithheld', 2));
+        // The photo and the video too: their bytes may say where and on what device they were made.
+        await expect(preview).toContainText(plural('report:redactions.attachmentsWithheld', 4));
+        await expect(preview).toContainText(
+          text('verify:export.preview.file', { name: 'көше бейнесі.webm', reason: text('verify:export.preview.reason.mediaMetadata') }),
+        );
+        await expect(preview).toContainText(plural('report:counts.files', 0));
         await expect(preview).toContainText(plural('report:counts.sources', 1));
         // Legal: a witness who said No to lawyers is left out whole, her recording with her.
         await page.getByLabel(text('report:profile.legal.name'), { exact: true }).check();
