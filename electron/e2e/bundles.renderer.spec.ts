@@ -385,8 +385,14 @@ for (const { lng, osLocale } of languages) {
         await expect(result.locator('.verdict-text')).toHaveText(text('verify:valid'));
         await expect(result.locator('.bundle-id')).toHaveText(bundleId);
         await expect(result).toContainText(text('report:profile.legal.name'));
-        await expect(result.locator('.fingerprint')).toHaveText(key.fingerprint);
+        await expect(result.locator('dl .fingerprint')).toHaveText(key.fingerprint);
         await expect(result.locator('.trust')).toHaveText(`! ${text('verify:untrusted', { fingerprint: key.fingerprint })}`);
+        // Who signed the records: every one of the five by this archive's key, not yet trusted.
+        const authors = result.locator('section.author-keys');
+        await expect(authors.locator('.author-count')).toHaveText(
+          text(`verify:screen.authorsCount_${new Intl.PluralRules(lng).select(5)}`, { signed: 5, count: 5 }),
+        );
+        await expect(authors.locator('li')).toHaveText(`${key.fingerprint} ${plural('verify:screen.authorRecords', 5)} — ${text('verify:screen.authorUntrusted')}`);
         expect(await shownChecks(page)).toEqual(
           checkIds.map((id) =>
             id === 'trust'
@@ -402,6 +408,7 @@ for (const { lng, osLocale } of languages) {
         await page.getByRole('button', { name: text('verify:screen.checkAgain') }).click();
         await expect(result.locator('.trust')).toHaveText(`✓ ${text('verify:trusted', { name: 'Алматы қорғаушылары' })}`);
         await expect(result.locator('li[data-check="trust"] .check-mark')).toHaveText('✓');
+        await expect(authors.locator('li')).toContainText(text('verify:screen.authorTrusted', { name: 'Алматы қорғаушылары' }));
       });
 
       await test.step('one changed byte in data/incidents.csv: not valid, naming the file', async () => {

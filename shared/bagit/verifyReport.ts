@@ -17,7 +17,7 @@ export const checkIds = [
   /** The tag files and bundle.json are present and read whole. */
   'tagFiles',
   'bagitDeclaration',
-  /** bag-info.txt: Dalel-Format 1, the required fields, the bundle id matches the folder. */
+  /** bag-info.txt: Dalel-Format 1 or 2, the required fields, the bundle id matches the folder. */
   'bagInfo',
   'payloadOxum',
   /** Every tag file is in the tag manifest, with a matching sha256. */

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { checkIds, type CheckId, type VerifyReport } from '../../../shared/bagit/verifyReport';
 import { formatFileSize } from '../attachments/fileFacts';
 import { currentLanguage } from '../i18n';
+import { AuthorKeys } from './AuthorKeys';
 
 type CheckState = 'passed' | 'failed' | 'notRun' | 'notTrusted';
 
@@ -129,6 +130,7 @@ export function VerifyResult({ report }: { report: VerifyReport }) {
             : t('verify:trusted', { name: signer.trustedAs })}
         </p>
       )}
+      {report.valid && report.authors && counts && <AuthorKeys authors={report.authors} records={counts.records} />}
       <h3 id="verify-checks-title">{t('verify:screen.checksTitle')}</h3>
       <p className="hint" id="verify-checks-hint">
         {t('verify:screen.checksHint')}
