@@ -268,6 +268,10 @@ for (const { lng, osLocale } of languages) {
         );
         await expect(preview).toContainText(plural('report:counts.sources', 1));
         await expect(preview).toContainText(plural('report:counts.files', 3));
+        // The disability effect rests only on her testimony: flagged before anything leaves.
+        await expect(preview.locator('.export-warnings')).toContainText(
+          text('verify:export.warnings.onlyWithheldSupport', { record: text('taxonomy:category.disability_access') }),
+        );
         await expect(preview).not.toContainText(text('report:cover.nothingLeftOut'));
 
         // The name lawyers will see: the archive's until the person writes another; legal bundles only.

@@ -11,4 +11,5 @@ export * from './source';
 export * from './disclosure';
 export * from './bundle';
 export * from './exportPolicy';
+export * from './exportWarnings';
 export * from './exchange';

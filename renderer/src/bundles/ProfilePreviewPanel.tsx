@@ -50,6 +50,7 @@ function PreviewContent({ preview }: { preview: ProfilePreview }) {
         <li>{t('report:counts.sources', { count: counts.sources })}</li>
         <li>{t('report:counts.files', { count: counts.files })}</li>
       </ul>
+      <PreviewWarnings preview={preview} recordTitle={recordTitle} />
       <h3>{t('verify:export.preview.leftOut')}</h3>
       {nothingLeftOut && <p>{t('report:cover.nothingLeftOut')}</p>}
       <LeftOut heading={t('report:redactions.pseudonymized', { count: redactions.pseudonymized })} show={redactions.pseudonymized > 0}>
@@ -84,6 +85,37 @@ function PreviewContent({ preview }: { preview: ProfilePreview }) {
         ))}
       </LeftOut>
     </>
+  );
+}
+
+/** What could still point to someone withheld: a claim resting on a withheld testimony, a withheld name in text that travels. */
+function PreviewWarnings({ preview, recordTitle }: { preview: ProfilePreview; recordTitle: (record: PreviewRecord) => string }) {
+  const { t } = useTranslation();
+  const { onlyWithheldSupport, namesInText } = preview.warnings;
+  if (onlyWithheldSupport.length === 0 && namesInText.length === 0) return null;
+  return (
+    <div className="export-warnings" role="note" aria-labelledby="export-warnings-title">
+      <h3 id="export-warnings-title">{t('verify:export.warnings.title')}</h3>
+      <p className="hint">{t('verify:export.warnings.hint')}</p>
+      <ul>
+        {onlyWithheldSupport.map((record) => (
+          <li key={`support-${record.recordId}`}>
+            <bdi>{t('verify:export.warnings.onlyWithheldSupport', { record: recordTitle(record) })}</bdi>
+          </li>
+        ))}
+        {namesInText.map((warning) => (
+          <li key={`text-${warning.record.recordId}-${warning.source.recordId}-${warning.value}-${warning.where}`}>
+            <bdi>
+              {t(`verify:export.warnings.${warning.where === 'text' ? 'nameInText' : 'nameInFile'}`, {
+                record: recordTitle(warning.record),
+                value: warning.value,
+                source: recordTitle(warning.source),
+              })}
+            </bdi>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

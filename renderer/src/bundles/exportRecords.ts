@@ -32,7 +32,7 @@ export async function loadFilesOf(recordIds: readonly string[]): Promise<Map<str
       const { attachments } = unwrap(await dalel().records.get({ recordId }));
       files.set(
         recordId,
-        attachments.map(({ sha256, originalName, sensitive, mediaType }) => ({ recordId, sha256, originalName, sensitive, mediaType })),
+        attachments.map(({ sha256, originalName, sensitive, mediaType, description }) => ({ recordId, sha256, originalName, sensitive, mediaType, description })),
       );
     }
   }

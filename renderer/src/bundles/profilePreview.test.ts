@@ -140,4 +140,24 @@ describe('the profile preview', () => {
     expect(selectRecords(withRetracted, null, 'legal')).toHaveLength(6);
     expect(selectRecords(withRetracted, null, 'public')).toHaveLength(6);
   });
+
+  it('flags what could still point to someone withheld: a claim resting only on her testimony, her name or phone in text or a file name', () => {
+    const { records, files } = sampleArchive();
+    const named = records.map((record) =>
+      record.type === 'incident'
+        ? { ...record, data: { ...record.data, summary: 'Айгүл Серікқызы said the clinic was unreachable; call +7 (701) 111-22-33.' } }
+        : record,
+    );
+    const withName = [...files, { ...files[0]!, sha256: '6'.repeat(64), originalName: 'айгүл серікқызы, street.pdf', mediaType: 'application/pdf' }];
+    const legal = previewProfile('legal', selectRecords(named, null, 'legal'), withName);
+    // The disability effect cites only her testimony, which a legal bundle leaves out.
+    expect(legal.warnings.onlyWithheldSupport.map((record) => record.data?.category)).toEqual(['disability_access']);
+    expect(legal.warnings.namesInText.map((warning) => [warning.record.data?.title, warning.value, warning.where])).toEqual([
+      ['Nationwide shutdown', 'Айгүл Серікқызы', 'text'],
+      ['Nationwide shutdown', '+7 701 111 22 33', 'text'],
+      ['Nationwide shutdown', 'Айгүл Серікқызы', 'fileName'],
+    ]);
+    // Internal withholds nothing, so nothing is flagged.
+    expect(previewProfile('internal', selectRecords(named, null, 'internal'), withName).warnings).toEqual({ onlyWithheldSupport: [], namesInText: [] });
+  });
 });

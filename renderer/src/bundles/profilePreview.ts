@@ -5,13 +5,24 @@
  * evidence files and confidential texts stay out). The rules are the
  * engine's own (shared/model/exportPolicy.ts); this only counts and lists.
  */
-import { redact, selectRecords as select, type BundleProfile, type PolicyFile, type PolicyRecord, type Redactions, type WithheldReason } from '../../../shared/model';
+import {
+  exportWarnings,
+  redact,
+  selectRecords as select,
+  type BundleProfile,
+  type ExportWarnings,
+  type PolicyFile,
+  type PolicyRecord,
+  type Redactions,
+  type WithheldReason,
+} from '../../../shared/model';
 
 export type PreviewRecordType = PolicyRecord['type'];
 export type PreviewRecord = PolicyRecord;
 
 export interface PreviewFile extends PolicyFile {
   originalName: string;
+  description?: string;
 }
 
 export type { WithheldReason };
@@ -28,6 +39,8 @@ export interface ProfilePreview {
   confidentialText: PreviewRecord[];
   /** The same counts the engine writes into bundle.json and the report. */
   redactions: Redactions;
+  /** What could still point to someone withheld: for the person to look at before exporting. */
+  warnings: ExportWarnings<PreviewRecord>;
 }
 
 /** The records an export brings, in the archive's order (chosen ids that name nothing are ignored). */
@@ -48,5 +61,6 @@ export function previewProfile(profile: BundleProfile, records: readonly Preview
     filesWithheld: redacted.filesWithheld,
     confidentialText: redacted.confidentialText,
     redactions: redacted.redactions,
+    warnings: exportWarnings(records, redacted),
   };
 }
