@@ -202,7 +202,7 @@ describe('a failed export', () => {
 
 describe('every combination of consent', () => {
   it('names a person in a bundle only where that profile and that person\'s answers allow it, in every file of the bag', async () => {
-    const archive = await Archive.create(join(folder.path, 'consent'), { name: 'C', organization: '', passphrase: null });
+    const archive = await Archive.create(join(folder.path, 'consent'), { name: 'Қорғаушы Сәуле, Атырау', organization: 'Сәуле қоры', passphrase: null });
     const people = [false, true].flatMap((shareWithLawyers) =>
       [false, true].map((publish) => ({
         shareWithLawyers,
@@ -225,14 +225,21 @@ describe('every combination of consent', () => {
         } satisfies SourceInput,
       });
     }
-    for (const profile of ['internal', 'legal', 'public'] as const) {
-      const bytes = await allBytes((await exported(archive, { profile })).bag);
+    const status = archive.status();
+    for (const [profile, language] of (['internal', 'legal', 'public'] as const).flatMap((profile) => (['en', 'ru', 'kk'] as const).map((language) => [profile, language] as const))) {
+      const bytes = await allBytes((await exported(archive, { profile, language })).bag);
+      if (profile === 'public') {
+        // Nothing in any file of a public bundle names the archive or the defender's key.
+        for (const identifying of [status.name, status.organization, status.archiveId, archive.key.fingerprint, archive.key.publicLine.split(' ')[1]!]) {
+          expect(contains(bytes, identifying), `${language}: ${identifying}`).toBe(false);
+        }
+      }
       for (const person of people) {
         const named = profile === 'internal' || (profile === 'legal' && person.shareWithLawyers);
-        for (const field of [person.name, person.contact, person.address]) expect(contains(bytes, field), `${profile}: ${field}`).toBe(named);
+        for (const field of [person.name, person.contact, person.address]) expect(contains(bytes, field), `${profile} ${language}: ${field}`).toBe(named);
         // A statement goes to lawyers only with consent to lawyers; to the public only with consent to publish.
         const statementShown = profile === 'internal' || (profile === 'legal' ? person.shareWithLawyers : person.publish);
-        expect(contains(bytes, person.statement), `${profile}: ${person.statement}`).toBe(statementShown);
+        expect(contains(bytes, person.statement), `${profile} ${language}: ${person.statement}`).toBe(statementShown);
       }
     }
   });
