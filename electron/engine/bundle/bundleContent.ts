@@ -62,64 +62,18 @@ export async function bundleContent(archive: Archive, options: ContentOptions, b
   const details = selected.map(({ recordId }) => archive.getRecord(recordId));
   const attachments: Attachment[] = [];
   for (const { recordId } of selected) attachments.push(...(await archive.listAttachments(recordId)));
-  const pseudonymKey = createHmac('sha256', archive.key.toPkcs8()).update('dalel pseudonyms v1').digest();
-  // The same person has the same pseudonym in every legal bundle of the archive; in a public bundle,
-  // in that bundle alone, so that two publications cannot be linked through a person.
-  const scope = profile === 'public' ? `${bundleId} ` : '';
-  const pseudonymOf = (recordId: string) => `P-${createHmac('sha256', pseudonymKey).update(scope + recordId).digest('hex').slice(0, 8).toUpperCase()}`;
-  const redacted = redact(profile, selected, attachments, pseudonymOf);
+  const redacted = redact(profile, selected, attachments, pseudonyms(archive, profile, bundleId));
 
   /** Revisions whose id confirms no guess: format 2, salted. */
   const salted = new Set(details.flatMap(({ history }) => history.filter((signed) => signed.revision.format === 2).map((signed) => signed.id)));
-  const kept = new Map(redacted.records.map((record) => [record.recordId, record]));
-  let unsignedHeads = 0;
-  const records: BundleRecord[] = details
-    .filter(({ summary }) => kept.has(summary.recordId))
-    .map(({ summary, history }) => {
-      const { recordId, type, createdAt: since, updatedAt, retracted } = summary;
-      const base = { recordId, type, createdAt: since, updatedAt, retracted };
-      const data = kept.get(recordId)!.data;
-      if (profile === 'internal') return { ...base, headId: summary.headId, revisions: history, data };
-      const head = history.find((signed) => signed.id === summary.headId)!;
-      if (profile === 'public') return { ...base, data };
-      if (head.revision.format !== 2) {
-        unsignedHeads += 1;
-        return { ...base, data };
-      }
-      return { ...base, headId: head.id, ...disclosedHead(head, data, salted) };
-    });
-
-  // SECURITY: in a public bundle every key is named by a pseudonym of this bundle alone, so that
-  // neither the defender's fingerprint nor a link between two publications is in it.
-  const actors = new Map<string, string>();
-  const actorOf = (fingerprint: string) => {
-    if (profile !== 'public') return fingerprint;
-    if (!actors.has(fingerprint)) actors.set(fingerprint, `key-${actors.size + 1}`);
-    return actors.get(fingerprint)!;
-  };
-  const keptHashes = new Set(redacted.files.map((attachment) => attachment.sha256));
-  // One file attached to two records is in the bag once, and listed for each record.
-  const bundleAttachments: BundleAttachment[] = redacted.files.map(({ photo, ...attachment }) => ({
-    ...attachment,
-    // A camera's make and model and a capture time identify as surely as a name: not in a public bundle.
-    ...(photo && profile !== 'public' ? { photo } : {}),
-    addedBy: actorOf(attachment.addedBy),
-    // A file's own name can name a person ("Aigul's voice.m4a"): a public bundle names it by its hash.
-    originalName: profile === 'public' ? `${attachment.sha256.slice(0, 12)}${extensionOf(attachment.originalName)}` : attachment.originalName,
-    path: `attachments/${attachment.sha256}${extensionOf(attachment.originalName)}`,
-  }));
+  const kept = new Map(redacted.records.map((record) => [record.recordId, record.data]));
+  const records = details.filter(({ summary }) => kept.has(summary.recordId)).map((detail) => bundleRecord(profile, detail, kept.get(detail.summary.recordId)!, salted));
+  const actorOf = actorNames(profile);
+  const files = bundleFiles(profile, redacted.files, actorOf);
+  const keptHashes = new Set(files.map((file) => file.sha256));
   const lines = records.flatMap((record) => archive.custodyOf(record.recordId)).sort((a, b) => a.seq - b.seq);
-  const custody: BundleCustodyEvent[] = [];
-  for (const line of lines) {
-    // The hash of a withheld file stays out too, whatever the line's action (added, imported, merged):
-    // anyone holding the file could confirm it is the one withheld.
-    const fileWithheld = profile !== 'internal' && !(line.hashes ?? []).every((hash) => keptHashes.has(hash));
-    const unsalted = profile !== 'internal' && line.revisionId !== undefined && !salted.has(line.revisionId);
-    if (fileWithheld || (profile === 'legal' && unsalted)) continue;
-    if (profile === 'internal') custody.push(line);
-    else custody.push({ ...unchained(line, profile), actor: actorOf(line.actor) });
-  }
-  const content = { records, attachments: uniqueFiles(bundleAttachments), custody };
+  const custody = lines.flatMap((line) => custodyLine(profile, line, keptHashes, salted, actorOf));
+  const content = { records, attachments: files, custody };
   return Bundle.parse({
     format: bundleFormat,
     profile,
@@ -132,9 +86,77 @@ export async function bundleContent(archive: Archive, options: ContentOptions, b
     redactions: {
       ...redacted.redactions,
       ...(profile === 'internal' ? {} : { custodyWithheld: lines.length - custody.length }),
-      ...(profile === 'legal' ? { unsignedHeads } : {}),
+      ...(profile === 'legal' ? { unsignedHeads: records.filter((record) => !record.signedHead).length } : {}),
     },
   });
+}
+
+/**
+ * A person's pseudonym: the same in every legal bundle of the archive; in a
+ * public bundle, for that bundle alone, so that two publications cannot be
+ * linked through a person.
+ */
+function pseudonyms(archive: Archive, profile: BundleProfile, bundleId: string): (recordId: string) => string {
+  const key = createHmac('sha256', archive.key.toPkcs8()).update('dalel pseudonyms v1').digest();
+  const scope = profile === 'public' ? `${bundleId} ` : '';
+  return (recordId) => `P-${createHmac('sha256', key).update(scope + recordId).digest('hex').slice(0, 8).toUpperCase()}`;
+}
+
+type RecordDetail = ReturnType<Archive['getRecord']>;
+
+/** One record as the profile carries it: every signed revision (internal), the author's signed head (legal, format 2), or its fields alone. */
+function bundleRecord(profile: BundleProfile, { summary, history }: RecordDetail, data: Record<string, unknown> | null, salted: ReadonlySet<string>): BundleRecord {
+  const { recordId, type, createdAt, updatedAt, retracted } = summary;
+  const base = { recordId, type, createdAt, updatedAt, retracted };
+  if (profile === 'internal') return { ...base, headId: summary.headId, revisions: history, data };
+  const head = history.find((signed) => signed.id === summary.headId)!;
+  if (profile === 'public' || head.revision.format !== 2) return { ...base, data };
+  return { ...base, headId: head.id, ...disclosedHead(head, data, salted) };
+}
+
+/**
+ * SECURITY: in a public bundle every key is named by a pseudonym of this
+ * bundle alone ("key-1"), so that neither the defender's fingerprint nor a
+ * link between two publications is in it; elsewhere, by its fingerprint.
+ */
+function actorNames(profile: BundleProfile): (fingerprint: string) => string {
+  const actors = new Map<string, string>();
+  return (fingerprint) => {
+    if (profile !== 'public') return fingerprint;
+    if (!actors.has(fingerprint)) actors.set(fingerprint, `key-${actors.size + 1}`);
+    return actors.get(fingerprint)!;
+  };
+}
+
+/** The evidence files the profile carries, one entry per record and file (a file listed twice is in the bag once). */
+function bundleFiles(profile: BundleProfile, files: readonly Attachment[], actorOf: (fingerprint: string) => string): BundleAttachment[] {
+  const listed = files.map(({ photo, ...attachment }) => ({
+    ...attachment,
+    // A camera's make and model and a capture time identify as surely as a name: not in a public bundle.
+    ...(photo && profile !== 'public' ? { photo } : {}),
+    addedBy: actorOf(attachment.addedBy),
+    // A file's own name can name a person ("Aigul's voice.m4a"): a public bundle names it by its hash.
+    originalName: profile === 'public' ? `${attachment.sha256.slice(0, 12)}${extensionOf(attachment.originalName)}` : attachment.originalName,
+    path: `attachments/${attachment.sha256}${extensionOf(attachment.originalName)}`,
+  }));
+  return uniqueFiles(listed);
+}
+
+/** A custody line as the profile carries it, or none when it would reveal something withheld. */
+function custodyLine(
+  profile: BundleProfile,
+  line: BundleCustodyEvent,
+  keptHashes: ReadonlySet<string>,
+  salted: ReadonlySet<string>,
+  actorOf: (fingerprint: string) => string,
+): BundleCustodyEvent[] {
+  if (profile === 'internal') return [line];
+  // The hash of a withheld file stays out, whatever the line's action (added, imported, merged):
+  // anyone holding the file could confirm it is the one withheld.
+  if (!(line.hashes ?? []).every((hash) => keptHashes.has(hash))) return [];
+  // A format 1 revision id is a hash over every value, withheld ones included.
+  if (profile === 'legal' && line.revisionId !== undefined && !salted.has(line.revisionId)) return [];
+  return [{ ...unchained(line, profile), actor: actorOf(line.actor) }];
 }
 
 /**
