@@ -265,7 +265,7 @@ describe('dalel export', () => {
     expect(run.err).toContain('carries it as HTML only');
     // The photo may say where it was taken: it stays out of a public bundle, and the line says so.
     expect(run.out).toMatch(
-      /^Wrote .*bundle\.zip: public bundle dalel-\d{8}-[0-9a-f]{8}, 4 files\.\nLeft out: 1 evidence file left out; 1 custody event left out, since it would reveal something withheld \(the custody section names each gap\)\.\n$/,
+      /^Wrote .*bundle\.zip: public bundle dalel-\d{8}-[0-9a-f]{8}, 4 files\.\nLeft out: 1 evidence file left out; 1 custody event left out, since it would reveal something withheld\.\n$/,
     );
     const listing = execFileSync('unzip', ['-l', out], { encoding: 'utf8' });
     expect(listing).toMatch(/\/data\/report\.html/);
@@ -283,6 +283,15 @@ describe('dalel export', () => {
     const bundle = JSON.parse(await readFile(join(bag, top!, 'data/bundle.json'), 'utf8'));
     expect(bundle.signer.name).toBe('А. Сейітова, адвокатқа');
     expect(await readFile(join(bag, top!, 'signer.pub'), 'utf8')).toMatch(/ А\. Сейітова, адвокатқа\n$/);
+    // A blank name gives the archive's; control and direction characters never reach signer.pub.
+    const blank = join(folder.path, 'blank.zip');
+    expect((await dalel(['export', dir, '--out', blank, '--profile', 'legal', '--signer-name', '  '], { env: { PATH: '' } })).code).toBe(0);
+    const tricky = join(folder.path, 'tricky.zip');
+    expect((await dalel(['export', dir, '--out', tricky, '--profile', 'legal', '--signer-name', 'Ержан\u202e\u2028\tА.'], { env: { PATH: '' } })).code).toBe(0);
+    for (const [zip, name] of [[blank, 'Жаңаөзен'], [tricky, 'Ержан А.']] as const) {
+      const pub = execFileSync('unzip', ['-p', zip, '*/signer.pub'], { encoding: 'utf8' });
+      expect(pub.split(' ').slice(2).join(' ').trim()).toBe(name);
+    }
     const refused = await dalel(['export', dir, '--out', join(folder.path, 'p.zip'), '--profile', 'public', '--signer-name', 'Me'], { env: { LANG: 'en_US.UTF-8' } });
     expect(refused).toMatchObject({ code: 2 });
     expect(refused.err).toContain('--signer-name is for a legal bundle only');

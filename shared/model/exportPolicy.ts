@@ -185,10 +185,12 @@ export function redact<R extends PolicyRecord, F extends PolicyFile>(
   for (const record of result.records) {
     if (record.data && Array.isArray(record.data.sources)) record.data.sources = sourcesOf(record.data).filter((id) => !withheld.has(id));
   }
+  const confidential = new Set(result.confidentialText.map((record) => record.recordId));
   for (const file of files) {
     const reason = filesOut.get(file.recordId) ?? (profile === 'public' ? publicReason(file) : null);
     if (reason) result.filesWithheld.push({ ...file, reason });
-    else result.files.push(file);
+    // A file's description is free text of its record: out with the record's confidential text.
+    else result.files.push(confidential.has(file.recordId) && 'description' in file ? { ...file, description: '' } : file);
   }
   result.redactions = {
     pseudonymized: result.pseudonymized.length,

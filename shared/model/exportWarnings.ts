@@ -26,7 +26,6 @@ export interface ExportWarnings<R> {
 
 const identifying = ['name', 'contact', 'address'] as const;
 const sourcesOf = (data: Record<string, unknown> | null): string[] => (Array.isArray(data?.sources) ? (data.sources as string[]) : []);
-const digits = (text: string) => text.replace(/\D/g, '');
 
 /** Every string in a value, however deep. */
 function stringsIn(value: unknown): string[] {
@@ -36,12 +35,31 @@ function stringsIn(value: unknown): string[] {
   return [];
 }
 
-/** Whether `text` holds `value`: letters case-insensitively, a phone number by its digits whatever the spacing. */
-function holds(text: string, value: string): boolean {
-  if (text.toLocaleLowerCase().includes(value.toLocaleLowerCase())) return true;
-  const number = digits(value);
-  return number.length >= 6 && number.length >= value.replace(/\s/g, '').length - 3 && digits(text).includes(number);
+/** The phone numbers in a text, each as its last ten digits ("8 701…", "+7 (701) …" and "7701…" alike). */
+function phonesIn(text: string): string[] {
+  return (text.match(/\+?\d[\d\s().-]{5,}\d/g) ?? []).map((phone) => phone.replace(/\D/g, '')).filter((digits) => digits.length >= 7).map((digits) => digits.slice(-10));
 }
+
+/**
+ * What of a withheld value may show in text: the value itself, each part of
+ * a contact ("@handle, +7…"), each word of a name of four letters or more
+ * (a first name alone identifies in a small town), and phone numbers by
+ * their digits.
+ */
+function needles(value: string): { words: string[]; phones: string[] } {
+  const parts = value.split(/[,;]/).map((part) => part.trim()).filter((part) => part.length >= 3);
+  const words = value.split(/[\s,;]+/).filter((word) => /\p{L}{4,}/u.test(word) && !/\d/.test(word));
+  return { words: [...new Set([value, ...parts, ...words].map((text) => text.toLocaleLowerCase()))], phones: phonesIn(value) };
+}
+
+/** Text prepared once for many searches: lower case, and its phone numbers by digits. */
+interface Haystack {
+  text: string;
+  phones: Set<string>;
+}
+const haystack = (texts: readonly string[]): Haystack => ({ text: texts.join('\n').toLocaleLowerCase(), phones: new Set(texts.flatMap(phonesIn)) });
+const holds = (where: Haystack, value: ReturnType<typeof needles>) =>
+  value.words.some((word) => where.text.includes(word)) || value.phones.some((phone) => where.phones.has(phone));
 
 export function exportWarnings<R extends PolicyRecord, F extends PolicyFile & { originalName: string; description?: string }>(
   selected: readonly R[],
@@ -63,16 +81,17 @@ export function exportWarnings<R extends PolicyRecord, F extends PolicyFile & { 
       if (value.length >= 3) secrets.push({ value, source });
     }
   }
+  const needlesOf = secrets.map((secret) => needles(secret.value));
   const namesInText: TextWarning<R>[] = [];
-  for (const record of redacted.records) {
-    const texts = stringsIn(record.data);
-    for (const secret of secrets) if (texts.some((text) => holds(text, secret.value))) namesInText.push({ record, ...secret, where: 'text' });
-  }
+  const flag = (record: R, where: TextWarning<R>['where'], texts: readonly string[]) => {
+    const hay = haystack(texts);
+    secrets.forEach((secret, index) => holds(hay, needlesOf[index]!) && namesInText.push({ record, ...secret, where }));
+  };
+  for (const record of redacted.records) flag(record, 'text', stringsIn(record.data));
+  const byId = new Map(redacted.records.map((record) => [record.recordId, record]));
   for (const file of redacted.files) {
-    const record = redacted.records.find((candidate) => candidate.recordId === file.recordId);
-    if (!record) continue;
-    const texts = [file.originalName, file.description ?? ''];
-    for (const secret of secrets) if (texts.some((text) => holds(text, secret.value))) namesInText.push({ record, ...secret, where: 'fileName' });
+    const record = byId.get(file.recordId);
+    if (record) flag(record, 'fileName', [file.originalName, file.description ?? '']);
   }
   return { onlyWithheldSupport, namesInText };
 }

@@ -70,7 +70,8 @@ export async function bundleContent(archive: Archive, options: ContentOptions, b
   const records = details.filter(({ summary }) => kept.has(summary.recordId)).map((detail) => bundleRecord(profile, detail, kept.get(detail.summary.recordId)!, salted));
   const actorOf = actorNames(profile);
   const files = bundleFiles(profile, redacted.files, actorOf);
-  const keptHashes = new Set(files.map((file) => file.sha256));
+  // A file is carried for some records and may be withheld for others: lines are judged per record and file.
+  const keptHashes = new Set(files.map((file) => `${file.recordId} ${file.sha256}`));
   const lines = records.flatMap((record) => archive.custodyOf(record.recordId)).sort((a, b) => a.seq - b.seq);
   const custody = lines.flatMap((line) => custodyLine(profile, line, keptHashes, salted, actorOf));
   const content = { records, attachments: files, custody };
@@ -153,7 +154,7 @@ function custodyLine(
   if (profile === 'internal') return [line];
   // The hash of a withheld file stays out, whatever the line's action (added, imported, merged):
   // anyone holding the file could confirm it is the one withheld.
-  if (!(line.hashes ?? []).every((hash) => keptHashes.has(hash))) return [];
+  if (!(line.hashes ?? []).every((hash) => keptHashes.has(`${line.recordId} ${hash}`))) return [];
   // A format 1 revision id is a hash over every value, withheld ones included.
   if (profile === 'legal' && line.revisionId !== undefined && !salted.has(line.revisionId)) return [];
   return [{ ...unchained(line, profile), actor: actorOf(line.actor) }];

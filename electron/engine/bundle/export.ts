@@ -66,8 +66,11 @@ const compressed = /^(image\/(jpeg|png|gif|webp|heic)|audio\/|video\/|applicatio
 export async function exportBundle(archive: Archive, options: ExportOptions): Promise<ExportResult> {
   const out = resolve(options.out);
   if (await exists(out)) throw new EngineError('fileExists', { path: out });
-  const createdAt = new Date().toISOString();
-  const bundleId = `dalel-${createdAt.slice(0, 10).replaceAll('-', '')}-${randomBytes(4).toString('hex')}`;
+  const now = new Date().toISOString();
+  // SECURITY: a public bundle's time is the day alone (bundle.json, bag-info, the ZIP's entry times), so the
+  // moment of export cannot be matched with the archive's log or another bundle.
+  const createdAt = options.profile === 'public' ? `${now.slice(0, 10)}T00:00:00.000Z` : now;
+  const bundleId = `dalel-${now.slice(0, 10).replaceAll('-', '')}-${randomBytes(4).toString('hex')}`;
   const status = archive.status();
   // SECURITY: a public bundle is signed by a key of its own, derived from the archive's key and the
   // bundle id, so nothing in it names the archive or ties it to the defender's other bundles; the
@@ -183,10 +186,17 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** The name a bundle gives its signer: for `legal`, the one chosen for lawyers; never a line break. */
+/**
+ * The name a bundle gives its signer: for `legal`, the one chosen for
+ * lawyers, or the archive's when that is blank. One line of printable text:
+ * no control, line or direction-changing characters (which would make
+ * signer.pub or the report read other than it is), at most 300 characters,
+ * never cut inside a character.
+ */
 function signerNameOf(options: ExportOptions, archiveName: string): string {
   if (options.signerName !== undefined && options.profile !== 'legal') throw new EngineError('invalidRequest');
-  return oneLine(options.signerName ?? archiveName).slice(0, 300);
+  const clean = (name: string) => [...oneLine(name.replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' '))].slice(0, 300).join('').trim();
+  return clean(options.signerName ?? '') || clean(archiveName);
 }
 
 /** A public bundle's own signing key: the same for the same archive key and bundle id, and for no other. */

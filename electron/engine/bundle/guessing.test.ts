@@ -14,7 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { disclosableValues, type Bundle, type BundleRecord, type SignedRevision } from '../../../shared/model';
 import { Archive } from '../archive';
 import { canonicalJson, contentId, sha256Hex } from '../canonical';
-import { temporaryFolder } from '../testing/fixtures';
+import { sampleIncident, temporaryFolder } from '../testing/fixtures';
 import { exportBundle } from './export';
 import { makeBag, archiveZip } from './testing/makeBundle';
 import { verifyBundle } from './verify';
@@ -247,7 +247,7 @@ describe('two bundles of the same records', () => {
     for (const record of first.bundle.records) {
       for (const id of [record.data?.incident, ...((record.data?.sources as string[] | undefined) ?? [])].filter(Boolean)) expect(ids.has(id as string)).toBe(true);
     }
-    expect(first.bundle.custody.map((line) => line.seq)).toEqual(first.bundle.custody.map((_line, index) => index + 1));
+    expect(first.bundle.custody.map((line) => line.seq)).toEqual(first.bundle.custody.map((_line, index) => index));
   });
 });
 
@@ -285,6 +285,37 @@ describe('files and provenance that came in by a merge', () => {
       expect(bag.bundle.custody.every((line) => line.note === undefined)).toBe(true);
       expect(bag.text.includes('Айгерім, Жаңаөзен'), profile).toBe(false);
     }
+  });
+});
+
+describe('a file carried for one record and withheld for another', () => {
+  it('leaves no custody line tying it to the record it is withheld from, and no confidential description', async () => {
+    const archive = await Archive.create(join(folder.path, `shared-file-${(unpacked += 1)}`), { name: 'A', organization: '', passphrase: null });
+    const givenAt = { at: '2022-01-12T11:00+06:00', precision: 'hour' as const };
+    const witness = await archive.save({
+      type: 'source',
+      data: {
+        kind: 'testimony',
+        title: 'Teacher, Aktau',
+        content: 'The school could not reach parents.',
+        person: { name: 'Әсел Қ.', contact: '', address: '', role: 'witness' },
+        consent: { store: true, shareWithLawyers: true, publish: true, givenAt, method: 'verbal' },
+      },
+    });
+    const incident = await archive.save({ type: 'incident', data: { ...sampleIncident({ confidential: true }), sources: [witness.recordId] } });
+    const letter = join(folder.path, 'letter.pdf');
+    await writeFile(letter, Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(500)]));
+    // The same file on her testimony (withheld: a public bundle names her by a pseudonym) and on the incident.
+    const [onWitness] = await archive.attach(witness.recordId, [{ path: letter }]);
+    await archive.attach(incident.recordId, [{ path: letter, description: 'From the engineer Bolat at the exchange' }]);
+    const out = join(folder.path, `shared-file-${unpacked}.zip`);
+    await exportBundle(archive, { out, profile: 'public', language: 'en', softwareVersion: 'test' });
+    const bag = await openBag(out);
+    expect(bag.bundle.attachments).toHaveLength(1);
+    const witnessId = bag.bundle.records.find((record) => record.type === 'source')!.recordId;
+    const lines = bag.bundle.custody.filter((line) => line.recordId === witnessId && line.hashes?.includes(onWitness!.sha256));
+    expect(lines).toEqual([]);
+    expect(bag.text.includes('Bolat')).toBe(false);
   });
 });
 

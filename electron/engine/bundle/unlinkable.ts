@@ -5,8 +5,8 @@
  * every bundle that carries it; a state that obtains a legal bundle through
  * the courts could match them and name the defender behind a publication.
  * So a public bundle gets record ids of its own (fresh for each bundle, with
- * every reference rewritten), custody lines numbered from 1, and times to
- * the day. Pseudonyms are made per bundle where they are made.
+ * every reference rewritten), custody lines numbered from 0, records in a
+ * random order, and times to the day. Pseudonyms are made per bundle where they are made.
  */
 import { randomUUID } from 'node:crypto';
 import type { BundleAttachment, BundleCustodyEvent, BundleRecord } from '../../../shared/model';
@@ -15,6 +15,12 @@ interface PublicContent {
   records: BundleRecord[];
   attachments: BundleAttachment[];
   custody: BundleCustodyEvent[];
+}
+
+/** The items in a random order. */
+function shuffled<T>(items: readonly T[]): T[] {
+  const keyed = items.map((item) => ({ item, key: randomUUID() }));
+  return keyed.sort((a, b) => (a.key < b.key ? -1 : 1)).map(({ item }) => item);
 }
 
 /** An ISO time to the start of its UTC day. */
@@ -35,7 +41,8 @@ export function unlinkable({ records, attachments, custody }: PublicContent): Pu
     return copy;
   };
   return {
-    records: records.map((record) => ({
+    // Records in the order of their new ids: the archive's order (by the first digits of the real id) is gone too.
+    records: shuffled(records).map((record) => ({
       ...record,
       recordId: idOf(record.recordId),
       createdAt: toDay(record.createdAt),
@@ -45,7 +52,7 @@ export function unlinkable({ records, attachments, custody }: PublicContent): Pu
     attachments: attachments.map((attachment) => ({ ...attachment, recordId: idOf(attachment.recordId), addedAt: toDay(attachment.addedAt) })),
     custody: custody.map((line, index) => ({
       ...line,
-      seq: index + 1,
+      seq: index,
       at: toDay(line.at),
       ...(line.recordId ? { recordId: idOf(line.recordId) } : {}),
     })),

@@ -157,6 +157,15 @@ describe('the profile preview', () => {
       ['Nationwide shutdown', '+7 701 111 22 33', 'text'],
       ['Nationwide shutdown', 'Айгүл Серікқызы', 'fileName'],
     ]);
+    // A first name alone, and the phone written the local way, are found too.
+    const local = records.map((record) =>
+      record.data?.category === 'banking_payments' ? { ...record, data: { ...record.data, description: 'Айгүлдің анасы 8-701-111-22-33 нөмірінен қоңырау шалды.' } } : record,
+    );
+    const found = previewProfile('legal', selectRecords(local, null, 'legal'), files).warnings.namesInText;
+    expect(found.map((warning) => [warning.record.data?.category, warning.value])).toEqual([
+      ['banking_payments', 'Айгүл Серікқызы'],
+      ['banking_payments', '+7 701 111 22 33'],
+    ]);
     // Internal withholds nothing, so nothing is flagged.
     expect(previewProfile('internal', selectRecords(named, null, 'internal'), withName).warnings).toEqual({ onlyWithheldSupport: [], namesInText: [] });
   });
