@@ -9,17 +9,16 @@
  * Which values: the parents, the retraction, and each field of the data,
  * with a person's fields and a record's cited sources one by one (an export
  * withholds a name but not a role, one source but not another). Every field
- * the record type's schema knows is committed, present or not, so the list
- * of paths does not tell which optional fields a record has; only the number
- * of cited sources shows.
+ * the record type's schema knew when format 2 began is committed, present or
+ * not (`committedFields`), so the list of paths does not tell which optional
+ * fields a record has; only the number of cited sources shows.
  *
  * Pure: the hashing lives in the engine (electron/engine/disclosure.ts);
  * these are the schemas and the paths both sides agree on.
  */
 import { z } from 'zod';
 import { RecordId, RevisionId, Sha256Hex } from './ids';
-import { PublicKeyLine, RecordType, recordSchemas } from './revision';
-import { Person } from './source';
+import { PublicKeyLine, RecordType } from './revision';
 
 /** A value's salt: 16 bytes (128 bits), base64url. */
 export const Salt = z.string().regex(/^[A-Za-z0-9_-]{22}$/, { message: 'invalidSalt' });
@@ -70,12 +69,23 @@ export function pointerParts(path: string): string[] {
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The fields a type's schema knows: committed even when absent. */
-function knownFields(type: string): string[] {
-  const schema = (recordSchemas as Record<string, { shape: Record<string, unknown> } | undefined>)[type];
-  return schema ? Object.keys(schema.shape) : [];
-}
-const knownEntries: Record<string, readonly string[]> = { person: Object.keys(Person.shape) };
+/**
+ * The fields committed even when absent, as they were when format 2 began.
+ * Frozen: a revision's id must come out the same from any later version of
+ * Dalel, so a field added to a schema later is committed only when present
+ * (its absence then shows, until a new revision format lists it).
+ * disclosure.test.ts checks that these were the schemas' fields.
+ */
+export const committedFields: Readonly<Record<string, readonly string[]>> = {
+  incident: ['title', 'summary', 'country', 'areas', 'scope', 'kinds', 'services', 'operators', 'startedAt', 'endedAt', 'ongoing', 'pattern', 'justification', 'context', 'orderedBy', 'acknowledged', 'legalBasis', 'rights', 'sources', 'tags', 'confidential'],
+  effect: ['incident', 'category', 'description', 'area', 'occurredAt', 'endedAt', 'peopleAffected', 'groups', 'severity', 'economicLoss', 'sources'],
+  source: ['kind', 'title', 'content', 'language', 'collectedAt', 'collectedBy', 'url', 'person', 'consent', 'sensitive'],
+};
+export const committedEntries: Readonly<Record<string, readonly string[]>> = {
+  person: ['name', 'contact', 'address', 'role', 'ageGroup', 'gender', 'disability'],
+};
+const knownFields = (type: string): readonly string[] => committedFields[type] ?? [];
+const knownEntries = committedEntries;
 
 export interface DisclosableRevision {
   type: string;
