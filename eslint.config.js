@@ -1,4 +1,4 @@
-// Lint rules that keep each folder where it may run (STYLE.md): shared/ is
+// Lint rules that keep each folder where it may run (docs/style.md): shared/ is
 // pure, the engine never imports Electron, the renderer never imports Node.
 import js from '@eslint/js';
 import globals from 'globals';
@@ -23,7 +23,7 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'require', 'Buffer'],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', ...nodeBuiltins], message: 'shared/ is pure: no electron, no Node modules, no DOM (DESIGN.md, Layout).' }] },
+        { patterns: [{ group: ['electron', ...nodeBuiltins], message: 'shared/ is pure: no electron, no Node modules, no DOM (docs/design.md, Layout).' }] },
       ],
     },
   },

@@ -62,7 +62,7 @@ export interface Outcome {
   details: string[];
 }
 
-/** One row of PERFORMANCE.md: a module under targets/ exports one of these. */
+/** One row of docs/spec/performance.md: a module under targets/ exports one of these. */
 export interface Target {
   id: string;
   /** What is measured, at this run's sizes: "export 1 GiB". */

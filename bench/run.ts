@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures PERFORMANCE.md's targets and prints one line per
+ * `npm run bench`: measures docs/spec/performance.md's targets and prints one line per
  * target with the measured ratio and the target. It makes its own data in a
  * temporary folder and removes it at the end, whatever happens.
  *

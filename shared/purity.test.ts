@@ -1,4 +1,4 @@
-// Proves that the lint rules keeping each folder where it may run (STYLE.md)
+// Proves that the lint rules keeping each folder where it may run (docs/style.md)
 // really fire: shared/ may not import electron or Node or touch the DOM, the
 // engine may not import electron, the renderer may not import Node.
 import { ESLint } from 'eslint';

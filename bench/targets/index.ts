@@ -1,5 +1,5 @@
 /**
- * The registry of targets, in PERFORMANCE.md's order. Adding one (P4–P6,
+ * The registry of targets, in docs/spec/performance.md's order. Adding one (P4–P6,
  * P8, P9) is a module of its own beside these, exporting a Target, and one
  * line here.
  */

@@ -1,5 +1,5 @@
 /**
- * The commands of spec/cli.md that this version has: each parses nothing
+ * The commands of docs/spec/cli.md that this version has: each parses nothing
  * itself (index.ts did), calls the engine through the contract, and prints
  * either plain translated lines or --json.
  */

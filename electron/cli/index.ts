@@ -1,5 +1,5 @@
 /**
- * The `dalel` command (spec/cli.md) on the same engine and contract as the
+ * The `dalel` command (docs/spec/cli.md) on the same engine and contract as the
  * app: every command opens the archive and calls the engine's dispatch. It
  * prints translated sentences for people and stable JSON with --json, sends
  * errors to stderr as one sentence, and returns the exit code (0 done, 1

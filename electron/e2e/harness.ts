@@ -1,5 +1,5 @@
 /**
- * The browser test harness (DESIGN.md, "One contract, three callers"): the
+ * The browser test harness (docs/design.md, "One contract, three callers"): the
  * built renderer (out/renderer) in Chromium, its `window.dalel` bound to the
  * real engine running in this test process on a temporary archive. App files
  * are served from disk under a fake origin with the app's CSP; every other

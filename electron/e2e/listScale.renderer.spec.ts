@@ -1,5 +1,5 @@
 /**
- * PERFORMANCE.md P8 as a smoke check, in Chromium against the real engine:
+ * docs/spec/performance.md P8 as a smoke check, in Chromium against the real engine:
  * the incident list with 1k and with 100k incidents, archives written in
  * bulk once for this file (electron/engine/testing/bulkArchive.ts). The page
  * receives only the rows in view (`records:query`), so it checks that only

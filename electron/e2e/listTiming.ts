@@ -1,5 +1,5 @@
 /**
- * What PERFORMANCE.md P8 reads in the page, shared by the bench
+ * What docs/spec/performance.md P8 reads in the page, shared by the bench
  * (bench/targets/p8List.ts) and the e2e spec (listScale.renderer.spec.ts):
  * when the first incident rows are painted after a page load, and the time
  * from a key in the search box to the list painted for the new search. It

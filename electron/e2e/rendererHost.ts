@@ -99,7 +99,7 @@ type FileRequests = Record<string, { from: string; to: string; many: boolean }>;
  * contract allows is plain JSON, and Playwright carries one string much
  * faster than the same answer as an object (a list window of 60 rows: 20–35
  * ms from request to answer instead of 60–95 on the development machine),
- * which keeps the harness's own cost out of PERFORMANCE.md P8's keystroke.
+ * which keeps the harness's own cost out of docs/spec/performance.md P8's keystroke.
  */
 function installApi([names, files, filePrefix]: [readonly string[], FileRequests, string]): void {
   type Invoke = (channel: string, request: unknown) => Promise<unknown>;

@@ -1,5 +1,5 @@
 /**
- * An open archive folder (DESIGN.md, "The archive on disk"): its manifest,
+ * An open archive folder (docs/design.md, "The archive on disk"): its manifest,
  * settings, signing key, custody log and records. Creating writes the
  * manifest last, so a folder without one is never taken for a whole archive.
  * Opening checks the structure and says what is wrong instead of crashing.
@@ -570,7 +570,7 @@ export class Archive {
     });
   }
 
-  /** sha256 over the sorted revision ids and attachment hashes (spec/cli.md, state-hash). */
+  /** sha256 over the sorted revision ids and attachment hashes (docs/spec/cli.md, state-hash). */
   async stateHash(): Promise<string> {
     const lines = [
       ...this.records.revisionIds().map((id) => `revision ${id}\n`),

@@ -47,7 +47,7 @@ const parallelFiles = 16;
  * part), and durable together when this returns: every temporary file is
  * written, then all are flushed at once, then renamed, then the renames are
  * flushed. One flush per file would cost a disk commit each: tens of
- * thousands of them for a merge (PERFORMANCE.md P6). A crash before this
+ * thousands of them for a merge (docs/spec/performance.md P6). A crash before this
  * returns may leave any mix of old and new files, so only a caller that can
  * redo the whole after a crash (merge/journal.ts) may use it.
  */

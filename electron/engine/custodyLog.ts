@@ -1,6 +1,6 @@
 /**
  * The custody log: one JSON line per event, each carrying the hash of the
- * line before it, appended durably and never rewritten (DESIGN.md). Opening
+ * line before it, appended durably and never rewritten (docs/design.md). Opening
  * checks the whole chain; a removed, reordered or edited line is reported by
  * its line number. A torn last line (a crash during an append that was never
  * acknowledged) is dropped by the storage. The lines a trusted record

@@ -2,7 +2,7 @@
  * A lowdb adapter over Storage: each lowdb document is one small JSON file of
  * the archive, read and written through Storage (so it will be encrypted with
  * everything else) and replaced atomically on every write. Keep documents
- * small: lowdb rewrites the whole document on each write (DESIGN.md).
+ * small: lowdb rewrites the whole document on each write (docs/design.md).
  */
 import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The record snapshot (PERFORMANCE.md P5): one file, cache/records.snapshot,
+ * The record snapshot (docs/spec/performance.md P5): one file, cache/records.snapshot,
  * holding every record document as the archive last wrote it, with the
  * length of the custody log at that moment and a digest of its lines.
  * Opening an archive of 100k revisions reads this one file instead of 100k

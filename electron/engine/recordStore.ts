@@ -1,7 +1,7 @@
 /**
  * The records of one archive: one small lowdb document per record
  * (records/<2 hex>/<recordId>.json) holding its signed revisions, so that a
- * save writes one small file whatever the archive's size (PERFORMANCE.md P4),
+ * save writes one small file whatever the archive's size (docs/spec/performance.md P4),
  * and an in-memory index built on open. Revisions are only ever added, never
  * changed or removed. A damaged or altered record file is reported and left
  * out; the rest of the archive stays usable. Opening can start from a record

@@ -51,7 +51,7 @@ export interface Storage {
   readRange(path: string, start: number, end: number): AsyncIterable<Uint8Array>;
 }
 
-/** Large reads: fewer system calls for multi-gigabyte files (PERFORMANCE.md). */
+/** Large reads: fewer system calls for multi-gigabyte files (docs/spec/performance.md). */
 export const streamChunk = 1024 * 1024;
 
 /** A file whose bytes are damaged or altered (it fails authentication or cannot be parsed). */

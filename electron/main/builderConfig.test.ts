@@ -1,6 +1,6 @@
 /**
  * electron-builder.yml, checked the way electron-builder itself checks it
- * (its own schema validator), plus what DESIGN.md requires of a packaged
+ * (its own schema validator), plus what docs/design.md requires of a packaged
  * build: no update feed, the fuses flipped, the five installers.
  */
 import { readFileSync } from 'node:fs';

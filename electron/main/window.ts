@@ -1,7 +1,7 @@
 /**
  * The one window factory. Every BrowserWindow Dalel opens comes from here,
  * with its security settings written as literals so a reviewer sees them in
- * one place (DESIGN.md, "The desktop shell"). It must never loosen a
+ * one place (docs/design.md, "The desktop shell"). It must never loosen a
  * webPreference or load anything but app://dalel/. Two kinds of window
  * exist: the one main window, and a hidden, script-less one that prints
  * reports to PDF.

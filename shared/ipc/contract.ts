@@ -1,5 +1,5 @@
 /**
- * The one API contract (DESIGN.md, "One contract, three callers"): for every
+ * The one API contract (docs/design.md, "One contract, three callers"): for every
  * channel, the zod schema of its request and of its response. The engine's
  * dispatch parses requests with these; the renderer is typed by them. Every
  * request is a strict object: unknown keys are rejected.
@@ -234,7 +234,7 @@ export const contract = {
   /**
    * One window of a list (incidents, effects, sources), searched, filtered
    * and sorted in the engine over an index it keeps, so the UI receives only
-   * the rows in view however large the archive (PERFORMANCE.md P8).
+   * the rows in view however large the archive (docs/spec/performance.md P8).
    */
   'records:query': channel(ListQueryRequest, ListAnswer),
   'records:get': channel(z.strictObject({ recordId: RecordId }), RecordDetail),

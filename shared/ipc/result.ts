@@ -1,6 +1,6 @@
 /**
  * The result every call returns: `{ ok: true, value }` or `{ ok: false, error }`.
- * Nothing throws across a process boundary (DESIGN.md, "One contract").
+ * Nothing throws across a process boundary (docs/design.md, "One contract").
  */
 import { z } from 'zod';
 import { errorCodes } from './errors';

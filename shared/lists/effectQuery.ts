@@ -4,7 +4,7 @@
  * The time range keeps effects that occurred on one of its days, as written
  * in the record's own offset: the overview counts effects by that same day,
  * so a bar of its chart and the list it links to agree. Rows are indexed once
- * per load, as for incidents (PERFORMANCE.md P8).
+ * per load, as for incidents (docs/spec/performance.md P8).
  */
 import type { Language, RecordSummary } from '../ipc';
 import { effectCategories, instantOf, severities, type Effect } from '../model';

@@ -6,7 +6,7 @@
  * filters incidents with the same `filterRows`, so that a filter there means
  * what it means in the list.
  *
- * For 100k incidents (PERFORMANCE.md P8) the list indexes its rows once
+ * For 100k incidents (docs/spec/performance.md P8) the list indexes its rows once
  * (lower-case search text, days, sort keys), sorts the index once per order,
  * and each keystroke is then one pass over that sorted index (the engine
  * first finds the entries whose text holds every search word, over all

@@ -1,5 +1,5 @@
 /**
- * The deterministic merge of archives (DESIGN.md, "Merge"), as pure functions
+ * The deterministic merge of archives (docs/design.md, "Merge"), as pure functions
  * over values the engine has already parsed and verified.
  *
  * Records: a record is its revisions; a RecordSet maps record ids to them.

@@ -1,5 +1,5 @@
 /**
- * What an archive keeps about other archives (DESIGN.md, "Merge"): the
+ * What an archive keeps about other archives (docs/design.md, "Merge"): the
  * signers its owner trusts, and the redacted bundles it received. A `legal`
  * or `public` bundle is no longer what its authors signed, so it is kept
  * whole, as received evidence, and never mixed into the records.

@@ -1,5 +1,5 @@
 /**
- * The keys of an encrypted archive (DESIGN.md, "Encryption at rest"): a
+ * The keys of an encrypted archive (docs/design.md, "Encryption at rest"): a
  * random data key, wrapped with AES-256-GCM under a key stretched from the
  * passphrase with scrypt; from the data key, HKDF derives the content key
  * (sealed files) and the name key (keyed hashes that replace file names).

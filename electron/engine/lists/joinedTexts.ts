@@ -1,7 +1,7 @@
 /**
  * A list's search texts joined into one string, so that a search word is
  * found by a few `indexOf` jumps over one block of memory instead of a test
- * of each of 100k strings scattered over the heap (PERFORMANCE.md P8: at
+ * of each of 100k strings scattered over the heap (docs/spec/performance.md P8: at
  * 100k incidents, 12–16 ms for a pass over the separate strings, under 3 ms
  * over the joined one, on the development machine). A text is marked
  * exactly when shared/lists' `holdsEvery` holds for it; the rest of a

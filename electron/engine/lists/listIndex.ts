@@ -1,5 +1,5 @@
 /**
- * The engine's side of `records:query` (PERFORMANCE.md P8): per list type,
+ * The engine's side of `records:query` (docs/spec/performance.md P8): per list type,
  * an index of the open archive's records — lower-case search text, days and
  * sort keys worked out once per record, and each order the lists ask for
  * sorted once — so that a query is one pass over pre-sorted entries, with no

@@ -1,5 +1,5 @@
 /**
- * Importing a signed bundle (spec/cli.md `dalel import`; DESIGN.md,
+ * Importing a signed bundle (docs/spec/cli.md `dalel import`; docs/design.md,
  * "Merge"). The bundle is verified whole first, against this archive's
  * trusted signers; a bundle that fails any check writes nothing and the
  * report says why. Then:

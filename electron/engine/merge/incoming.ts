@@ -1,6 +1,6 @@
 /**
  * Judging what another archive or a bundle brings, before anything is
- * written (DESIGN.md, "Merge"): every revision's id must be the sha256 of
+ * written (docs/design.md, "Merge"): every revision's id must be the sha256 of
  * its content and its signature its author's, its fields must pass its
  * type's schema, and its union with what the archive holds must be whole
  * and consistent (no missing parents, no record of two types, no cycles).

@@ -1,6 +1,6 @@
 /**
  * The journal that makes an import, a merge or a change of trust all or
- * nothing (DESIGN.md, "Merge"; PERFORMANCE.md P9). Such a change touches
+ * nothing (docs/design.md, "Merge"; docs/spec/performance.md P9). Such a change touches
  * many small documents and the custody log, which no single rename can
  * replace. So it is first written whole, as one document, atomically: that
  * write is the moment of change. Applying it then adds its revisions,

@@ -1,6 +1,6 @@
 /**
- * Merging another archive folder into this one (spec/cli.md `dalel merge`;
- * DESIGN.md, "Merge"): the union of its revisions, evidence files and
+ * Merging another archive folder into this one (docs/spec/cli.md `dalel merge`;
+ * docs/design.md, "Merge"): the union of its revisions, evidence files and
  * attachment entries, with the same checks as an import. Opening the other
  * archive already checks every revision's id and signature; a record file
  * it reports as damaged refuses the whole merge, as does any revision whose

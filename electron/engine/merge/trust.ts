@@ -1,5 +1,5 @@
 /**
- * The trusted signers of an archive (DESIGN.md, "Merge"): adding one from an
+ * The trusted signers of an archive (docs/design.md, "Merge"): adding one from an
  * OpenSSH public key line with a name, and taking one off the list (a key
  * lost with a seized laptop). Each change goes through the journal with its
  * custody line (`key_trusted`, `key_untrusted`), so a crash never leaves the

@@ -1,6 +1,6 @@
 /**
  * Test-only: an archive holding many synthetic records, made in bulk
- * (PERFORMANCE.md P4, P8, and the bench), unencrypted or, given a
+ * (docs/spec/performance.md P4, P8, and the bench), unencrypted or, given a
  * passphrase, encrypted. Saving through the engine fsyncs
  * every revision, far too slow for 100k records, so this creates the archive
  * with `Archive.create` and then writes each record's document

@@ -1,7 +1,7 @@
 /**
  * Test-only: what an archive must be after a process writing to it was
  * killed (SIGKILL), shared by the crash tests (electron/cli/mergeCrash.test.ts)
- * and the bench's crash trials (PERFORMANCE.md P9). Reopening is itself the
+ * and the bench's crash trials (docs/spec/performance.md P9). Reopening is itself the
  * first check (the custody chain and every record file are checked on open);
  * then no import or merge journal may be left behind, no record file may be
  * damaged, and every evidence file a record lists must be stored whole.

@@ -5,7 +5,7 @@
  * shows either the table, a "nothing matches" note, or (for a new archive)
  * what to do first. The page never holds every incident, so the first
  * render and each keystroke cost the same with 1k or 100k incidents
- * (PERFORMANCE.md P8); a newer query supersedes an older one.
+ * (docs/spec/performance.md P8); a newer query supersedes an older one.
  * `data-query` on the list says which query the rows shown answer, for the
  * specs that measure it.
  */

@@ -1,6 +1,6 @@
 /**
  * A table of many rows that renders only those in view (@tanstack/react-virtual),
- * so that 100k records scroll smoothly (PERFORMANCE.md P8), and stays a
+ * so that 100k records scroll smoothly (docs/spec/performance.md P8), and stays a
  * table for assistive technology: explicit table roles (its CSS lays rows
  * out as grids), aria-rowcount on the table and aria-rowindex on each row,
  * so a screen reader says "row 5,012 of 100,001". Column headers that sort

@@ -1,6 +1,6 @@
 /**
  * The rows of a list, fetched a window at a time through `records:query`
- * (PERFORMANCE.md P8): the engine searches, filters and sorts, and the page
+ * (docs/spec/performance.md P8): the engine searches, filters and sorts, and the page
  * receives only the pages of rows in view (plus overscan), kept in a small
  * cache. A newer query supersedes an older one: an answer to a query that is
  * no longer the one asked is dropped, so typing never waits and never shows
