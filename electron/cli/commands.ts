@@ -8,7 +8,7 @@ import { basename, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { TFunction } from 'i18next';
 import { minPassphraseLength, type ChannelName, type Language, type RecordDetail, type RecordSummary, type RequestOf, type ResponseOf } from '../../shared/ipc';
-import { bundleProfiles, findArea, recordSchemas, recordTypes, type Area, type BundleProfile, type RecordType, type SavableType } from '../../shared/model';
+import { bundleProfiles, findArea, recordSchemas, recordTypes, redactionKinds, type Area, type BundleProfile, type RecordType, type Redactions, type SavableType } from '../../shared/model';
 import { fingerprintOfLine } from '../engine/signingKey';
 import { CommandFailure, InputFailure, VerifyRejected } from './failures';
 import type { Io } from './output';
@@ -383,12 +383,10 @@ function describeVerification(t: TFunction, report: ResponseOf<'bundle:verify'>)
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const withheldKinds = ['pseudonymized', 'sourcesWithheld', 'attachmentsWithheld', 'confidentialTextWithheld', 'custodyWithheld', 'unsignedHeads'] as const;
-
 /** What an export left out, in one line: an internal bundle says that it carries everything. */
-function withheldLine(t: TFunction, profile: BundleProfile, withheld: Partial<Record<(typeof withheldKinds)[number], number>>): string {
+function withheldLine(t: TFunction, profile: BundleProfile, withheld: Redactions): string {
   if (profile === 'internal') return t('cli:withheldNothingInternal');
-  const parts = withheldKinds.flatMap((kind) => (withheld[kind] ? [t(`report:redactions.${kind}`, { count: withheld[kind] })] : []));
+  const parts = redactionKinds.flatMap((kind) => (withheld[kind] ? [t(`report:redactions.${kind}`, { count: withheld[kind] })] : []));
   return parts.length ? t('cli:withheld', { list: parts.join('; ') }) : t('cli:withheldNone');
 }
 

@@ -30,36 +30,32 @@ export function commitmentOf({ path, salt, value }: Disclosure): string {
   return sha256Hex(canonicalJson(value === undefined ? [salt, path] : [salt, path, value]));
 }
 
-/** A format 2 revision as its id covers it: every disclosable value replaced by its commitment. */
-export function committedRevision(revision: Revision): CommittedRevision {
+/** Every disclosable value of a format 2 revision with its path and salt: the salts are derived once. */
+function saltedValues(revision: Revision): Disclosure[] {
   if (revision.format !== 2 || !revision.disclosureKey) throw new Error('only a format 2 revision has a committed form');
-  const commitments: Record<string, string> = {};
-  for (const [path, value] of disclosableValues(revision)) {
-    commitments[path] = commitmentOf({ path, salt: saltFor(revision.disclosureKey, path), value });
-  }
+  const key = revision.disclosureKey;
+  return [...disclosableValues(revision)].map(([path, value]) => (value === undefined ? { path, salt: saltFor(key, path) } : { path, salt: saltFor(key, path), value }));
+}
+
+function committedFrom(revision: Revision, values: readonly Disclosure[]): CommittedRevision {
+  const commitments = Object.fromEntries(values.map((value) => [value.path, commitmentOf(value)]));
   const { recordId, type, author, createdAt } = revision;
   return { format: 2, recordId, type, author, createdAt, commitments };
 }
+
+/** A format 2 revision as its id covers it: every disclosable value replaced by its commitment. */
+export const committedRevision = (revision: Revision): CommittedRevision => committedFrom(revision, saltedValues(revision));
 
 /** A revision's id: format 1, the sha256 of the revision; format 2, of its committed form. */
 export function revisionIdOf(revision: Revision): string {
   return revision.format === 1 ? contentId(revision) : contentId(committedRevision(revision));
 }
 
-/** The values of a format 2 revision that `shown` allows, each with its salt. */
-export function disclose(revision: Revision, shown: (path: string, value: unknown) => boolean): Disclosure[] {
-  const disclosures: Disclosure[] = [];
-  for (const [path, value] of disclosableValues(revision)) {
-    if (!shown(path, value)) continue;
-    const salt = saltFor(revision.disclosureKey!, path);
-    disclosures.push(value === undefined ? { path, salt } : { path, salt, value });
-  }
-  return disclosures;
-}
-
-/** The signed head a bundle carries for a format 2 revision, disclosing what `shown` allows. */
+/** The signed head a bundle carries for a format 2 revision, disclosing the values `shown` allows. */
 export function signedHead(signed: SignedRevision, shown: (path: string, value: unknown) => boolean): SignedHead {
-  return { id: signed.id, signature: signed.signature, revision: committedRevision(signed.revision), disclosures: disclose(signed.revision, shown) };
+  const values = saltedValues(signed.revision);
+  const disclosures = values.filter(({ path, value }) => shown(path, value));
+  return { id: signed.id, signature: signed.signature, revision: committedFrom(signed.revision, values), disclosures };
 }
 
 /** Why a bundle's signed head does not prove its record's data, or null when it does. */

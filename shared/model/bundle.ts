@@ -76,6 +76,9 @@ export const Redactions = z.strictObject({
 });
 export type Redactions = z.infer<typeof Redactions>;
 
+/** What a profile can leave out, in the order the report, the command and the app list it. */
+export const redactionKinds = Object.keys(Redactions.shape) as (keyof Redactions)[];
+
 /**
  * A custody line as a bundle carries it. Format 1 and `internal` carry the
  * chain (`prev`, `hash`); format 2 `legal` and `public` do not, since a line

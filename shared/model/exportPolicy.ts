@@ -62,8 +62,6 @@ const freeText: Record<PolicyRecord['type'], readonly string[]> = {
   source: ['content', 'url'],
 };
 
-const identifyingFields = ['name', 'contact', 'address'] as const;
-
 interface Consent {
   shareWithLawyers?: boolean;
   publish?: boolean;
@@ -74,14 +72,11 @@ const hasPerson = (data: Record<string, unknown> | null): data is Record<string,
   !!data && typeof data.person === 'object' && data.person !== null;
 const sourcesOf = (data: Record<string, unknown> | null): string[] => (Array.isArray(data?.sources) ? (data.sources as string[]) : []);
 
-/** Whether the profile may name this source's person. */
-function mayIdentify(profile: BundleProfile, data: Record<string, unknown>): boolean {
-  if (profile === 'internal') return true;
-  if (profile === 'legal') return consentOf(data).shareWithLawyers === true;
-  return false;
-}
-
-/** Whether the profile may carry this source at all: a person's statement goes only where they agreed it may. */
+/**
+ * Whether the profile may carry this source at all: a person's statement
+ * goes only where they agreed it may. A legal bundle carries only people who
+ * agreed to be named to lawyers; a public one names no one (a pseudonym).
+ */
 function mayCarry(profile: BundleProfile, data: Record<string, unknown>): boolean {
   if (profile === 'internal' || !hasPerson(data)) return true;
   return profile === 'legal' ? consentOf(data).shareWithLawyers === true : consentOf(data).publish === true;
@@ -131,8 +126,8 @@ export interface Redacted<R extends PolicyRecord, F extends PolicyFile> {
 }
 
 /**
- * The records and files a profile carries. `pseudonymOf` gives a source's
- * stable pseudonym (the same in every bundle of the archive).
+ * The records and files a profile carries. `pseudonymOf` gives the
+ * pseudonym a public bundle names a source's person by.
  */
 export function redact<R extends PolicyRecord, F extends PolicyFile>(
   profile: BundleProfile,
@@ -161,8 +156,8 @@ export function redact<R extends PolicyRecord, F extends PolicyFile>(
         filesOut.set(record.recordId, 'sourceWithheld');
         continue;
       }
-      if (hasPerson(data) && !mayIdentify(profile, data)) {
-        data.person = pseudonymousPerson(profile, data.person as Record<string, unknown>, pseudonymOf(record.recordId));
+      if (profile === 'public' && hasPerson(data)) {
+        data.person = { pseudonym: pseudonymOf(record.recordId), role: (data.person as Record<string, unknown>).role };
         result.pseudonymized.push(record);
         filesOut.set(record.recordId, 'personNotNamed');
       }
@@ -205,12 +200,4 @@ export function redact<R extends PolicyRecord, F extends PolicyFile>(
 function publicReason(file: PolicyFile): WithheldReason | null {
   if (file.sensitive) return 'sensitive';
   return carriesMediaMetadata(file.mediaType) ? 'mediaMetadata' : null;
-}
-
-/** The person as a profile may show them: the pseudonym in place of the name, nothing that identifies. */
-function pseudonymousPerson(profile: BundleProfile, person: Record<string, unknown>, pseudonym: string): Record<string, unknown> {
-  if (profile === 'public') return { pseudonym, role: person.role };
-  const rest = { ...person };
-  for (const field of identifyingFields) delete rest[field];
-  return { pseudonym, ...rest };
 }

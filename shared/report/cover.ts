@@ -3,20 +3,11 @@
  * in and left out, who signed it and with which key, when, and what it
  * holds; then the table of contents.
  */
-import { type Bundle, type Redactions } from '../model';
+import { redactionKinds, type Bundle, type Redactions } from '../model';
 import { formatUtc, type Formatter } from './format';
 import { html, type Html } from './html';
 import { bdi, fieldList, mono } from './parts';
 import type { ReportData } from './records';
-
-const redactionKinds = [
-  'pseudonymized',
-  'sourcesWithheld',
-  'attachmentsWithheld',
-  'confidentialTextWithheld',
-  'custodyWithheld',
-  'unsignedHeads',
-] as const satisfies readonly (keyof Redactions)[];
 
 function leftOut(f: Formatter, redactions: Partial<Redactions> | undefined): Html {
   const lines = redactionKinds.flatMap((kind) => {

@@ -62,7 +62,7 @@ export async function bundleContent(archive: Archive, options: ContentOptions, b
   const details = selected.map(({ recordId }) => archive.getRecord(recordId));
   const attachments: Attachment[] = [];
   for (const { recordId } of selected) attachments.push(...(await archive.listAttachments(recordId)));
-  const redacted = redact(profile, selected, attachments, pseudonyms(archive, profile, bundleId));
+  const redacted = redact(profile, selected, attachments, pseudonyms(archive, bundleId));
 
   /** Revisions whose id confirms no guess: format 2, salted. */
   const salted = new Set(details.flatMap(({ history }) => history.filter((signed) => signed.revision.format === 2).map((signed) => signed.id)));
@@ -93,14 +93,12 @@ export async function bundleContent(archive: Archive, options: ContentOptions, b
 }
 
 /**
- * A person's pseudonym: the same in every legal bundle of the archive; in a
- * public bundle, for that bundle alone, so that two publications cannot be
- * linked through a person.
+ * A person's pseudonym in a public bundle: for that bundle alone, so that two
+ * publications cannot be linked through a person.
  */
-function pseudonyms(archive: Archive, profile: BundleProfile, bundleId: string): (recordId: string) => string {
+function pseudonyms(archive: Archive, bundleId: string): (recordId: string) => string {
   const key = createHmac('sha256', archive.key.toPkcs8()).update('dalel pseudonyms v1').digest();
-  const scope = profile === 'public' ? `${bundleId} ` : '';
-  return (recordId) => `P-${createHmac('sha256', key).update(scope + recordId).digest('hex').slice(0, 8).toUpperCase()}`;
+  return (recordId) => `P-${createHmac('sha256', key).update(`${bundleId} ${recordId}`).digest('hex').slice(0, 8).toUpperCase()}`;
 }
 
 type RecordDetail = ReturnType<Archive['getRecord']>;
@@ -164,7 +162,7 @@ function custodyLine(
  * A format 2 head with the values the profile shows: a value is disclosed
  * when the redacted fields hold it unchanged; the bundle's fields are then
  * rebuilt from the disclosures alone, so they are exactly what the author
- * signed, with only the person's pseudonym added.
+ * signed.
  */
 function disclosedHead(head: SignedRevision, redactedData: Record<string, unknown> | null, salted: ReadonlySet<string>) {
   const shown = (path: string, value: unknown): boolean => {
@@ -178,10 +176,7 @@ function disclosedHead(head: SignedRevision, redactedData: Record<string, unknow
     return typeof redacted === 'object' && redacted !== null && same((redacted as Record<string, unknown>)[entry], value);
   };
   const signed = signedHead(head, shown);
-  const data = assembleData(signed.revision, signed.disclosures);
-  const pseudonym = (redactedData?.person as { pseudonym?: string } | undefined)?.pseudonym;
-  if (data && pseudonym) data.person = { pseudonym, ...(data.person as object | undefined) };
-  return { signedHead: signed, data };
+  return { signedHead: signed, data: assembleData(signed.revision, signed.disclosures) };
 }
 
 const same = (a: unknown, b: unknown) => (a === undefined || b === undefined ? a === b : canonicalJson(a) === canonicalJson(b));

@@ -36,6 +36,17 @@ beforeEach(async () => {
 });
 afterEach(() => folder.remove());
 
+/** A testimony's data: its person, a victim aged 30–39 unless told, and their answers to lawyers and publication. */
+function testimony(title: string, content: string, person: { name: string; contact?: string; address?: string; role?: 'victim' | 'witness' }, lawyers: boolean, publish: boolean) {
+  return {
+    kind: 'testimony',
+    title,
+    content,
+    person: { contact: '', address: '', role: 'victim', ...(person.role ? {} : { ageGroup: '30-39' }), ...person },
+    consent: { store: true, shareWithLawyers: lawyers, publish, givenAt: { at: '2022-01-12T11:00+06:00', precision: 'hour' }, method: 'verbal' },
+  };
+}
+
 let unpacked = 0;
 /** bundle.json, signer.pub's key and every byte of every file of a bundle. */
 async function openBag(zip: string) {
@@ -97,27 +108,19 @@ async function mixedArchive() {
   const archive = await Archive.create(join(folder.path, `archive-${(unpacked += 1)}`), { name: 'Алматы қорғаушылары', organization: 'Дәлел', passphrase: null });
   const imported = await archive.importBundle(join(format1, 'internal.zip'));
   expect(imported.imported).toMatchObject({ kind: 'merged', revisionsAdded: 4 });
-  const givenAt = { at: '2022-01-12T11:00+06:00', precision: 'hour' as const };
-  const person = (name: string, contact: string, address: string) => ({ name, contact, address, role: 'victim' as const, ageGroup: '30-39' });
   const noLawyers = await archive.save({
     type: 'source',
-    data: {
-      kind: 'testimony',
-      title: 'Mother of a dialysis patient, Zhanaozen',
-      content: 'The clinic could not reach the dialysis centre for two days.',
-      person: person('Мәдина Оспанова', '+7 705 222 33 44', 'Жаңаөзен, 3 ш/а, 12 үй'),
-      consent: { store: true, shareWithLawyers: false, publish: false, givenAt, method: 'verbal' },
-    },
+    data: testimony(
+      'Mother of a dialysis patient, Zhanaozen',
+      'The clinic could not reach the dialysis centre for two days.',
+      { name: 'Мәдина Оспанова', contact: '+7 705 222 33 44', address: 'Жаңаөзен, 3 ш/а, 12 үй' },
+      false,
+      false,
+    ),
   });
   const lawyersOnly = await archive.save({
     type: 'source',
-    data: {
-      kind: 'testimony',
-      title: 'Taxi driver, Aktau',
-      content: 'No card payments and no navigation for a week.',
-      person: person('Ерлан Жұмабаев', 'erlan@example.kz', 'Ақтау, 14 ш/а'),
-      consent: { store: true, shareWithLawyers: true, publish: false, givenAt, method: 'written' },
-    },
+    data: testimony('Taxi driver, Aktau', 'No card payments and no navigation for a week.', { name: 'Ерлан Жұмабаев', contact: 'erlan@example.kz', address: 'Ақтау, 14 ш/а' }, true, false),
   });
   const bundle = await archive.listRecords('incident');
   const incident = archive.getRecord(bundle[0]!.recordId);
@@ -254,17 +257,7 @@ describe('two bundles of the same records', () => {
 describe('files and provenance that came in by a merge', () => {
   it('leave no hash of a withheld file and no note about other archives in a legal or public bundle', async () => {
     const defender = await Archive.create(join(folder.path, 'defender'), { name: 'Айгерім, Жаңаөзен', organization: '', passphrase: null });
-    const givenAt = { at: '2022-01-12T11:00+06:00', precision: 'hour' as const };
-    const witness = await defender.save({
-      type: 'source',
-      data: {
-        kind: 'testimony',
-        title: 'Nurse, Zhanaozen',
-        content: 'The ambulance dispatcher could not be reached.',
-        person: { name: 'Гүлмира Б.', contact: '', address: '', role: 'witness' },
-        consent: { store: true, shareWithLawyers: true, publish: true, givenAt, method: 'verbal' },
-      },
-    });
+    const witness = await defender.save({ type: 'source', data: testimony('Nurse, Zhanaozen', 'The ambulance dispatcher could not be reached.', { name: 'Гүлмира Б.', role: 'witness' }, true, true) });
     const voice = join(folder.path, 'Гүлмираның дауысы.m4a');
     const secretFile = join(folder.path, 'detainees.pdf');
     await writeFile(voice, Buffer.concat([Buffer.from('....ftypM4A '), randomBytes(2000)]));
@@ -291,17 +284,7 @@ describe('files and provenance that came in by a merge', () => {
 describe('a file carried for one record and withheld for another', () => {
   it('leaves no custody line tying it to the record it is withheld from, and no confidential description', async () => {
     const archive = await Archive.create(join(folder.path, `shared-file-${(unpacked += 1)}`), { name: 'A', organization: '', passphrase: null });
-    const givenAt = { at: '2022-01-12T11:00+06:00', precision: 'hour' as const };
-    const witness = await archive.save({
-      type: 'source',
-      data: {
-        kind: 'testimony',
-        title: 'Teacher, Aktau',
-        content: 'The school could not reach parents.',
-        person: { name: 'Әсел Қ.', contact: '', address: '', role: 'witness' },
-        consent: { store: true, shareWithLawyers: true, publish: true, givenAt, method: 'verbal' },
-      },
-    });
+    const witness = await archive.save({ type: 'source', data: testimony('Teacher, Aktau', 'The school could not reach parents.', { name: 'Әсел Қ.', role: 'witness' }, true, true) });
     const incident = await archive.save({ type: 'incident', data: { ...sampleIncident({ confidential: true }), sources: [witness.recordId] } });
     const letter = join(folder.path, 'letter.pdf');
     await writeFile(letter, Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(500)]));

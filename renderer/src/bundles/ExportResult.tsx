@@ -10,6 +10,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../shared/ipc';
+import { redactionKinds } from '../../../shared/model';
 import { formatFileSize } from '../attachments/fileFacts';
 import { currentLanguage } from '../i18n';
 
@@ -20,14 +21,12 @@ interface Props {
   onAnother: () => void;
 }
 
-const withheldKinds = ['pseudonymized', 'sourcesWithheld', 'attachmentsWithheld', 'confidentialTextWithheld', 'custodyWithheld', 'unsignedHeads'] as const;
-
 export function ExportResult({ result, onAnother }: Props) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const publication = result.profile === 'public';
-  const withheld = withheldKinds.flatMap((kind) => (result.withheld[kind] ? [t(`report:redactions.${kind}`, { count: result.withheld[kind] })] : []));
+  const withheld = redactionKinds.flatMap((kind) => (result.withheld[kind] ? [t(`report:redactions.${kind}`, { count: result.withheld[kind] })] : []));
   return (
     <section className="export-result" aria-labelledby="export-result-title">
       <h2 id="export-result-title" ref={heading} tabIndex={-1}>
