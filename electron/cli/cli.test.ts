@@ -89,7 +89,7 @@ describe('dalel', () => {
       title: 'Pharmacist, Almaty',
       content: 'Терминал не работал три дня.',
       person: { name: 'А. Н.', role: 'witness' },
-      consent: { store: true, shareWithLawyers: true, publish: false, givenAt: { at: '2022-01-12T11:00+06:00', precision: 'hour' }, method: 'verbal' },
+      consent: { keep: true, lawyersAnonymous: true, lawyersNamed: true, unNamed: false, publishAnonymous: false, askedBy: 'A. N.', askedIn: 'kk', givenAt: { at: '2022-01-12T11:00+06:00', precision: 'hour' }, method: 'verbal' },
     };
     const sourceAdded = await dalel(['add', dir, '--type', 'source', '--parent', incidentId, '--json', '-'], { stdin: JSON.stringify(testimony) });
     expect(sourceAdded.code).toBe(0);

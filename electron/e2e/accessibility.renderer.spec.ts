@@ -81,7 +81,7 @@ async function seedArchive(dalel: DalelSession): Promise<Seeded> {
     title: 'Фармацевт, Медеу ауданы',
     content: 'Карточкой нельзя было расплатиться с 5 января; пациент не смог купить инсулин.',
     person: { name: 'Ержан Тұрсынұлы', contact: 'erzhan@example.kz', role: 'witness' },
-    consent: { store: true, shareWithLawyers: true, publish: false, givenAt: { at: '2022-01-12T11:00+06:00', precision: 'hour' }, method: 'written' },
+    consent: { keep: true, lawyersAnonymous: true, lawyersNamed: true, unNamed: false, publishAnonymous: false, askedBy: 'A. N.', askedIn: 'kk', givenAt: { at: '2022-01-12T11:00+06:00', precision: 'hour' }, method: 'written' },
   });
   const incident = await save('incident', { ...sampleIncidents[1]!, sources: [source.recordId] });
   const effect = await save('effect', {

@@ -52,13 +52,13 @@ async function saveIncidentWithEvidence(page: Page) {
     content: 'Я обошла три аптеки, ни одна не принимала карту.',
     language: 'ru',
     person: { name: 'А. К.', contact: '+7 700 000 0000', role: 'victim' },
-    consent: { store: true, shareWithLawyers: true, publish: false, givenAt: { at: '2022-01-06T12:00+06:00', precision: 'hour' }, method: 'verbal' },
+    consent: { keep: true, lawyersAnonymous: true, lawyersNamed: true, unNamed: false, publishAnonymous: false, askedBy: 'A. N.', askedIn: 'kk', givenAt: { at: '2022-01-06T12:00+06:00', precision: 'hour' }, method: 'verbal' },
   });
   const photos = await saveRecord(page, 'source', {
     kind: 'photo_video',
     title: 'Банкомат суреттері, Жаңаөзен',
     person: { name: 'Б. С.', role: 'witness' },
-    consent: { store: true, shareWithLawyers: false, publish: true, givenAt: { at: '2022-01-07T10:00+05:00', precision: 'hour' }, method: 'written' },
+    consent: { keep: true, lawyersAnonymous: false, lawyersNamed: false, unNamed: false, publishAnonymous: true, askedBy: 'A. N.', askedIn: 'kk', givenAt: { at: '2022-01-07T10:00+05:00', precision: 'hour' }, method: 'written' },
   });
   const incident = await saveRecord(page, 'incident', { ...sampleIncidents[0]!, sources: [testimony.recordId] });
   const effect = (category: EffectInput['category'], description: string, sources: string[]) =>

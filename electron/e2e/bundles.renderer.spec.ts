@@ -80,14 +80,14 @@ async function seedArchive(dalel: DalelSession, videoBytes = 6 * 2 ** 20) {
     title: 'Саңырау отбасы, Алматы',
     content: 'Біз жедел жәрдем шақыра алмадық: мәтіндік қызмет тек интернетпен жұмыс істейді.',
     person: { ...refusing, address: 'Абай даңғылы 150', role: 'victim', disability: 'deaf' },
-    consent: { store: true, shareWithLawyers: false, publish: false, givenAt, method: 'recorded' },
+    consent: { keep: true, lawyersAnonymous: false, lawyersNamed: false, unNamed: false, publishAnonymous: false, askedBy: 'A. N.', askedIn: 'kk', givenAt, method: 'recorded' },
   });
   const pharmacist = await save(dalel, 'source', {
     kind: 'testimony',
     title: 'Фармацевт, Медеу ауданы',
     content: 'Карточкой нельзя было расплатиться с 5 января; пациент не смог купить инсулин.',
     person: { ...consenting, address: 'Сәтпаев көшесі 7', role: 'witness' },
-    consent: { store: true, shareWithLawyers: true, publish: true, givenAt, method: 'written' },
+    consent: { keep: true, lawyersAnonymous: true, lawyersNamed: true, unNamed: false, publishAnonymous: true, askedBy: 'A. N.', askedIn: 'kk', givenAt, method: 'written' },
   });
   const incident = await save(dalel, 'incident', {
     ...sampleIncidents[1]!,

@@ -2,9 +2,10 @@
  * Evidence on an incident's page, in the built UI against the real engine:
  * a defender records what the shutdown did to a patient (an effect, shown
  * under its category), adds a testimony that cannot be saved until every
- * consent question is answered and is refused when storing is not allowed,
- * sees what the consent allows, links the testimony from the effect (a new
- * revision), and finds it all after a reload; the page reads in Kazakh and
+ * consent question is answered (and who asked, in which language) and is
+ * refused when keeping is not allowed, sees what the consent allows, links
+ * the testimony from the effect (a new revision), finds it all after a
+ * reload, and records the person taking back publication; the page reads in Kazakh and
  * Russian with no raw key. Axe finds nothing; nothing leaves for the network.
  */
 import type { Page } from '@playwright/test';
@@ -76,42 +77,49 @@ test('a defender records an effect on people and a testimony with consent', asyn
     await page.locator('#source-person-role').selectOption('victim');
     // The person's identifying fields sit in their own fieldset, apart from the statement.
     await expect(page.getByRole('group', { name: 'The person (identifying details)' })).toContainText('Contact');
-    await expect(page.locator('#source-consent-store-yes')).not.toBeChecked();
-    await expect(page.locator('#source-consent-store-no')).not.toBeChecked();
+    await expect(page.locator('#source-consent-keep-yes')).not.toBeChecked();
+    await expect(page.locator('#source-consent-keep-no')).not.toBeChecked();
     await expectNoAxeViolations(page, 'the source form');
 
     await page.keyboard.press('Control+Enter');
     const summary = page.getByRole('alert').filter({ hasText: 'fields need attention' });
     await expect(summary).toBeFocused();
-    await expect(summary).toContainText('Consent to store: Required.');
-    await expect(summary).toContainText('Consent to share with lawyers: Required.');
-    await expect(summary).toContainText('Consent to publish: Required.');
+    for (const question of ['Consent to keep', 'Lawyers without the name', 'Lawyers with the name', 'UN with identity', 'Publishing without the name']) {
+      await expect(summary).toContainText(`${question}: Required.`);
+    }
+    await expect(summary).toContainText('Who asked: Say who asked the person.');
+    await expect(summary).toContainText('Language of the questions: Say which language the questions were asked in.');
     await expect(page).toHaveURL(/sources\/new$/);
 
-    await answer(page, 'store', 'no');
-    await answer(page, 'shareWithLawyers', 'yes');
-    await answer(page, 'publish', 'no');
+    await answer(page, 'keep', 'no');
+    await answer(page, 'lawyersAnonymous', 'yes');
+    await answer(page, 'lawyersNamed', 'no');
+    await answer(page, 'unNamed', 'no');
+    await answer(page, 'publishAnonymous', 'yes');
+    await page.locator('#source-consent-askedBy').fill('Aigerim N.');
+    await page.locator('#source-consent-askedIn').selectOption('ru');
     await page.locator('#source-consent-givenAt-date').fill('2022-01-06');
     await page.locator('#source-consent-method').selectOption('verbal');
     // The answer "no" says at once, next to the question, that the testimony cannot be kept.
-    await expect(page.locator('#source-field-consent-store-error')).toHaveText('Without consent to store it, this testimony cannot be kept.');
+    await expect(page.locator('#source-field-consent-keep-error')).toHaveText('Without consent to keep it, this testimony cannot be kept.');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page).toHaveURL(/sources\/new$/);
     await expect(page.getByRole('alert').filter({ hasText: 'needs attention' })).toContainText(
-      'Consent to store: Without consent to store it, this testimony cannot be kept.',
+      'Consent to keep: Without consent to keep it, this testimony cannot be kept.',
     );
     await expect(await page.evaluate(async () => (await (window as never as { dalel: import('../../shared/ipc').DalelApi }).dalel.records.list({ type: 'source' })))).toMatchObject({ ok: true, value: { records: [] } });
 
-    await answer(page, 'store', 'yes');
+    await answer(page, 'keep', 'yes');
     await expectNoAxeViolations(page, 'the answered source form');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page).toHaveURL(new RegExp(`#/incident/${incidentId}$`));
   });
 
   const sources = page.locator('section[aria-labelledby="sources-title"]');
+  const answered = 'Keep: Yes · Lawyers, no name: Yes · Lawyers, named: No · UN, named: No · Publish, no name: Yes';
   await test.step('the source shows what the consent allows', async () => {
     await expect(sources).toContainText('Patient, Almaty, 6 January');
-    await expect(sources).toContainText('Store: Yes · Lawyers: Yes · Publish: No');
+    await expect(sources).toContainText(answered);
     await expectNoAxeViolations(page, 'the incident page with evidence');
   });
 
@@ -133,11 +141,32 @@ test('a defender records an effect on people and a testimony with consent', asyn
     await page.goto(`${page.url().split('#')[0]}#/incident/${incidentId}`);
     await page.reload();
     await expect(effects.getByRole('heading', { level: 3, name: 'Medical care' })).toBeVisible();
-    await expect(sources).toContainText('Store: Yes · Lawyers: Yes · Publish: No');
+    await expect(sources).toContainText(answered);
     await sources.getByRole('link', { name: 'Patient, Almaty, 6 January' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Patient, Almaty, 6 January' })).toBeFocused();
-    await expect(page.getByRole('group', { name: "What the person's consent allows" })).toHaveText('Store: Yes · Lawyers: Yes · Publish: No');
+    await expect(page.getByRole('group', { name: "What the person's consent allows" })).toHaveText(answered);
     await expectNoAxeViolations(page, 'the source page');
+  });
+
+  await test.step('the person takes back publication: a new revision, and the answer reads "No"', async () => {
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await expect(page.locator('#source-consent-askedBy')).toHaveValue('Aigerim N.');
+    await page.getByRole('button', { name: 'Record a withdrawal' }).click();
+    const withdrawal = page.getByRole('group', { name: 'The person takes back consent' });
+    // Only what is allowed now can be taken back.
+    await expect(withdrawal.getByRole('checkbox')).toHaveCount(2);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'need attention' })).toContainText('What is taken back: Required.');
+    await withdrawal.getByLabel('it may be published without the name').check();
+    await page.locator('#source-consent-withdrawal-at-date').fill('2022-02-01');
+    await page.locator('#source-consent-withdrawal-method').selectOption('written');
+    await expectNoAxeViolations(page, 'the source form recording a withdrawal');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Patient, Almaty, 6 January' })).toBeFocused();
+    await expect(page.getByRole('group', { name: "What the person's consent allows" })).toHaveText(
+      'Keep: Yes · Lawyers, no name: Yes · Lawyers, named: No · UN, named: No · Publish, no name: No · Withdrawn: it may be published without the name',
+    );
+    await expect(page.locator('.revision-history')).toContainText('2 revisions');
   });
 
   await test.step('the incident page reads in Kazakh and Russian', async () => {

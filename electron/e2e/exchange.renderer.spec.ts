@@ -131,7 +131,7 @@ async function makeDefender(dalel: DalelSession, lng: Lng) {
       title: 'Жедел жәрдем шақыра алмаған отбасы',
       content: 'Мы не могли вызвать скорую помощь всю ночь.',
       person: { ...refusing, role: 'victim' },
-      consent: { store: true, shareWithLawyers: false, publish: false, givenAt, method: 'recorded' },
+      consent: { keep: true, lawyersAnonymous: false, lawyersNamed: false, unNamed: false, publishAnonymous: false, askedBy: 'A. N.', askedIn: 'kk', givenAt, method: 'recorded' },
     },
   });
   // Written in Kazakh, as a defender would: English words in the record would read as untranslated UI on a ru or kk screen.

@@ -109,7 +109,7 @@ test('the lists open filtered from links, keep their filters in the address, sor
     await expect(page.getByRole('heading', { level: 1, name: 'Sources' })).toBeVisible();
     await expect(rowsOf(page, 'source-table')).toHaveCount(1);
     await expect(rowsOf(page, 'source-table').first()).toContainText('Taxi driver');
-    await expect(rowsOf(page, 'source-table').first()).toContainText('Lawyers: Yes');
+    await expect(rowsOf(page, 'source-table').first()).toContainText('Lawyers, no name: Yes · Lawyers, named: No');
     await page.getByLabel('Consent', { exact: true }).selectOption({ label: 'No consent recorded' });
     await expect(page.getByText('Nothing matches')).toBeVisible();
     await page.getByRole('button', { name: 'Clear search and filters' }).click();

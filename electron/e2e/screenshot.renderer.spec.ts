@@ -71,7 +71,7 @@ async function sampleWithEffects(dalel: DalelSession): Promise<RecordSummary[]> 
       language: 'en',
       collectedAt: at('14', '10:00'),
       person: { name: 'A. N.', contact: '', address: '', role: 'witness' },
-      consent: { store: true, shareWithLawyers: true, publish: false, givenAt: at('14', '10:00'), method: 'verbal' },
+      consent: { keep: true, lawyersAnonymous: true, lawyersNamed: true, unNamed: false, publishAnonymous: false, askedBy: 'A. N.', askedIn: 'kk', givenAt: at('14', '10:00'), method: 'verbal' },
     },
   });
   const almaty = ordered[2]!;

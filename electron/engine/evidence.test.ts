@@ -12,7 +12,7 @@ beforeEach(async () => {
 });
 afterEach(() => folder.remove());
 
-const consent = { store: true, shareWithLawyers: false, publish: false, givenAt: { at: '2022-01-12T11:00+06:00', precision: 'hour' as const }, method: 'recorded' as const };
+const consent = { keep: true, lawyersAnonymous: false, lawyersNamed: false, unNamed: false, publishAnonymous: false, askedBy: 'A. N.', askedIn: 'kk', givenAt: { at: '2022-01-12T11:00+06:00', precision: 'hour' as const }, method: 'recorded' as const };
 const testimony = (overrides: Partial<SourceInput> = {}): SourceInput => ({
   kind: 'testimony',
   title: 'Deaf family, Almaty',
@@ -56,12 +56,12 @@ describe('effects and sources', () => {
     });
   });
 
-  it('never keep a testimony without consent, or against a refusal to store it', async () => {
+  it('never keep a testimony without consent, or against a refusal to keep it', async () => {
     await expect(archive.save({ type: 'source', data: testimony({ consent: undefined }) })).rejects.toMatchObject({
       problems: [{ path: 'consent', key: 'consentRequired', params: {} }],
     });
-    await expect(archive.save({ type: 'source', data: testimony({ consent: { ...consent, store: false } }) })).rejects.toMatchObject({
-      problems: [{ path: 'consent.store', key: 'consentToStoreRequired', params: {} }],
+    await expect(archive.save({ type: 'source', data: testimony({ consent: { ...consent, keep: false } }) })).rejects.toMatchObject({
+      problems: [{ path: 'consent.keep', key: 'consentToStoreRequired', params: {} }],
     });
     expect(archive.listRecords('source')).toHaveLength(0);
   });

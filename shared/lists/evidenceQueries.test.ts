@@ -79,16 +79,27 @@ const sources = [
   source({ kind: 'testimony', title: 'Nurse at the city hospital', person: { name: 'Айгүл', role: 'witness' }, consent: consent(false, false) }),
   source({ kind: 'testimony', title: 'Shop owner', consent: consent(true, false) }),
   source({ kind: 'testimony', title: 'Taxi driver', consent: consent(true, true) }),
+  source({
+    kind: 'testimony',
+    title: 'Teacher',
+    consent: {
+      ...{ keep: true, lawyersAnonymous: true, lawyersNamed: true, unNamed: true, publishAnonymous: false, askedBy: 'A. N.', askedIn: 'kk', method: 'verbal' },
+      givenAt: { at: '2022-01-07T12:00+06:00' },
+      withdrawals: [{ uses: ['publishAnonymous'], at: { at: '2022-02-01T12:00+06:00' }, method: 'written' }],
+    },
+  }),
 ];
 const findSources = (text: string) =>
   filterSources(sortSources(indexSources(sources), parseSourceQuery(text), 'en'), parseSourceQuery(text)).map((row) => row.source.title);
 
 describe('the sources list', () => {
-  it('filters by what the consent allows', () => {
+  it('filters by what the consent allows now, answers of the earlier questions included', () => {
     expect(findSources('consent=none')).toEqual(['Order of the ministry']);
     expect(findSources('consent=store_only')).toEqual(['Nurse at the city hospital']);
-    expect(findSources('consent=share_with_lawyers&sort=title')).toEqual(['Shop owner', 'Taxi driver']);
+    expect(findSources('consent=share_with_lawyers&sort=title')).toEqual(['Shop owner', 'Taxi driver', 'Teacher']);
+    expect(findSources('consent=un')).toEqual(['Teacher']);
     expect(findSources('consent=publish')).toEqual(['Taxi driver']);
+    expect(findSources('consent=withdrawn')).toEqual(['Teacher']);
   });
 
   it('filters by kind and searches title, content, address and the person named', () => {

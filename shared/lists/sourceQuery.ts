@@ -1,16 +1,17 @@
 /**
  * Search, filter and sort of the sources list, as pure functions, and its
  * address (`#/sources?q=…&kind=…&consent=…&sort=…`). The consent filter reads
- * what the person allowed: no consent recorded (documents, reports), stored
- * only, shared with lawyers, or published; the last two overlap, as the
- * answers do. Search looks in the title, the content, the link and the
+ * what the person allows now (withdrawals counted): no consent recorded
+ * (documents, reports), kept only, lawyers may read it, a UN procedure may
+ * receive it, it may be published, or some consent was withdrawn; these
+ * overlap, as the answers do. Search looks in the title, the content, the link and the
  * person's name: the defender's own archive, on their own screen.
  */
 import type { Language, RecordSummary } from '../ipc';
-import { instantOf, sourceKinds, type Source } from '../model';
+import { allows, instantOf, sharingUses, sourceKinds, type Source } from '../model';
 import { keeps, normalizeForSearch, paramsOf, readCode, readSort, searchWords, sortParams, writeParams, type Matcher, type SortDirection, type SortSpec } from './listParams';
 
-export const consentFilters = ['none', 'store_only', 'share_with_lawyers', 'publish'] as const;
+export const consentFilters = ['none', 'store_only', 'share_with_lawyers', 'un', 'publish', 'withdrawn'] as const;
 export type ConsentFilter = (typeof consentFilters)[number];
 
 export const sourceSorts = ['collected', 'title', 'kind', 'updated'] as const;
@@ -51,15 +52,20 @@ export interface SourceRow {
 }
 
 export function meetsConsent(consent: Source['consent'], filter: ConsentFilter): boolean {
+  const now = consent ?? null;
   switch (filter) {
     case 'none':
       return !consent;
     case 'store_only':
-      return Boolean(consent && !consent.shareWithLawyers && !consent.publish);
+      return Boolean(consent) && !sharingUses.some((use) => allows(now, use));
     case 'share_with_lawyers':
-      return Boolean(consent?.shareWithLawyers);
+      return allows(now, 'lawyersAnonymous') || allows(now, 'lawyersNamed');
+    case 'un':
+      return allows(now, 'unNamed');
     case 'publish':
-      return Boolean(consent?.publish);
+      return allows(now, 'publishAnonymous');
+    case 'withdrawn':
+      return Boolean(consent?.withdrawals?.length);
   }
 }
 

@@ -9,21 +9,27 @@
  * records go only into an `internal` bundle.
  *
  * - `internal`: everything.
- * - `legal`: a person who agreed to sharing with lawyers is named, with
- *   their statement. A person who did not agree is not in the bundle at
- *   all: neither their statement under a pseudonym (in a small town a
- *   statement, an age group and a role name a person as surely as a name),
- *   nor their files, nor a hash of either. "No" never travels.
+ * - `legal`: a person who agreed lawyers may know who they are is named,
+ *   with their statement; one who agreed only that lawyers may read it
+ *   without their name is a pseudonym and a role beside the statement, with
+ *   none of their files (a voice or a face names a person). A person who
+ *   agreed to neither is not in the bundle at all: neither their statement
+ *   under a pseudonym (in a small town a statement, an age group and a role
+ *   name a person as surely as a name), nor their files, nor a hash of
+ *   either. "No" never travels.
  * - `public`: no identifying field of any person (the whole person becomes a
  *   pseudonym and a role); a testimony whose person did not consent to
- *   publication is left out whole; no file of a sensitive source, no file
+ *   publication without their name is left out whole; no file of a sensitive source, no file
  *   marked sensitive, no photo, video or recording (their metadata may say
  *   where and on what device), and no free text of a confidential record.
  *
- * Where the spec is silent these rules take the side of the person: a
- * statement can name its author as surely as a name field.
+ * Consent is read as it is now (./consent.ts): a use taken back allows
+ * nothing, and answers saved before the five questions count at their
+ * safest meaning. Where the spec is silent these rules take the side of the
+ * person: a statement can name its author as surely as a name field.
  */
 import type { BundleProfile, Redactions } from './bundle';
+import { allows, readConsent } from './consent';
 
 export interface PolicyRecord {
   recordId: string;
@@ -62,24 +68,21 @@ const freeText: Record<PolicyRecord['type'], readonly string[]> = {
   source: ['content', 'url'],
 };
 
-interface Consent {
-  shareWithLawyers?: boolean;
-  publish?: boolean;
-}
-
-const consentOf = (data: Record<string, unknown>): Consent => (data.consent ?? {}) as Consent;
 const hasPerson = (data: Record<string, unknown> | null): data is Record<string, unknown> =>
   !!data && typeof data.person === 'object' && data.person !== null;
 const sourcesOf = (data: Record<string, unknown> | null): string[] => (Array.isArray(data?.sources) ? (data.sources as string[]) : []);
 
 /**
- * Whether the profile may carry this source at all: a person's statement
- * goes only where they agreed it may. A legal bundle carries only people who
- * agreed to be named to lawyers; a public one names no one (a pseudonym).
+ * How the profile carries a source's person: whole (named), as a pseudonym
+ * and a role beside the statement, or not at all (the source stays out
+ * whole). A person's statement goes only where they agreed it may.
  */
-function mayCarry(profile: BundleProfile, data: Record<string, unknown>): boolean {
-  if (profile === 'internal' || !hasPerson(data)) return true;
-  return profile === 'legal' ? consentOf(data).shareWithLawyers === true : consentOf(data).publish === true;
+export function personIn(profile: BundleProfile, data: Record<string, unknown>): 'named' | 'pseudonym' | 'withheld' {
+  if (profile === 'internal' || !hasPerson(data)) return 'named';
+  const consent = readConsent(data.consent);
+  if (profile === 'public') return allows(consent, 'publishAnonymous') ? 'pseudonym' : 'withheld';
+  if (allows(consent, 'lawyersNamed')) return 'named';
+  return allows(consent, 'lawyersAnonymous') ? 'pseudonym' : 'withheld';
 }
 
 /**
@@ -127,7 +130,7 @@ export interface Redacted<R extends PolicyRecord, F extends PolicyFile> {
 
 /**
  * The records and files a profile carries. `pseudonymOf` gives the
- * pseudonym a public bundle names a source's person by.
+ * pseudonym a bundle names a source's person by, where it does not name them.
  */
 export function redact<R extends PolicyRecord, F extends PolicyFile>(
   profile: BundleProfile,
@@ -151,12 +154,13 @@ export function redact<R extends PolicyRecord, F extends PolicyFile>(
   for (const record of records) {
     const data = record.data ? { ...record.data } : null;
     if (record.type === 'source' && data) {
-      if (!mayCarry(profile, data)) {
+      const person = personIn(profile, data);
+      if (person === 'withheld') {
         result.sourcesWithheld.push(record);
         filesOut.set(record.recordId, 'sourceWithheld');
         continue;
       }
-      if (profile === 'public' && hasPerson(data)) {
+      if (person === 'pseudonym') {
         data.person = { pseudonym: pseudonymOf(record.recordId), role: (data.person as Record<string, unknown>).role };
         result.pseudonymized.push(record);
         filesOut.set(record.recordId, 'personNotNamed');

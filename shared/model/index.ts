@@ -7,6 +7,7 @@ export * from './validation';
 export * from './gazetteer';
 export * from './attachment';
 export * from './effect';
+export * from './consent';
 export * from './source';
 export * from './disclosure';
 export * from './bundle';

@@ -2,10 +2,11 @@
  * The Source record: who or what says so (docs/spec/data-model.md, "Source").
  * A person's identifying fields live in `person`, apart from the statement
  * in `content`, so that exports can leave them out. A testimony cannot be
- * saved without the three consent answers and when and how they were given.
+ * saved without its person's consent (./consent.ts), nor without consent to keep it.
  */
 import { z } from 'zod';
-import { consentMethods, personRoles, sourceKinds } from './taxonomy';
+import { Consent } from './consent';
+import { personRoles, sourceKinds } from './taxonomy';
 import { Timestamp } from './time';
 
 export const Person = z.strictObject({
@@ -18,15 +19,6 @@ export const Person = z.strictObject({
   disability: z.string().trim().max(1000).optional(),
 });
 export type Person = z.infer<typeof Person>;
-
-export const Consent = z.strictObject({
-  store: z.boolean(),
-  shareWithLawyers: z.boolean(),
-  publish: z.boolean(),
-  givenAt: Timestamp,
-  method: z.enum(consentMethods),
-});
-export type Consent = z.infer<typeof Consent>;
 
 export const Source = z
   .strictObject({
@@ -48,9 +40,9 @@ export const Source = z
     if (source.kind === 'testimony' && !source.consent) {
       ctx.addIssue({ code: 'custom', path: ['consent'], message: 'consentRequired' });
     }
-    if (source.consent && !source.consent.store) {
-      // Without consent to store, the testimony must not be kept at all.
-      ctx.addIssue({ code: 'custom', path: ['consent', 'store'], message: 'consentToStoreRequired' });
+    if (source.consent && !source.consent.keep) {
+      // Without consent to keep it, the testimony must not be kept at all.
+      ctx.addIssue({ code: 'custom', path: ['consent', 'keep'], message: 'consentToStoreRequired' });
     }
   });
 export type Source = z.infer<typeof Source>;

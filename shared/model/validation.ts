@@ -28,6 +28,9 @@ const customKeys = new Set([
   'invalidLanguage',
   'consentRequired',
   'consentToStoreRequired',
+  'consentAskedByRequired',
+  'consentLanguageRequired',
+  'consentWithdrawn',
   'unknownIncident',
   'unknownSource',
 ]);

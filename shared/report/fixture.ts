@@ -140,7 +140,7 @@ export function almatyBundle(): Bundle {
         collectedAt: { at: '2022-01-11T15:00+06:00', precision: 'minute' },
         url: '',
         person: { pseudonym: 'Куә-7F3A', role: 'witness', ageGroup: '30–39' },
-        consent: { store: true, shareWithLawyers: false, publish: false, givenAt: { at: '2022-01-11T14:50+06:00', precision: 'minute' }, method: 'verbal' },
+        consent: { keep: true, lawyersAnonymous: true, lawyersNamed: false, unNamed: false, publishAnonymous: false, askedBy: 'A. N.', askedIn: 'kk', givenAt: { at: '2022-01-11T14:50+06:00', precision: 'minute' }, method: 'verbal' },
         sensitive: false,
       }),
     ],

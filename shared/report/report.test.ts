@@ -191,7 +191,10 @@ describe('the bundle report', () => {
     expect(testimony).toContain('<dt>Age group</dt><dd><bdi>30–39</bdi></dd>');
     expect(testimony).not.toContain('<dt>Name</dt>');
     expect(testimony).not.toContain('<dt>Contact</dt>');
-    expect(testimony).toContain('<dt>May be shared with lawyers</dt><dd>No</dd>');
+    expect(testimony).toContain('<dt>Lawyers may read it without the name</dt><dd>Yes</dd>');
+    expect(testimony).toContain('<dt>Lawyers may know who the person is</dt><dd>No</dd>');
+    expect(testimony).toContain('<dt>Asked by</dt><dd><bdi>A. N.</bdi></dd>');
+    expect(testimony).toContain('<dt>Asked in</dt><dd>Kazakh (kk)</dd>');
     expect(testimony).toContain('<dt>How</dt><dd>Verbal</dd>');
     expect(testimony).toContain('Мы не могли вызвать скорую помощь для отца');
   });

@@ -1,12 +1,12 @@
 /**
  * One source as the bundle carries it: what it is, what it says, and the
  * person behind a testimony showing only the fields the profile kept (a
- * pseudonym where the person is not named), with their consent answers. A
+ * pseudonym where the person is not named), with their consent and its withdrawals. A
  * source's address is printed as text, never as a link: the report fetches
  * nothing and lets a reader fetch nothing by accident.
  */
-import type { BundleAttachment } from '../model';
-import { formatTimestamp, label, languageName, type Formatter } from './format';
+import { consentUses, type BundleAttachment } from '../model';
+import { formatTimestamp, label, languageName, list, type Formatter } from './format';
 import { html, type Html } from './html';
 import { bdi, fieldList, mono, userText } from './parts';
 import type { PersonFields, SourceFields, SourceView } from './records';
@@ -30,15 +30,36 @@ function personBlock(f: Formatter, person: PersonFields | undefined): Html | nul
   }</div>`;
 }
 
+const answerLabels = {
+  keep: 'report:source.consentKeep',
+  lawyersAnonymous: 'report:source.consentLawyersAnonymous',
+  lawyersNamed: 'report:source.consentLawyersNamed',
+  unNamed: 'report:source.consentUn',
+  publishAnonymous: 'report:source.consentPublish',
+} as const;
+
+/**
+ * The person's answers, who asked them, in which language, when and how,
+ * and every withdrawal: a recipient must know what they may do with it.
+ */
 function consentBlock(f: Formatter, consent: SourceFields['consent']): Html | null {
   if (!consent) return null;
+  const useText = (uses: readonly string[]) => list(f, consentUses.filter((use) => uses.includes(use)).map((use) => f.t(answerLabels[use])));
+  const withdrawals = (consent.withdrawals ?? []).map((withdrawal) =>
+    f.t('report:source.consentWithdrawal', {
+      date: formatTimestamp(f, withdrawal.at),
+      method: label(f, 'consentMethod', withdrawal.method),
+      uses: useText(withdrawal.uses),
+    }),
+  );
   return html`<div class="person"><h5>${f.t('report:source.consent')}</h5>${fieldList([
-    [f.t('report:source.consentStore'), yesNo(f, consent.store)],
-    [f.t('report:source.consentLawyers'), yesNo(f, consent.shareWithLawyers)],
-    [f.t('report:source.consentPublish'), yesNo(f, consent.publish)],
-    [f.t('report:source.consentGiven'), consent.givenAt ? formatTimestamp(f, consent.givenAt) : null],
-    [f.t('report:source.consentMethod'), consent.method ? label(f, 'consentMethod', consent.method) : null],
-  ])}</div>`;
+    ...consentUses.map((use): [string, string | null] => [f.t(answerLabels[use]), yesNo(f, consent[use])]),
+    [f.t('report:source.consentAskedBy'), bdi(consent.askedBy)],
+    [f.t('report:source.consentAskedIn'), consent.askedIn ? languageName(f, consent.askedIn) : null],
+    [f.t('report:source.consentGiven'), formatTimestamp(f, consent.givenAt)],
+    [f.t('report:source.consentMethod'), label(f, 'consentMethod', consent.method)],
+    [f.t('report:source.consentWithdrawn'), withdrawals.length ? html`<ul class="plain">${withdrawals.map((line) => html`<li>${line}</li>`)}</ul>` : null],
+  ])}${consent.migrated ? html`<p class="note">${f.t('report:source.consentMigrated')}</p>` : ''}</div>`;
 }
 
 /** The evidence files of a record, by name and the start of their hash (the index has the rest). */

@@ -93,8 +93,8 @@ export async function bundleContent(archive: Archive, options: ContentOptions, b
 }
 
 /**
- * A person's pseudonym in a public bundle: for that bundle alone, so that two
- * publications cannot be linked through a person.
+ * A person's pseudonym where a bundle does not name them: for that bundle
+ * alone, so that two bundles cannot be linked through a person.
  */
 function pseudonyms(archive: Archive, bundleId: string): (recordId: string) => string {
   const key = createHmac('sha256', archive.key.toPkcs8()).update('dalel pseudonyms v1').digest();
@@ -176,7 +176,14 @@ function disclosedHead(head: SignedRevision, redactedData: Record<string, unknow
     return typeof redacted === 'object' && redacted !== null && same((redacted as Record<string, unknown>)[entry], value);
   };
   const signed = signedHead(head, shown);
-  return { signedHead: signed, data: assembleData(signed.revision, signed.disclosures) };
+  return { signedHead: signed, data: withPseudonym(assembleData(signed.revision, signed.disclosures), redactedData) };
+}
+
+/** A person named by a pseudonym keeps it beside the disclosed fields (the verifier sets it aside to compare). */
+function withPseudonym(data: Record<string, unknown> | null, redactedData: Record<string, unknown> | null): Record<string, unknown> | null {
+  const pseudonym = (redactedData?.person as { pseudonym?: unknown } | undefined)?.pseudonym;
+  if (!data || typeof pseudonym !== 'string' || typeof data.person !== 'object' || data.person === null) return data;
+  return { ...data, person: { pseudonym, ...data.person } };
 }
 
 const same = (a: unknown, b: unknown) => (a === undefined || b === undefined ? a === b : canonicalJson(a) === canonicalJson(b));

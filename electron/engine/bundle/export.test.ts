@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Bundle, type SourceInput } from '../../../shared/model';
+import { Bundle, sharingUses, type SharingUse, type SourceInput } from '../../../shared/model';
 import { Archive } from '../archive';
 import { sampleIncident, temporaryFolder } from '../testing/fixtures';
 import { exportBundle, type ExportOptions } from './export';
@@ -38,14 +38,14 @@ async function sampleArchive(passphrase: string | null) {
     title: 'Deaf family, Almaty',
     content: unpublishedStatement,
     person: { ...person(...(secrets.refusing as [string, string, string])), disability: 'deaf' },
-    consent: { store: true, shareWithLawyers: false, publish: false, givenAt, method: 'recorded' },
+    consent: { keep: true, lawyersAnonymous: false, lawyersNamed: false, unNamed: false, publishAnonymous: false, askedBy: 'А. Н.', askedIn: 'kk', givenAt, method: 'recorded' },
   };
   const lawyersOnly: SourceInput = {
     kind: 'testimony',
     title: 'Pharmacist, Medeu district',
     content: 'Card payments stopped on 5 January; a diabetic patient could not buy insulin.',
     person: person(...(secrets.lawyersOnly as [string, string, string])),
-    consent: { store: true, shareWithLawyers: true, publish: true, givenAt, method: 'written' },
+    consent: { keep: true, lawyersAnonymous: true, lawyersNamed: true, unNamed: false, publishAnonymous: true, askedBy: 'А. Н.', askedIn: 'ru', givenAt, method: 'written' },
   };
   const a = await archive.save({ type: 'source', data: refusing });
   const b = await archive.save({ type: 'source', data: lawyersOnly });
@@ -201,46 +201,104 @@ describe('a failed export', () => {
 });
 
 describe('every combination of consent', () => {
-  it('names a person in a bundle only where that profile and that person\'s answers allow it, in every file of the bag', async () => {
+  const askedBy = 'Сұраған Ғалия Н.';
+  /** Sixteen people, one per combination of the four uses, each with words found nowhere else. */
+  const people = Array.from({ length: 16 }, (_, bits) => {
+    const answers = Object.fromEntries(sharingUses.map((use, index) => [use, Boolean(bits & (1 << index))])) as Record<SharingUse, boolean>;
+    const code = bits.toString(2).padStart(4, '0');
+    return {
+      answers,
+      name: `Адам ${code}`,
+      contact: `+7 701 ${code} 00`,
+      address: `Көше ${code}`,
+      ageGroup: `жасы ${code}`,
+      statement: `Statement ${code}: the pharmacy card terminal was dead`,
+    };
+  });
+  const consentOf = (answers: Record<SharingUse, boolean>) => ({ keep: true, ...answers, askedBy, askedIn: 'kk', givenAt, method: 'verbal' as const });
+
+  it("names a person in a bundle only where that profile and that person's answers allow it, in every file of the bag", async () => {
     const archive = await Archive.create(join(folder.path, 'consent'), { name: 'Қорғаушы Сәуле, Атырау', organization: 'Сәуле қоры', passphrase: null });
-    const people = [false, true].flatMap((shareWithLawyers) =>
-      [false, true].map((publish) => ({
-        shareWithLawyers,
-        publish,
-        name: `Адам ${shareWithLawyers ? 'заңгерге' : 'жасырын'} ${publish ? 'жария' : 'жабық'}`,
-        contact: `+7 70${Number(shareWithLawyers)} ${Number(publish)}00 00 00`,
-        address: `Көше ${Number(shareWithLawyers)}${Number(publish)}`,
-        statement: `Statement ${Number(shareWithLawyers)}${Number(publish)}: the pharmacy card terminal was dead`,
-      })),
-    );
     for (const person of people) {
       await archive.save({
         type: 'source',
         data: {
           kind: 'testimony',
-          title: `Testimony ${person.statement.slice(10, 12)}`,
+          title: `Testimony ${person.statement.slice(10, 14)}`,
           content: person.statement,
-          person: { name: person.name, contact: person.contact, address: person.address, role: 'witness' },
-          consent: { store: true, shareWithLawyers: person.shareWithLawyers, publish: person.publish, givenAt, method: 'verbal' },
+          person: { name: person.name, contact: person.contact, address: person.address, ageGroup: person.ageGroup, role: 'witness' },
+          consent: consentOf(person.answers),
         } satisfies SourceInput,
       });
     }
     const status = archive.status();
     for (const [profile, language] of (['internal', 'legal', 'public'] as const).flatMap((profile) => (['en', 'ru', 'kk'] as const).map((language) => [profile, language] as const))) {
-      const bytes = await allBytes((await exported(archive, { profile, language })).bag);
+      const { bag, out } = await exported(archive, { profile, language });
+      expect((await verifyBundle(out)).valid, `${profile} ${language}`).toBe(true);
+      const bytes = await allBytes(bag);
       if (profile === 'public') {
-        // Nothing in any file of a public bundle names the archive or the defender's key.
-        for (const identifying of [status.name, status.organization, status.archiveId, archive.key.fingerprint, archive.key.publicLine.split(' ')[1]!]) {
+        // Nothing in any file of a public bundle names the archive, the defender's key or who asked.
+        for (const identifying of [status.name, status.organization, status.archiveId, archive.key.fingerprint, archive.key.publicLine.split(' ')[1]!, askedBy]) {
           expect(contains(bytes, identifying), `${language}: ${identifying}`).toBe(false);
         }
       }
-      for (const person of people) {
-        const named = profile === 'internal' || (profile === 'legal' && person.shareWithLawyers);
-        for (const field of [person.name, person.contact, person.address]) expect(contains(bytes, field), `${profile} ${language}: ${field}`).toBe(named);
-        // A statement goes to lawyers only with consent to lawyers; to the public only with consent to publish.
-        const statementShown = profile === 'internal' || (profile === 'legal' ? person.shareWithLawyers : person.publish);
+      for (const { answers, ...person } of people) {
+        // Lawyers learn who a person is only with that answer; the public never does.
+        const named = profile === 'internal' || (profile === 'legal' && answers.lawyersNamed);
+        for (const field of [person.name, person.contact, person.address, person.ageGroup]) expect(contains(bytes, field), `${profile} ${language}: ${field}`).toBe(named);
+        // A statement goes to lawyers only with one of their answers; to the public only with consent to publish.
+        const toLawyers = answers.lawyersAnonymous || answers.lawyersNamed;
+        const statementShown = profile === 'internal' || (profile === 'legal' ? toLawyers : answers.publishAnonymous);
         expect(contains(bytes, person.statement), `${profile} ${language}: ${person.statement}`).toBe(statementShown);
       }
     }
+  });
+
+  it('honours a withdrawal in every later export, and the report says what was withdrawn', async () => {
+    const archive = await Archive.create(join(folder.path, 'withdrawn'), { name: 'Қорғаушы', organization: '', passphrase: null });
+    const person = people[15]!;
+    const data = {
+      kind: 'testimony' as const,
+      title: 'Teacher, Zhanaozen',
+      content: person.statement,
+      person: { name: person.name, contact: person.contact, address: person.address, role: 'witness' as const },
+      consent: consentOf(person.answers),
+    };
+    const saved = await archive.save({ type: 'source', data });
+    const before = await allBytes((await exported(archive, { profile: 'public', language: 'en' })).bag);
+    expect(contains(before, person.statement)).toBe(true);
+    const withdrawal = { uses: ['publishAnonymous', 'lawyersNamed'] as SharingUse[], at: { at: '2022-02-01T10:00+06:00', precision: 'minute' as const }, method: 'written' as const };
+    const consent = { ...data.consent, publishAnonymous: false, lawyersNamed: false, withdrawals: [withdrawal] };
+    await archive.save({ type: 'source', recordId: saved.recordId, parent: saved.revisionId, data: { ...data, consent } });
+    expect(contains(await allBytes((await exported(archive, { profile: 'public', language: 'en' })).bag), person.statement)).toBe(false);
+    const legal = await exported(archive, { profile: 'legal', language: 'en', signerName: 'Lawyer copy' });
+    const bytes = await allBytes(legal.bag);
+    expect(contains(bytes, person.statement)).toBe(true);
+    expect(contains(bytes, person.name)).toBe(false);
+    const report = await readFile(join(legal.bag, 'data/report.html'), 'utf8');
+    const withdrawnLine = /<dt>Withdrawn<\/dt><dd><ul class="plain"><li>([^<]*)<\/li>/.exec(report)?.[1];
+    expect(withdrawnLine).toMatch(/^1 February 2022, 10:00 .*\(Written\): Lawyers may know who the person is, May be published without the name$/);
+    expect((await verifyBundle(legal.out)).valid).toBe(true);
+  });
+
+  it('reads answers saved from the three earlier questions at their safest meaning', async () => {
+    const archive = await Archive.create(join(folder.path, 'migrated'), { name: 'Қорғаушы', organization: '', passphrase: null });
+    const [agreed, refused] = [people[3]!, people[12]!];
+    for (const [person, yes] of [[agreed, true], [refused, false]] as const) {
+      await archive.save({
+        type: 'source',
+        data: {
+          kind: 'testimony',
+          title: `Old answers ${person.contact}`,
+          content: person.statement,
+          person: { name: person.name, contact: person.contact, address: person.address, role: 'victim' },
+          consent: { store: true, shareWithLawyers: yes, publish: yes, givenAt, method: 'verbal' },
+        },
+      });
+    }
+    const bytes = await allBytes((await exported(archive, { profile: 'legal', language: 'ru', signerName: 'Юрист' })).bag);
+    // An old "yes" to lawyers lets them read the statement, never learn the name; an old "no" keeps it from them.
+    expect([contains(bytes, agreed.statement), contains(bytes, agreed.name)]).toEqual([true, false]);
+    expect([contains(bytes, refused.statement), contains(bytes, refused.name)]).toEqual([false, false]);
   });
 });

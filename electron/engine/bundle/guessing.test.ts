@@ -36,14 +36,20 @@ beforeEach(async () => {
 });
 afterEach(() => folder.remove());
 
-/** A testimony's data: its person, a victim aged 30–39 unless told, and their answers to lawyers and publication. */
-function testimony(title: string, content: string, person: { name: string; contact?: string; address?: string; role?: 'victim' | 'witness' }, lawyers: boolean, publish: boolean) {
+/** A testimony's data: its person, a victim aged 30–39 unless told, and their answers to lawyers (both questions, or reading without the name only) and publication. */
+function testimony(
+  title: string,
+  content: string,
+  person: { name: string; contact?: string; address?: string; role?: 'victim' | 'witness' },
+  lawyers: boolean | 'withoutName',
+  publish: boolean,
+) {
   return {
     kind: 'testimony',
     title,
     content,
     person: { contact: '', address: '', role: 'victim', ...(person.role ? {} : { ageGroup: '30-39' }), ...person },
-    consent: { store: true, shareWithLawyers: lawyers, publish, givenAt: { at: '2022-01-12T11:00+06:00', precision: 'hour' }, method: 'verbal' },
+    consent: { keep: true, lawyersAnonymous: lawyers !== false, lawyersNamed: lawyers === true, unNamed: false, publishAnonymous: publish, askedBy: 'A. N.', askedIn: 'kk', givenAt: { at: '2022-01-12T11:00+06:00', precision: 'hour' }, method: 'verbal' },
   };
 }
 
@@ -102,7 +108,8 @@ describe('a format 1 bundle (the attack works)', () => {
  * An archive as one looks after the change: the format 1 records of
  * testing/format1 (imported), one of them edited since (a format 2 head
  * over a format 1 parent), and new format 2 records whose witnesses refused
- * lawyers, or agreed to lawyers but not to publication.
+ * lawyers, agreed to lawyers but not to publication, or let lawyers read
+ * the statement without their name.
  */
 async function mixedArchive() {
   const archive = await Archive.create(join(folder.path, `archive-${(unpacked += 1)}`), { name: 'Алматы қорғаушылары', organization: 'Дәлел', passphrase: null });
@@ -122,19 +129,23 @@ async function mixedArchive() {
     type: 'source',
     data: testimony('Taxi driver, Aktau', 'No card payments and no navigation for a week.', { name: 'Ерлан Жұмабаев', contact: 'erlan@example.kz', address: 'Ақтау, 14 ш/а' }, true, false),
   });
+  const withoutName = await archive.save({
+    type: 'source',
+    data: testimony('Nurse, Zhanaozen', 'The ambulance line was silent all night.', { name: 'Гүлнар Сейітова', contact: '+7 707 444 55 66', address: 'Жаңаөзен, 5 ш/а' }, 'withoutName', false),
+  });
   const bundle = await archive.listRecords('incident');
   const incident = archive.getRecord(bundle[0]!.recordId);
   const edited = await archive.save({
     type: 'incident',
     recordId: incident.summary.recordId,
     parent: incident.summary.headId,
-    data: { ...incident.summary.data, summary: 'Corrected: mobile data cut from 16:00.', sources: [noLawyers.recordId, lawyersOnly.recordId] },
+    data: { ...incident.summary.data, summary: 'Corrected: mobile data cut from 16:00.', sources: [noLawyers.recordId, lawyersOnly.recordId, withoutName.recordId] },
   });
   await archive.save({
     type: 'effect',
     data: { incident: edited.recordId, category: 'medical_care', severity: 'high', description: 'Dialysis appointments missed.', sources: [noLawyers.recordId, lawyersOnly.recordId] },
   });
-  return { archive, withheld: [noLawyers.recordId, lawyersOnly.recordId] };
+  return { archive, withheld: [noLawyers.recordId, lawyersOnly.recordId, withoutName.recordId] };
 }
 
 /** Every revision in the archive, as the attacker is given them: everything but each revision's secret disclosure key. */
@@ -197,12 +208,17 @@ describe('a format 2 bundle (the attack fails)', () => {
     // The edited incident, the new effect and the lawyers-only testimony carry their author's signed head;
     // the format 1 records (Айгүл's testimony withheld whole) are carried by the bundle's signature only.
     const signed = bag.bundle.records.filter((record) => record.signedHead);
-    expect(signed.map((record) => record.type).sort()).toEqual(['effect', 'incident', 'source']);
+    expect(signed.map((record) => record.type).sort()).toEqual(['effect', 'incident', 'source', 'source']);
+    // The nurse let lawyers read her statement without her name: a pseudonym and a role beside it, her name's commitment unopened.
+    const nurse = bag.bundle.records.find((record) => record.recordId === withheld[2])!;
+    expect(nurse.data).toMatchObject({ content: 'The ambulance line was silent all night.', person: { pseudonym: expect.stringMatching(/^P-[0-9A-F]{8}$/), role: 'victim' } });
+    expect(Object.keys(nurse.data!.person as object).sort()).toEqual(['pseudonym', 'role']);
+    for (const secret of ['Гүлнар', '+7 707 444 55 66', 'Жаңаөзен, 5 ш/а']) expect(bag.text.includes(secret), secret).toBe(false);
     expect(bag.bundle.redactions).toMatchObject({ sourcesWithheld: 2, unsignedHeads: 2 });
     const incident = signed.find((record) => record.type === 'incident')!;
     // Its parent is a format 1 revision: the list of parents stays withheld.
     expect(incident.signedHead!.disclosures.map((disclosure) => disclosure.path)).not.toContain('/parents');
-    expect(incident.data?.sources).toEqual([withheld[1]]);
+    expect(incident.data?.sources).toEqual([withheld[1], withheld[2]]);
     expect(bag.bundle.custody.every((line) => line.prev === undefined && line.hash === undefined)).toBe(true);
     expect(bag.bundle.redactions.custodyWithheld).toBeGreaterThan(0);
   });

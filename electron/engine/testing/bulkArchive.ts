@@ -134,7 +134,7 @@ function sourceAt(index: number, random: (below: number) => number): SourceInput
     ...(kind === 'testimony'
       ? {
           person: { name: `Person ${index}`, role: 'witness' as const },
-          consent: { store: true, shareWithLawyers: random(2) === 1, publish: random(3) === 0, givenAt, method: 'verbal' as const },
+          consent: { keep: true, lawyersAnonymous: random(2) === 1, lawyersNamed: random(2) === 1, unNamed: false, publishAnonymous: random(3) === 0, askedBy: 'A. N.', askedIn: 'kk', givenAt, method: 'verbal' as const },
         }
       : {}),
   };

@@ -38,7 +38,7 @@ function sampleArchive(): { records: PreviewRecord[]; files: PreviewFile[] } {
       title: 'Deaf family, Almaty',
       content: 'Біз жедел жәрдем шақыра алмадық',
       person: { ...person('Айгүл Серікқызы', '+7 701 111 22 33', 'Абай даңғылы 150, пәтер 12'), disability: 'deaf' },
-      consent: { store: true, shareWithLawyers: false, publish: false, givenAt, method: 'recorded' },
+      consent: { keep: true, lawyersAnonymous: false, lawyersNamed: false, unNamed: false, publishAnonymous: false, askedBy: 'A. N.', askedIn: 'kk', givenAt, method: 'recorded' },
       sensitive: false,
     }),
     record(ids.lawyersOnly, 'source', {
@@ -46,7 +46,7 @@ function sampleArchive(): { records: PreviewRecord[]; files: PreviewFile[] } {
       title: 'Pharmacist, Medeu district',
       content: 'Card payments stopped on 5 January.',
       person: person('Ержан Тұрсынұлы', 'erzhan@example.kz', 'Сәтпаев көшесі 7'),
-      consent: { store: true, shareWithLawyers: true, publish: true, givenAt, method: 'written' },
+      consent: { keep: true, lawyersAnonymous: true, lawyersNamed: true, unNamed: false, publishAnonymous: true, askedBy: 'A. N.', askedIn: 'kk', givenAt, method: 'written' },
       sensitive: false,
     }),
     record(ids.incident, 'incident', { title: 'Nationwide shutdown', summary: 'Құпия', confidential: true, sources: [ids.lawyersOnly] }),

@@ -1,25 +1,36 @@
 /**
- * What a person's consent allows, wherever the person appears: one badge per
- * answer ("Store: yes · Lawyers: yes · Publish: no") in words, never colour
- * alone, and "no consent recorded" when there is none.
+ * What a person's consent allows now, wherever the person appears: one badge
+ * per use ("Keep: Yes · Lawyers, no name: Yes · … · Publish, no name: No"),
+ * a use taken back counted as "No", in words, never colour alone; then what
+ * was withdrawn, and "no consent recorded" when there is none.
  */
 import { useTranslation } from 'react-i18next';
-import type { Source } from '../../../shared/model';
+import { allows, type Source } from '../../../shared/model';
 import { consentQuestions } from './sourceDraft';
 
 export function ConsentBadges({ consent }: { consent: Source['consent'] }) {
   const { t } = useTranslation();
   if (!consent) return <span className="badge">{t('evidence:consent.none')}</span>;
+  const withdrawn = [...new Set(consent.withdrawals?.flatMap((withdrawal) => withdrawal.uses) ?? [])];
   return (
     <span className="consent-badges" aria-label={t('evidence:consent.badgesLabel')} role="group">
-      {consentQuestions.map((question, index) => (
-        <span key={question}>
-          {index > 0 && ' · '}
-          <span className={`badge consent-${consent[question] ? 'yes' : 'no'}`}>
-            {t(`evidence:consent.badge.${question}`, { answer: consent[question] ? t('evidence:consent.yes') : t('evidence:consent.no') })}
+      {consentQuestions.map((question, index) => {
+        const yes = allows(consent, question);
+        return (
+          <span key={question}>
+            {index > 0 && ' · '}
+            <span className={`badge consent-${yes ? 'yes' : 'no'}`}>
+              {t(`evidence:consent.badge.${question}`, { answer: yes ? t('evidence:consent.yes') : t('evidence:consent.no') })}
+            </span>
           </span>
+        );
+      })}
+      {withdrawn.length > 0 && (
+        <span>
+          {' · '}
+          <span className="badge consent-no">{t('evidence:consent.withdrawnBadge', { uses: withdrawn.map((use) => t(`evidence:consent.use.${use}`)).join('; ') })}</span>
         </span>
-      ))}
+      )}
     </span>
   );
 }

@@ -20,7 +20,7 @@ interface Common {
   required?: boolean;
 }
 
-const controlId = (form: string, field: string) => `${form}-${field.replace('.', '-')}`;
+const controlId = (form: string, field: string) => `${form}-${field.replaceAll('.', '-')}`;
 
 function Label({ htmlFor, label, required }: { htmlFor: string; label: string; required?: boolean }) {
   return (

@@ -1,6 +1,6 @@
 /**
  * What the effect and source forms share about problems: each schema problem
- * filed under the form field it belongs to ("consent.store" and
+ * filed under the form field it belongs to ("consent.keep" and
  * "person.role" are fields of their own; "occurredAt.at" belongs to
  * occurredAt), one message per reason. Pure.
  */
@@ -13,7 +13,9 @@ export type Checked<T> = { ok: true; data: T } | { ok: false; problems: Problems
 const nested = new Set(['consent', 'person']);
 
 export function fieldOfPath(path: string): string {
-  const [head = 'form', second] = path.split('.');
+  const [head = 'form', second, third] = path.split('.');
+  // A withdrawal being recorded asks its uses, time and way one by one.
+  if (head === 'consent' && second === 'withdrawal' && third) return `consent.withdrawal.${third}`;
   return nested.has(head) && second ? `${head}.${second}` : head || 'form';
 }
 
@@ -29,5 +31,5 @@ export function groupByField(problems: readonly FieldProblem[]): ProblemsByField
 }
 
 /** The id of the element that wraps a field, for the error summary's links. */
-export const anchorOf = (form: string, field: string) => `${form}-field-${field.replace('.', '-')}`;
+export const anchorOf = (form: string, field: string) => `${form}-field-${field.replaceAll('.', '-')}`;
 export const errorIdOf = (form: string, field: string) => `${anchorOf(form, field)}-error`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkEffect, effectDraftOf, emptyEffectDraft } from './effectDraft';
+import { Source } from '../../../shared/model';
 import { checkSource, emptySourceDraft, sourceDraftOf } from './sourceDraft';
 
 const incident = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
@@ -24,19 +25,69 @@ describe('the effect draft', () => {
 describe('the source draft', () => {
   const testimony = { ...emptySourceDraft(), kind: 'testimony' as const, title: 'Patient, Almaty' };
 
-  it('asks every consent question of a testimony, with no default answer', () => {
+  it('asks every consent question of a testimony, with no default answer, and who asked in which language', () => {
     const checked = checkSource(testimony);
-    expect(!checked.ok && [...checked.problems.keys()].sort()).toEqual(['consent.givenAt', 'consent.method', 'consent.publish', 'consent.shareWithLawyers', 'consent.store']);
+    expect(!checked.ok && [...checked.problems.keys()].sort()).toEqual([
+      'consent.askedBy',
+      'consent.askedIn',
+      'consent.givenAt',
+      'consent.keep',
+      'consent.lawyersAnonymous',
+      'consent.lawyersNamed',
+      'consent.method',
+      'consent.publishAnonymous',
+      'consent.unNamed',
+    ]);
   });
 
-  it('refuses a testimony the person did not allow to be stored, and keeps one they did', () => {
-    const givenAt = { date: '2022-01-06', time: '', offset: '+06:00', precision: 'day' as const };
-    const consent = { store: 'no' as const, shareWithLawyers: 'yes' as const, publish: 'no' as const, givenAt, method: 'verbal' as const };
-    const refused = checkSource({ ...testimony, consent });
-    expect(!refused.ok && refused.problems.get('consent.store')?.map((p) => p.key)).toEqual(['consentToStoreRequired']);
-    const kept = checkSource({ ...testimony, consent: { ...consent, store: 'yes' } });
-    expect(kept.ok && kept.data.consent).toMatchObject({ store: true, shareWithLawyers: true, publish: false, method: 'verbal' });
+  const givenAt = { date: '2022-01-06', time: '', offset: '+06:00', precision: 'day' as const };
+  const answered = {
+    ...emptySourceDraft().consent,
+    keep: 'yes' as const,
+    lawyersAnonymous: 'yes' as const,
+    lawyersNamed: 'no' as const,
+    unNamed: 'no' as const,
+    publishAnonymous: 'yes' as const,
+    askedBy: 'A. N.',
+    askedIn: 'kk',
+    givenAt,
+    method: 'verbal' as const,
+  };
+
+  it('refuses a testimony the person did not allow to be kept, and keeps one they did', () => {
+    const refused = checkSource({ ...testimony, consent: { ...answered, keep: 'no' } });
+    expect(!refused.ok && refused.problems.get('consent.keep')?.map((p) => p.key)).toEqual(['consentToStoreRequired']);
+    const kept = checkSource({ ...testimony, consent: answered });
+    expect(kept.ok && kept.data.consent).toMatchObject({ keep: true, lawyersAnonymous: true, lawyersNamed: false, publishAnonymous: true, askedBy: 'A. N.', askedIn: 'kk', method: 'verbal' });
     if (kept.ok) expect(checkSource(sourceDraftOf(kept.data))).toEqual(kept);
+  });
+
+  it('records a withdrawal as "no" to what was taken back, and a later "yes" only when asked again', () => {
+    const withdrawal = { uses: ['publishAnonymous' as const], at: { date: '2022-02-01', time: '', offset: '+06:00', precision: 'day' as const }, method: 'written' as const };
+    const withdrawn = checkSource({ ...testimony, consent: { ...answered, withdrawal } });
+    expect(withdrawn.ok && withdrawn.data.consent).toMatchObject({ publishAnonymous: false, lawyersAnonymous: true, withdrawals: [{ uses: ['publishAnonymous'], method: 'written' }] });
+    if (!withdrawn.ok) return;
+    const reopened = sourceDraftOf(withdrawn.data);
+    expect(reopened.consent.withdrawal).toBeNull();
+    const again = checkSource({ ...testimony, consent: { ...reopened.consent, publishAnonymous: 'yes' } });
+    expect(!again.ok && again.problems.get('consent.publishAnonymous')?.map((p) => p.key)).toEqual(['consentWithdrawn']);
+    const askedAgain = checkSource({ ...testimony, consent: { ...reopened.consent, publishAnonymous: 'yes', givenAt: { ...givenAt, date: '2022-03-01' } } });
+    expect(askedAgain.ok).toBe(true);
+  });
+
+  it('names the fields of a withdrawal left half done', () => {
+    const withdrawal = { uses: [], at: { date: '', time: '', offset: '+06:00', precision: 'day' as const }, method: '' as const };
+    const checked = checkSource({ ...testimony, consent: { ...answered, withdrawal } });
+    expect(!checked.ok && [...checked.problems.keys()].sort()).toEqual(['consent.withdrawal.at', 'consent.withdrawal.method', 'consent.withdrawal.uses']);
+  });
+
+  it('opens answers saved from the three earlier questions at their safest meaning, until asked again', () => {
+    const old = { kind: 'testimony', title: 'Taxi driver', consent: { store: true, shareWithLawyers: true, publish: false, givenAt: { at: '2022-01-06T00:00+06:00', precision: 'day' }, method: 'verbal' } };
+    const saved = checkSource(sourceDraftOf(Source.parse(old)));
+    expect(saved.ok && saved.data.consent).toMatchObject({ keep: true, lawyersAnonymous: true, lawyersNamed: false, unNamed: false, publishAnonymous: false, migrated: true });
+    const draft = sourceDraftOf(Source.parse(old));
+    const changed = checkSource({ ...draft, consent: { ...draft.consent, lawyersNamed: 'yes', migrated: false } });
+    expect(!changed.ok && [...changed.problems.keys()].sort()).toEqual(['consent.askedBy', 'consent.askedIn']);
   });
 
   it('sends a person only when something about them was entered', () => {

@@ -1,11 +1,12 @@
 /**
  * The source form's draft: the statement, the person's identifying fields
  * (kept apart, sent only when something was entered) and the consent answers
- * ('' until answered: there is no default answer). Turns into the data the
- * Source schema checks; a testimony always carries its consent, so every
+ * ('' until answered: there is no default answer), who asked them, in which
+ * language, and a withdrawal being recorded. Turns into the data the Source
+ * schema checks; a testimony always carries its consent, so every
  * unanswered question is named. Pure: no React, no IPC.
  */
-import { Source, describeIssues, type SourceInput } from '../../../shared/model';
+import { Source, consentUses, describeIssues, type SharingUse, type SourceInput, type Withdrawal } from '../../../shared/model';
 import { emptyTime, localOffset, timeDraftOf, timestampOf, type TimeDraft } from '../incidents/form/draft';
 import { groupByField, type Checked } from './draftParts';
 
@@ -23,11 +24,30 @@ export interface SourceDraft {
   url: string;
   sensitive: boolean;
   person: { name: string; contact: string; address: string; role: PersonRole | ''; ageGroup: string; gender: string; disability: string };
-  consent: { store: Answer; shareWithLawyers: Answer; publish: Answer; givenAt: TimeDraft; method: ConsentMethod | '' };
+  consent: ConsentDraft;
 }
 
-export const consentQuestions = ['store', 'shareWithLawyers', 'publish'] as const;
+export const consentQuestions = consentUses;
 export type ConsentQuestion = (typeof consentQuestions)[number];
+
+/** A withdrawal being recorded: the uses taken back, when and how. */
+export interface WithdrawalDraft {
+  uses: SharingUse[];
+  at: TimeDraft;
+  method: ConsentMethod | '';
+}
+
+export type ConsentDraft = Record<ConsentQuestion, Answer> & {
+  askedBy: string;
+  askedIn: string;
+  givenAt: TimeDraft;
+  method: ConsentMethod | '';
+  /** Withdrawals saved before, kept as they are. */
+  withdrawals: Withdrawal[];
+  /** Answers read from the earlier three questions; cleared once any answer, its time or its way is changed. */
+  migrated: boolean;
+  withdrawal: WithdrawalDraft | null;
+};
 
 export const sourceFieldOrder = [
   'kind',
@@ -45,12 +65,30 @@ export const sourceFieldOrder = [
   'person.gender',
   'person.disability',
   'consent',
-  'consent.store',
-  'consent.shareWithLawyers',
-  'consent.publish',
+  ...consentQuestions.map((question) => `consent.${question}` as const),
+  'consent.askedBy',
+  'consent.askedIn',
   'consent.givenAt',
   'consent.method',
+  'consent.withdrawal.uses',
+  'consent.withdrawal.at',
+  'consent.withdrawal.method',
 ] as const;
+
+const emptyConsent = (): ConsentDraft => ({
+  keep: '',
+  lawyersAnonymous: '',
+  lawyersNamed: '',
+  unNamed: '',
+  publishAnonymous: '',
+  askedBy: '',
+  askedIn: '',
+  givenAt: emptyTime(),
+  method: '',
+  withdrawals: [],
+  migrated: false,
+  withdrawal: null,
+});
 
 export function emptySourceDraft(): SourceDraft {
   return {
@@ -62,7 +100,7 @@ export function emptySourceDraft(): SourceDraft {
     url: '',
     sensitive: false,
     person: { name: '', contact: '', address: '', role: '', ageGroup: '', gender: '', disability: '' },
-    consent: { store: '', shareWithLawyers: '', publish: '', givenAt: emptyTime(), method: '' },
+    consent: emptyConsent(),
   };
 }
 
@@ -88,20 +126,47 @@ export function sourceDraftOf(source: Source): SourceDraft {
       gender: person?.gender ?? '',
       disability: person?.disability ?? '',
     },
-    consent: {
-      store: answerOf(consent?.store),
-      shareWithLawyers: answerOf(consent?.shareWithLawyers),
-      publish: answerOf(consent?.publish),
-      givenAt: timeDraftOf(consent?.givenAt, localOffset()),
-      method: consent?.method ?? '',
-    },
+    consent: consent
+      ? {
+          ...(Object.fromEntries(consentQuestions.map((question) => [question, answerOf(consent[question])])) as Record<ConsentQuestion, Answer>),
+          askedBy: consent.askedBy ?? '',
+          askedIn: consent.askedIn ?? '',
+          givenAt: timeDraftOf(consent.givenAt, localOffset()),
+          method: consent.method,
+          withdrawals: consent.withdrawals ?? [],
+          migrated: consent.migrated === true,
+          withdrawal: null,
+        }
+      : emptyConsent(),
   };
 }
 
 /** Whether the consent fieldset is part of the record: always for a testimony, else once anything in it is answered. */
 export function asksConsent(draft: SourceDraft): boolean {
   const c = draft.consent;
-  return draft.kind === 'testimony' || consentQuestions.some((q) => c[q] !== '') || c.method !== '' || c.givenAt.date !== '';
+  return draft.kind === 'testimony' || consentQuestions.some((q) => c[q] !== '') || c.method !== '' || c.givenAt.date !== '' || c.askedBy.trim() !== '';
+}
+
+/**
+ * The consent as saved: a withdrawal being recorded is added to the earlier
+ * ones and turns each use it takes back to "no".
+ */
+function consentInputOf(c: ConsentDraft): Record<string, unknown> {
+  const givenAt = timestampOf(c.givenAt);
+  const withdrawal = c.withdrawal;
+  const taken = new Set<string>(withdrawal?.uses ?? []);
+  const at = withdrawal ? timestampOf(withdrawal.at) : null;
+  const added = withdrawal ? [{ uses: withdrawal.uses, ...(at ? { at } : {}), ...(withdrawal.method ? { method: withdrawal.method } : {}) }] : [];
+  const withdrawals = [...c.withdrawals, ...added];
+  return {
+    ...Object.fromEntries(consentQuestions.filter((q) => c[q] !== '').map((q) => [q, c[q] === 'yes' && !taken.has(q)])),
+    ...optionalText('askedBy', c.askedBy),
+    ...optionalText('askedIn', c.askedIn),
+    ...(givenAt ? { givenAt } : {}),
+    ...(c.method ? { method: c.method } : {}),
+    ...(withdrawals.length ? { withdrawals } : {}),
+    ...(c.migrated ? { migrated: true } : {}),
+  };
 }
 
 const optionalText = (key: string, value: string) => (value.trim() ? { [key]: value.trim() } : {});
@@ -110,13 +175,7 @@ export function sourceInputOf(draft: SourceDraft): SourceInput {
   const p = draft.person;
   const hasPerson = Object.values(p).some((value) => value.trim() !== '');
   const collectedAt = timestampOf(draft.collectedAt);
-  const givenAt = timestampOf(draft.consent.givenAt);
-  const c = draft.consent;
-  const consent = {
-    ...Object.fromEntries(consentQuestions.filter((q) => c[q] !== '').map((q) => [q, c[q] === 'yes'])),
-    ...(givenAt ? { givenAt } : {}),
-    ...(c.method ? { method: c.method } : {}),
-  };
+  const consent = consentInputOf(draft.consent);
   return {
     ...(draft.kind ? { kind: draft.kind } : {}),
     title: draft.title,
@@ -145,5 +204,11 @@ export function sourceInputOf(draft: SourceDraft): SourceInput {
 export function checkSource(draft: SourceDraft): Checked<Source> {
   const input = sourceInputOf(draft);
   const parsed = Source.safeParse(input);
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, problems: groupByField(describeIssues(parsed.error, input)) };
+  if (parsed.success) return { ok: true, data: parsed.data };
+  // The withdrawal being recorded is the last one saved; its problems belong to its own fields.
+  const recording = `consent.withdrawals.${draft.consent.withdrawals.length}.`;
+  const problems = describeIssues(parsed.error, input).map((problem) =>
+    draft.consent.withdrawal && problem.path.startsWith(recording) ? { ...problem, path: `consent.withdrawal.${problem.path.slice(recording.length)}` } : problem,
+  );
+  return { ok: false, problems: groupByField(problems) };
 }

@@ -7,6 +7,7 @@ import type { Language } from '../../../shared/ipc';
 import { Area, Consent, EconomicLoss, PeopleAffected, Person, Timestamp } from '../../../shared/model';
 import { moneyText, peopleText } from '../evidence/EffectsSection';
 import { consentQuestions } from '../evidence/sourceDraft';
+import { withdrawalText } from '../evidence/WithdrawalFieldset';
 import { areaName, countryName, formatList, formatTimestampInFull, serviceName } from './format';
 
 type Format = (value: unknown) => string | null;
@@ -100,8 +101,12 @@ export function valueFormatter(t: TFunction, lng: Language): (field: string, val
         consentQuestions
           .map((question) => t(`evidence:consent.badge.${question}`, { answer: t(consent[question] ? 'evidence:consent.yes' : 'evidence:consent.no') }))
           .join(' · '),
+        labelled(t('evidence:consent.askedBy'), plain(consent.askedBy)),
+        labelled(t('evidence:consent.askedIn'), plain(consent.askedIn)),
         labelled(t('evidence:consent.method'), code('consentMethod')(consent.method)),
         labelled(t('evidence:consent.givenAt'), time(consent.givenAt)),
+        ...(consent.withdrawals ?? []).map((withdrawal) => withdrawalText(t, withdrawal)),
+        ...(consent.migrated ? [t('evidence:consent.migrated')] : []),
       ]),
     ),
   };
