@@ -71,7 +71,8 @@ async function attach(dalel: DalelSession, recordId: string, name: string, bytes
 /**
  * An incident with three effects, a testimony whose person refused lawyers
  * (with her voice recording), one whose person agreed (with a receipt), a
- * photo and a larger video on the incident; and another incident, not chosen.
+ * phone's photo (with a location in its metadata) and a larger video on the
+ * incident; and another incident, not chosen.
  */
 async function seedArchive(dalel: DalelSession, videoBytes = 6 * 2 ** 20) {
   const givenAt = { at: '2022-01-12T11:00+06:00', precision: 'hour' as const };
@@ -99,7 +100,8 @@ async function seedArchive(dalel: DalelSession, videoBytes = 6 * 2 ** 20) {
   await effect('banking_payments', 'Банкоматтар мен терминалдар үш күн жұмыс істемеді.', [pharmacist.recordId]);
   await effect('medical_care', 'Дәріханада карта қабылданбады.', [pharmacist.recordId]);
   await effect('disability_access', 'Саңырау адамдар жедел жәрдем шақыра алмады.', [deafFamily.recordId]);
-  await attach(dalel, incident.recordId, 'Банкомат жабық 📵.png', pngImage());
+  // A phone's photo: its metadata records where it was taken, and on what device.
+  await attach(dalel, incident.recordId, 'Банкомат жабық 📵.jpg', await readFile(join(import.meta.dirname, '..', 'engine', 'media', 'testing', 'photo.jpg')));
   await attach(dalel, incident.recordId, 'көше бейнесі.webm', randomBytes(videoBytes));
   await attach(dalel, deafFamily.recordId, 'Айгүлдің дауысы.m4a', randomBytes(20_000));
   await attach(dalel, pharmacist.recordId, 'чек аптеки.png', pngImage(24, 24));
@@ -251,12 +253,15 @@ for (const { lng, osLocale } of languages) {
         await expect(preview).toContainText(plural('report:counts.files', 4));
         await page.getByLabel(text('report:profile.public.name'), { exact: true }).check();
         await expect(preview).toContainText(plural('report:redactions.sourcesWithheld', 1));
-        // The photo and the video too: their bytes may say where and on what device they were made.
-        await expect(preview).toContainText(plural('report:redactions.attachmentsWithheld', 4));
+        // The video too: a kind of file Dalel cannot clean, whose bytes may say where and on what device it was made.
+        await expect(preview).toContainText(plural('report:redactions.attachmentsWithheld', 3));
         await expect(preview).toContainText(
           text('verify:export.preview.file', { name: 'көше бейнесі.webm', reason: text('verify:export.preview.reason.mediaMetadata') }),
         );
-        await expect(preview).toContainText(plural('report:counts.files', 0));
+        // The photo goes as a cleaned copy.
+        await expect(preview).toContainText(plural('report:redactions.attachmentsCleaned', 1));
+        await expect(preview).toContainText('Банкомат жабық 📵.jpg');
+        await expect(preview).toContainText(plural('report:counts.files', 1));
         await expect(preview).toContainText(plural('report:counts.sources', 1));
         // Legal: a witness who said No to lawyers is left out whole, her recording with her.
         await page.getByLabel(text('report:profile.legal.name'), { exact: true }).check();
@@ -272,6 +277,10 @@ for (const { lng, osLocale } of languages) {
         await expect(preview.locator('.export-warnings')).toContainText(
           text('verify:export.warnings.onlyWithheldSupport', { record: text('taxonomy:category.disability_access') }),
         );
+        // The photo's original records where it was taken; the video could not be read to tell.
+        await expect(preview.locator('.export-warnings')).toContainText(text('verify:export.warnings.location', { name: 'Банкомат жабық 📵.jpg' }));
+        await expect(preview.locator('.export-warnings')).toContainText(plural('verify:export.warnings.locationUnchecked', 1));
+        await expect(preview.locator('.export-warnings')).not.toContainText(text('verify:export.warnings.checkingLocations'));
         await expect(preview).not.toContainText(text('report:cover.nothingLeftOut'));
 
         // The name lawyers will see: the archive's until the person writes another; legal bundles only.
@@ -304,7 +313,6 @@ for (const { lng, osLocale } of languages) {
         bundleId = (await result.locator('.bundle-id').textContent()) ?? '';
         expect(bundleId).toMatch(/^dalel-\d{8}-[0-9a-f]{8}$/);
         await expect(result.locator('.bundle-path')).toHaveText(out);
-        // bundle.json, report.html, two CSVs and three evidence files (her recording stays out).
         // bundle.json, report.html, two CSVs and three evidence files (her recording stays out), and
         // report.pdf where the exporting program could print one (the harness prints with this Chromium).
         withPdf = execFileSync('unzip', ['-Z1', out], { encoding: 'utf8' }).split('\n').includes(`${bundleId}/data/report.pdf`);
@@ -369,6 +377,9 @@ for (const { lng, osLocale } of languages) {
         expect(written).toContain(text('report:cover.fingerprintNote'));
         expect(written).toContain(plural('report:redactions.sourcesWithheld', 1));
         expect(written).toContain(plural('report:redactions.attachmentsWithheld', 1));
+        // The original photo records where it was taken: the report warns the lawyer too.
+        expect(written).toContain(plural('report:attachments.locationWarning', 1));
+        expect(written).toContain(text('report:attachments.locationPresent'));
         const screenshot = testInfo.outputPath(`bundle-report-${lng}.png`);
         await reportPage.screenshot({ path: screenshot, fullPage: false });
         expect(statSync(screenshot).size).toBeGreaterThan(10_000);

@@ -7,6 +7,7 @@
 import type { ArchiveStatus, ChannelName, ParsedRequestOf, ResponseOf } from '../../shared/ipc';
 import { Archive } from './archive';
 import { exportBundle } from './bundle/export';
+import { mediaLocations } from './bundle/evidenceFiles';
 import { parseTrustedKeys, verifyBundle } from './bundle/verify';
 import { destroyArchiveFolder } from './destroy';
 import { attemptsLeft, manifestOf, readUnlockFailures } from './manifest';
@@ -213,6 +214,7 @@ export function createHandlers(state: EngineState): Handlers {
         exportBundle(archive, { out, profile, language, only, signerName, softwareVersion: deps.version, printPdf: deps.printPdf, ...task }),
       );
     },
+    'bundle:locations': async ({ files }) => ({ files: await mediaLocations(state.requireArchive(), files) }),
     'bundle:chooseOut': async ({ suggested }) => ({ path: (await deps.dialogs.chooseSaveFile?.(suggested)) ?? null }),
     'bundle:verify': async ({ path, trusted }) => {
       // Without a list of its own, a check in an open archive names the signers that archive trusts.

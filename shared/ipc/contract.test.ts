@@ -35,6 +35,7 @@ const examples: { [C in ChannelName]: RequestOf<C> } = {
   'custody:list': { recordId },
   'key:show': {},
   'bundle:export': { out: '/tmp/дәлел.zip', profile: 'legal', language: 'kk', only: [recordId] },
+  'bundle:locations': { files: [{ sha256: 'c'.repeat(64), mediaType: 'image/jpeg' }] },
   'bundle:chooseOut': { suggested: '/home/defender/dalel-2022-01-05.zip' },
   'bundle:verify': { path: '/tmp/дәлел.zip', trusted: 'lawyer ssh-ed25519 AAAA' },
   'bundle:import': { path: '/tmp/дәлел.zip' },

@@ -294,6 +294,16 @@ export const contract = {
       fingerprint: z.string(),
     }),
   ),
+  /**
+   * Whether these stored photos and videos record where they were made in
+   * their own metadata (`present`), do not (`absent`), or could not be read
+   * to tell (`unchecked`): the export preview warns before a legal bundle
+   * carries the originals. Reads the files; opens nothing else.
+   */
+  'bundle:locations': channel(
+    z.strictObject({ files: z.array(z.strictObject({ sha256: Sha256Hex, mediaType: z.string().max(200) })).max(10_000) }),
+    z.strictObject({ files: z.array(z.strictObject({ sha256: Sha256Hex, location: z.enum(['present', 'absent', 'unchecked']) })) }),
+  ),
   /** A native "save as" dialog for a new bundle, starting at `suggested`; null when cancelled. */
   'bundle:chooseOut': channel(
     z.strictObject({ suggested: z.string().min(1).max(4096) }),

@@ -27,6 +27,7 @@ export const channelNames = [
   'custody:list',
   'key:show',
   'bundle:export',
+  'bundle:locations',
   'bundle:chooseOut',
   'bundle:verify',
   'bundle:import',

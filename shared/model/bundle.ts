@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { Attachment } from './attachment';
+import { Sha256Hex } from './ids';
+import { MetadataKind } from './media';
 import { CustodyEvent } from './custody';
 import { SignedHead } from './disclosure';
 import { RecordId, RecordType, RevisionId, SignedRevision } from './revision';
@@ -28,10 +30,30 @@ export const bundleLanguages = ['en', 'ru', 'kk'] as const;
 /** "dalel-20220105-1a2b3c4d": the export's date and 8 random hex digits; also the bag's folder name. */
 export const BundleId = z.string().regex(/^dalel-\d{8}-[0-9a-f]{8}$/, { message: 'invalidBundleId' });
 
-/** An evidence file in the bundle, at `data/<path>`. */
+/**
+ * An evidence file in the bundle, at `data/<path>`. In a format 2 `public`
+ * bundle a photo or video is a cleaned copy: `sha256` and `size` are the
+ * copy's, and `cleaned` says what was removed and commits to the original
+ * (whose sha256 itself never leaves: with the copy in hand, anyone could
+ * test a guess about what was removed, say an author's name in a PNG's text).
+ */
 export const BundleAttachment = Attachment.extend({
   /** "attachments/<sha256>.<ext>", relative to data/. */
   path: z.string().regex(/^attachments\/[0-9a-f]{64}(\.[a-z0-9]{1,10})?$/, { message: 'invalidAttachmentPath' }),
+  cleaned: z
+    .strictObject({
+      /** The kinds of metadata the original carried and the copy does not. */
+      removed: z.array(MetadataKind),
+      /**
+       * sha256 of JCS(["dalel original v1", salt, original sha256]), the salt
+       * kept back in the archive (derived from its key and the bundle id), so
+       * the archive can show later, by choice, which original this copy is of.
+       */
+      original: Sha256Hex,
+    })
+    .optional(),
+  /** Format 2 `legal`: the original's own metadata records where it was made (`present`), or could not be read to tell (`unchecked`). */
+  metadataLocation: z.enum(['present', 'unchecked']).optional(),
 });
 export type BundleAttachment = z.infer<typeof BundleAttachment>;
 
@@ -69,6 +91,8 @@ export const Redactions = z.strictObject({
   attachmentsWithheld: z.number().int().nonnegative(),
   /** Records whose confidential free text was left out. */
   confidentialTextWithheld: z.number().int().nonnegative(),
+  /** Format 2, `public`: photos and videos carried as cleaned copies, their metadata removed. */
+  attachmentsCleaned: z.number().int().nonnegative().optional(),
   /** Format 2: custody lines of the exported records left out, since they would reveal something withheld. */
   custodyWithheld: z.number().int().nonnegative().optional(),
   /** Format 2, `legal`: records whose head predates format 2, so only the bundle's signature covers their fields. */
@@ -120,6 +144,12 @@ export const Bundle = z
       if (!ids.has(attachment.recordId)) ctx.addIssue({ code: 'custom', path: ['attachments', index, 'recordId'], message: 'unknownRecord' });
       if (!attachment.path.startsWith(`attachments/${attachment.sha256}`)) {
         ctx.addIssue({ code: 'custom', path: ['attachments', index, 'path'], message: 'invalidAttachmentPath' });
+      }
+    });
+    bundle.attachments.forEach((attachment, index) => {
+      if (attachment.cleaned && (bundle.format !== 2 || bundle.profile !== 'public')) ctx.addIssue({ code: 'custom', path: ['attachments', index, 'cleaned'], message: 'cleanedNotAllowed' });
+      if (attachment.metadataLocation && (bundle.format !== 2 || bundle.profile !== 'legal')) {
+        ctx.addIssue({ code: 'custom', path: ['attachments', index, 'metadataLocation'], message: 'metadataLocationNotAllowed' });
       }
     });
     const internal = bundle.profile === 'internal';

@@ -20,8 +20,10 @@
  * - `public`: no identifying field of any person (the whole person becomes a
  *   pseudonym and a role); a testimony whose person did not consent to
  *   publication without their name is left out whole; no file of a sensitive source, no file
- *   marked sensitive, no photo, video or recording (their metadata may say
- *   where and on what device), and no free text of a confidential record.
+ *   marked sensitive, a photo or video only as a cleaned copy (its metadata
+ *   may say where and on what device; the engine cleans it, or leaves it out
+ *   when it cannot), no other photo, video or recording, and no free text of
+ *   a confidential record.
  *
  * Consent is read as it is now (./consent.ts): a use taken back allows
  * nothing, and answers saved before the five questions count at their
@@ -30,6 +32,7 @@
  */
 import type { BundleProfile, Redactions } from './bundle';
 import { allows, readConsent } from './consent';
+import { isCleanable } from './media';
 
 export interface PolicyRecord {
   recordId: string;
@@ -48,16 +51,19 @@ export interface PolicyFile {
 
 /**
  * Why a file stays out: its source stays out whole, its person is not
- * named, it is sensitive, or it is a photo, video or recording that may
- * carry where and on what device it was made.
+ * named, it is sensitive, it is a photo, video or recording of a kind Dalel
+ * cannot clean (`mediaMetadata`), or the engine could not make a clean copy
+ * of it when exporting (`notCleaned`: too large, unreadable, or metadata
+ * the cleaner cannot remove).
  */
-export type WithheldReason = 'sourceWithheld' | 'personNotNamed' | 'sensitive' | 'mediaMetadata';
+export type WithheldReason = 'sourceWithheld' | 'personNotNamed' | 'sensitive' | 'mediaMetadata' | 'notCleaned';
 
 /**
  * SECURITY: photos, videos and recordings carry location (EXIF GPS,
  * QuickTime location atoms), device serials and owner names inside their
- * bytes. Until Dalel writes cleaned copies for publication, none goes into
- * a `public` bundle; `legal` bundles carry originals, which are the evidence.
+ * bytes. A `public` bundle carries one only as a cleaned copy, and only of
+ * the kinds the engine cleans (./media.ts); `legal` bundles carry originals,
+ * which are the evidence.
  */
 export const carriesMediaMetadata = (mediaType: string) => /^(image|video|audio)\//i.test(mediaType);
 
@@ -118,12 +124,15 @@ export function selectRecords<R extends PolicyRecord>(
 export interface Redacted<R extends PolicyRecord, F extends PolicyFile> {
   /** The records the bundle carries, their fields as the profile allows. */
   records: R[];
-  files: F[];
+  /** The files the bundle carries; in a public bundle a photo or video marked `clean` goes as a cleaned copy. */
+  files: (F & { clean?: true })[];
   /** What was left out or changed, by record and file, for a preview to name. */
   pseudonymized: R[];
   sourcesWithheld: R[];
   confidentialText: R[];
   filesWithheld: (F & { reason: WithheldReason })[];
+  /** Public: the photos and videos that go as cleaned copies (if the engine can clean them). */
+  filesCleaned: F[];
   /** The counts bundle.json and the report carry. */
   redactions: Redactions;
 }
@@ -145,6 +154,7 @@ export function redact<R extends PolicyRecord, F extends PolicyFile>(
     sourcesWithheld: [],
     confidentialText: [],
     filesWithheld: [],
+    filesCleaned: [],
     redactions: { pseudonymized: 0, sourcesWithheld: 0, attachmentsWithheld: 0, confidentialTextWithheld: 0 },
   };
   if (profile === 'internal') return { ...result, records: [...records], files: [...files] };
@@ -187,9 +197,14 @@ export function redact<R extends PolicyRecord, F extends PolicyFile>(
   const confidential = new Set(result.confidentialText.map((record) => record.recordId));
   for (const file of files) {
     const reason = filesOut.get(file.recordId) ?? (profile === 'public' ? publicReason(file) : null);
-    if (reason) result.filesWithheld.push({ ...file, reason });
+    if (reason && reason !== 'clean') {
+      result.filesWithheld.push({ ...file, reason });
+      continue;
+    }
+    if (reason === 'clean') result.filesCleaned.push(file);
     // A file's description is free text of its record: out with the record's confidential text.
-    else result.files.push(confidential.has(file.recordId) && 'description' in file ? { ...file, description: '' } : file);
+    const carried = confidential.has(file.recordId) && 'description' in file ? { ...file, description: '' } : file;
+    result.files.push(reason === 'clean' ? { ...carried, clean: true } : carried);
   }
   result.redactions = {
     pseudonymized: result.pseudonymized.length,
@@ -200,8 +215,9 @@ export function redact<R extends PolicyRecord, F extends PolicyFile>(
   return result;
 }
 
-/** Why a file whose record goes into a public bundle stays out, if it does. */
-function publicReason(file: PolicyFile): WithheldReason | null {
+/** Why a file whose record goes into a public bundle stays out, if it does, or that it goes cleaned. */
+function publicReason(file: PolicyFile): WithheldReason | 'clean' | null {
   if (file.sensitive) return 'sensitive';
-  return carriesMediaMetadata(file.mediaType) ? 'mediaMetadata' : null;
+  if (!carriesMediaMetadata(file.mediaType)) return null;
+  return isCleanable(file.mediaType) ? 'clean' : 'mediaMetadata';
 }

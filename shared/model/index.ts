@@ -5,6 +5,7 @@ export * from './revision';
 export * from './custody';
 export * from './validation';
 export * from './gazetteer';
+export * from './media';
 export * from './attachment';
 export * from './effect';
 export * from './consent';

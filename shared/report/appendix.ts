@@ -5,7 +5,7 @@
  */
 import { standardToolsCheck } from '../bagit';
 import type { Bundle, BundleRecord } from '../model';
-import { formatSize, formatUtc, label, type Formatter } from './format';
+import { formatSize, formatUtc, label, list, type Formatter } from './format';
 import { html, type Html } from './html';
 import { shortId } from './parts';
 import type { ReportData } from './records';
@@ -43,6 +43,17 @@ ${
 </section>`;
 }
 
+/** What a file's own metadata says or lost: a cleaned copy's removed kinds, an original's location. */
+function metadataNote(f: Formatter, file: Bundle['attachments'][number]): Html | string {
+  if (file.cleaned) {
+    const kinds = list(f, file.cleaned.removed.map((kind) => f.t(`report:metadataKind.${kind}`)));
+    return html`<div class="note">${f.t('report:attachments.cleaned', { kinds: kinds || '—' })}</div>`;
+  }
+  if (file.metadataLocation === 'present') return html`<div class="note notice">${f.t('report:attachments.locationPresent')}</div>`;
+  if (file.metadataLocation === 'unchecked') return html`<div class="note">${f.t('report:attachments.locationUnchecked')}</div>`;
+  return '';
+}
+
 export function attachmentIndex(f: Formatter, bundle: Bundle, data: ReportData): Html {
   const rows = bundle.attachments.map(
     (file, index) => html`<tr>
@@ -52,14 +63,17 @@ export function attachmentIndex(f: Formatter, bundle: Bundle, data: ReportData):
 <div class="note">${f.t('report:attachments.size')}: ${formatSize(f, file.size)}</div>
 ${file.photo?.takenAt ? html`<div class="note">${f.t('report:attachments.takenAt')}: <span class="mono">${file.photo.takenAt}</span></div>` : ''}
 ${file.photo?.camera ? html`<div class="note">${f.t('report:attachments.camera')}: <bdi>${file.photo.camera}</bdi></div>` : ''}
-${file.description?.trim() ? html`<div class="note text" dir="auto">${file.description}</div>` : ''}</td>
+${file.description?.trim() ? html`<div class="note text" dir="auto">${file.description}</div>` : ''}${metadataNote(f, file)}</td>
 <td>${recordName(f, data.records.get(file.recordId), data)}<div class="mono hash">${shortId(file.recordId)}</div></td>
 <td><div class="mono hash sha256">${file.sha256}</div><div class="mono hash path">data/${file.path}</div></td>
 </tr>`,
   );
+  const located = bundle.attachments.filter((file) => file.metadataLocation === 'present').length;
   return html`<section class="appendix new-page" id="attachments" aria-labelledby="attachments-title">
 <h2 id="attachments-title">${f.t('report:attachments.heading')}</h2>
 <p>${f.t('report:attachments.intro')}</p>
+${bundle.attachments.some((file) => file.cleaned) ? html`<p>${f.t('report:attachments.cleanedNote')}</p>` : ''}
+${located ? html`<p class="notice">${f.t('report:attachments.locationWarning', { count: located })}</p>` : ''}
 ${
   rows.length
     ? html`<table class="attachments">

@@ -52,7 +52,18 @@ export interface BundleSigner {
 
 const recordTypes: readonly RecordType[] = ['incident', 'effect', 'source'];
 
-export async function bundleContent(archive: Archive, options: ContentOptions, bundleId: string, createdAt: string, signer: BundleSigner): Promise<Bundle> {
+/**
+ * The bundle's content, and (public) the sha256 of each photo or video to go
+ * as a cleaned copy: it is listed as its original until the export has made
+ * the copy (./evidenceFiles.ts), and no custody line names its original.
+ */
+export async function bundleContent(
+  archive: Archive,
+  options: ContentOptions,
+  bundleId: string,
+  createdAt: string,
+  signer: BundleSigner,
+): Promise<{ bundle: Bundle; toClean: Set<string> }> {
   const { profile } = options;
   const summaries: PolicyRecord[] = recordTypes.flatMap((type) =>
     archive.listRecords(type).map((summary) => ({ ...summary, type: summary.type as PolicyRecord['type'] })),
@@ -71,11 +82,13 @@ export async function bundleContent(archive: Archive, options: ContentOptions, b
   const actorOf = actorNames(profile);
   const files = bundleFiles(profile, redacted.files, actorOf);
   // A file is carried for some records and may be withheld for others: lines are judged per record and file.
-  const keptHashes = new Set(files.map((file) => `${file.recordId} ${file.sha256}`));
+  // An original that goes as a cleaned copy is not carried: a line naming its hash would confirm it.
+  const toClean = new Set(redacted.files.filter((file) => file.clean).map((file) => file.sha256));
+  const keptHashes = new Set(files.filter((file) => !toClean.has(file.sha256)).map((file) => `${file.recordId} ${file.sha256}`));
   const lines = records.flatMap((record) => archive.custodyOf(record.recordId)).sort((a, b) => a.seq - b.seq);
   const custody = lines.flatMap((line) => custodyLine(profile, line, keptHashes, salted, actorOf));
   const content = { records, attachments: files, custody };
-  return Bundle.parse({
+  const bundle = Bundle.parse({
     format: bundleFormat,
     profile,
     bundleId,
@@ -90,6 +103,7 @@ export async function bundleContent(archive: Archive, options: ContentOptions, b
       ...(profile === 'legal' ? { unsignedHeads: records.filter((record) => !record.signedHead).length } : {}),
     },
   });
+  return { bundle, toClean };
 }
 
 /**
@@ -128,8 +142,8 @@ function actorNames(profile: BundleProfile): (fingerprint: string) => string {
 }
 
 /** The evidence files the profile carries, one entry per record and file (a file listed twice is in the bag once). */
-function bundleFiles(profile: BundleProfile, files: readonly Attachment[], actorOf: (fingerprint: string) => string): BundleAttachment[] {
-  const listed = files.map(({ photo, ...attachment }) => ({
+function bundleFiles(profile: BundleProfile, files: readonly (Attachment & { clean?: true })[], actorOf: (fingerprint: string) => string): BundleAttachment[] {
+  const listed = files.map(({ photo, clean: _clean, ...attachment }: Attachment & { clean?: true }) => ({
     ...attachment,
     // A camera's make and model and a capture time identify as surely as a name: not in a public bundle.
     ...(photo && profile !== 'public' ? { photo } : {}),

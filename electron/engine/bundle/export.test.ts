@@ -153,7 +153,7 @@ describe('profiles', () => {
     for (const secret of [...secrets.refusing, ...secrets.lawyersOnly, unpublishedStatement, confidentialSummary]) {
       expect(contains(bytes, secret), secret).toBe(false);
     }
-    // The photo too: its metadata may say where it was taken and on what device.
+    // The "photo" too: its bytes are no photo a cleaner can read, so no cleaned copy of it can be made.
     for (const name of ['Айгүлдің дауысы.m4a', 'list of detainees.pdf', 'pharmacy receipt.png', 'Банк жабық 📵.jpg']) {
       expect(contains(bytes, files[name]!), name).toBe(false);
     }
@@ -161,7 +161,7 @@ describe('profiles', () => {
     expect(bundle.records.filter((record) => record.type === 'source')).toHaveLength(1);
     // No reference to the withheld testimony is left behind.
     expect(bundle.records.flatMap((record) => (record.data?.sources as string[] | undefined) ?? [])).toHaveLength(3);
-    expect(bundle.redactions).toEqual({ pseudonymized: 1, sourcesWithheld: 1, attachmentsWithheld: 4, confidentialTextWithheld: 1, custodyWithheld: 3 });
+    expect(bundle.redactions).toEqual({ pseudonymized: 1, sourcesWithheld: 1, attachmentsWithheld: 4, attachmentsCleaned: 0, confidentialTextWithheld: 1, custodyWithheld: 3 });
   });
 
   it('an incident selected alone brings its effects, their sources and their files', async () => {

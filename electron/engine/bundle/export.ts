@@ -2,14 +2,16 @@
  * Export: writes a signed evidence bundle (docs/spec/bundle-format.md) from an
  * open archive. Every evidence file is read once from the blob store and
  * hashed while it is zipped (stored as is when already compressed,
- * deflated when text); the manifests, bag-info and signature follow the
- * payload in the ZIP, since they need its hashes. The ZIP is written beside
+ * deflated when text); a public bundle's photos and videos go as copies
+ * cleaned in memory (./evidenceFiles.ts). bundle.json, the report and the
+ * CSVs follow the files, since they list what went in; the manifests,
+ * bag-info and signature follow the payload, since they need its hashes. The ZIP is written beside
  * its destination and renamed into place only when whole: a failure or a
  * cancel leaves no partial file.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { access } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { bagitDeclaration, writeBagInfo, writeManifest } from '../../../shared/bagit';
 import { bundleFormat, type Bundle, type BundleProfile } from '../../../shared/model';
 import { effectsCsv, incidentsCsv, renderReport } from '../../../shared/report';
@@ -20,6 +22,7 @@ import { SigningKey } from '../signingKey';
 import { signSshsig } from '../sshsig';
 import { bagFiles, bundleNamespace } from './bagChecks';
 import { bundleContent } from './bundleContent';
+import { cleanedCopy, originalCommitment, originalOutcome, readsMetadataOf, withOutcomes, type FileOutcome } from './evidenceFiles';
 import { verifyInstructions } from './verifyInstructions';
 import { zipBytes, type ZipEntry } from './zipWriter';
 
@@ -80,8 +83,9 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
   const signer = publication
     ? { name: '', organization: '', fingerprint: key.fingerprint }
     : { name: signerNameOf(options, status.name), organization: status.organization, fingerprint: key.fingerprint };
-  const bundle = await bundleContent(archive, options, bundleId, createdAt, signer);
-  const files = new Map(bundle.attachments.map((attachment) => [attachment.path, attachment.size]));
+  const { bundle: listed, toClean } = await bundleContent(archive, options, bundleId, createdAt, signer);
+  let bundle = listed;
+  const files = new Map(listed.attachments.map((attachment) => [attachment.path, attachment.size]));
   const payloadBytes = [...files.values()].reduce((sum, size) => sum + size, 0);
 
   const date = new Date(createdAt);
@@ -117,8 +121,39 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
   let tagManifestSha256 = '';
   let printed = false;
   const text = (value: string) => new TextEncoder().encode(value);
+  /**
+   * The evidence files first, since what goes in decides what bundle.json
+   * lists: a public bundle's cleaned copies (made in memory, one at a time),
+   * a legal bundle's originals read for a location as they pass.
+   */
+  async function* evidenceFiles(): AsyncGenerator<ZipEntry, Map<string, FileOutcome>, undefined> {
+    const outcomes = new Map<string, FileOutcome>();
+    for (const attachment of listed.attachments) {
+      // A file listed for two records is in the bag once.
+      if (outcomes.has(attachment.sha256)) continue;
+      if (toClean.has(attachment.sha256)) {
+        const { outcome, bytes } = await cleanedCopy(archive, attachment, options.signal);
+        progress(attachment.size);
+        outcomes.set(attachment.sha256, outcome);
+        if (outcome.kind === 'cleaned') payload.push(yield* add(`data/attachments/${outcome.sha256}${extname(attachment.path)}`, bytes!, true));
+        continue;
+      }
+      const held: Uint8Array[] | null = options.profile === 'legal' && readsMetadataOf(attachment) ? [] : null;
+      const source = held ? holding(archive.readBlob(attachment.sha256), held) : archive.readBlob(attachment.sha256);
+      const stored = yield* add(`data/${attachment.path}`, source, compressed.test(attachment.mediaType));
+      // The stored bytes must still be the bytes received; a difference is damage, never exported.
+      if (stored.sha256 !== attachment.sha256) throw new EngineError('archiveDamaged', { path: archive.path, file: attachment.path });
+      payload.push(stored);
+      const legal = options.profile === 'legal';
+      outcomes.set(attachment.sha256, legal ? await originalOutcome(attachment, held && Buffer.concat(held), options.signal) : { kind: 'original' });
+    }
+    return outcomes;
+  }
+
   async function* entries(): AsyncGenerator<ZipEntry, void, undefined> {
     options.onProgress?.(0, payloadBytes);
+    const outcomes = yield* evidenceFiles();
+    bundle = withOutcomes(listed, outcomes, (sha256) => originalCommitment(archive.key, bundleId, sha256));
     payload.push(yield* add('data/bundle.json', text(`${JSON.stringify(bundle, null, 2)}\n`), false));
     const report = renderReport(bundle, options.language);
     payload.push(yield* add('data/report.html', text(report), false));
@@ -127,16 +162,6 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
     printed = pdf !== null;
     payload.push(yield* add('data/incidents.csv', text(incidentsCsv(bundle, options.language)), false));
     payload.push(yield* add('data/effects.csv', text(effectsCsv(bundle, options.language)), false));
-    const inBag = new Set<string>();
-    for (const attachment of bundle.attachments) {
-      // A file listed for two records is in the bag once.
-      if (inBag.has(attachment.path)) continue;
-      inBag.add(attachment.path);
-      const stored = yield* add(`data/${attachment.path}`, archive.readBlob(attachment.sha256), compressed.test(attachment.mediaType));
-      // The stored bytes must still be the bytes received; a difference is damage, never exported.
-      if (stored.sha256 !== attachment.sha256) throw new EngineError('archiveDamaged', { path: archive.path, file: attachment.path });
-      payload.push(stored);
-    }
 
     const tags: { path: string; bytes: Uint8Array }[] = [
       { path: 'bagit.txt', bytes: text(bagitDeclaration) },
@@ -203,6 +228,14 @@ function signerNameOf(options: ExportOptions, archiveName: string): string {
 export function publicationKey(archiveKey: SigningKey, bundleId: string): SigningKey {
   const seed = createHmac('sha256', archiveKey.toPkcs8()).update(`dalel publication key v1\0${bundleId}`).digest();
   return SigningKey.fromSeed(seed);
+}
+
+/** The pieces of a stream, also kept in `held` as they pass. */
+async function* holding(source: AsyncIterable<Uint8Array>, held: Uint8Array[]): AsyncGenerator<Uint8Array> {
+  for await (const piece of source) {
+    held.push(piece);
+    yield piece;
+  }
 }
 
 /** Text for a one-line field: no line breaks. */

@@ -22,6 +22,7 @@ import { ExportNothing } from './ExportNothing';
 import { ExportResult, type ExportDone } from './ExportResult';
 import { ProfileChoice } from './ProfileChoice';
 import { ProfilePreviewPanel } from './ProfilePreviewPanel';
+import { useMediaLocations } from './useMediaLocations';
 import { filterSearchId } from './IncidentFilterFields';
 import { previewProfile, selectRecords, type PreviewFile, type PreviewRecord } from './profilePreview';
 import { RecordChoice } from './RecordChoice';
@@ -99,6 +100,7 @@ export function ExportScreen({ archivePath, archiveName }: Props) {
     if (!records || !selected.every((record) => files.has(record.recordId))) return null;
     return previewProfile(profile, selected, selected.flatMap((record) => files.get(record.recordId) ?? []));
   }, [records, selected, files, profile]);
+  const locations = useMediaLocations(profile === 'legal' ? (preview?.files ?? []) : []);
 
   useEffect(() => {
     if (running) cancelButton.current?.focus();
@@ -231,7 +233,7 @@ export function ExportScreen({ archivePath, archiveName }: Props) {
             {running && <TaskProgress task="export" label={t('verify:export.running')} ref={cancelButton} />}
             <ErrorMessage error={error} />
           </form>
-          <ProfilePreviewPanel preview={preview} />
+          <ProfilePreviewPanel preview={preview} locations={profile === 'legal' ? locations : null} />
         </div>
       )}
     </div>

@@ -2,20 +2,23 @@
  * The preview beside the export form: what the bundle will hold for the
  * chosen records and profile, and by name what the profile leaves out or
  * changes (people named by a pseudonym, testimonies left out whole,
- * evidence files kept back and why, records whose confidential text stays
- * out). Drawn from `previewProfile`; the engine applies the same rules on
- * export.
+ * evidence files kept back and why, photos and videos cleaned, records
+ * whose confidential text stays out), and what to check first. Drawn from
+ * `previewProfile`; the engine applies the same rules on export.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreviewRecord, ProfilePreview } from './profilePreview';
+import type { MediaLocations } from './useMediaLocations';
 
 interface Props {
   /** Null while the evidence files of the chosen records are still being listed. */
   preview: ProfilePreview | null;
+  /** Legal: which originals record where they were made; null for other profiles. */
+  locations: MediaLocations | null;
 }
 
-export function ProfilePreviewPanel({ preview }: Props) {
+export function ProfilePreviewPanel({ preview, locations }: Props) {
   const { t } = useTranslation();
   return (
     <section className="export-preview" aria-labelledby="export-preview-title">
@@ -23,13 +26,13 @@ export function ProfilePreviewPanel({ preview }: Props) {
       {!preview ? (
         <p className="loading">{t('verify:export.preview.loading')}</p>
       ) : (
-        <PreviewContent preview={preview} />
+        <PreviewContent preview={preview} locations={locations} />
       )}
     </section>
   );
 }
 
-function PreviewContent({ preview }: { preview: ProfilePreview }) {
+function PreviewContent({ preview, locations }: { preview: ProfilePreview; locations: MediaLocations | null }) {
   const { t } = useTranslation();
   const { counts, redactions } = preview;
   const nothingLeftOut = Object.values(redactions).every((count) => count === 0);
@@ -50,7 +53,7 @@ function PreviewContent({ preview }: { preview: ProfilePreview }) {
         <li>{t('report:counts.sources', { count: counts.sources })}</li>
         <li>{t('report:counts.files', { count: counts.files })}</li>
       </ul>
-      <PreviewWarnings preview={preview} recordTitle={recordTitle} />
+      <PreviewWarnings preview={preview} locations={locations} recordTitle={recordTitle} />
       <h3>{t('verify:export.preview.leftOut')}</h3>
       {nothingLeftOut && <p>{t('report:cover.nothingLeftOut')}</p>}
       <LeftOut heading={t('report:redactions.pseudonymized', { count: redactions.pseudonymized })} show={redactions.pseudonymized > 0}>
@@ -74,6 +77,14 @@ function PreviewContent({ preview }: { preview: ProfilePreview }) {
           </li>
         ))}
       </LeftOut>
+      <LeftOut heading={t('report:redactions.attachmentsCleaned', { count: preview.filesCleaned.length })} show={preview.filesCleaned.length > 0}>
+        <li className="hint">{t('verify:export.preview.cleanedHint')}</li>
+        {preview.filesCleaned.map((file) => (
+          <li key={`${file.recordId}/${file.sha256}`}>
+            <bdi>{file.originalName}</bdi>
+          </li>
+        ))}
+      </LeftOut>
       <LeftOut
         heading={t('report:redactions.confidentialTextWithheld', { count: redactions.confidentialTextWithheld })}
         show={redactions.confidentialTextWithheld > 0}
@@ -88,11 +99,17 @@ function PreviewContent({ preview }: { preview: ProfilePreview }) {
   );
 }
 
-/** What could still point to someone withheld: a claim resting on a withheld testimony, a withheld name in text that travels. */
-function PreviewWarnings({ preview, recordTitle }: { preview: ProfilePreview; recordTitle: (record: PreviewRecord) => string }) {
+/**
+ * What could still point to someone: a claim resting on a withheld
+ * testimony, a withheld name in text that travels, and (legal) an original
+ * photo or video that records where it was made.
+ */
+function PreviewWarnings({ preview, locations, recordTitle }: { preview: ProfilePreview; locations: MediaLocations | null; recordTitle: (record: PreviewRecord) => string }) {
   const { t } = useTranslation();
   const { onlyWithheldSupport, namesInText } = preview.warnings;
-  if (onlyWithheldSupport.length === 0 && namesInText.length === 0) return null;
+  const located = locations?.located ?? [];
+  const unchecked = locations?.unchecked ?? [];
+  if (onlyWithheldSupport.length === 0 && namesInText.length === 0 && located.length === 0 && unchecked.length === 0 && !locations?.checking) return null;
   return (
     <div className="export-warnings" role="note" aria-labelledby="export-warnings-title">
       <h3 id="export-warnings-title">{t('verify:export.warnings.title')}</h3>
@@ -114,7 +131,14 @@ function PreviewWarnings({ preview, recordTitle }: { preview: ProfilePreview; re
             </bdi>
           </li>
         ))}
+        {located.map((file) => (
+          <li key={`location-${file.sha256}`}>
+            <bdi>{t('verify:export.warnings.location', { name: file.originalName })}</bdi>
+          </li>
+        ))}
+        {unchecked.length > 0 && <li>{t('verify:export.warnings.locationUnchecked', { count: unchecked.length })}</li>}
       </ul>
+      {locations?.checking && <p className="loading">{t('verify:export.warnings.checkingLocations')}</p>}
     </div>
   );
 }

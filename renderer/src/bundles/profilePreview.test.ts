@@ -93,10 +93,10 @@ describe('the profile preview', () => {
     expect(preview.counts).toEqual({ incidents: 1, effects: 3, sources: 1, files: 3 });
   });
 
-  it('public names nobody, leaves out the unpublished testimony, sensitive files, photos and confidential text', () => {
+  it('public names nobody, leaves out the unpublished testimony, sensitive files and confidential text, and cleans photos', () => {
     const { records, files } = sampleArchive();
     const preview = previewProfile('public', selectRecords(records, null, 'public'), files);
-    expect(preview.redactions).toEqual({ pseudonymized: 1, sourcesWithheld: 1, attachmentsWithheld: 4, confidentialTextWithheld: 1 });
+    expect(preview.redactions).toEqual({ pseudonymized: 1, sourcesWithheld: 1, attachmentsWithheld: 3, confidentialTextWithheld: 1 });
     expect(preview.sourcesWithheld.map(titleOf)).toEqual(['Deaf family, Almaty']);
     expect(preview.pseudonymized.map(titleOf)).toEqual(['Pharmacist, Medeu district']);
     expect(preview.confidentialText.map(titleOf)).toEqual(['Nationwide shutdown']);
@@ -104,10 +104,10 @@ describe('the profile preview', () => {
       'list of detainees.pdf': 'sensitive',
       'Айгүлдің дауысы.m4a': 'sourceWithheld',
       'pharmacy receipt.png': 'personNotNamed',
-      // A photo may say where it was taken and on what device: not in a public bundle until it can be cleaned.
-      'Банк жабық 📵.jpg': 'mediaMetadata',
     });
-    expect(preview.counts).toEqual({ incidents: 1, effects: 3, sources: 1, files: 0 });
+    // A photo may say where it was taken and on what device: it goes as a cleaned copy, if the engine can clean it.
+    expect(preview.filesCleaned.map((file) => file.originalName)).toEqual(['Банк жабық 📵.jpg']);
+    expect(preview.counts).toEqual({ incidents: 1, effects: 3, sources: 1, files: 1 });
   });
 
   it('a sensitive source keeps its files out of a public bundle even when its person may be named elsewhere', () => {

@@ -35,6 +35,10 @@ export interface ProfilePreview {
   /** Sources left out whole (a testimony whose person did not consent to publication). */
   sourcesWithheld: PreviewRecord[];
   filesWithheld: (PreviewFile & { reason: WithheldReason })[];
+  /** Public: photos and videos that go as cleaned copies (the export leaves out any it cannot clean). */
+  filesCleaned: PreviewFile[];
+  /** The evidence files the bundle carries, once each. */
+  files: PreviewFile[];
   /** Records whose confidential free text is left out. */
   confidentialText: PreviewRecord[];
   /** The same counts the engine writes into bundle.json and the report. */
@@ -59,6 +63,8 @@ export function previewProfile(profile: BundleProfile, records: readonly Preview
     pseudonymized: redacted.pseudonymized,
     sourcesWithheld: redacted.sourcesWithheld,
     filesWithheld: redacted.filesWithheld,
+    filesCleaned: redacted.filesCleaned,
+    files: [...new Map(redacted.files.map((file) => [file.sha256, file])).values()],
     confidentialText: redacted.confidentialText,
     redactions: redacted.redactions,
     warnings: exportWarnings(records, redacted),
