@@ -1,6 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -211,6 +211,70 @@ describe('the installed dalel command', () => {
     expect(list.status).toBe(0);
     expect(JSON.parse(list.stdout)[0].data.title).toBe(sampleIncident().title);
     expect(JSON.parse(await readFile(join(dir, 'dalel-archive.json'), 'utf8')).encryption.kdf.N).toBe(2 ** 17);
+  });
+});
+
+/**
+ * Runs the real command in a pseudo-terminal made by script(1), typing each
+ * answer only once its question is on the screen, as a person would; gives
+ * everything the screen showed.
+ */
+function atTerminal(args: string[], answers: { after: string; type: string }[]): Promise<{ status: number | null; screen: string }> {
+  const command = [process.execPath, join(import.meta.dirname, 'bin.js'), ...args].map((arg) => `'${arg.replaceAll("'", "'\\''")}'`).join(' ');
+  const { DALEL_PASSPHRASE: _none, ...env } = process.env;
+  const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...env, LANG: 'en_US.UTF-8' } });
+  let screen = '';
+  let from = 0;
+  const pending = [...answers];
+  child.stdout.on('data', (chunk: Buffer) => {
+    screen += chunk.toString('utf8');
+    for (let at = pending[0] ? screen.indexOf(pending[0].after, from) : -1; at >= 0; at = pending[0] ? screen.indexOf(pending[0].after, from) : -1) {
+      from = at + pending[0]!.after.length;
+      child.stdin.write(`${pending.shift()!.type}\r`);
+    }
+  });
+  return new Promise((done) => child.on('close', (status) => done({ status, screen })));
+}
+
+describe('a passphrase at the terminal', () => {
+  it('is asked without being shown, only when the archive is encrypted, and twice when new', async () => {
+    const passphrase = 'Түнгі Ақтау жолы 2022';
+    const created = await atTerminal(['init', dir], [
+      { after: 'New passphrase', type: passphrase },
+      { after: 'The same passphrase again', type: passphrase },
+    ]);
+    expect(created.status, created.screen).toBe(0);
+    expect(created.screen).not.toContain('Түнгі');
+    const listed = await atTerminal(['list', dir], [{ after: 'Passphrase (not shown', type: passphrase }]);
+    expect(listed.status, listed.screen).toBe(0);
+    expect(listed.screen).toContain('No records.');
+    expect(listed.screen).not.toContain('Түнгі');
+    // Two different answers change nothing.
+    const other = join(folder.path, 'other');
+    const differ = await atTerminal(['init', other], [
+      { after: 'New passphrase', type: passphrase },
+      { after: 'The same passphrase again', type: 'something else entirely' },
+    ]);
+    expect(differ.status).toBe(2);
+    expect(differ.screen).toContain('The two passphrases differ');
+    expect(existsSync(other)).toBe(false);
+    // An unencrypted archive is never asked about.
+    await dalel(['init', other, '--no-encryption']);
+    const plain = await atTerminal(['list', other], []);
+    expect(plain.status, plain.screen).toBe(0);
+    expect(plain.screen).not.toContain('Passphrase');
+  }, 120_000);
+
+  it('warns when the passphrase file can be read by other users', async () => {
+    const file = join(folder.path, 'pass');
+    await writeFile(file, 'Жаңаөзен 2022 қаңтар\n', { mode: 0o644 });
+    const readable = await dalel(['init', dir, '--passphrase-file', file]);
+    expect(readable.code).toBe(0);
+    expect(readable.err).toContain(`other users of this computer can read ${file}`);
+    await chmod(file, 0o600);
+    const privateFile = await dalel(['list', dir, '--passphrase-file', file]);
+    expect(privateFile.code).toBe(0);
+    expect(privateFile.err).not.toContain('other users');
   });
 });
 

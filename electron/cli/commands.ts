@@ -3,7 +3,7 @@
  * itself (index.ts did), calls the engine through the contract, and prints
  * either plain translated lines or --json.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { TFunction } from 'i18next';
@@ -12,6 +12,7 @@ import { bundleProfiles, findArea, recordSchemas, recordTypes, redactionKinds, t
 import { fingerprintOfLine } from '../engine/signingKey';
 import { CommandFailure, InputFailure, VerifyRejected } from './failures';
 import type { Io } from './output';
+import { askHidden, canAsk } from './prompt';
 
 export interface CommandContext {
   t: TFunction;
@@ -35,17 +36,56 @@ interface Command {
 
 const json = (context: CommandContext, value: unknown) => context.say(JSON.stringify(value, null, 2));
 
-/** The passphrase from --passphrase-file (its first line) or DALEL_PASSPHRASE; never from argv. */
+/**
+ * The passphrase from --passphrase-file (its first line) or DALEL_PASSPHRASE;
+ * never from argv. A file that other users of the computer can read is
+ * used, with a warning: the passphrase in it is as good as theirs.
+ */
 async function readPassphrase(context: CommandContext, option = 'passphrase-file', variable = 'DALEL_PASSPHRASE'): Promise<string | undefined> {
   const file = context.values[option];
   if (typeof file === 'string') {
+    let text: string;
     try {
-      return (await readFile(file, 'utf8')).split(/\r?\n/)[0];
+      text = await readFile(file, 'utf8');
     } catch {
       throw new InputFailure(context.t('cli:readInputFailed', { file }));
     }
+    const { mode } = await stat(file);
+    if (process.platform !== 'win32' && (mode & 0o077) !== 0) context.warn(context.t('cli:passphraseFileReadable', { file }));
+    return text.split(/\r?\n/)[0];
   }
   return context.io.env[variable];
+}
+
+/** A passphrase asked at the terminal (twice for a new one, which must match), or undefined when no one can be asked. */
+async function askPassphrase(context: CommandContext, label: 'ask' | 'askOther' | 'askNew'): Promise<string | undefined> {
+  if (!canAsk(context.io)) return undefined;
+  const given = await askHidden(context.io, context.t(`cli:passphrase.${label}`));
+  if (given === null) throw new InputFailure(context.t('cli:passphrase.gaveUp'));
+  if (label !== 'askNew') return given;
+  const again = await askHidden(context.io, context.t('cli:passphrase.askAgain'));
+  if (again !== given) throw new InputFailure(context.t('cli:passphrase.differ'));
+  return given;
+}
+
+/** A passphrase given by file or environment, else asked at the terminal. */
+async function passphraseFor(context: CommandContext, label: 'ask' | 'askNew'): Promise<string | undefined> {
+  return (await readPassphrase(context)) ?? (await askPassphrase(context, label));
+}
+
+/**
+ * Calls `call` with the passphrase given by file or environment; when none
+ * was given and the archive turns out to be encrypted, asks at the terminal
+ * and tries once more. An unencrypted archive is never asked about.
+ */
+async function withPassphrase<T>(context: CommandContext, given: string | undefined, label: 'ask' | 'askOther', call: (passphrase: string | undefined) => Promise<T>): Promise<T> {
+  try {
+    return await call(given);
+  } catch (error) {
+    const asked = given === undefined && error instanceof CommandFailure && error.error.code === 'passphraseRequired' ? await askPassphrase(context, label) : undefined;
+    if (asked === undefined) throw error;
+    return call(asked);
+  }
 }
 
 /** After an import or a merge: the records now in conflict, which only a person can resolve. */
@@ -58,12 +98,10 @@ async function sayConflicts(context: CommandContext): Promise<void> {
 }
 
 async function openArchive(context: CommandContext) {
-  const passphrase = await readPassphrase(context);
-  const status = await context.call('archive:open', {
-    path: resolve(context.positionals[0]!),
-    ...(passphrase === undefined ? {} : { passphrase }),
-  });
-  return status;
+  const path = resolve(context.positionals[0]!);
+  return withPassphrase(context, await readPassphrase(context), 'ask', (passphrase) =>
+    context.call('archive:open', { path, ...(passphrase === undefined ? {} : { passphrase }) }),
+  );
 }
 
 async function readJsonInput(context: CommandContext, file: string): Promise<unknown> {
@@ -94,7 +132,7 @@ export const commands: Record<string, Command> = {
     async run(context) {
       const path = resolve(context.positionals[0]!);
       const unencrypted = Boolean(context.values['no-encryption']);
-      const passphrase = unencrypted ? undefined : await readPassphrase(context);
+      const passphrase = unencrypted ? undefined : await passphraseFor(context, 'askNew');
       if (!unencrypted && passphrase === undefined) throw new InputFailure(context.t('cli:initNeedsPassphrase'));
       if (passphrase !== undefined && passphrase.length < minPassphraseLength) {
         throw new InputFailure(context.t('cli:passphraseTooShort', { min: minPassphraseLength }));
@@ -218,7 +256,7 @@ export const commands: Record<string, Command> = {
     options: {},
     positionals: ['DIR'],
     async run(context) {
-      const passphrase = await readPassphrase(context);
+      const passphrase = await passphraseFor(context, 'askNew');
       if (passphrase === undefined) throw new InputFailure(context.t('cli:encryptNeedsPassphrase'));
       if (passphrase.length < minPassphraseLength) throw new InputFailure(context.t('cli:passphraseTooShort', { min: minPassphraseLength }));
       const path = resolve(context.positionals[0]!);
@@ -314,9 +352,11 @@ export const commands: Record<string, Command> = {
     positionals: ['DIR', 'OTHER_DIR'],
     async run(context) {
       const other = resolve(context.positionals[1]!);
-      const passphrase = await readPassphrase(context, 'other-passphrase-file', 'DALEL_OTHER_PASSPHRASE');
+      const given = await readPassphrase(context, 'other-passphrase-file', 'DALEL_OTHER_PASSPHRASE');
       await openArchive(context);
-      const outcome = await context.call('archive:merge', { path: other, ...(passphrase === undefined ? {} : { passphrase }) });
+      const outcome = await withPassphrase(context, given, 'askOther', (passphrase) =>
+        context.call('archive:merge', { path: other, ...(passphrase === undefined ? {} : { passphrase }) }),
+      );
       if (context.values.json) return json(context, outcome);
       context.say(context.t('cli:merged', { path: other, revisions: outcome.revisionsAdded, files: outcome.attachmentsAdded }));
       await sayConflicts(context);

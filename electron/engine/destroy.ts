@@ -7,7 +7,7 @@
  * design: a backup bundle kept elsewhere is the only way back.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rm, stat } from 'node:fs/promises';
+import { open, readdir, realpath, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { manifestFile } from './manifest';
 
@@ -23,7 +23,13 @@ async function overwrite(file: string): Promise<void> {
   }
 }
 
-export async function destroyArchiveFolder(path: string): Promise<void> {
+/**
+ * SECURITY: `path` may be a link (or a chain of links) to the archive
+ * folder: the real folder is destroyed, then the link. Removing the link
+ * alone would leave every file where it was.
+ */
+export async function destroyArchiveFolder(link: string): Promise<void> {
+  const path = await realpath(link).catch(() => link);
   // SECURITY: the wrapped key goes first; without it the sealed files are noise.
   await overwrite(join(path, manifestFile)).catch(() => undefined);
   // Small plain files (an unencrypted archive's key and documents) are overwritten too.
@@ -33,4 +39,6 @@ export async function destroyArchiveFolder(path: string): Promise<void> {
     if ((await stat(file)).size <= 1024 * 1024) await overwrite(file).catch(() => undefined);
   }
   await rm(path, { recursive: true, force: true });
+  // A dangling link names no content; on Windows a junction may refuse plain removal, which changes nothing above.
+  if (path !== link) await rm(link, { force: true }).catch(() => undefined);
 }

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Archive } from './archive';
 import { Keyring } from './crypto/keyring';
 import { SealBroken, sealStream, sealedLayout } from './crypto/sealedFile';
+import { destroyArchiveFolder } from './destroy';
 import { EngineError } from './errors';
 import { SigningKey } from './signingKey';
 import { sampleIncident, temporaryFolder } from './testing/fixtures';
@@ -118,6 +119,21 @@ describe('an encrypted archive', () => {
     expect(reopened.getRecord(recordId).summary.data).toMatchObject({ title: sampleIncident().title });
   });
 
+  it('refuses at once a folder that asks for key derivation beyond what Dalel writes, deriving nothing', async () => {
+    const archive = await create();
+    archive.close();
+    const manifestPath = join(dir, 'dalel-archive.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+    // A hostile folder offered for merge: 4 GiB and many seconds per passphrase tried.
+    for (const kdf of [{ N: 2 ** 22, r: 8 }, { N: 2 ** 17, r: 32 }, { N: 2 ** 17, r: 8, p: 16 }, { N: 3 * 2 ** 12, r: 8 }]) {
+      await writeFile(manifestPath, JSON.stringify({ ...manifest, encryption: { ...manifest.encryption, kdf: { ...manifest.encryption.kdf, ...kdf } } }));
+      const started = Date.now();
+      const error = await failure(Archive.open(dir, passphrase));
+      expect(error.code, JSON.stringify(kdf)).toBe('archiveDamaged');
+      expect(Date.now() - started).toBeLessThan(5_000);
+    }
+  });
+
   it('changes its passphrase by rewriting only the manifest', async () => {
     const archive = await create();
     await archive.save({ type: 'incident', data: sampleIncident() });
@@ -219,6 +235,17 @@ describe('an encrypted archive', () => {
     expect(existsSync(join(dir, 'dalel-archive.json'))).toBe(true);
     expect((await failure(Archive.open(dir, 'guess three'))).code).toBe('archiveDestroyed');
     expect(existsSync(dir)).toBe(false);
+  });
+
+  it('destroys the real folder when it was opened through a link, not just the link', async () => {
+    const archive = await create({ passphrase: null });
+    await archive.save({ type: 'incident', data: sampleIncident() });
+    archive.close();
+    const link = join(folder.path, 'на рабочем столе');
+    await symlink(dir, link);
+    await destroyArchiveFolder(link);
+    expect(existsSync(dir), 'the real folder').toBe(false);
+    expect(existsSync(link), 'the link').toBe(false);
   });
 });
 

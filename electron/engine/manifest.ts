@@ -11,17 +11,30 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { Safety } from '../../shared/ipc';
 import { writeFileAtomic } from './atomicFile';
+import { defaultScryptCost } from './crypto/keyring';
 import { EngineError, fromFsError } from './errors';
 
 export const archiveFormat = 1;
 export const manifestFile = 'dalel-archive.json';
 const failuresFile = 'unlock-failures.json';
 
+/**
+ * SECURITY: only the parameters Dalel writes (N a power of two up to the
+ * default 2^17, r = 8, p = 1: at most 128 MiB and about a second per try).
+ * A hostile folder offered for merge or open could otherwise ask for many
+ * GiB and many seconds per passphrase; it is refused as damaged, before
+ * any derivation.
+ */
 const ScryptParams = z.object({
   name: z.literal('scrypt'),
-  N: z.number().int().min(2 ** 10).max(2 ** 22),
-  r: z.number().int().min(1).max(32),
-  p: z.number().int().min(1).max(16),
+  N: z
+    .number()
+    .int()
+    .min(2 ** 10)
+    .max(defaultScryptCost)
+    .refine((n) => (n & (n - 1)) === 0),
+  r: z.literal(8),
+  p: z.literal(1),
   salt: z.base64(),
 });
 

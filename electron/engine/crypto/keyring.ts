@@ -11,8 +11,9 @@ export interface ScryptParams {
   name: 'scrypt';
   /** CPU/memory cost; 2^17 takes about a second on a modest laptop and 128 MiB. */
   N: number;
-  r: number;
-  p: number;
+  /** Always 8 and 1: manifest.ts refuses anything else. */
+  r: 8;
+  p: 1;
   /** base64 */
   salt: string;
 }
