@@ -443,6 +443,13 @@ export class Archive {
     return this.blobs.read(sha256);
   }
 
+  /** The first `bytes` bytes of an evidence file (fewer when it is shorter): enough to tell what it is. */
+  async readBlobHead(sha256: string, bytes: number): Promise<Uint8Array> {
+    const pieces: Uint8Array[] = [];
+    for await (const piece of this.blobs.readRange(sha256, 0, bytes)) pieces.push(piece);
+    return Buffer.concat(pieces).subarray(0, bytes);
+  }
+
   /**
    * An evidence file as a record lists it, with a reader of any byte range
    * of its stored bytes (for previews); null when the record does not list it.

@@ -1,15 +1,21 @@
 /**
  * The media type of an evidence file, from its name's extension: enough to
- * choose a preview and a bundle's compression. Never read from the bytes, and
- * never used to change them.
+ * choose a preview and a bundle's compression. Never used to change the
+ * bytes, and never trusted for safety: what goes into a public bundle is
+ * judged by the bytes (media/sniff.ts).
  */
 const byExtension: Record<string, string> = {
   jpg: 'image/jpeg',
   jpeg: 'image/jpeg',
+  jpe: 'image/jpeg',
+  jfif: 'image/jpeg',
   png: 'image/png',
   gif: 'image/gif',
   webp: 'image/webp',
   heic: 'image/heic',
+  heif: 'image/heif',
+  hif: 'image/heif',
+  avif: 'image/avif',
   tif: 'image/tiff',
   tiff: 'image/tiff',
   mp4: 'video/mp4',

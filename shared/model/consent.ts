@@ -63,16 +63,35 @@ const CurrentConsent = z
       for (const use of sharingUses) {
         if (consent[use] === true && withdrawnSinceAsked(consent, use)) ctx.addIssue({ code: 'custom', path: [use], message: 'consentWithdrawn' });
       }
+      // Lawyers who know who the person is read the statement too: a "yes" to the name needs a "yes" to reading.
+      if (consent.lawyersNamed === true && consent.lawyersAnonymous !== true) {
+        ctx.addIssue({ code: 'custom', path: ['lawyersNamed'], message: 'consentNamedNeedsReading' });
+      }
+      // The earlier questions never named a person to lawyers nor asked about the UN.
+      if (consent.migrated && (consent.lawyersNamed === true || consent.unNamed === true)) {
+        ctx.addIssue({ code: 'custom', path: ['migrated'], message: 'consentMigratedNamed' });
+      }
     },
     // Checked with the rest, so that a form names every missing answer at once.
     { when: () => true },
   );
 
-/** Whether the person took a use back after they were last asked. */
+/** How long a time given to this precision may stand for: "5 January" is any moment of that day. */
+const spanOf = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
+
+/**
+ * Whether the person took a use back after they were last asked. A
+ * withdrawal counts unless it surely came before: its latest possible
+ * moment (the end of its day, for a date alone) is before `givenAt`.
+ */
 function withdrawnSinceAsked(consent: Pick<Consent, 'givenAt' | 'withdrawals'>, use: ConsentUse): boolean {
   if (!Array.isArray(consent.withdrawals) || typeof consent.givenAt?.at !== 'string') return false;
   const asked = instantOf(consent.givenAt);
-  return consent.withdrawals.some((withdrawal) => (withdrawal?.uses as readonly string[] | undefined)?.includes(use) && typeof withdrawal.at?.at === 'string' && !(instantOf(withdrawal.at) < asked));
+  return consent.withdrawals.some((withdrawal) => {
+    if (!(withdrawal?.uses as readonly string[] | undefined)?.includes(use) || typeof withdrawal.at?.at !== 'string') return false;
+    const latest = instantOf(withdrawal.at) + (spanOf[withdrawal.at.precision] ?? spanOf.day);
+    return !(latest <= asked);
+  });
 }
 
 /** The answers of the earlier three questions, as they were saved. */
@@ -108,5 +127,6 @@ export function readConsent(value: unknown): Consent | null {
  * allows nothing.
  */
 export function allows(consent: Consent | null, use: ConsentUse): boolean {
-  return !!consent && consent[use] === true && !withdrawnSinceAsked(consent, use);
+  // A consent that does not allow keeping allows nothing else either (the schema refuses it; this is the second guard).
+  return !!consent && consent.keep === true && consent[use] === true && !withdrawnSinceAsked(consent, use);
 }

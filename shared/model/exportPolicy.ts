@@ -50,13 +50,14 @@ export interface PolicyFile {
 }
 
 /**
- * Why a file stays out: its source stays out whole, its person is not
- * named, it is sensitive, it is a photo, video or recording of a kind Dalel
- * cannot clean (`mediaMetadata`), or the engine could not make a clean copy
- * of it when exporting (`notCleaned`: too large, unreadable, or metadata
- * the cleaner cannot remove).
+ * Why a file stays out, as the preview can tell from the records: its
+ * source stays out whole, its person is not named, it is sensitive, or its
+ * name says a photo, video or recording of a kind Dalel cannot clean
+ * (`mediaMetadata`). The export judges each file by its bytes too, and
+ * leaves out more (one that cannot be cleaned, media under another name, a
+ * file of no known kind), counted with the files withheld.
  */
-export type WithheldReason = 'sourceWithheld' | 'personNotNamed' | 'sensitive' | 'mediaMetadata' | 'notCleaned';
+export type WithheldReason = 'sourceWithheld' | 'personNotNamed' | 'sensitive' | 'mediaMetadata';
 
 /**
  * SECURITY: photos, videos and recordings carry location (EXIF GPS,
@@ -87,8 +88,9 @@ export function personIn(profile: BundleProfile, data: Record<string, unknown>):
   if (profile === 'internal' || !hasPerson(data)) return 'named';
   const consent = readConsent(data.consent);
   if (profile === 'public') return allows(consent, 'publishAnonymous') ? 'pseudonym' : 'withheld';
-  if (allows(consent, 'lawyersNamed')) return 'named';
-  return allows(consent, 'lawyersAnonymous') ? 'pseudonym' : 'withheld';
+  // Named only with both lawyer answers: a "yes" to the name alone is read at its safest meaning.
+  if (!allows(consent, 'lawyersAnonymous')) return 'withheld';
+  return allows(consent, 'lawyersNamed') ? 'named' : 'pseudonym';
 }
 
 /**

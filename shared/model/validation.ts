@@ -31,6 +31,8 @@ const customKeys = new Set([
   'consentAskedByRequired',
   'consentLanguageRequired',
   'consentWithdrawn',
+  'consentNamedNeedsReading',
+  'consentMigratedNamed',
   'unknownIncident',
   'unknownSource',
 ]);

@@ -53,17 +53,11 @@ export interface BundleSigner {
 const recordTypes: readonly RecordType[] = ['incident', 'effect', 'source'];
 
 /**
- * The bundle's content, and (public) the sha256 of each photo or video to go
- * as a cleaned copy: it is listed as its original until the export has made
- * the copy (./evidenceFiles.ts), and no custody line names its original.
+ * The bundle's content, its files listed as the originals: the export then
+ * decides from each file's bytes what goes in (./evidenceFiles.ts), and
+ * gives the bundle the cleaned copies' hashes.
  */
-export async function bundleContent(
-  archive: Archive,
-  options: ContentOptions,
-  bundleId: string,
-  createdAt: string,
-  signer: BundleSigner,
-): Promise<{ bundle: Bundle; toClean: Set<string> }> {
+export async function bundleContent(archive: Archive, options: ContentOptions, bundleId: string, createdAt: string, signer: BundleSigner): Promise<Bundle> {
   const { profile } = options;
   const summaries: PolicyRecord[] = recordTypes.flatMap((type) =>
     archive.listRecords(type).map((summary) => ({ ...summary, type: summary.type as PolicyRecord['type'] })),
@@ -82,13 +76,11 @@ export async function bundleContent(
   const actorOf = actorNames(profile);
   const files = bundleFiles(profile, redacted.files, actorOf);
   // A file is carried for some records and may be withheld for others: lines are judged per record and file.
-  // An original that goes as a cleaned copy is not carried: a line naming its hash would confirm it.
-  const toClean = new Set(redacted.files.filter((file) => file.clean).map((file) => file.sha256));
-  const keptHashes = new Set(files.filter((file) => !toClean.has(file.sha256)).map((file) => `${file.recordId} ${file.sha256}`));
+  const keptHashes = new Set(files.map((file) => `${file.recordId} ${file.sha256}`));
   const lines = records.flatMap((record) => archive.custodyOf(record.recordId)).sort((a, b) => a.seq - b.seq);
   const custody = lines.flatMap((line) => custodyLine(profile, line, keptHashes, salted, actorOf));
   const content = { records, attachments: files, custody };
-  const bundle = Bundle.parse({
+  return Bundle.parse({
     format: bundleFormat,
     profile,
     bundleId,
@@ -103,7 +95,6 @@ export async function bundleContent(
       ...(profile === 'legal' ? { unsignedHeads: records.filter((record) => !record.signedHead).length } : {}),
     },
   });
-  return { bundle, toClean };
 }
 
 /**
@@ -141,8 +132,14 @@ function actorNames(profile: BundleProfile): (fingerprint: string) => string {
   };
 }
 
-/** The evidence files the profile carries, one entry per record and file (a file listed twice is in the bag once). */
+/**
+ * The evidence files the profile carries, one entry per record and file. A
+ * file listed twice is in the bag once, at one path: the extension of the
+ * name it was first listed under.
+ */
 function bundleFiles(profile: BundleProfile, files: readonly (Attachment & { clean?: true })[], actorOf: (fingerprint: string) => string): BundleAttachment[] {
+  const extensions = new Map<string, string>();
+  for (const file of files) if (!extensions.has(file.sha256)) extensions.set(file.sha256, extensionOf(file.originalName));
   const listed = files.map(({ photo, clean: _clean, ...attachment }: Attachment & { clean?: true }) => ({
     ...attachment,
     // A camera's make and model and a capture time identify as surely as a name: not in a public bundle.
@@ -150,7 +147,7 @@ function bundleFiles(profile: BundleProfile, files: readonly (Attachment & { cle
     addedBy: actorOf(attachment.addedBy),
     // A file's own name can name a person ("Aigul's voice.m4a"): a public bundle names it by its hash.
     originalName: profile === 'public' ? `${attachment.sha256.slice(0, 12)}${extensionOf(attachment.originalName)}` : attachment.originalName,
-    path: `attachments/${attachment.sha256}${extensionOf(attachment.originalName)}`,
+    path: `attachments/${attachment.sha256}${extensions.get(attachment.sha256)!}`,
   }));
   return uniqueFiles(listed);
 }
@@ -187,7 +184,9 @@ function disclosedHead(head: SignedRevision, redactedData: Record<string, unknow
     const redacted = redactedData[field];
     if (entry === undefined) return same(redacted, value);
     if (Array.isArray(redacted)) return redacted.some((item) => same(item, value));
-    return typeof redacted === 'object' && redacted !== null && same((redacted as Record<string, unknown>)[entry], value);
+    // SECURITY: an entry the redaction dropped is not disclosed, not even as absent: were the absent ones
+    // disclosed and the withheld ones not, the list of paths would tell which fields a person has.
+    return typeof redacted === 'object' && redacted !== null && Object.hasOwn(redacted, entry) && same((redacted as Record<string, unknown>)[entry], value);
   };
   const signed = signedHead(head, shown);
   return { signedHead: signed, data: withPseudonym(assembleData(signed.revision, signed.disclosures), redactedData) };

@@ -1,23 +1,26 @@
 /**
  * The evidence files of a bundle on their way into the bag
- * (docs/spec/bundle-format.md, "Photos and videos"):
- * - public: each photo or video of a kind Dalel cleans goes as a cleaned
- *   copy made in memory (../media/cleanMedia.ts); one that cannot be
- *   cleaned (too large, unreadable, metadata the cleaner cannot remove)
- *   stays out, counted with the files withheld;
+ * (docs/spec/bundle-format.md, "Photos and videos"), each judged by its
+ * first bytes, never by its name:
+ * - public: a photo or video of a kind Dalel cleans goes as a cleaned copy
+ *   made in memory (../media/cleanMedia.ts); one that cannot be cleaned
+ *   (too large, unreadable, metadata the cleaner cannot remove), any other
+ *   photo, video or recording, and a file of no known kind stay out,
+ *   counted with the files withheld, with every custody line naming them;
  * - legal: originals go byte for byte (they are the evidence), and each
  *   photo or video is read for a location in its own metadata, so that the
  *   report can warn the lawyer before they pass it on.
  * The bundle is listed with the originals until the files are written;
- * `withOutcomes` then gives it the copies' hashes and what was removed.
+ * `withOutcomes` then gives it what went in.
  */
 import { createHash, createHmac } from 'node:crypto';
 import { extname } from 'node:path';
-import { Bundle, carriesMediaMetadata, isCleanable, type BundleAttachment, type MetadataKind } from '../../../shared/model';
+import { Bundle, bareMediaType, carriesMediaMetadata, type BundleAttachment, type BundleProfile, type MetadataKind } from '../../../shared/model';
 import type { Archive } from '../archive';
 import { canonicalJson } from '../canonical';
 import { EngineError } from '../errors';
 import { cleanMedia, cleanSizeLimit, metadataKinds } from '../media/cleanMedia';
+import { sniff, sniffSpan } from '../media/sniff';
 import type { SigningKey } from '../signingKey';
 
 /** What became of one stored file (by its sha256) in this bundle. */
@@ -25,6 +28,28 @@ export type FileOutcome =
   | { kind: 'original'; metadataLocation?: 'present' | 'unchecked' }
   | { kind: 'cleaned'; sha256: string; size: number; removed: MetadataKind[] }
   | { kind: 'withheld' };
+
+/** What to do with a file: clean it (as this type), leave it out, or carry it (reading its metadata, or noting it could not be). */
+export type FilePlan =
+  | { kind: 'clean'; mediaType: string }
+  | { kind: 'withhold' }
+  | { kind: 'original'; read: 'metadata'; mediaType: string }
+  | { kind: 'original'; read: 'unchecked' | null };
+
+/** The plan for one file in this profile, from its first bytes. */
+export async function planFor(archive: Archive, attachment: BundleAttachment, profile: BundleProfile): Promise<FilePlan> {
+  if (profile === 'internal') return { kind: 'original', read: null };
+  const sniffed = sniff(await archive.readBlobHead(attachment.sha256, sniffSpan));
+  const namedMedia = carriesMediaMetadata(attachment.mediaType);
+  if (profile === 'public') {
+    if (sniffed.kind === 'cleanable') return { kind: 'clean', mediaType: sniffed.mediaType };
+    // SECURITY: whatever its name says, a photo, video or recording not cleaned, or a file of no known kind, stays out.
+    const unknown = bareMediaType(attachment.mediaType) === 'application/octet-stream';
+    return sniffed.kind === 'media' || namedMedia || unknown ? { kind: 'withhold' } : { kind: 'original', read: null };
+  }
+  if (sniffed.kind === 'cleanable') return attachment.size <= cleanSizeLimit ? { kind: 'original', read: 'metadata', mediaType: sniffed.mediaType } : { kind: 'original', read: 'unchecked' };
+  return { kind: 'original', read: sniffed.kind === 'media' || namedMedia ? 'unchecked' : null };
+}
 
 /** A stored file read whole into memory, checked against the sha256 it was stored under. */
 async function readWhole(archive: Archive, attachment: BundleAttachment, signal?: AbortSignal): Promise<Uint8Array> {
@@ -43,28 +68,27 @@ async function readWhole(archive: Archive, attachment: BundleAttachment, signal?
   return bytes;
 }
 
-/** A public bundle's copy of a photo or video, with its bytes, or why it stays out. */
-export async function cleanedCopy(archive: Archive, attachment: BundleAttachment, signal?: AbortSignal): Promise<{ outcome: FileOutcome; bytes?: Uint8Array }> {
+/** A public bundle's copy of a photo or video (of `mediaType`, as its bytes say), with its bytes, or why it stays out. */
+export async function cleanedCopy(archive: Archive, attachment: BundleAttachment, mediaType: string, signal?: AbortSignal): Promise<{ outcome: FileOutcome; bytes?: Uint8Array }> {
   if (attachment.size > cleanSizeLimit) return { outcome: { kind: 'withheld' } };
   const original = await readWhole(archive, attachment, signal);
-  const result = await cleanMedia(original, attachment.mediaType, signal);
+  const result = await cleanMedia(original, mediaType, signal);
   if (!result.cleaned) return { outcome: { kind: 'withheld' } };
   return { outcome: { kind: 'cleaned', sha256: result.sha256, size: result.bytes.byteLength, removed: result.removed }, bytes: result.bytes };
 }
 
 /**
  * Whether a legal bundle's original records where it was made, read from
- * its bytes as they were written into the bag (`bytes` is null when they
- * were too many to hold). Only photos, videos and recordings are asked.
+ * its bytes as they were written into the bag (held when the plan says so).
  */
-export async function originalOutcome(attachment: BundleAttachment, bytes: Uint8Array | null, signal?: AbortSignal): Promise<FileOutcome> {
-  if (!carriesMediaMetadata(attachment.mediaType)) return { kind: 'original' };
-  const kinds = bytes ? await metadataKinds(bytes, attachment.mediaType, signal) : null;
+export async function originalOutcome(plan: FilePlan, held: Uint8Array | null, signal?: AbortSignal): Promise<FileOutcome> {
+  if (plan.kind !== 'original' || plan.read === null) return { kind: 'original' };
+  const kinds = plan.read === 'metadata' && held ? await metadataKinds(held, plan.mediaType, signal) : null;
   if (kinds === null) return { kind: 'original', metadataLocation: 'unchecked' };
   return kinds.includes('location') ? { kind: 'original', metadataLocation: 'present' } : { kind: 'original' };
 }
 
-/** What each archive has already found out about its files' locations, by sha256: a file's bytes never change. */
+/** What each archive has already found out about its files' locations, by sha256 and whether the name says media: a file's bytes never change. */
 const knownLocations = new WeakMap<Archive, Map<string, 'present' | 'absent' | 'unchecked'>>();
 
 /**
@@ -80,14 +104,17 @@ export async function mediaLocations(
   knownLocations.set(archive, known);
   const answers = [];
   for (const { sha256, mediaType } of files) {
-    if (!known.has(sha256)) known.set(sha256, await locationOf(archive, sha256, mediaType));
-    answers.push({ sha256, location: known.get(sha256)! });
+    const key = `${sha256} ${carriesMediaMetadata(mediaType)}`;
+    if (!known.has(key)) known.set(key, await locationOf(archive, sha256, mediaType));
+    answers.push({ sha256, location: known.get(key)! });
   }
   return answers;
 }
 
+/** Judged by the file's bytes; a file Dalel cannot read counts as not checked when its bytes or its name say photo, video or recording. */
 async function locationOf(archive: Archive, sha256: string, mediaType: string): Promise<'present' | 'absent' | 'unchecked'> {
-  if (!isCleanable(mediaType)) return 'unchecked';
+  const sniffed = sniff(await archive.readBlobHead(sha256, sniffSpan));
+  if (sniffed.kind !== 'cleanable') return sniffed.kind === 'media' || carriesMediaMetadata(mediaType) ? 'unchecked' : 'absent';
   const pieces: Uint8Array[] = [];
   let size = 0;
   for await (const piece of archive.readBlob(sha256)) {
@@ -95,13 +122,10 @@ async function locationOf(archive: Archive, sha256: string, mediaType: string): 
     if (size > cleanSizeLimit) return 'unchecked';
     pieces.push(piece);
   }
-  const kinds = await metadataKinds(Buffer.concat(pieces), mediaType);
+  const kinds = await metadataKinds(Buffer.concat(pieces), sniffed.mediaType);
   if (kinds === null) return 'unchecked';
   return kinds.includes('location') ? 'present' : 'absent';
 }
-
-/** Whether a legal export should hold a file's bytes to read its metadata: a photo or video Dalel can read, small enough. */
-export const readsMetadataOf = (attachment: BundleAttachment) => isCleanable(attachment.mediaType) && attachment.size <= cleanSizeLimit;
 
 /**
  * The commitment a cleaned copy carries to its original: sha256 of
@@ -119,7 +143,6 @@ export function originalCommitment(archiveKey: SigningKey, bundleId: string, ori
 export function withOutcomes(bundle: Bundle, outcomes: ReadonlyMap<string, FileOutcome>, commitmentOf: (originalSha256: string) => string): Bundle {
   const attachments: BundleAttachment[] = [];
   let withheld = 0;
-  let cleaned = 0;
   for (const attachment of bundle.attachments) {
     const outcome = outcomes.get(attachment.sha256) ?? { kind: 'original' };
     if (outcome.kind === 'withheld') {
@@ -130,7 +153,6 @@ export function withOutcomes(bundle: Bundle, outcomes: ReadonlyMap<string, FileO
       attachments.push(outcome.metadataLocation ? { ...attachment, metadataLocation: outcome.metadataLocation } : attachment);
       continue;
     }
-    cleaned += 1;
     const extension = extname(attachment.path);
     attachments.push({
       ...attachment,
@@ -142,10 +164,18 @@ export function withOutcomes(bundle: Bundle, outcomes: ReadonlyMap<string, FileO
       cleaned: { removed: outcome.removed, original: commitmentOf(attachment.sha256) },
     });
   }
+  // Two originals of one record may give the same copy: listed once.
+  const once = [...new Map(attachments.map((attachment) => [`${attachment.recordId} ${attachment.sha256}`, attachment])).values()];
+  // SECURITY: an original not in the bag (cleaned or withheld) is named by no custody line: anyone holding it could confirm it.
+  const gone = new Set([...outcomes].filter(([, outcome]) => outcome.kind !== 'original').map(([sha256]) => sha256));
+  const kept = bundle.custody.filter((line) => !(line.hashes ?? []).some((hash) => gone.has(hash)));
+  // A public bundle numbers its lines from 0 (./unlinkable.ts): a line left out leaves no gap there.
+  const custody = bundle.profile === 'public' ? kept.map((line, seq) => ({ ...line, seq })) : kept;
   const redactions = {
     ...bundle.redactions,
     attachmentsWithheld: bundle.redactions.attachmentsWithheld + withheld,
-    ...(bundle.profile === 'public' ? { attachmentsCleaned: cleaned } : {}),
+    ...(bundle.profile === 'public' ? { attachmentsCleaned: once.filter((attachment) => attachment.cleaned).length } : {}),
+    ...(bundle.redactions.custodyWithheld === undefined ? {} : { custodyWithheld: bundle.redactions.custodyWithheld + bundle.custody.length - custody.length }),
   };
-  return Bundle.parse({ ...bundle, attachments, redactions });
+  return Bundle.parse({ ...bundle, attachments: once, custody, redactions });
 }

@@ -219,8 +219,9 @@ describe('every combination of consent', () => {
 
   it("names a person in a bundle only where that profile and that person's answers allow it, in every file of the bag", async () => {
     const archive = await Archive.create(join(folder.path, 'consent'), { name: 'Қорғаушы Сәуле, Атырау', organization: 'Сәуле қоры', passphrase: null });
+    const saved: typeof people = [];
     for (const person of people) {
-      await archive.save({
+      const saving = archive.save({
         type: 'source',
         data: {
           kind: 'testimony',
@@ -230,7 +231,12 @@ describe('every combination of consent', () => {
           consent: consentOf(person.answers),
         } satisfies SourceInput,
       });
+      // Lawyers who may know who the person is read the statement too: a "yes" to the name alone is refused.
+      if (person.answers.lawyersNamed && !person.answers.lawyersAnonymous) {
+        await expect(saving).rejects.toMatchObject({ code: 'invalidRecord', problems: [{ path: 'consent.lawyersNamed', key: 'consentNamedNeedsReading' }] });
+      } else saved.push((await saving, person));
     }
+    expect(saved).toHaveLength(12);
     const status = archive.status();
     for (const [profile, language] of (['internal', 'legal', 'public'] as const).flatMap((profile) => (['en', 'ru', 'kk'] as const).map((language) => [profile, language] as const))) {
       const { bag, out } = await exported(archive, { profile, language });
@@ -242,7 +248,7 @@ describe('every combination of consent', () => {
           expect(contains(bytes, identifying), `${language}: ${identifying}`).toBe(false);
         }
       }
-      for (const { answers, ...person } of people) {
+      for (const { answers, ...person } of saved) {
         // Lawyers learn who a person is only with that answer; the public never does.
         const named = profile === 'internal' || (profile === 'legal' && answers.lawyersNamed);
         for (const field of [person.name, person.contact, person.address, person.ageGroup]) expect(contains(bytes, field), `${profile} ${language}: ${field}`).toBe(named);

@@ -22,7 +22,7 @@ import { SigningKey } from '../signingKey';
 import { signSshsig } from '../sshsig';
 import { bagFiles, bundleNamespace } from './bagChecks';
 import { bundleContent } from './bundleContent';
-import { cleanedCopy, originalCommitment, originalOutcome, readsMetadataOf, withOutcomes, type FileOutcome } from './evidenceFiles';
+import { cleanedCopy, originalCommitment, originalOutcome, planFor, withOutcomes, type FileOutcome } from './evidenceFiles';
 import { verifyInstructions } from './verifyInstructions';
 import { zipBytes, type ZipEntry } from './zipWriter';
 
@@ -83,7 +83,7 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
   const signer = publication
     ? { name: '', organization: '', fingerprint: key.fingerprint }
     : { name: signerNameOf(options, status.name), organization: status.organization, fingerprint: key.fingerprint };
-  const { bundle: listed, toClean } = await bundleContent(archive, options, bundleId, createdAt, signer);
+  const listed = await bundleContent(archive, options, bundleId, createdAt, signer);
   let bundle = listed;
   const files = new Map(listed.attachments.map((attachment) => [attachment.path, attachment.size]));
   const payloadBytes = [...files.values()].reduce((sum, size) => sum + size, 0);
@@ -128,24 +128,33 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
    */
   async function* evidenceFiles(): AsyncGenerator<ZipEntry, Map<string, FileOutcome>, undefined> {
     const outcomes = new Map<string, FileOutcome>();
+    const written = new Set<string>();
     for (const attachment of listed.attachments) {
       // A file listed for two records is in the bag once.
       if (outcomes.has(attachment.sha256)) continue;
-      if (toClean.has(attachment.sha256)) {
-        const { outcome, bytes } = await cleanedCopy(archive, attachment, options.signal);
+      const plan = await planFor(archive, attachment, options.profile);
+      if (plan.kind === 'withhold') {
         progress(attachment.size);
-        outcomes.set(attachment.sha256, outcome);
-        if (outcome.kind === 'cleaned') payload.push(yield* add(`data/attachments/${outcome.sha256}${extname(attachment.path)}`, bytes!, true));
+        outcomes.set(attachment.sha256, { kind: 'withheld' });
         continue;
       }
-      const held: Uint8Array[] | null = options.profile === 'legal' && readsMetadataOf(attachment) ? [] : null;
+      if (plan.kind === 'clean') {
+        const { outcome, bytes } = await cleanedCopy(archive, attachment, plan.mediaType, options.signal);
+        progress(attachment.size);
+        outcomes.set(attachment.sha256, outcome);
+        // Two originals that differ only in their metadata give the same copy: in the bag once.
+        const path = outcome.kind === 'cleaned' ? `data/attachments/${outcome.sha256}${extname(attachment.path)}` : null;
+        if (path && !written.has(path)) payload.push(yield* add(path, bytes!, true));
+        if (path) written.add(path);
+        continue;
+      }
+      const held: Uint8Array[] | null = plan.read === 'metadata' ? [] : null;
       const source = held ? holding(archive.readBlob(attachment.sha256), held) : archive.readBlob(attachment.sha256);
       const stored = yield* add(`data/${attachment.path}`, source, compressed.test(attachment.mediaType));
       // The stored bytes must still be the bytes received; a difference is damage, never exported.
       if (stored.sha256 !== attachment.sha256) throw new EngineError('archiveDamaged', { path: archive.path, file: attachment.path });
       payload.push(stored);
-      const legal = options.profile === 'legal';
-      outcomes.set(attachment.sha256, legal ? await originalOutcome(attachment, held && Buffer.concat(held), options.signal) : { kind: 'original' });
+      outcomes.set(attachment.sha256, await originalOutcome(plan, held && Buffer.concat(held), options.signal));
     }
     return outcomes;
   }

@@ -297,6 +297,22 @@ describe('files and provenance that came in by a merge', () => {
   });
 });
 
+describe('people lawyers may read without their names', () => {
+  it('show the same disclosed paths whatever withheld fields they have', async () => {
+    const archive = await Archive.create(join(folder.path, `pseudonyms-${(unpacked += 1)}`), { name: 'A', organization: '', passphrase: null });
+    const plain = await archive.save({ type: 'source', data: testimony('Driver', 'No fuel payments.', { name: 'Бақыт', role: 'witness' }, 'withoutName', false) });
+    const deaf = testimony('Neighbour', 'No relay to call for help.', { name: 'Дәмет', role: 'witness' }, 'withoutName', false);
+    const full = await archive.save({ type: 'source', data: { ...deaf, person: { ...deaf.person, disability: 'deaf', ageGroup: '60+', gender: 'female' } } });
+    const out = join(folder.path, `pseudonyms-${unpacked}.zip`);
+    await exportBundle(archive, { out, profile: 'legal', language: 'en', softwareVersion: 'test' });
+    const bag = await openBag(out);
+    const pathsOf = (recordId: string) => bag.bundle.records.find((record) => record.recordId === recordId)!.signedHead!.disclosures.map((disclosure) => disclosure.path).sort();
+    expect(pathsOf(full.recordId)).toEqual(pathsOf(plain.recordId));
+    expect(pathsOf(full.recordId).filter((path) => path.startsWith('/data/person'))).toEqual(['/data/person/role']);
+    expect((await verifyBundle(out)).valid).toBe(true);
+  });
+});
+
 describe('a file carried for one record and withheld for another', () => {
   it('leaves no custody line tying it to the record it is withheld from, and no confidential description', async () => {
     const archive = await Archive.create(join(folder.path, `shared-file-${(unpacked += 1)}`), { name: 'A', organization: '', passphrase: null });

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineError } from '../errors';
 import { temporaryFolder } from '../testing/fixtures';
@@ -179,6 +180,44 @@ describe('files that are not cleaned', () => {
     expect(await cleanMedia(huge, 'video/mp4')).toEqual({ cleaned: false, reason: 'tooLarge' });
     expect(await metadataKinds(huge, 'video/mp4')).toBeNull();
   });
+
+  it('a part ExifTool neither writes nor knows (a private PNG chunk, an unknown WebP chunk, an MP4 uuid or padding box with data) never reaches a copy', async () => {
+    const marker = 'SECRETMARK-43.2567,76.9286-SN998877';
+    const chunk = (type: string, data: Buffer, littleEndian = false) => {
+      const length = Buffer.alloc(4);
+      if (littleEndian) length.writeUInt32LE(data.length);
+      else length.writeUInt32BE(data.length);
+      return { length, type: Buffer.from(type, 'latin1'), data };
+    };
+    const png = await read('photo.png');
+    const iend = png.length - 12;
+    const prvt = chunk('prVt', Buffer.from(marker));
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([prvt.type, prvt.data])));
+    const pngWithChunk = Buffer.concat([png.subarray(0, iend), prvt.length, prvt.type, prvt.data, crc, png.subarray(iend)]);
+    const webp = await read('photo.webp');
+    const unknown = chunk('XYZW', Buffer.from(`${marker}.`), true);
+    const webpBody = Buffer.concat([webp.subarray(12), unknown.type, unknown.length, unknown.data, Buffer.alloc(unknown.data.length % 2)]);
+    const riffSize = Buffer.alloc(4);
+    riffSize.writeUInt32LE(webpBody.length + 4);
+    const webpWithChunk = Buffer.concat([webp.subarray(0, 4), riffSize, webp.subarray(8, 12), webpBody]);
+    const box = (type: string, data: Buffer) => {
+      const size = Buffer.alloc(4);
+      size.writeUInt32BE(8 + data.length);
+      return Buffer.concat([size, Buffer.from(type, 'latin1'), data]);
+    };
+    const mp4 = await read('clip.mp4');
+    const cases: Array<[string, Uint8Array, string]> = [
+      ['a private PNG chunk', pngWithChunk, 'image/png'],
+      ['an unknown WebP chunk', webpWithChunk, 'image/webp'],
+      ['an MP4 uuid box', Buffer.concat([mp4, box('uuid', Buffer.concat([Buffer.alloc(16, 7), Buffer.from(marker)]))]), 'video/mp4'],
+      ['an MP4 padding box with data', Buffer.concat([mp4, box('free', Buffer.from(marker))]), 'video/mp4'],
+    ];
+    for (const [what, bytes, mediaType] of cases) {
+      const result = await cleanMedia(bytes, mediaType);
+      expect(result.cleaned && containsText(result.bytes, marker), what).toBe(false);
+    }
+  }, 120_000);
 
   it('a location ExifTool cannot delete (a track’s own user data) makes it refuse the file', async () => {
     const original = await read('clip-track-location.mov');

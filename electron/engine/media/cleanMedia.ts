@@ -21,6 +21,8 @@ import { bareMediaType, cleanableMediaTypes } from '../../../shared/model';
 import { cleanArgs, isCleanableFileType } from './exiftoolArgs';
 import { readMetadata, timeoutFor, type MetadataRead } from './readMetadata';
 import { runExiftool, type ExiftoolFailure } from './runExiftool';
+import { sniff } from './sniff';
+import { structureProblem } from './structure';
 import { metadataKindOrder, type MetadataKind } from './tagKinds';
 
 export type { MetadataKind } from './tagKinds';
@@ -59,6 +61,9 @@ function notCleaned(reason: NotCleaned['reason'], detail?: NotCleaned['detail'])
 export async function cleanMedia(original: Uint8Array, mediaType: string, signal?: AbortSignal): Promise<CleanResult> {
   if (!cleanableTypes.includes(bareMediaType(mediaType))) return notCleaned('unsupportedFormat');
   if (original.byteLength > cleanSizeLimit) return notCleaned('tooLarge');
+  // SECURITY: ExifTool reads many formats (some have had flaws): it is only ever given bytes that look like these.
+  const sniffed = sniff(original);
+  if (sniffed.kind !== 'cleanable') return notCleaned('unsupportedFormat');
 
   const before = await readMetadata(original, signal);
   if (!before.ok) {
@@ -86,6 +91,8 @@ export async function cleanMedia(original: Uint8Array, mediaType: string, signal
   if (!after.ok) return notCleaned('cleaningFailed', after.unreadable);
   if (after.fileType !== before.fileType) return notCleaned('cleaningFailed', 'typeChanged');
   if (after.kinds.some((kind) => identifyingKinds.includes(kind))) return notCleaned('metadataRemains');
+  // Parts ExifTool neither writes nor knows (a vendor's private chunk or box) are refused by the container's structure.
+  if (structureProblem(bytes, sniffed.mediaType) !== null) return notCleaned('metadataRemains');
 
   const removed = metadataKindOrder.filter((kind) => before.kinds.includes(kind) && !after.kinds.includes(kind));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -100,7 +107,7 @@ export async function cleanMedia(original: Uint8Array, mediaType: string, signal
  */
 export async function metadataKinds(original: Uint8Array, mediaType: string, signal?: AbortSignal): Promise<MetadataKind[] | null> {
   if (!cleanableTypes.includes(bareMediaType(mediaType))) return null;
-  if (original.byteLength > cleanSizeLimit) return null;
+  if (original.byteLength > cleanSizeLimit || sniff(original).kind !== 'cleanable') return null;
   const read = await readMetadata(original, signal);
   return read.ok ? read.kinds : null;
 }

@@ -127,6 +127,7 @@ function effectAt(index: number, incidentId: string, random: (below: number) => 
 function sourceAt(index: number, random: (below: number) => number): SourceInput {
   const kind = index % 3 === 0 ? 'testimony' : sourceKinds[1 + random(sourceKinds.length - 1)]!;
   const givenAt = { at: timeOf(random), precision: 'day' as const };
+  const lawyers = kind === 'testimony' && random(2) === 1;
   return {
     kind,
     title: `${kind === 'testimony' ? 'Testimony' : 'Report'} ${index}`,
@@ -134,7 +135,7 @@ function sourceAt(index: number, random: (below: number) => number): SourceInput
     ...(kind === 'testimony'
       ? {
           person: { name: `Person ${index}`, role: 'witness' as const },
-          consent: { keep: true, lawyersAnonymous: random(2) === 1, lawyersNamed: random(2) === 1, unNamed: false, publishAnonymous: random(3) === 0, askedBy: 'A. N.', askedIn: 'kk', givenAt, method: 'verbal' as const },
+          consent: { keep: true, lawyersAnonymous: lawyers, lawyersNamed: lawyers, unNamed: false, publishAnonymous: random(3) === 0, askedBy: 'A. N.', askedIn: 'kk', givenAt, method: 'verbal' as const },
         }
       : {}),
   };

@@ -1,12 +1,11 @@
 /**
  * Which photos and videos a legal bundle would carry record where they were
  * made, in their own metadata: asked of the engine once per file (it reads
- * the stored bytes), so the export preview can warn before the originals
- * leave. Recordings and other files Dalel cannot read are counted as not
- * checked.
+ * the stored bytes and judges them, not the name), so the export preview
+ * can warn before the originals leave. Recordings and other media Dalel
+ * cannot read are counted as not checked.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { carriesMediaMetadata } from '../../../shared/model';
 import { dalel } from '../dalel';
 import type { PreviewFile } from './profilePreview';
 
@@ -22,7 +21,8 @@ export interface MediaLocations {
 export function useMediaLocations(files: readonly PreviewFile[]): MediaLocations {
   const [known, setKnown] = useState<ReadonlyMap<string, Location>>(() => new Map());
   const asked = useRef(new Set<string>());
-  const media = useMemo(() => files.filter((file) => carriesMediaMetadata(file.mediaType)), [files]);
+  // Every file is asked: the engine judges by the bytes, so a photo under another name is found too.
+  const media = useMemo(() => [...files], [files]);
 
   useEffect(() => {
     const wanted = media.filter((file) => !asked.current.has(file.sha256));

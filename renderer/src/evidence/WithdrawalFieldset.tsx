@@ -11,7 +11,7 @@ import { emptyTime } from '../incidents/form/draft';
 import { TimestampField } from '../incidents/form/TimestampField';
 import { anchorOf, errorIdOf } from './draftParts';
 import { Choices, SelectBox } from './EvidenceControls';
-import type { ConsentDraft } from './sourceDraft';
+import { withdrawnUses, type ConsentDraft } from './sourceDraft';
 
 interface Props {
   form: string;
@@ -52,8 +52,8 @@ export function WithdrawalFieldset({ form, consent, onChange, messagesFor }: Pro
             label={t('evidence:consent.withdrawal.uses')}
             required
             options={sharingUses.filter((use) => allowed.includes(use) || withdrawal.uses.includes(use)).map((use) => ({ value: use, label: t(`evidence:consent.use.${use}`) }))}
-            selected={withdrawal.uses}
-            onChange={(values) => set('uses', { uses: sharingUses.filter((use) => values.includes(use)) })}
+            selected={withdrawnUses(withdrawal.uses, consent)}
+            onChange={(values) => set('uses', { uses: withdrawnUses(sharingUses.filter((use) => values.includes(use)), consent) })}
             messages={messagesFor('consent.withdrawal.uses')}
           />
           <TimestampField

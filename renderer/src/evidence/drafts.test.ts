@@ -75,6 +75,13 @@ describe('the source draft', () => {
     expect(askedAgain.ok).toBe(true);
   });
 
+  it('takes back the name with the reading: lawyers who know who the person is read the statement too', () => {
+    const named = { ...answered, lawyersNamed: 'yes' as const };
+    const withdrawal = { uses: ['lawyersAnonymous' as const], at: { date: '2022-02-01', time: '', offset: '+06:00', precision: 'day' as const }, method: 'verbal' as const };
+    const checked = checkSource({ ...testimony, consent: { ...named, withdrawal } });
+    expect(checked.ok && checked.data.consent).toMatchObject({ lawyersAnonymous: false, lawyersNamed: false, withdrawals: [{ uses: ['lawyersAnonymous', 'lawyersNamed'] }] });
+  });
+
   it('names the fields of a withdrawal left half done', () => {
     const withdrawal = { uses: [], at: { date: '', time: '', offset: '+06:00', precision: 'day' as const }, method: '' as const };
     const checked = checkSource({ ...testimony, consent: { ...answered, withdrawal } });

@@ -6,7 +6,7 @@
  * schema checks; a testimony always carries its consent, so every
  * unanswered question is named. Pure: no React, no IPC.
  */
-import { Source, consentUses, describeIssues, type SharingUse, type SourceInput, type Withdrawal } from '../../../shared/model';
+import { Source, consentUses, describeIssues, sharingUses, type SharingUse, type SourceInput, type Withdrawal } from '../../../shared/model';
 import { emptyTime, localOffset, timeDraftOf, timestampOf, type TimeDraft } from '../incidents/form/draft';
 import { groupByField, type Checked } from './draftParts';
 
@@ -148,15 +148,25 @@ export function asksConsent(draft: SourceDraft): boolean {
 }
 
 /**
+ * The uses a withdrawal takes back: as ticked, and the name with the
+ * reading, since lawyers who know who the person is read the statement too.
+ */
+export function withdrawnUses(ticked: readonly SharingUse[], consent: Pick<ConsentDraft, SharingUse>): SharingUse[] {
+  const name = ticked.includes('lawyersAnonymous') && consent.lawyersNamed === 'yes';
+  return sharingUses.filter((use) => ticked.includes(use) || (use === 'lawyersNamed' && name));
+}
+
+/**
  * The consent as saved: a withdrawal being recorded is added to the earlier
  * ones and turns each use it takes back to "no".
  */
 function consentInputOf(c: ConsentDraft): Record<string, unknown> {
   const givenAt = timestampOf(c.givenAt);
   const withdrawal = c.withdrawal;
-  const taken = new Set<string>(withdrawal?.uses ?? []);
+  const uses = withdrawal ? withdrawnUses(withdrawal.uses, c) : [];
+  const taken = new Set<string>(uses);
   const at = withdrawal ? timestampOf(withdrawal.at) : null;
-  const added = withdrawal ? [{ uses: withdrawal.uses, ...(at ? { at } : {}), ...(withdrawal.method ? { method: withdrawal.method } : {}) }] : [];
+  const added = withdrawal ? [{ uses, ...(at ? { at } : {}), ...(withdrawal.method ? { method: withdrawal.method } : {}) }] : [];
   const withdrawals = [...c.withdrawals, ...added];
   return {
     ...Object.fromEntries(consentQuestions.filter((q) => c[q] !== '').map((q) => [q, c[q] === 'yes' && !taken.has(q)])),
