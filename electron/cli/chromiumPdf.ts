@@ -1,15 +1,21 @@
 /**
  * The command prints a bundle's report as PDF with a Chromium it finds on
- * the machine (the app prints with Electron's own). The report is written
- * to a private temporary folder beside the bundle, printed with networking
- * and every background service off, and removed; without a Chromium the
- * bundle goes out with its HTML report only, and the command says so.
+ * the machine (the app prints with Electron's own). SECURITY: the report
+ * never touches the disk: it is handed to the browser over the DevTools
+ * pipe (./devtoolsPipe.ts) and the PDF comes back the same way, with
+ * networking and every background service off. The browser's profile is a
+ * private folder in the system's temporary folder, removed after printing
+ * and, should the command be killed, swept by the next print. Without a
+ * Chromium the bundle goes out with its HTML report only, and the command
+ * says so.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import type { Readable, Writable } from 'node:stream';
+import { DevtoolsPipe } from './devtoolsPipe';
 
 const names = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome', 'msedge'];
 const fixedPaths = [
@@ -51,29 +57,64 @@ const quietFlags = [
   '--metrics-recording-only',
   '--safebrowsing-disable-auto-update',
   '--proxy-server=127.0.0.1:9',
-  '--no-pdf-header-footer',
+  // Nothing of the page's memory in a crash report on disk.
+  '--disable-breakpad',
+  '--disable-crash-reporter',
 ];
 
-/** Prints `html` to PDF bytes with `chromium`, working in a temporary folder inside `besideDir`. */
-export async function printWithChromium(chromium: string, html: string, besideDir: string): Promise<Uint8Array> {
-  const work = await mkdtemp(join(besideDir, '.dalel-print-'));
+const profilePrefix = 'dalel-print-';
+
+/** A process still running: its print profile is in use. */
+function alive(pid: number): boolean {
   try {
-    const page = join(work, 'report.html');
-    const pdf = join(work, 'report.pdf');
-    await writeFile(page, html, { mode: 0o600 });
-    // Chromium refuses its sandbox when run as root (containers, CI); there is nothing to sandbox from here.
-    const sandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-    await new Promise<void>((resolve, reject) => {
-      execFile(
-        chromium,
-        [...quietFlags, ...sandbox, `--user-data-dir=${join(work, 'profile')}`, `--print-to-pdf=${pdf}`, pathToFileURL(page).href],
-        { timeout: 120_000 },
-        (error) => (error ? reject(error) : resolve()),
-      );
-    });
-    return await readFile(pdf);
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes what killed prints left: profiles of processes that are gone,
+ * and the report folders that Dalel before this version wrote beside a
+ * bundle (`.dalel-print-*`, which held the report in the clear).
+ */
+export async function sweepPrintLeftovers(besideDir: string): Promise<void> {
+  for (const name of await readdir(tmpdir()).catch(() => [])) {
+    const pid = Number(/^dalel-print-(\d+)-/.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !alive(pid)) await rm(join(tmpdir(), name), { recursive: true, force: true }).catch(() => undefined);
+  }
+  for (const name of await readdir(besideDir).catch(() => [])) {
+    if (name.startsWith('.dalel-print-')) await rm(join(besideDir, name), { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/** Prints `html` to PDF bytes with `chromium`, from memory: neither the report nor the PDF is ever a file. */
+export async function printWithChromium(chromium: string, html: string): Promise<Uint8Array> {
+  const profile = await mkdtemp(join(tmpdir(), `${profilePrefix}${process.pid}-`));
+  // Chromium refuses its sandbox when run as root (containers, CI); there is nothing to sandbox from here.
+  const sandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+  const browser = spawn(chromium, [...quietFlags, ...sandbox, `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'], {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
+  });
+  const pipe = new DevtoolsPipe(browser.stdio[3] as Writable, browser.stdio[4] as Readable);
+  const exited = new Promise<void>((resolve) => {
+    browser.once('exit', () => resolve());
+    browser.once('error', (error) => (pipe.failAll(error), resolve()));
+  });
+  const timer = setTimeout(() => pipe.failAll(new Error('the browser took too long to print')), 120_000);
+  try {
+    const { targetId } = await pipe.send('Target.createTarget', { url: 'about:blank' });
+    const { sessionId } = (await pipe.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+    const { frameTree } = (await pipe.send('Page.getFrameTree', {}, sessionId)) as { frameTree: { frame: { id: string } } };
+    await pipe.send('Page.setDocumentContent', { frameId: frameTree.frame.id, html }, sessionId);
+    const { data } = (await pipe.send('Page.printToPDF', { printBackground: true, preferCSSPageSize: true, paperWidth: 8.27, paperHeight: 11.69 }, sessionId)) as { data: string };
+    return Buffer.from(data, 'base64');
   } finally {
-    await rm(work, { recursive: true, force: true });
+    clearTimeout(timer);
+    browser.kill('SIGKILL');
+    await exited;
+    await rm(profile, { recursive: true, force: true });
   }
 }
 
@@ -86,7 +127,8 @@ export function chromiumPrinter(env: NodeJS.ProcessEnv, onMissing: () => void) {
       return null;
     }
     try {
-      return await printWithChromium(chromium, html, dirname(outFile));
+      await sweepPrintLeftovers(dirname(outFile));
+      return await printWithChromium(chromium, html);
     } catch {
       onMissing();
       return null;

@@ -24,7 +24,7 @@ import { AttachmentStore } from './attachmentStore';
 import { BlobStore } from './blobStore';
 import { mediaTypeOf } from './mediaType';
 import { photoMetadataOf, photoMetadataSpan } from './photoMetadata';
-import { ensureDir } from './atomicFile';
+import { ensureDir, sweepOrphanTemporaries } from './atomicFile';
 import { sha256Hex } from './canonical';
 import { Keyring, deriveKek, unwrapDataKey } from './crypto/keyring';
 import { CustodyLog } from './custodyLog';
@@ -164,6 +164,8 @@ export class Archive {
     const manifest = await manifestOf(path);
     await recoverInterruptedEncryption(path, manifest);
     const keyring = manifest.encryption ? new Keyring(await unlockDataKey(path, manifest, passphrase)) : null;
+    // Writes killed before they finished leave temporary files; another's folder (a merge) is only read.
+    if (!options.readOnly) await sweepOrphanTemporaries(path);
     return Archive.openWith(path, manifest, keyring, options.readOnly ?? false);
   }
 
@@ -342,8 +344,8 @@ export class Archive {
   /** Wipes the keys at once, whatever is under way (quick delete: an emergency does not wait). */
   forgetKeys(): void {
     this.retired = true;
-    this.keyring?.dataKey.fill(0);
-    this.keyring?.contentKey.fill(0);
+    // Every key the archive holds in a buffer; the signing key is Node's own KeyObject, dropped with the archive.
+    this.keyring?.forget();
   }
 
   /** Resolves once no write is under way (the object accepts none after close or forgetKeys). */

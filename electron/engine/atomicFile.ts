@@ -6,8 +6,8 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, open, readdir, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
 export async function ensureDir(dir: string): Promise<void> {
@@ -221,4 +221,30 @@ async function writeAll(handle: FileHandle, pieces: Uint8Array[]): Promise<void>
     for (let offset = bytesWritten; offset < piece.length; ) offset += (await handle.write(piece, offset)).bytesWritten;
     bytesWritten = 0;
   }
+}
+
+/** The temporary files this module writes: `<name>.<12 hex digits>.tmp`. */
+const temporaryName = /\.[0-9a-f]{12}\.tmp$/;
+
+/** A write in progress touches its temporary file at least this often (it flushes as it grows). */
+const orphanAfterMs = 10 * 60_000;
+
+/**
+ * SECURITY: removes the temporary files of writes that were killed before
+ * they finished (an attach, a snapshot), so a folder does not keep showing
+ * that a large file was being added. A temporary file written to within the
+ * last ten minutes may belong to a write still going on, and stays.
+ */
+export async function sweepOrphanTemporaries(root: string): Promise<number> {
+  let removed = 0;
+  const cutoff = Date.now() - orphanAfterMs;
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true }).catch(() => [])) {
+    if (!entry.isFile() || !temporaryName.test(entry.name)) continue;
+    const file = join(entry.parentPath, entry.name);
+    const modified = (await stat(file).catch(() => null))?.mtimeMs ?? Date.now();
+    if (modified >= cutoff) continue;
+    await rm(file, { force: true });
+    removed += 1;
+  }
+  return removed;
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Archive } from './archive';
@@ -235,6 +235,29 @@ describe('an encrypted archive', () => {
     expect(existsSync(join(dir, 'dalel-archive.json'))).toBe(true);
     expect((await failure(Archive.open(dir, 'guess three'))).code).toBe('archiveDestroyed');
     expect(existsSync(dir)).toBe(false);
+  });
+
+  it('forgets every key it holds when it is locked: the data key and the content and name keys', async () => {
+    const archive = await create();
+    const keyring = (archive as unknown as { keyring: Keyring }).keyring;
+    const keys = [keyring.dataKey, keyring.contentKey, (keyring as unknown as { nameKey: Buffer }).nameKey];
+    expect(keys.every((key) => key.some((byte) => byte !== 0))).toBe(true);
+    await archive.close();
+    expect(keys.map((key) => key.every((byte) => byte === 0))).toEqual([true, true, true]);
+  });
+
+  it('sweeps the temporary files of writes killed long ago when it opens, and keeps a fresh one', async () => {
+    const archive = await create();
+    archive.close();
+    const orphan = join(dir, 'blobs-0123456789ab.0123456789ab.tmp');
+    const fresh = join(dir, 'record.abcdefabcdef.tmp');
+    await writeFile(orphan, randomBytes(70_000));
+    await writeFile(fresh, randomBytes(100));
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(orphan, hourAgo, hourAgo);
+    (await Archive.open(dir, passphrase)).close();
+    expect(existsSync(orphan), 'an orphan of a killed write').toBe(false);
+    expect(existsSync(fresh), 'a write that may still be going on').toBe(true);
   });
 
   it('destroys the real folder when it was opened through a link, not just the link', async () => {

@@ -14,7 +14,10 @@ import { attemptsLeft, readUnlockFailures, writeUnlockFailures, type Encryption,
 export async function protectDataKey(passphrase: string, dataKey: Buffer, archiveId: string, cost?: number): Promise<Encryption> {
   const kdf = newScryptParams(cost);
   const kek = await deriveKek(passphrase, kdf);
-  return { scheme: 'dalel-aes-256-gcm-1', kdf, wrappedKey: wrapDataKey(kek, dataKey, archiveId), kekCheck: kekCheck(kek) };
+  const encryption = { scheme: 'dalel-aes-256-gcm-1' as const, kdf, wrappedKey: wrapDataKey(kek, dataKey, archiveId), kekCheck: kekCheck(kek) };
+  // The stretched key opens the data key: kept no longer than it is needed.
+  kek.fill(0);
+  return encryption;
 }
 
 export async function unlockDataKey(path: string, manifest: Manifest, passphrase: string | undefined): Promise<Buffer> {
@@ -23,8 +26,11 @@ export async function unlockDataKey(path: string, manifest: Manifest, passphrase
   if (passphrase === undefined) throw new EngineError('passphraseRequired');
   const kek = await deriveKek(passphrase, encryption.kdf);
   const dataKey = unwrapDataKey(kek, encryption.wrappedKey, manifest.archiveId);
+  const rightPassphrase = kekCheck(kek) === encryption.kekCheck;
+  // The stretched key opens the data key: kept no longer than it is needed.
+  kek.fill(0);
   const failures = await readUnlockFailures(path);
-  if (!dataKey && kekCheck(kek) === encryption.kekCheck) {
+  if (!dataKey && rightPassphrase) {
     // The passphrase is right but the wrapped key is not: the manifest was damaged.
     throw new EngineError('archiveDamaged', { path, file: manifestFile });
   }

@@ -83,6 +83,11 @@ export class Keyring {
     return new Keyring(randomBytes(32));
   }
 
+  /** Zeroes every key it holds: the data key and the two derived from it. */
+  forget(): void {
+    for (const key of [this.dataKey, this.contentKey, this.nameKey]) key.fill(0);
+  }
+
   /** A keyed hash of a name: reveals nothing of it, and cannot be tested for a guessed one. */
   hashName(name: string): string {
     return createHmac('sha256', this.nameKey).update(name).digest('hex').slice(0, 32);
