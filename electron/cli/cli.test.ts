@@ -177,6 +177,19 @@ describe('dalel', () => {
     expect((await dalel(['list', plain])).err).toContain('not encrypted');
   });
 
+  it('says on every command what changed while the archive was locked', async () => {
+    const env = { LANG: 'en_US.UTF-8', DALEL_PASSPHRASE: 'Жаңаөзен 2022 қаңтар' };
+    expect((await dalel(['init', dir], { env })).code).toBe(0);
+    const manifestPath = join(dir, 'dalel-archive.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+    await writeFile(manifestPath, JSON.stringify({ ...manifest, safety: { quickDelete: true, unlockAttemptLimit: 3 } }));
+    const listed = await dalel(['list', dir], { env });
+    expect(listed.code).toBe(0);
+    expect(listed.err).toContain("Someone changed this archive's folder while it was locked");
+    expect(listed.err).toContain('Your own settings have been put back');
+    expect((await dalel(['list', dir], { env })).err).not.toContain('Someone changed');
+  });
+
   it('encrypts an unencrypted archive in place, keeping every record', async () => {
     await dalel(['init', dir, '--no-encryption']);
     await dalel(['add', dir, '--type', 'incident', '--json', incidentFile]);

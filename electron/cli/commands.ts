@@ -99,9 +99,15 @@ async function sayConflicts(context: CommandContext): Promise<void> {
 
 async function openArchive(context: CommandContext) {
   const path = resolve(context.positionals[0]!);
-  return withPassphrase(context, await readPassphrase(context), 'ask', (passphrase) =>
+  const status = await withPassphrase(context, await readPassphrase(context), 'ask', (passphrase) =>
     context.call('archive:open', { path, ...(passphrase === undefined ? {} : { passphrase }) }),
   );
+  // What the unlock found changed while the archive was locked: said on every command, on stderr.
+  if (status.open && status.tampering.length) {
+    context.warn(context.t('common:tampering.title'));
+    for (const kind of status.tampering) context.warn(`  ${context.t(`common:tampering.${kind}`)}`);
+  }
+  return status;
 }
 
 async function readJsonInput(context: CommandContext, file: string): Promise<unknown> {

@@ -175,6 +175,20 @@ for (const [lng, osLocale] of [
         expect(await page.content()).not.toContain(incident.title);
       });
 
+      await test.step('a limit planted in the locked folder is named at the next unlock, and taken away', async () => {
+        const manifestPath = join(folder, 'dalel-archive.json');
+        const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+        writeFileSync(manifestPath, JSON.stringify({ ...manifest, safety: { quickDelete: true, unlockAttemptLimit: 3 } }));
+        await unlock(page, testPassphrase);
+        const notice = page.locator('.tamper-notice');
+        await expect(notice.getByRole('heading', { level: 2 })).toHaveText(text('common:tampering.title'));
+        await expect(notice).toContainText(text('common:tampering.safetyChanged'));
+        expect(JSON.parse(readFileSync(manifestPath, 'utf8')).safety).toEqual({ quickDelete: false, unlockAttemptLimit: null });
+        await expectNoRawKeys(page, `the tamper notice (${lng})`);
+        await expectNoEnglishLeft(page, lng, 'the tamper notice');
+        await expectNoAxeViolations(page, `the tamper notice (${lng})`);
+      });
+
       expectCleanRun(dalel);
     });
   });

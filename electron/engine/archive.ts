@@ -6,8 +6,8 @@
  * Writes are serialised; each save appends a revision, then its custody event.
  */
 import { randomUUID } from 'node:crypto';
-import { basename, resolve } from 'node:path';
-import { stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { rm, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import type { ArchiveStatus, Safety } from '../../shared/ipc';
 import {
@@ -32,7 +32,8 @@ import { openDocument, readJson } from './documentAdapter';
 import { EncryptedStorage } from './encryptedStorage';
 import { encryptInPlace, recoverInterruptedEncryption } from './encryptInPlace';
 import { EngineError, fromFsError } from './errors';
-import { archiveFormat, defaultSafety, entriesOf, manifestOf, readManifest, writeManifest, type Manifest } from './manifest';
+import { archiveFormat, defaultSafety, entriesOf, manifestOf, readManifest, readUnlockCounter, unlockCounterFile, writeManifest, writeUnlockFailures, type Manifest } from './manifest';
+import { newEpoch, readVouched, tamperingSince, writeVouched, type Tampering, type Vouched } from './vouched';
 import { ExchangeStore } from './exchangeStore';
 import { verifyBundleContents, type VerifiedContents } from './bundle/verify';
 import { importBundle, toTrustedKeys, type ImportOptions, type ImportOutcome, type MergeTarget } from './merge/importBundle';
@@ -46,7 +47,8 @@ import { SigningKey } from './signingKey';
 import { PlainStorage, type Storage } from './storage';
 import { protectDataKey, unlockDataKey } from './unlock';
 
-const Settings = z.object({ name: z.string(), organization: z.string(), country: z.string() });
+/** `vouched`: vouched.json has been written (sealed here, so that removing that file is itself found). */
+const Settings = z.object({ name: z.string(), organization: z.string(), country: z.string(), vouched: z.literal(true).optional() });
 type Settings = z.infer<typeof Settings>;
 
 const KeyFile = z.object({ publicKey: z.string(), privateKey: z.base64() });
@@ -103,7 +105,7 @@ export class Archive {
     readonly path: string,
     private manifest: Manifest,
     private readonly keyring: Keyring | null,
-    private readonly settings: Settings,
+    private settings: Settings,
     readonly key: SigningKey,
     private readonly custody: CustodyLog,
     private readonly records: RecordStore,
@@ -150,7 +152,9 @@ export class Archive {
     } catch (error) {
       throw fromFsError(error, path);
     }
-    return Archive.openWith(path, (await readManifest(path))!, keyring);
+    const archive = await Archive.openWith(path, (await readManifest(path))!, keyring);
+    await archive.checkVouched();
+    return archive;
   }
 
   /**
@@ -166,7 +170,9 @@ export class Archive {
     const keyring = manifest.encryption ? new Keyring(await unlockDataKey(path, manifest, passphrase)) : null;
     // Writes killed before they finished leave temporary files; another's folder (a merge) is only read.
     if (!options.readOnly) await sweepOrphanTemporaries(path);
-    return Archive.openWith(path, manifest, keyring, options.readOnly ?? false);
+    const archive = await Archive.openWith(path, manifest, keyring, options.readOnly ?? false);
+    if (!options.readOnly) await archive.checkVouched();
+    return archive;
   }
 
   private static async openWith(path: string, manifest: Manifest, keyring: Keyring | null, readOnly = false): Promise<Archive> {
@@ -373,8 +379,53 @@ export class Archive {
 
   async setSafety(safety: Safety): Promise<void> {
     const next = { ...this.manifest, safety };
+    // The sealed copy first: a crash between the two is then found as a change, and the owner's choice kept.
+    if (this.vouched) await this.vouch({ ...this.vouched, safety });
     await writeManifest(this.path, next);
     this.manifest = next;
+    if (this.vouched) await this.keepCounter(this.vouched.counterEpoch);
+  }
+
+  /** What changed while this archive was locked, found by the unlock that opened it. */
+  tampering: Tampering[] = [];
+  private vouched: Vouched | null = null;
+
+  private async vouch(vouched: Vouched): Promise<void> {
+    await writeVouched(this.storage, vouched);
+    this.vouched = vouched;
+  }
+
+  /**
+   * SECURITY: compares what the passphrase vouches for (vouched.ts) with
+   * what the folder says now, keeps what changed by name, and puts the
+   * owner's safety settings back. Then vouches afresh: a new epoch for the
+   * unlock counter (zero wrong tries), and the log's end after every append.
+   */
+  private async checkVouched(): Promise<void> {
+    if (!this.keyring) return;
+    const sealed = await readVouched(this.storage);
+    const counter = await readUnlockCounter(this.path);
+    const found = { safety: this.manifest.safety, counter, custodyHashAt: (index: number) => this.custody.hashAt(index) };
+    this.tampering = tamperingSince(sealed, this.settings.vouched === true, found);
+    if (sealed && this.tampering.includes('safetyChanged')) {
+      this.manifest = { ...this.manifest, safety: sealed.safety };
+      await writeManifest(this.path, this.manifest);
+    }
+    const epoch = newEpoch();
+    const custody = { length: this.custody.length, hash: this.custody.hashAt(this.custody.length - 1) ?? '' };
+    await this.vouch({ safety: this.manifest.safety, counterEpoch: epoch, previousEpoch: counter?.epoch ?? null, custody });
+    await this.keepCounter(epoch);
+    if (!this.settings.vouched) {
+      this.settings = { ...this.settings, vouched: true };
+      await this.storage.write('settings.json', new TextEncoder().encode(JSON.stringify(this.settings)));
+    }
+    this.custody.afterAppend = (length, hash) => this.vouch({ ...this.vouched!, custody: { length, hash } });
+  }
+
+  /** The unlock counter at zero with this epoch while a limit is set; no counter file at all otherwise. */
+  private async keepCounter(epoch: string): Promise<void> {
+    if (this.manifest.safety.unlockAttemptLimit !== null) await writeUnlockFailures(this.path, 0, epoch);
+    else await rm(join(this.path, unlockCounterFile), { force: true });
   }
 
   /** Rewraps the data key under a new passphrase: one small file changes, no data is rewritten. */
@@ -412,6 +463,7 @@ export class Archive {
       encrypted: this.encrypted,
       safety: this.manifest.safety,
       problems: this.problems,
+      tampering: this.tampering,
     };
   }
 

@@ -125,7 +125,18 @@ export class CustodyLog {
     }
     this.lastHash = fresh.at(-1)!.hash;
     this.nextSeq += fresh.length;
+    await this.afterAppend?.(this.nextSeq, this.lastHash);
   }
+
+  /** The hash of line `index` (from 0), parsing that line alone; undefined past the end. */
+  hashAt(index: number): string | undefined {
+    if (index < 0 || index >= this.nextSeq) return undefined;
+    if (index < this.trustedUnits.length) return (JSON.parse(new TextDecoder().decode(this.trustedUnits[index])) as CustodyEvent).hash;
+    return this.checked[index - this.trustedUnits.length]?.hash;
+  }
+
+  /** Called after every durable append with the log's new length and last hash (vouched.ts keeps them sealed). */
+  afterAppend: ((length: number, hash: string) => Promise<void>) | null = null;
 
   /** Every event, oldest first. */
   all(): readonly CustodyEvent[] {

@@ -6,7 +6,7 @@
  * archive (quick delete, the unlock attempt limit). It never holds a name, a
  * date or anything about the content. Also the count of wrong passphrases.
  */
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Safety } from '../../shared/ipc';
@@ -16,7 +16,7 @@ import { EngineError, fromFsError } from './errors';
 
 export const archiveFormat = 1;
 export const manifestFile = 'dalel-archive.json';
-const failuresFile = 'unlock-failures.json';
+export const unlockCounterFile = 'unlock-failures.json';
 
 /**
  * SECURITY: only the parameters Dalel writes (N a power of two up to the
@@ -94,22 +94,37 @@ export async function readManifest(path: string): Promise<Manifest | null> {
   return parsed.data;
 }
 
-/** Wrong passphrases in a row, kept beside the manifest so that a limit survives restarts. */
-export async function readUnlockFailures(path: string): Promise<number> {
-  try {
-    const count = JSON.parse(await readFile(join(path, failuresFile), 'utf8')).count;
-    return Number.isInteger(count) && count >= 0 ? count : 0;
-  } catch {
-    return 0;
-  }
+/**
+ * Wrong passphrases in a row, kept beside the manifest so that a limit
+ * survives restarts, with the epoch the last unlock gave it: the sealed copy
+ * of that epoch (vouched.ts) tells the next unlock whether the file was
+ * removed or replaced while the archive was locked.
+ */
+export interface UnlockCounter {
+  count: number;
+  epoch: string | null;
 }
 
-export async function writeUnlockFailures(path: string, count: number): Promise<void> {
-  if (count === 0) {
-    await rm(join(path, failuresFile), { force: true });
-    return;
+/** The counter as the file holds it; null when there is no file. */
+export async function readUnlockCounter(path: string): Promise<UnlockCounter | null> {
+  let value: { count?: unknown; epoch?: unknown };
+  try {
+    value = JSON.parse(await readFile(join(path, unlockCounterFile), 'utf8'));
+  } catch {
+    return null;
   }
-  await writeFileAtomic(join(path, failuresFile), new TextEncoder().encode(JSON.stringify({ count })));
+  const count = Number.isInteger(value?.count) && (value.count as number) >= 0 ? (value.count as number) : 0;
+  return { count, epoch: typeof value?.epoch === 'string' ? value.epoch : null };
+}
+
+export async function readUnlockFailures(path: string): Promise<number> {
+  return (await readUnlockCounter(path))?.count ?? 0;
+}
+
+/** Writes the count, keeping the file's epoch unless a new one is given (a successful unlock). */
+export async function writeUnlockFailures(path: string, count: number, epoch?: string): Promise<void> {
+  const kept = epoch ?? (await readUnlockCounter(path))?.epoch ?? null;
+  await writeFileAtomic(join(path, unlockCounterFile), new TextEncoder().encode(JSON.stringify({ count, ...(kept ? { epoch: kept } : {}) })));
 }
 
 export function attemptsLeft(manifest: Manifest, failures: number): number | null {

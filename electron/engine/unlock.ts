@@ -34,10 +34,8 @@ export async function unlockDataKey(path: string, manifest: Manifest, passphrase
     // The passphrase is right but the wrapped key is not: the manifest was damaged.
     throw new EngineError('archiveDamaged', { path, file: manifestFile });
   }
-  if (dataKey) {
-    if (failures > 0) await writeUnlockFailures(path, 0);
-    return dataKey;
-  }
+  // The count goes back to zero once the archive checks what its passphrase vouches for (vouched.ts).
+  if (dataKey) return dataKey;
   if (manifest.safety.unlockAttemptLimit === null) throw new EngineError('wrongPassphrase');
   await writeUnlockFailures(path, failures + 1);
   const left = attemptsLeft(manifest, failures + 1)!;

@@ -14,6 +14,7 @@ import { ExportScreen } from './bundles/ExportScreen';
 import { VerifyScreen } from './bundles/VerifyScreen';
 import { AppFooter } from './components/AppFooter';
 import { DamageNotice } from './components/DamageNotice';
+import { TamperNotice } from './components/TamperNotice';
 import { AppHeader } from './components/AppHeader';
 import { ErrorMessage } from './components/ErrorMessage';
 import { ToastProvider } from './components/ToastRegion';
@@ -149,6 +150,7 @@ export function App() {
             onPassphraseRequired={showUnlock}
           />
         )}
+        {open && <TamperNotice tampering={open.tampering} />}
         {open && <DamageNotice problems={open.problems} />}
         {open && keyStep && <KeyFingerprintStep onDone={() => setKeyStep(false)} />}
         {open && (

@@ -40,6 +40,14 @@ const PassphraseAttempt = z.string().max(1024);
  * unlock limit does the same after that many wrong passphrases in a row.
  * Stored outside the encryption, so that they work on a locked archive.
  */
+/**
+ * What an unlock can find changed while the archive was locked: the safety
+ * settings, the unlock counter, the custody log's end, or the sealed record
+ * of all three (removed or damaged).
+ */
+export const tamperingKinds = ['safetyChanged', 'unlockCounterRemoved', 'custodyCut', 'vouchedMissing'] as const;
+export type Tampering = (typeof tamperingKinds)[number];
+
 export const Safety = z.strictObject({
   quickDelete: z.boolean(),
   unlockAttemptLimit: z.number().int().min(3).max(100).nullable(),
@@ -72,6 +80,8 @@ export const ArchiveStatus = z.discriminatedUnion('open', [
     safety: Safety,
     /** Record files that were damaged or altered, found on open; the rest stays usable. */
     problems: z.array(z.strictObject({ file: z.string(), reason: z.enum(['unreadable', 'tampered']) })),
+    /** What changed while the archive was locked, found by the unlock that opened it (electron/engine/vouched.ts). */
+    tampering: z.array(z.enum(tamperingKinds)),
   }),
 ]);
 export type ArchiveStatus = z.infer<typeof ArchiveStatus>;

@@ -1,0 +1,112 @@
+/**
+ * What a locked archive's folder lets anyone change, found by the next
+ * unlock and named (vouched.ts): a planted or removed attempt limit, a
+ * deleted unlock counter, a custody log cut at its end, and the sealed
+ * record of all three removed. Each attack is made on the folder alone, as
+ * someone without the passphrase would.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Archive } from './archive';
+import { custodyFile } from './custodyLog';
+import type { Storage } from './storage';
+import { sampleIncident, temporaryFolder } from './testing/fixtures';
+
+const passphrase = 'Жаңаөзен, желтоқсан 2011';
+let folder: { path: string; remove: () => Promise<void> };
+let dir: string;
+beforeEach(async () => {
+  folder = await temporaryFolder();
+  dir = join(folder.path, 'archive');
+});
+afterEach(() => folder.remove());
+
+const create = () => Archive.create(dir, { name: 'A', organization: '', passphrase, scryptCost: 2 ** 12 });
+const manifestPath = () => join(dir, 'dalel-archive.json');
+
+async function editManifest(change: (manifest: Record<string, unknown>) => void) {
+  const manifest = JSON.parse(await readFile(manifestPath(), 'utf8'));
+  change(manifest);
+  await writeFile(manifestPath(), JSON.stringify(manifest));
+}
+
+async function reopened() {
+  const archive = await Archive.open(dir, passphrase);
+  const { tampering, safety } = { tampering: archive.tampering, safety: archive.status().open ? archive.status() : null };
+  await archive.close();
+  return { tampering, safety: (safety as { safety: unknown } | null)?.safety };
+}
+
+describe('an unlock finds what changed while the archive was locked', () => {
+  it('nothing, when nothing did', async () => {
+    await (await create()).close();
+    expect((await reopened()).tampering).toEqual([]);
+    expect((await reopened()).tampering).toEqual([]);
+  });
+
+  it('a limit planted so that the owner’s own typos destroy the archive: named, and taken away', async () => {
+    await (await create()).close();
+    await editManifest((manifest) => (manifest.safety = { quickDelete: true, unlockAttemptLimit: 3 }));
+    const found = await reopened();
+    expect(found.tampering).toEqual(['safetyChanged']);
+    expect(found.safety).toEqual({ quickDelete: false, unlockAttemptLimit: null });
+    expect(JSON.parse(await readFile(manifestPath(), 'utf8')).safety).toEqual({ quickDelete: false, unlockAttemptLimit: null });
+  });
+
+  it('a limit removed: named, and put back', async () => {
+    const archive = await create();
+    await archive.setSafety({ quickDelete: false, unlockAttemptLimit: 5 });
+    await archive.close();
+    await editManifest((manifest) => (manifest.safety = { quickDelete: false, unlockAttemptLimit: null }));
+    const found = await reopened();
+    expect(found.tampering).toEqual(['safetyChanged']);
+    expect(found.safety).toEqual({ quickDelete: false, unlockAttemptLimit: 5 });
+  });
+
+  it('the unlock counter deleted between guesses, to guess on without limit', async () => {
+    const archive = await create();
+    await archive.setSafety({ quickDelete: false, unlockAttemptLimit: 5 });
+    await archive.close();
+    await expect(Archive.open(dir, 'guess one')).rejects.toMatchObject({ code: 'wrongPassphraseLimited', params: { left: 4 } });
+    await rm(join(dir, 'unlock-failures.json'));
+    await expect(Archive.open(dir, 'guess two')).rejects.toMatchObject({ params: { left: 4 } });
+    await rm(join(dir, 'unlock-failures.json'));
+    expect((await reopened()).tampering).toEqual(['unlockCounterRemoved']);
+    // The unlock that found it set the counter afresh: the next one finds nothing.
+    expect(existsSync(join(dir, 'unlock-failures.json'))).toBe(true);
+    expect((await reopened()).tampering).toEqual([]);
+  });
+
+  it('the custody log cut at its end', async () => {
+    const archive = await create();
+    for (const title of ['Ақтау', 'Жаңаөзен', 'Алматы']) await archive.save({ type: 'incident', data: sampleIncident({ title }) });
+    // The log as a cut leaves it: its last two lines gone, the rest intact (the test holds the key to write it so).
+    const storage = (archive as unknown as { storage: Storage }).storage;
+    const units = await storage.readUnits(custodyFile);
+    await storage.writeUnits(custodyFile, units.slice(0, -2));
+    await archive.close();
+    expect((await reopened()).tampering).toEqual(['custodyCut']);
+  });
+
+  it('any sealed file removed that the archive opens without: the record itself, or the whole log', async () => {
+    await (await create()).close();
+    const names = (await readdir(join(dir, 'data'), { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    const found: string[][] = [];
+    // Without the key the names say nothing: the attacker removes each sealed file in turn.
+    for (const entry of names) {
+      const file = join(entry.parentPath, entry.name);
+      const bytes = await readFile(file);
+      await rm(file);
+      const opened = await Archive.open(dir, passphrase).catch(() => null);
+      if (opened) {
+        found.push(opened.tampering);
+        await opened.close();
+      }
+      await writeFile(file, bytes);
+    }
+    // Each removal the archive opens without is named: none passes silently.
+    expect(found.map((tampering) => tampering.join()).sort()).toEqual(['custodyCut', 'vouchedMissing']);
+  });
+});
