@@ -47,8 +47,19 @@ import { SigningKey } from './signingKey';
 import { PlainStorage, type Storage } from './storage';
 import { protectDataKey, unlockDataKey } from './unlock';
 
-/** `vouched`: vouched.json has been written (sealed here, so that removing that file is itself found). */
-const Settings = z.object({ name: z.string(), organization: z.string(), country: z.string(), vouched: z.literal(true).optional() });
+/**
+ * `vouched`: vouched.json has been written (sealed here, so that removing
+ * that file is itself found). `archiveId`: an encrypted archive's id as
+ * bundles and the app name it, sealed, never the manifest's (which a locked
+ * folder shows, and which would tie it to every bundle it made).
+ */
+const Settings = z.object({
+  name: z.string(),
+  organization: z.string(),
+  country: z.string(),
+  vouched: z.literal(true).optional(),
+  archiveId: z.uuid().optional(),
+});
 type Settings = z.infer<typeof Settings>;
 
 const KeyFile = z.object({ publicKey: z.string(), privateKey: z.base64() });
@@ -250,7 +261,7 @@ export class Archive {
   private asMergeSource(): MergeSource {
     return {
       path: this.path,
-      archiveId: this.manifest.archiveId,
+      archiveId: this.archiveId,
       name: this.settings.name,
       fingerprint: this.key.fingerprint,
       problems: this.problems,
@@ -386,6 +397,15 @@ export class Archive {
     if (this.vouched) await this.keepCounter(this.vouched.counterEpoch);
   }
 
+  /**
+   * The archive's id as bundles, the app and the command name it: for an
+   * encrypted archive, one sealed inside (the manifest's shows on a locked
+   * folder); for an unencrypted one, whose folder shows everything, the manifest's.
+   */
+  get archiveId(): string {
+    return (this.keyring && this.settings.archiveId) || this.manifest.archiveId;
+  }
+
   /** What changed while this archive was locked, found by the unlock that opened it. */
   tampering: Tampering[] = [];
   private vouched: Vouched | null = null;
@@ -415,8 +435,9 @@ export class Archive {
     const custody = { length: this.custody.length, hash: this.custody.hashAt(this.custody.length - 1) ?? '' };
     await this.vouch({ safety: this.manifest.safety, counterEpoch: epoch, previousEpoch: counter?.epoch ?? null, custody });
     await this.keepCounter(epoch);
-    if (!this.settings.vouched) {
-      this.settings = { ...this.settings, vouched: true };
+    if (!this.settings.vouched || !this.settings.archiveId) {
+      // SECURITY: an archive made before has named its bundles by the manifest's id; from now on they carry this one.
+      this.settings = { ...this.settings, vouched: true, archiveId: this.settings.archiveId ?? randomUUID() };
       await this.storage.write('settings.json', new TextEncoder().encode(JSON.stringify(this.settings)));
     }
     this.custody.afterAppend = (length, hash) => this.vouch({ ...this.vouched!, custody: { length, hash } });
@@ -456,7 +477,7 @@ export class Archive {
     return {
       open: true,
       path: this.path,
-      archiveId: this.manifest.archiveId,
+      archiveId: this.archiveId,
       name: this.settings.name,
       organization: this.settings.organization,
       fingerprint: this.key.fingerprint,

@@ -5,11 +5,14 @@
  * record of all three removed. Each attack is made on the folder alone, as
  * someone without the passphrase would.
  */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Archive } from './archive';
+import { exportBundle } from './bundle/export';
 import { custodyFile } from './custodyLog';
 import type { Storage } from './storage';
 import { sampleIncident, temporaryFolder } from './testing/fixtures';
@@ -38,6 +41,40 @@ async function reopened() {
   await archive.close();
   return { tampering, safety: (safety as { safety: unknown } | null)?.safety };
 }
+
+describe('a locked folder', () => {
+  it('holds no string of any bundle it made: no id, hash, name or key that would link the two', async () => {
+    const archive = await create();
+    const { recordId } = await archive.save({ type: 'incident', data: sampleIncident({ title: 'Мұнайшылар алаңы' }) });
+    const photo = join(folder.path, 'алаң.png');
+    await writeFile(photo, randomBytes(5000));
+    await archive.attach(recordId, [{ path: photo }]);
+    const strings = new Set<string>();
+    for (const profile of ['internal', 'legal', 'public'] as const) {
+      const out = join(folder.path, `${profile}.zip`);
+      await exportBundle(archive, { out, profile, language: 'en', softwareVersion: 'test' });
+      const bag = join(folder.path, `${profile}-bag`);
+      execFileSync('unzip', ['-q', out, '-d', bag]);
+      const [top] = await readdir(bag);
+      const info = await readFile(join(bag, top!, 'bag-info.txt'), 'utf8');
+      for (const line of info.split('\n')) strings.add(line.slice(line.indexOf(':') + 1).trim());
+      const collect = (value: unknown): void => {
+        if (typeof value === 'string') strings.add(value);
+        else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+      };
+      collect(JSON.parse(await readFile(join(bag, top!, 'data/bundle.json'), 'utf8')));
+    }
+    await archive.close();
+    // Strings long enough to link (ids, hashes, fingerprints, names), in every form they could take.
+    const linking = [...strings].filter((text) => text.length >= 12);
+    expect(linking.length).toBeGreaterThan(20);
+    const locked = await readdir(dir, { recursive: true, withFileTypes: true });
+    for (const entry of locked.filter((file) => file.isFile())) {
+      const bytes = await readFile(join(entry.parentPath, entry.name));
+      for (const text of linking) expect(bytes.includes(Buffer.from(text)), `${text} in ${entry.name}`).toBe(false);
+    }
+  });
+});
 
 describe('an unlock finds what changed while the archive was locked', () => {
   it('nothing, when nothing did', async () => {
