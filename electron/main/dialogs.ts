@@ -1,17 +1,20 @@
 /**
  * The engine's `Dialogs` in the app: native folder and save pickers, attached to the
- * main window. It must never pick a path on the user's behalf: a cancelled
- * dialog is null, and the engine decides what to do with a chosen path.
+ * main window, and the native confirmations the page cannot answer
+ * (./personChooses.ts). It must never pick a path on the user's behalf: a
+ * cancelled dialog is null, and the engine decides what to do with a chosen
+ * path. SECURITY: no dialog adds what it shows to the system's recent files.
  */
-import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { Dialogs } from '../engine';
 import { text } from './nativeText';
+import type { Confirmation } from './personChooses';
 
 export function createDialogs(parentWindow: () => BrowserWindow | null): Dialogs {
   return {
     async chooseFolder(purpose) {
       const options: OpenDialogOptions = {
-        properties: ['openDirectory', 'createDirectory'],
+        properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'],
         buttonLabel: text(purpose === 'open' ? 'actions.open' : 'actions.create'),
       };
       const parent = parentWindow();
@@ -22,11 +25,27 @@ export function createDialogs(parentWindow: () => BrowserWindow | null): Dialogs
       const options: SaveDialogOptions = {
         defaultPath: suggested,
         filters: [{ name: 'ZIP', extensions: ['zip'] }],
-        properties: ['createDirectory', 'showOverwriteConfirmation'],
+        properties: ['createDirectory', 'showOverwriteConfirmation', 'dontAddToRecent'],
       };
       const parent = parentWindow();
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
   };
+}
+
+/** Asks the person natively; only the action button says yes (Cancel is the default, and Escape). */
+export async function confirmNatively(parentWindow: () => BrowserWindow | null, what: Confirmation): Promise<boolean> {
+  const options: MessageBoxOptions = {
+    type: 'warning',
+    message: text(`confirmNative.${what}.message`),
+    detail: text(`confirmNative.${what}.detail`),
+    buttons: [text('confirmNative.cancel'), text(`confirmNative.${what}.action`)],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  };
+  const parent = parentWindow();
+  const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+  return response === 1;
 }

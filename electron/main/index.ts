@@ -13,8 +13,9 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { createEngine, type Engine } from '../engine';
 import { pickLanguage } from '../../shared/i18n';
 import { contract, type Language } from '../../shared/ipc';
-import { createDialogs } from './dialogs';
+import { confirmNatively, createDialogs } from './dialogs';
 import { registerIpc } from './ipc';
+import { personChooses } from './personChooses';
 import { printReportPdf } from './printing';
 import { applyMenu } from './menu';
 import { registerAppProtocol, registerAppScheme } from './protocol';
@@ -68,7 +69,7 @@ async function start(): Promise<void> {
   });
   engine = running;
   registerAppProtocol(rendererDir, (request) => running.evidence(request));
-  registerIpc(running, { onLanguageChanged: refreshMenu });
+  registerIpc(running, { onLanguageChanged: refreshMenu, person: personChooses((what) => confirmNatively(() => mainWindow, what)) });
   refreshMenu(await startupLanguage(running, osLocale));
   openWindow();
 }

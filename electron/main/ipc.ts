@@ -9,6 +9,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Engine } from '../engine';
 import { contract, fail, type ChannelName, type Language, type Result } from '../../shared/ipc';
+import type { PersonChooses } from './personChooses';
 import { isAppUrl } from './urls';
 
 export const contractChannels = Object.keys(contract) as ChannelName[];
@@ -16,6 +17,8 @@ export const contractChannels = Object.keys(contract) as ChannelName[];
 export interface IpcHooks {
   /** Called after a successful `settings:set`, so native UI (the menu) can follow the language. */
   onLanguageChanged?(language: Language): void;
+  /** What the person must choose or confirm natively before the engine is called (./personChooses.ts). */
+  person?: PersonChooses;
 }
 
 /**
@@ -46,7 +49,10 @@ export function registerIpc(engine: Engine, hooks: IpcHooks = {}): void {
         console.warn(`Dalel refused ${channel} from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
         return fail('invalidRequest');
       }
+      const refused = await hooks.person?.before(channel, request);
+      if (refused) return refused;
       const result = await dispatchSafely(engine, channel, request);
+      hooks.person?.after(channel, result);
       if (channel === 'settings:set' && result.ok) {
         const parsed = contract['settings:set'].response.safeParse(result.value);
         if (parsed.success && parsed.data.language) hooks.onLanguageChanged?.(parsed.data.language);

@@ -286,6 +286,54 @@ describe('IPC', () => {
   });
 });
 
+describe('what the page cannot do alone', () => {
+  it('writes a bundle only where the person chose in the native save dialog, once per choice', async () => {
+    const named = join(userData, 'sync-folder', 'everything.zip');
+    expect(await handlerOf('bundle:export')(trustedEvent(), { out: named, profile: 'internal', language: 'en' })).toMatchObject({
+      ok: false,
+      error: { code: 'exportPathNotChosen' },
+    });
+    fake.savedPath.value = join(userData, 'chosen.zip');
+    expect(await handlerOf('bundle:chooseOut')(trustedEvent(), { suggested: named })).toEqual({ ok: true, value: { path: fake.savedPath.value } });
+    const options = dialog.showSaveDialog.mock.calls.at(-1)!.at(-1) as { properties: string[] };
+    expect(options.properties).toContain('dontAddToRecent');
+    // The chosen path reaches the engine (no archive is open here, so it answers so); a second export must choose again.
+    fake.messageBoxAnswer.value = 1;
+    const first = await handlerOf('bundle:export')(trustedEvent(), { out: fake.savedPath.value, profile: 'legal', language: 'en' });
+    expect(first).toMatchObject({ ok: false });
+    expect((first.error as { code: string }).code).not.toBe('exportPathNotChosen');
+    expect(await handlerOf('bundle:export')(trustedEvent(), { out: fake.savedPath.value, profile: 'legal', language: 'en' })).toMatchObject({
+      error: { code: 'exportPathNotChosen' },
+    });
+    expect(existsSync(named)).toBe(false);
+  });
+
+  it('asks natively before an internal bundle, a destruction or a change of safety settings, and does nothing on Cancel', async () => {
+    fake.messageBoxAnswer.value = 0;
+    await handlerOf('bundle:chooseOut')(trustedEvent(), { suggested: '/x.zip' });
+    const asked = dialog.showMessageBox.mock.calls.length;
+    expect(await handlerOf('bundle:export')(trustedEvent(), { out: fake.savedPath.value, profile: 'internal', language: 'en' })).toMatchObject({
+      error: { code: 'cancelled' },
+    });
+    const archive = join(userData, 'guarded');
+    expect(await handlerOf('archive:create')(trustedEvent(), { name: 'Guarded', path: archive, protection: { kind: 'none' } })).toMatchObject({ ok: true });
+    expect(await handlerOf('archive:setSafety')(trustedEvent(), { quickDelete: true, unlockAttemptLimit: null })).toMatchObject({ error: { code: 'cancelled' } });
+    expect(await handlerOf('archive:destroy')(trustedEvent(), { confirm: true })).toMatchObject({ error: { code: 'cancelled' } });
+    expect(existsSync(join(archive, 'dalel-archive.json'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(archive, 'dalel-archive.json'), 'utf8')).safety.quickDelete).toBe(false);
+    expect(dialog.showMessageBox.mock.calls.length - asked).toBe(3);
+    const box = dialog.showMessageBox.mock.calls.at(-1)!.at(-1) as { buttons: string[]; defaultId: number; cancelId: number };
+    expect(box).toMatchObject({ defaultId: 0, cancelId: 0 });
+    expect(box.buttons).toHaveLength(2);
+    // Confirmed, the change goes through.
+    fake.messageBoxAnswer.value = 1;
+    expect(await handlerOf('archive:setSafety')(trustedEvent(), { quickDelete: true, unlockAttemptLimit: null })).toMatchObject({ ok: true });
+    expect(JSON.parse(readFileSync(join(archive, 'dalel-archive.json'), 'utf8')).safety.quickDelete).toBe(true);
+    expect(await handlerOf('archive:destroy')(trustedEvent(), { confirm: true })).toMatchObject({ ok: true });
+    expect(existsSync(archive)).toBe(false);
+  });
+});
+
 describe('the menu', () => {
   const common = resources as unknown as Record<string, { common: { menu?: Record<string, string> } }>;
   const label = (language: string, key: string) => common[language]!.common.menu?.[key] ?? common.en!.common.menu![key];
@@ -383,6 +431,9 @@ describe('printing the report of a bundle', () => {
     expect(await invoke('archive:create', { path: join(userData, 'print-archive'), name: 'P', protection: { kind: 'none' } })).toMatchObject({ ok: true });
     await invoke('records:save', { type: 'incident', data: sampleIncident() });
     const out = join(userData, 'дәлел.zip');
+    // The person chooses where in the native save dialog.
+    fake.savedPath.value = out;
+    await invoke('bundle:chooseOut', { suggested: out });
     const exported = (await invoke('bundle:export', { out, profile: 'legal', language: 'kk' })) as { ok: boolean; value: { pdf: boolean } };
     expect(exported).toMatchObject({ ok: true, value: { pdf: true } });
 

@@ -25,6 +25,7 @@ export const errorPlaceholders = {
   fileNotOnDisk: ['name'],
   fileExists: ['path'],
   cancelled: [],
+  exportPathNotChosen: [],
   busy: [],
   staleRevision: [],
   recordRetracted: [],

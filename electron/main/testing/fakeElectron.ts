@@ -30,6 +30,9 @@ export const printedPages: { url: string; status: number; csp: string | null; ht
 
 /** What app.getPath('userData') answers; set by the test before loading the bundle. */
 export const paths = { userData: '' };
+/** What the native save dialog answers, and which button of a native message box the person presses. */
+export const savedPath = { value: '/chosen/bundle.zip' };
+export const messageBoxAnswer = { value: 0 };
 
 export class FakeWebContents extends Emitter {
   readonly mainFrame = { url: 'app://dalel/index.html' };
@@ -140,6 +143,9 @@ export const fakeElectron = {
   },
   dialog: {
     showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePaths: ['/chosen/folder'] })),
+    showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePath: savedPath.value })),
+    /** The person's answer: 0 is Cancel, 1 the action. */
+    showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: messageBoxAnswer.value })),
     showErrorBox: vi.fn(),
   },
 };

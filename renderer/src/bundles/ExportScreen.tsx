@@ -131,9 +131,19 @@ export function ExportScreen({ archivePath, archiveName }: Props) {
     if (found.path) return pathInput.current?.focus();
     setError(null);
     setRunning(true);
-    const result = await dalel()
-      .bundle.export({ out: out.trim(), profile, language, only, ...(profile === 'legal' ? { signerName: signerName.trim() } : {}) })
-      .catch((): { ok: false; error: DalelError } => ({ ok: false, error: { code: 'internal' } }));
+    const exportTo = (path: string) =>
+      dalel()
+        .bundle.export({ out: path, profile, language, only, ...(profile === 'legal' ? { signerName: signerName.trim() } : {}) })
+        .catch((): { ok: false; error: DalelError } => ({ ok: false, error: { code: 'internal' } }));
+    let result = await exportTo(out.trim());
+    // In the app a bundle goes only where the person chose in the native save dialog: it opens on the path typed.
+    if (!result.ok && result.error.code === 'exportPathNotChosen') {
+      const picked = await dalel().bundle.chooseOut({ suggested: out.trim() });
+      if (picked.ok && picked.value.path) {
+        setOut(picked.value.path);
+        result = await exportTo(picked.value.path);
+      } else if (picked.ok) result = { ok: false, error: { code: 'cancelled' } };
+    }
     setRunning(false);
     if (!result.ok) {
       setError(result.error);
