@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodings } from '../engine/testing/encodings';
 import { sampleIncident, temporaryFolder } from '../engine/testing/fixtures';
 
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
@@ -20,13 +21,6 @@ beforeEach(async () => {
   folder = await temporaryFolder();
 });
 afterEach(() => folder.remove());
-
-/** Every way the marker could sit in a file: UTF-8, UTF-16 and base64 at each alignment. */
-function encodings(text: string): Buffer[] {
-  const forms = [Buffer.from(text), Buffer.from(text, 'utf16le')];
-  for (const pad of ['', 'x', 'xx']) forms.push(Buffer.from(Buffer.from(pad + text).toString('base64').slice(pad ? 4 : 0, -4)));
-  return forms;
-}
 
 async function filesHolding(root: string, skip: (file: string) => boolean): Promise<string[]> {
   const found: string[] = [];

@@ -431,10 +431,15 @@ export class Archive {
       this.manifest = { ...this.manifest, safety: sealed.safety };
       await writeManifest(this.path, this.manifest);
     }
-    const epoch = newEpoch();
-    const custody = { length: this.custody.length, hash: this.custody.hashAt(this.custody.length - 1) ?? '' };
-    await this.vouch({ safety: this.manifest.safety, counterEpoch: epoch, previousEpoch: counter?.epoch ?? null, custody });
-    await this.keepCounter(epoch);
+    // Nothing to renew (no limit, so no counter; the log's end as sealed): opening writes nothing.
+    const current = sealed && !this.tampering.length && !counter && this.manifest.safety.unlockAttemptLimit === null && sealed.custody.length === this.custody.length;
+    if (current) this.vouched = sealed;
+    else {
+      const epoch = newEpoch();
+      const custody = { length: this.custody.length, hash: this.custody.hashAt(this.custody.length - 1) ?? '' };
+      await this.vouch({ safety: this.manifest.safety, counterEpoch: epoch, previousEpoch: counter?.epoch ?? null, custody });
+      await this.keepCounter(epoch);
+    }
     if (!this.settings.vouched || !this.settings.archiveId) {
       // SECURITY: an archive made before has named its bundles by the manifest's id; from now on they carry this one.
       this.settings = { ...this.settings, vouched: true, archiveId: this.settings.archiveId ?? randomUUID() };

@@ -9,6 +9,7 @@ import { SealBroken, sealStream, sealedLayout } from './crypto/sealedFile';
 import { destroyArchiveFolder } from './destroy';
 import { EngineError } from './errors';
 import { SigningKey } from './signingKey';
+import { encodings } from './testing/encodings';
 import { sampleIncident, temporaryFolder } from './testing/fixtures';
 
 const passphrase = 'Түнде Алматыда интернет жоқ 🌙';
@@ -38,16 +39,6 @@ async function allFiles(root: string): Promise<Map<string, Buffer>> {
   return files;
 }
 
-/** Every way a string could sit in a file: UTF-8, UTF-16 and base64 at each alignment. */
-function encodings(text: string): Buffer[] {
-  const utf8 = Buffer.from(text);
-  const forms = [utf8, Buffer.from(text, 'utf16le')];
-  for (const pad of ['', 'x', 'xx']) {
-    const base64 = Buffer.from(pad + text).toString('base64');
-    forms.push(Buffer.from(base64.slice(pad ? 4 : 0, -4)));
-  }
-  return forms.filter((form) => form.length >= 6);
-}
 
 describe('an encrypted archive', () => {
   it('gives away nothing without the passphrase: no name, statement, key or hash', async () => {

@@ -35,11 +35,12 @@ async function editManifest(change: (manifest: Record<string, unknown>) => void)
   await writeFile(manifestPath(), JSON.stringify(manifest));
 }
 
+/** What an unlock found, and the safety settings the archive then holds. */
 async function reopened() {
   const archive = await Archive.open(dir, passphrase);
-  const { tampering, safety } = { tampering: archive.tampering, safety: archive.status().open ? archive.status() : null };
+  const status = archive.status();
   await archive.close();
-  return { tampering, safety: (safety as { safety: unknown } | null)?.safety };
+  return { tampering: archive.tampering, safety: status.open ? status.safety : null };
 }
 
 describe('a locked folder', () => {

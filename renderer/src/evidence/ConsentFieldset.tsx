@@ -7,10 +7,9 @@
  * withdrawals are listed, and a new one is recorded in its own fieldset.
  */
 import { useTranslation } from 'react-i18next';
-import { consentMethods } from '../../../shared/model';
 import { TimestampField } from '../incidents/form/TimestampField';
 import { anchorOf, errorIdOf } from './draftParts';
-import { Choices, SelectBox, TextBox } from './EvidenceControls';
+import { Choices, ConsentMethodSelect, SelectBox, TextBox } from './EvidenceControls';
 import { consentQuestions, type ConsentDraft } from './sourceDraft';
 import { WithdrawalFieldset } from './WithdrawalFieldset';
 
@@ -87,15 +86,13 @@ export function ConsentFieldset({ form, consent, required, onChange, messagesFor
         onChange={(givenAt) => onChange('consent.givenAt', { givenAt, migrated: false })}
         messages={messagesFor('consent.givenAt')}
       />
-      <SelectBox
+      <ConsentMethodSelect
         form={form}
         field="consent.method"
         label={t('evidence:consent.method')}
         required={required}
         value={consent.method}
-        emptyLabel={t('evidence:form.choose')}
-        options={consentMethods.map((value) => ({ value, label: t(`taxonomy:consentMethod.${value}`) }))}
-        onChange={(method) => onChange('consent.method', { method: method as ConsentDraft['method'], migrated: false })}
+        onChange={(method) => onChange('consent.method', { method, migrated: false })}
         messages={messagesFor('consent.method')}
       />
       <WithdrawalFieldset form={form} consent={consent} onChange={onChange} messagesFor={messagesFor} />

@@ -1,15 +1,18 @@
 /**
  * The labelled controls of the effect and source forms: a text box or area,
- * a select, a group of radio buttons or checkboxes, and the error summary
+ * a select (and the select of how consent was given or taken back), a group
+ * of radio buttons or checkboxes, and the error summary
  * whose links move focus to a field. Each control ties its hint and problems
  * to itself (aria-describedby, aria-invalid); ids derive from the form's name
  * and the field, so the summary can find them.
  */
 import { forwardRef, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { consentMethods } from '../../../shared/model';
 import { ChoiceGroup } from '../incidents/form/ChoiceGroup';
 import { FieldError, describedBy } from '../incidents/form/FieldError';
 import { anchorOf, errorIdOf } from './draftParts';
+import type { ConsentMethod } from './sourceDraft';
 
 interface Common {
   form: string;
@@ -86,6 +89,20 @@ export function SelectBox(props: Common & { value: string; onChange: (value: str
       </select>
       <FieldError id={errorIdOf(form, field)} messages={messages} />
     </div>
+  );
+}
+
+/** How consent was given, or taken back: verbal, written, recorded. */
+export function ConsentMethodSelect(props: Common & { value: ConsentMethod | ''; onChange: (method: ConsentMethod) => void }) {
+  const { t } = useTranslation();
+  const { onChange, ...rest } = props;
+  return (
+    <SelectBox
+      {...rest}
+      emptyLabel={t('evidence:form.choose')}
+      options={consentMethods.map((value) => ({ value, label: t(`taxonomy:consentMethod.${value}`) }))}
+      onChange={(method) => onChange(method as ConsentMethod)}
+    />
   );
 }
 

@@ -6,11 +6,11 @@
  */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { consentMethods, sharingUses, type Withdrawal } from '../../../shared/model';
+import { sharingUses, type Withdrawal } from '../../../shared/model';
 import { emptyTime } from '../incidents/form/draft';
 import { TimestampField } from '../incidents/form/TimestampField';
 import { anchorOf, errorIdOf } from './draftParts';
-import { Choices, SelectBox } from './EvidenceControls';
+import { Choices, ConsentMethodSelect } from './EvidenceControls';
 import { withdrawnUses, type ConsentDraft } from './sourceDraft';
 
 interface Props {
@@ -65,15 +65,13 @@ export function WithdrawalFieldset({ form, consent, onChange, messagesFor }: Pro
             onChange={(at) => set('at', { at })}
             messages={messagesFor('consent.withdrawal.at')}
           />
-          <SelectBox
+          <ConsentMethodSelect
             form={form}
             field="consent.withdrawal.method"
             label={t('evidence:consent.withdrawal.method')}
             required
             value={withdrawal.method}
-            emptyLabel={t('evidence:form.choose')}
-            options={consentMethods.map((value) => ({ value, label: t(`taxonomy:consentMethod.${value}`) }))}
-            onChange={(method) => set('method', { method: method as ConsentDraft['method'] })}
+            onChange={(method) => set('method', { method })}
             messages={messagesFor('consent.withdrawal.method')}
           />
           <button type="button" className="secondary" onClick={() => onChange('consent.withdrawal', { withdrawal: null })}>
