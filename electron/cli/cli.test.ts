@@ -190,6 +190,29 @@ describe('dalel', () => {
     expect((await dalel(['list', dir], { env })).err).not.toContain('Someone changed');
   });
 
+  it('seals every file again under a new key and passphrase, refusing what it cannot do and changing nothing then', async () => {
+    const env = { LANG: 'en_US.UTF-8', DALEL_PASSPHRASE: 'Жаңаөзен 2022 қаңтар' };
+    await dalel(['init', dir], { env });
+    await dalel(['add', dir, '--type', 'incident', '--json', incidentFile], { env });
+    const before = (await dalel(['state-hash', dir], { env })).out;
+    const manifest = await readFile(join(dir, 'dalel-archive.json'));
+    expect(await dalel(['rekey', dir], { env })).toMatchObject({ code: 2, err: expect.stringContaining('DALEL_NEW_PASSPHRASE') });
+    expect((await dalel(['rekey', dir], { env: { ...env, DALEL_NEW_PASSPHRASE: 'short' } })).code).toBe(2);
+    const wrong = await dalel(['rekey', dir], { env: { ...env, DALEL_PASSPHRASE: 'not the passphrase', DALEL_NEW_PASSPHRASE: 'after the laptop came back' } });
+    expect(wrong).toMatchObject({ code: 1, err: expect.stringContaining('Wrong passphrase') });
+    expect((await readFile(join(dir, 'dalel-archive.json'))).equals(manifest)).toBe(true);
+
+    const done = await dalel(['rekey', dir], { env: { ...env, DALEL_NEW_PASSPHRASE: 'after the laptop came back' } });
+    expect(done).toMatchObject({ code: 0, out: expect.stringContaining('under a new key') });
+    expect((await dalel(['state-hash', dir], { env })).err).toContain('Wrong passphrase');
+    expect((await dalel(['state-hash', dir], { env: { ...env, DALEL_PASSPHRASE: 'after the laptop came back' } })).out).toBe(before);
+
+    const plain = join(folder.path, 'plain');
+    await dalel(['init', plain, '--no-encryption']);
+    const refused = await dalel(['rekey', plain], { env: { ...env, DALEL_NEW_PASSPHRASE: 'after the laptop came back' } });
+    expect(refused).toMatchObject({ code: 1, err: expect.stringContaining('not encrypted') });
+  });
+
   it('encrypts an unencrypted archive in place, keeping every record', async () => {
     await dalel(['init', dir, '--no-encryption']);
     await dalel(['add', dir, '--type', 'incident', '--json', incidentFile]);

@@ -97,9 +97,9 @@ async function sayConflicts(context: CommandContext): Promise<void> {
   for (const record of records) context.say(`  ${record.recordId}  ${record.heads.join(' ')}`);
 }
 
-async function openArchive(context: CommandContext) {
+async function openArchive(context: CommandContext, given?: string) {
   const path = resolve(context.positionals[0]!);
-  const status = await withPassphrase(context, await readPassphrase(context), 'ask', (passphrase) =>
+  const status = await withPassphrase(context, given ?? (await readPassphrase(context)), 'ask', (passphrase) =>
     context.call('archive:open', { path, ...(passphrase === undefined ? {} : { passphrase }) }),
   );
   // What the unlock found changed while the archive was locked: said on every command, on stderr.
@@ -275,6 +275,22 @@ export const commands: Record<string, Command> = {
       });
       await context.call('archive:encrypt', { passphrase });
       context.say(context.t('cli:encrypted', { path }));
+    },
+  },
+
+  rekey: {
+    options: { 'new-passphrase-file': { type: 'string' } },
+    positionals: ['DIR'],
+    async run(context) {
+      const path = resolve(context.positionals[0]!);
+      const current = await passphraseFor(context, 'ask');
+      if (current === undefined) throw new InputFailure(context.t('cli:passphraseNeeded'));
+      await openArchive(context, current);
+      const next = (await readPassphrase(context, 'new-passphrase-file', 'DALEL_NEW_PASSPHRASE')) ?? (await askPassphrase(context, 'askNew'));
+      if (next === undefined) throw new InputFailure(context.t('cli:rekeyNeedsPassphrase'));
+      if (next.length < minPassphraseLength) throw new InputFailure(context.t('cli:passphraseTooShort', { min: minPassphraseLength }));
+      await context.call('archive:changePassphrase', { current, next, newKey: true });
+      context.say(context.t('cli:rekeyed', { path }));
     },
   },
 

@@ -22,6 +22,7 @@ import { createArchive, expectNoAxeViolations, expectNoRawKeys, saveIncidentDire
 const incident = sampleIncidents[1]!;
 const weakPassphrase = 'password1';
 const newPassphrase = 'quiet harbour 42 under snow';
+const thirdPassphrase = 'a third one, after the laptop came back';
 
 /** Every file under `dir` with the sha256 of its bytes: equal snapshots mean nothing on disk changed. */
 function snapshot(dir: string): Record<string, string> {
@@ -289,6 +290,23 @@ test('change the passphrase: a wrong current one changes nothing; afterwards the
   await unlock(page, testPassphrase);
   await expect(page.getByRole('alert')).toHaveText('Wrong passphrase. Nothing was changed.');
   await unlock(page, newPassphrase);
+  await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
+
+  // Again, replacing the key that seals the files too: the box says when to choose it, every file is sealed again.
+  await openSettings(page);
+  const sealAgain = section.getByLabel('Also replace the key that seals the files');
+  await expect(sealAgain).not.toBeChecked();
+  await expect(sealAgain).toHaveAccessibleDescription(/taken and given back/);
+  await sealAgain.check();
+  await section.getByLabel('Current passphrase').fill(newPassphrase);
+  await section.getByLabel('New passphrase', { exact: true }).fill(thirdPassphrase);
+  await section.getByLabel('Repeat the new passphrase').fill(thirdPassphrase);
+  await section.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(section.getByRole('status')).toHaveText('Every file was sealed again under a new key. Use the new passphrase from now on.');
+  await page.keyboard.press('Control+L');
+  await unlock(page, newPassphrase);
+  await expect(page.getByRole('alert')).toHaveText('Wrong passphrase. Nothing was changed.');
+  await unlock(page, thirdPassphrase);
   await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
   expectCleanRun(dalel);
 });

@@ -27,12 +27,12 @@ import { photoMetadataOf, photoMetadataSpan } from './photoMetadata';
 import { ensureDir, sweepOrphanTemporaries } from './atomicFile';
 import { sha256Hex } from './canonical';
 import { Keyring, deriveKek, unwrapDataKey } from './crypto/keyring';
-import { CustodyLog } from './custodyLog';
+import { CustodyLog, custodyFile } from './custodyLog';
 import { openDocument, readJson } from './documentAdapter';
 import { EncryptedStorage } from './encryptedStorage';
 import { encryptInPlace, recoverInterruptedEncryption } from './encryptInPlace';
 import { EngineError, fromFsError } from './errors';
-import { archiveFormat, defaultSafety, entriesOf, manifestOf, readManifest, readUnlockCounter, unlockCounterFile, writeManifest, writeUnlockFailures, type Manifest } from './manifest';
+import { archiveFormat, defaultSafety, entriesOf, manifestOf, readManifest, readUnlockCounter, unlockCounterFile, writeManifest, writeUnlockFailures, type Encryption, type Manifest } from './manifest';
 import { newEpoch, readVouched, tamperingSince, writeVouched, type Tampering, type Vouched } from './vouched';
 import { ExchangeStore } from './exchangeStore';
 import { verifyBundleContents, type VerifiedContents } from './bundle/verify';
@@ -44,8 +44,10 @@ import { trustSigner, untrustSigner } from './merge/trust';
 import { RecordStore, type RecordProblem } from './recordStore';
 import { signRevision } from './revisions';
 import { SigningKey } from './signingKey';
-import { PlainStorage, type Storage } from './storage';
-import { protectDataKey, unlockDataKey } from './unlock';
+import type { Storage } from './storage';
+import { resealArchive } from './reseal';
+import { storageFor } from './sealing';
+import { newSealing, protectDataKey, unlockDataKey } from './unlock';
 
 /**
  * `vouched`: vouched.json has been written (sealed here, so that removing
@@ -137,9 +139,10 @@ export class Archive {
       await ensureDir(path);
       const encryption =
         keyring && options.passphrase !== null
-          ? await protectDataKey(options.passphrase, keyring.dataKey, archiveId, options.scryptCost)
+          ? await newSealing(options.passphrase, keyring.dataKey, archiveId, options.scryptCost)
           : null;
-      const storage: Storage = keyring ? new EncryptedStorage(path, keyring) : new PlainStorage(path);
+      const storage = storageFor(path, encryption, keyring);
+      if (storage instanceof EncryptedStorage) await storage.makePacks();
       const key = SigningKey.generate();
       const settings = await openDocument<Settings>(storage, 'settings.json', {
         name: options.name,
@@ -177,7 +180,8 @@ export class Archive {
   static async open(folder: string, passphrase?: string, options: { readOnly?: boolean } = {}): Promise<Archive> {
     const path = resolve(folder);
     const manifest = await manifestOf(path);
-    await recoverInterruptedEncryption(path, manifest);
+    // Another's folder (a merge) is only read: what an interrupted sealing left there, it reads around.
+    if (!options.readOnly) await recoverInterruptedEncryption(path, manifest);
     const keyring = manifest.encryption ? new Keyring(await unlockDataKey(path, manifest, passphrase)) : null;
     // Writes killed before they finished leave temporary files; another's folder (a merge) is only read.
     if (!options.readOnly) await sweepOrphanTemporaries(path);
@@ -187,7 +191,7 @@ export class Archive {
   }
 
   private static async openWith(path: string, manifest: Manifest, keyring: Keyring | null, readOnly = false): Promise<Archive> {
-    const storage: Storage = keyring ? new EncryptedStorage(path, keyring) : new PlainStorage(path);
+    const storage = storageFor(path, manifest.encryption, keyring);
     const damaged = (file: string) => new EngineError('archiveDamaged', { path, file });
     const settings = await readJson(storage, 'settings.json', Settings);
     if (!settings) throw damaged('settings.json');
@@ -202,8 +206,19 @@ export class Archive {
     // A trusted snapshot spares reading and checking every record file (P5); the log says which changed since.
     const snapshot = await readRecordSnapshot(storage, key);
     const custody = await CustodyLog.open(storage, snapshot?.custody);
+    // SECURITY (layout 2): a log that stops at a frame failing authentication while shorter than the passphrase
+    // vouched for is damaged or cut, not torn by a power cut. Refused, as layout 1 refuses a damaged line, so that
+    // no append writes over what may still be recovered (crypto/sealedFrames.ts).
+    if (storage instanceof EncryptedStorage && storage.stoppedEarly(custodyFile)) {
+      const sealed = await readVouched(storage);
+      if (!sealed || custody.length < sealed.custody.length) throw new EngineError('custodyBroken', { line: custody.length + 1 });
+    }
     const seed = snapshot && custody.prefixMatched ? { documents: snapshot.documents, changed: custody.recordsNamedSince(snapshot.custody.length) } : undefined;
     const { store, problems } = await RecordStore.load(storage, seed);
+    // A pack removed while locked is found even when a snapshot spared reading it.
+    if (storage instanceof EncryptedStorage) {
+      for (const file of await storage.missingPacks()) if (!problems.some((problem) => problem.file === file)) problems.push({ file, reason: 'unreadable' });
+    }
     const archive = new Archive(path, manifest, keyring, settings, key, custody, store, problems, storage);
     archive.openedFromSnapshot = seed !== undefined;
     // An import or merge that a crash interrupted after its moment of change is finished first.
@@ -454,18 +469,43 @@ export class Archive {
     else await rm(join(this.path, unlockCounterFile), { force: true });
   }
 
+  /** Checks the current passphrase against the one that unlocked this archive; wrongPassphrase otherwise. */
+  private async checkPassphrase(current: string): Promise<Encryption> {
+    const { encryption } = this.manifest;
+    if (!encryption || !this.keyring) throw new EngineError('notEncrypted');
+    const kek = await deriveKek(current, encryption.kdf);
+    const unwrapped = unwrapDataKey(kek, encryption.wrappedKey, this.manifest.archiveId);
+    kek.fill(0);
+    const right = unwrapped?.equals(this.keyring.dataKey) ?? false;
+    unwrapped?.fill(0);
+    if (!right) throw new EngineError('wrongPassphrase');
+    return encryption;
+  }
+
   /** Rewraps the data key under a new passphrase: one small file changes, no data is rewritten. */
   async changePassphrase(current: string, next: string, scryptCost?: number): Promise<void> {
-    const { encryption } = this.manifest;
-    if (!encryption || !this.keyring) throw new EngineError('passphraseRequired');
-    const unwrapped = unwrapDataKey(await deriveKek(current, encryption.kdf), encryption.wrappedKey, this.manifest.archiveId);
-    if (!unwrapped || !unwrapped.equals(this.keyring.dataKey)) throw new EngineError('wrongPassphrase');
+    const encryption = await this.checkPassphrase(current);
     const manifest = {
       ...this.manifest,
-      encryption: await protectDataKey(next, this.keyring.dataKey, this.manifest.archiveId, scryptCost),
+      encryption: { ...encryption, ...(await protectDataKey(next, this.keyring!.dataKey, this.manifest.archiveId, scryptCost)) },
     };
     await writeManifest(this.path, manifest);
     this.manifest = manifest;
+  }
+
+  /**
+   * Changes the passphrase and the data key: every file is sealed again
+   * (reseal.ts), so that an old copy of the manifest and the old passphrase
+   * open nothing written afterwards. The caller reopens the archive with
+   * the new passphrase.
+   */
+  reseal(current: string, next: string, scryptCost?: number): Promise<void> {
+    return this.serialised(async () => {
+      await this.checkPassphrase(current);
+      this.manifest = await resealArchive(this.path, this.manifest, this.keyring!, next, scryptCost);
+      // Writes queued behind this one must not land in the folder that is now gone.
+      this.retired = true;
+    });
   }
 
   /** Encrypts this unencrypted archive in place; the caller reopens it with the passphrase. */
@@ -490,6 +530,7 @@ export class Archive {
       safety: this.manifest.safety,
       problems: this.problems,
       tampering: this.tampering,
+      resealAdvised: this.manifest.encryption?.scheme === 'dalel-aes-256-gcm-1',
     };
   }
 
@@ -707,6 +748,8 @@ export class Archive {
   private serialised<T>(work: () => Promise<T>): Promise<T> {
     const guarded = async () => {
       if (this.retired) throw new EngineError('noArchive');
+      // Before anything is written: another program (the command while the app is open) may have appended since.
+      if (this.storage instanceof EncryptedStorage) await this.storage.assertLogUnchanged(custodyFile);
       if (this.journalPending) {
         // Nothing else may be written before the committed change is whole (its custody lines come first).
         await replayJournal(this.mergeTarget(), this.path);

@@ -5,8 +5,9 @@
  * real name; a failed write removes its temporary file.
  */
 import { execFile } from 'node:child_process';
+import { constants } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, utimes, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -14,7 +15,8 @@ export async function ensureDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
 }
 
-async function syncDir(dir: string): Promise<void> {
+/** Flushes a folder's entries (files and folders made or renamed in it). */
+export async function syncDir(dir: string): Promise<void> {
   // Some platforms (Windows) cannot open a folder for fsync; the rename is
   // then as durable as that file system allows.
   try {
@@ -103,6 +105,40 @@ async function flushAll(files: readonly string[], dirs: readonly string[]): Prom
   await inParallel(dirs, syncDir);
 }
 
+/** Linux: reading does not change a file's accessed time (which would tell when an archive was used). */
+const noAccessTime = (constants as { O_NOATIME?: number }).O_NOATIME ?? 0;
+
+/** Opens a file to read without changing its accessed time, where the system allows it. */
+export async function openForReading(file: string): Promise<FileHandle> {
+  if (noAccessTime) {
+    try {
+      return await open(file, constants.O_RDONLY | noAccessTime);
+    } catch (error) {
+      // Only the file's owner may ask for it; another user's file is read the usual way.
+      if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+    }
+  }
+  return open(file, 'r');
+}
+
+/** A whole file's text, read without changing its accessed time where the system allows it. */
+export async function readTextQuietly(file: string): Promise<string> {
+  const handle = await openForReading(file);
+  try {
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The modified and accessed time of every file and folder of an archive sealed in layout 2: 2000-01-01 UTC. */
+export const quietTime = new Date(Date.UTC(2000, 0, 1));
+
+/** Sets the times of these files and folders to `quietTime`, so that they say nothing of when the archive was used. */
+export async function quieten(paths: Iterable<string>): Promise<void> {
+  for (const path of new Set(paths)) await utimes(path, quietTime, quietTime).catch(() => {});
+}
+
 /** Removes a file and flushes its folder, so that it cannot come back after a power cut. */
 export async function removeDurable(file: string): Promise<void> {
   await rm(file, { force: true });
@@ -119,6 +155,26 @@ export async function appendDurable(file: string, data: Uint8Array): Promise<voi
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Writes bytes at `offset` of a file (made if missing) and returns only once
+ * they are on disk: the padded custody log's appends, which write into
+ * space the file already has (crypto/sealedFrames.ts).
+ */
+export async function writeAtDurable(file: string, offset: number, data: Uint8Array): Promise<void> {
+  await ensureDir(dirname(file));
+  const handle = await open(file, constants.O_RDWR | constants.O_CREAT, 0o600);
+  try {
+    for (let written = 0; written < data.length; ) {
+      const { bytesWritten } = await handle.write(data, written, data.length - written, offset + written);
+      written += bytesWritten;
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  if (offset === 0) await syncDir(dirname(file));
 }
 
 /**

@@ -62,9 +62,10 @@ describe.each([
     const afterFirst = await fileCount(dir);
     await archive.attach(recordId, [{ path: copy }]);
     await archive.attach(other.recordId, [{ path: file }]);
-    // One blob and one attachment list for the first record; then only the second record's list.
-    expect(afterFirst - before).toBe(2);
-    expect((await fileCount(dir)) - afterFirst).toBe(1);
+    // One blob and one attachment list for the first record; then only the second record's list. An
+    // encrypted archive keeps the lists in its packs, there from the start (sealedPacks.ts): only the blob.
+    expect(afterFirst - before).toBe(passphrase ? 1 : 2);
+    expect((await fileCount(dir)) - afterFirst).toBe(passphrase ? 0 : 1);
     expect(await archive.listAttachments(recordId)).toHaveLength(1);
     const stateHash = await archive.stateHash();
     await archive.attach(recordId, [{ path: copy }]);

@@ -39,6 +39,11 @@ async function allFiles(root: string): Promise<Map<string, Buffer>> {
   return files;
 }
 
+/** Where an archive stores a logical path (the test holds the key; an attacker has no way to tell). */
+function storedFile(archive: Archive, path: string): string {
+  const storage = (archive as unknown as { storage: { locate(path: string): { file: string } } }).storage;
+  return storage.locate(path).file.slice(dir.length + 1);
+}
 
 describe('an encrypted archive', () => {
   it('gives away nothing without the passphrase: no name, statement, key or hash', async () => {
@@ -93,7 +98,7 @@ describe('an encrypted archive', () => {
       }
       for (const raw of rawBytes) expect(bytes.includes(raw), `raw bytes inside ${name}`).toBe(false);
     }
-    expect([...files.keys()].every((name) => name === 'dalel-archive.json' || /^data\/[0-9a-f]{32}\/[0-9a-f]{32}$/.test(name))).toBe(true);
+    expect([...files.keys()].every((name) => name === 'dalel-archive.json' || /^data-[0-9a-f]{16}\/[0-9a-f]{32}\/[0-9a-f]{32}$/.test(name))).toBe(true);
   });
 
   it('opens with its passphrase, and says "wrong passphrase" for any other, changing nothing', async () => {
@@ -146,42 +151,45 @@ describe('an encrypted archive', () => {
       await writeFile(file, bytes);
     }
     async function storedFiles() {
-      return [...(await allFiles(dir)).keys()].filter((name) => name.startsWith('data/'));
+      return [...(await allFiles(dir)).keys()].filter((name) => name.startsWith('data-'));
     }
 
-    it('in a record: that record is named, the others stay usable', async () => {
+    it('in a pack of records: that pack is named, the records of the others stay usable', async () => {
       const archive = await create();
-      const kept = await archive.save({ type: 'incident', data: sampleIncident({ title: 'kept' }) });
-      archive.close();
-      const before = await storedFiles();
-      const reopenedBefore = await Archive.open(dir, passphrase);
-      const damaged = await reopenedBefore.save({ type: 'incident', data: sampleIncident({ title: 'damaged' }) });
-      // The custody log existed already: the one new stored file is the record's.
-      const added = (await storedFiles()).filter((name) => !before.includes(name));
-      expect(added).toHaveLength(1);
-      await flipByteOf(added[0]!, 'end');
+      const damaged = await archive.save({ type: 'incident', data: sampleIncident({ title: 'damaged' }) });
+      let kept = await archive.save({ type: 'incident', data: sampleIncident({ title: 'kept' }) });
+      // Records fall in one of 256 packs by their id: the kept one is in another.
+      while (kept.recordId.slice(0, 2) === damaged.recordId.slice(0, 2)) kept = await archive.save({ type: 'incident', data: sampleIncident({ title: 'kept' }) });
+      const pack = `packs/${damaged.recordId.slice(0, 2)}`;
+      const file = storedFile(archive, pack);
+      await archive.close();
+      await flipByteOf(file, 'end');
       const reopened = await Archive.open(dir, passphrase);
-      expect(reopened.problems).toEqual([{ file: `records/${damaged.recordId.slice(0, 2)}/${damaged.recordId}.json`, reason: 'unreadable' }]);
-      expect(reopened.listRecords('incident').map((record) => record.recordId)).toEqual([kept.recordId]);
+      expect(reopened.problems).toEqual([{ file: pack, reason: 'unreadable' }]);
+      expect(reopened.listRecords('incident').map((record) => record.recordId)).toContain(kept.recordId);
+      expect(reopened.listRecords('incident').map((record) => record.recordId)).not.toContain(damaged.recordId);
     });
 
-    it('in the settings, the signing key, the custody log, the sealed safety record and the wrapped key: each named', async () => {
+    it('in the settings, the signing key, the custody log, the sealed safety record, a pack and the wrapped key: each named', async () => {
       const archive = await create();
+      await archive.save({ type: 'incident', data: sampleIncident() });
+      const stored = ['settings.json', 'keys/signing.json', 'custody.log', 'vouched.json', 'packs/00'].map((path) => storedFile(archive, path));
       await archive.close();
-      const files = await storedFiles();
-      const outcomes = new Set<string>();
-      for (const name of files) {
+      expect((await storedFiles()).length).toBe(4 + 256);
+      const outcomes: string[] = [];
+      for (const name of stored) {
         const original = await readFile(join(dir, name));
-        await flipByteOf(name);
+        // The custody log's first event: the log is padded, and a byte of its padding is never read.
+        await flipByteOf(name, name === stored[2] ? 'start' : 'middle');
         const opened = await Archive.open(dir, passphrase).catch((error: unknown) => error as EngineError);
         if (opened instanceof Archive) {
-          // Not needed to open, but found: what the passphrase vouches for was altered.
-          outcomes.add(`tampering:${opened.tampering.join()}`);
+          // Not needed to open, but found: what the passphrase vouches for was altered, or a pack is lost.
+          outcomes.push([...opened.tampering, ...opened.problems.map((problem) => problem.file)].join());
           await opened.close();
-        } else outcomes.add(`${opened.code}:${opened.params.file ?? opened.params.line}`);
+        } else outcomes.push(`${opened.code}:${opened.params.file ?? opened.params.line}`);
         await writeFile(join(dir, name), original);
       }
-      expect([...outcomes].sort()).toEqual(['archiveDamaged:keys/signing.json', 'archiveDamaged:settings.json', 'custodyBroken:1', 'tampering:vouchedMissing']);
+      expect(outcomes).toEqual(['archiveDamaged:settings.json', 'archiveDamaged:keys/signing.json', 'custodyBroken:1', 'vouchedMissing', 'packs/00']);
       const manifest = JSON.parse(await readFile(join(dir, 'dalel-archive.json'), 'utf8'));
       const wrapped = Buffer.from(manifest.encryption.wrappedKey, 'base64');
       wrapped[20]! ^= 1;
@@ -190,7 +198,7 @@ describe('an encrypted archive', () => {
     });
   });
 
-  it('in a record\'s list of attachments: named when the record is read, through the contract', async () => {
+  it('in a record\'s list of evidence files: its pack is named when the archive opens, through the contract', async () => {
     const { createEngine } = await import('./dispatch');
     const engine = createEngine({
       defaultArchivePath: dir,
@@ -205,18 +213,18 @@ describe('an encrypted archive', () => {
     const { recordId } = (saved as { value: { recordId: string } }).value;
     const file = join(folder.path, 'photo.jpg');
     await writeFile(file, randomBytes(1000));
-    const before = new Set((await allFiles(dir)).keys());
     await engine.dispatch('attachments:add', { recordId, paths: [file] });
-    // The attachment adds its blob and the record's attachment list; the smaller is the list.
-    const added = [...(await allFiles(dir)).entries()].filter(([name]) => !before.has(name)).sort((a, b) => a[1].length - b[1].length);
-    const list = join(dir, added[0]![0]);
-    const bytes = await readFile(list);
+    // The record's list of evidence files is kept in the pack of its records (sealedPacks.ts).
+    await engine.dispatch('archive:lock', {});
+    const probe = await Archive.open(dir, passphrase);
+    const pack = join(dir, storedFile(probe, `packs/${recordId.slice(0, 2)}`));
+    await probe.close();
+    const bytes = await readFile(pack);
     bytes[bytes.length - 3]! ^= 1;
-    await writeFile(list, bytes);
-    expect(await engine.dispatch('records:get', { recordId })).toEqual({
-      ok: false,
-      error: { code: 'archiveDamaged', params: { path: dir, file: `attachments/${recordId.slice(0, 2)}/${recordId}.json` } },
-    });
+    await writeFile(pack, bytes);
+    const opened = await engine.dispatch('archive:open', { passphrase });
+    expect(opened).toMatchObject({ ok: true, value: { problems: [{ file: `packs/${recordId.slice(0, 2)}`, reason: 'unreadable' }] } });
+    expect(await engine.dispatch('records:get', { recordId })).toMatchObject({ ok: false, error: { code: 'recordNotFound' } });
   });
 
   it('destroys itself after the chosen number of wrong passphrases, and not before', async () => {
@@ -279,7 +287,7 @@ describe('encrypting an unencrypted archive in place', () => {
     const stateHash = await plain.stateHash();
     await plain.encryptInPlace(passphrase, cost);
     const files = [...(await allFiles(dir)).keys()];
-    expect(files.every((name) => name === 'dalel-archive.json' || name.startsWith('data/'))).toBe(true);
+    expect(files.every((name) => name === 'dalel-archive.json' || /^data-[0-9a-f]{16}\//.test(name))).toBe(true);
     const encrypted = await Archive.open(dir, passphrase);
     expect(encrypted.encrypted).toBe(true);
     expect(await encrypted.stateHash()).toBe(stateHash);
@@ -310,7 +318,7 @@ describe('encrypting an unencrypted archive in place', () => {
       await writeFile(join(dir, name), bytes);
     }
     expect(await (await Archive.open(dir, passphrase)).stateHash()).toBe(stateHash);
-    expect([...(await allFiles(dir)).keys()].every((name) => name === 'dalel-archive.json' || name.startsWith('data/'))).toBe(true);
+    expect([...(await allFiles(dir)).keys()].every((name) => name === 'dalel-archive.json' || /^data-[0-9a-f]{16}\//.test(name))).toBe(true);
   });
 });
 
@@ -325,17 +333,20 @@ describe('sealed streams', () => {
     const before = process.memoryUsage().rss;
     for await (const piece of sealStream(keyring.contentKey, 'stored', 'blobs/video.mp4', source())) sealed.push(piece);
     /** Opens a sealed file held in memory chunk by chunk at its own offsets, as EncryptedStorage reads one from disk. */
-    function* open(pieces: Buffer[], storedName = 'stored') {
+    async function* open(pieces: Buffer[], storedName = 'stored') {
       const file = Buffer.concat(pieces);
-      const layout = sealedLayout(keyring.contentKey, storedName, file.subarray(0, 4096), file.length);
+      const readAt = async (offset: number, length: number) => file.subarray(offset, offset + length);
+      const layout = await sealedLayout(keyring.contentKey, storedName, file.subarray(0, 4096), file.length, readAt);
       for (let at = 0; at < layout.size; at += 1024 * 1024) {
-        const chunks = layout.chunksOf(at, Math.min(layout.size, at + 1024 * 1024));
-        yield chunks.open(file.subarray(chunks.offset, chunks.offset + chunks.length));
+        const end = Math.min(layout.size, at + 1024 * 1024);
+        const chunks = layout.chunksOf(at, end);
+        // The last chunks hold the padding too: only the file's bytes are taken.
+        yield chunks.open(file.subarray(chunks.offset, chunks.offset + chunks.length)).subarray(0, end - at);
       }
     }
     let total = 0;
     const hash = createHash('sha256');
-    for (const piece of open(sealed)) {
+    for await (const piece of open(sealed)) {
       total += piece.length;
       hash.update(piece);
     }
@@ -347,7 +358,7 @@ describe('sealed streams', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(size * 2.5 + 64 * 1024 * 1024);
 
     const consume = async (pieces: Buffer[], storedName?: string) => {
-      for (const _ of open(pieces, storedName)) void _;
+      for await (const _ of open(pieces, storedName)) void _;
     };
     const damaged = sealed.map((piece) => Buffer.from(piece));
     damaged[300]![10]! ^= 1;

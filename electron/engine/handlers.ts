@@ -152,8 +152,15 @@ export function createHandlers(state: EngineState): Handlers {
       if (archive) state.lockedPath = archive.path;
       return state.status();
     },
-    'archive:changePassphrase': async ({ current, next }) => {
-      await state.requireArchive().changePassphrase(current, next, deps.scryptCost);
+    'archive:changePassphrase': async ({ current, next, newKey }) => {
+      const archive = state.requireArchive();
+      if (!newKey) {
+        await archive.changePassphrase(current, next, deps.scryptCost);
+        return {};
+      }
+      await archive.reseal(current, next, deps.scryptCost);
+      await state.closeArchive();
+      state.archive = await Archive.open(archive.path, next);
       return {};
     },
     'archive:encrypt': async ({ passphrase }) => {

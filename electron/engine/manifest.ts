@@ -6,13 +6,16 @@
  * archive (quick delete, the unlock attempt limit). It never holds a name, a
  * date or anything about the content. Also the count of wrong passphrases.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Safety } from '../../shared/ipc';
-import { writeFileAtomic } from './atomicFile';
+import { quieten, readTextQuietly, writeFileAtomic } from './atomicFile';
 import { defaultScryptCost } from './crypto/keyring';
 import { EngineError, fromFsError } from './errors';
+
+/** The data folders of layout 2: `data-` and 16 random hex digits. */
+export const dataDirPattern = /^data-[0-9a-f]{16}$/;
 
 export const archiveFormat = 1;
 export const manifestFile = 'dalel-archive.json';
@@ -38,12 +41,23 @@ const ScryptParams = z.object({
   salt: z.base64(),
 });
 
-export const Encryption = z.object({
-  scheme: z.literal('dalel-aes-256-gcm-1'),
-  kdf: ScryptParams,
-  wrappedKey: z.base64(),
-  kekCheck: z.string(),
-});
+/**
+ * Scheme 1: files sealed in `data/` unpadded, one per record. Scheme 2
+ * (encryptedStorage.ts, layout 2): padded, records in packs, custody frames
+ * without visible boundaries, quiet file times, in a data folder named
+ * afresh at every sealing (the manifest naming it is the moment a re-seal
+ * takes effect, reseal.ts).
+ */
+export const Encryption = z.discriminatedUnion('scheme', [
+  z.object({ scheme: z.literal('dalel-aes-256-gcm-1'), kdf: ScryptParams, wrappedKey: z.base64(), kekCheck: z.string() }),
+  z.object({
+    scheme: z.literal('dalel-aes-256-gcm-2'),
+    kdf: ScryptParams,
+    wrappedKey: z.base64(),
+    kekCheck: z.string(),
+    dataDir: z.string().regex(dataDirPattern),
+  }),
+]);
 export type Encryption = z.infer<typeof Encryption>;
 
 export const defaultSafety: Safety = { quickDelete: false, unlockAttemptLimit: null };
@@ -62,6 +76,7 @@ export type Manifest = z.infer<typeof Manifest>;
 export async function writeManifest(path: string, manifest: Manifest): Promise<void> {
   try {
     await writeFileAtomic(join(path, manifestFile), new TextEncoder().encode(`${JSON.stringify(manifest, null, 1)}\n`));
+    if (manifest.encryption?.scheme === 'dalel-aes-256-gcm-2') await quieten([join(path, manifestFile), path]);
   } catch (error) {
     throw fromFsError(error, path);
   }
@@ -74,7 +89,7 @@ export async function writeManifest(path: string, manifest: Manifest): Promise<v
 export async function readManifest(path: string): Promise<Manifest | null> {
   let text: string;
   try {
-    text = await readFile(join(path, manifestFile), 'utf8');
+    text = await readTextQuietly(join(path, manifestFile));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw fromFsError(error, path);
@@ -109,7 +124,7 @@ export interface UnlockCounter {
 export async function readUnlockCounter(path: string): Promise<UnlockCounter | null> {
   let value: { count?: unknown; epoch?: unknown };
   try {
-    value = JSON.parse(await readFile(join(path, unlockCounterFile), 'utf8'));
+    value = JSON.parse(await readTextQuietly(join(path, unlockCounterFile)));
   } catch {
     return null;
   }
@@ -125,6 +140,8 @@ export async function readUnlockFailures(path: string): Promise<number> {
 export async function writeUnlockFailures(path: string, count: number, epoch?: string): Promise<void> {
   const kept = epoch ?? (await readUnlockCounter(path))?.epoch ?? null;
   await writeFileAtomic(join(path, unlockCounterFile), new TextEncoder().encode(JSON.stringify({ count, ...(kept ? { epoch: kept } : {}) })));
+  // Only encrypted archives count failures; the counter's time would tell when someone last tried.
+  await quieten([join(path, unlockCounterFile), path]);
 }
 
 export function attemptsLeft(manifest: Manifest, failures: number): number | null {

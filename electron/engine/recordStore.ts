@@ -13,7 +13,7 @@ import type { RecordType, SignedRevision } from '../../shared/model';
 import { StorageAdapter, encodeDocument } from './documentAdapter';
 import { Low } from 'lowdb';
 import { checkSignedRevisionInPool } from './revisions';
-import type { Storage } from './storage';
+import { FileBroken, type Storage } from './storage';
 
 export interface RecordDocument {
   recordId: string;
@@ -52,7 +52,15 @@ export class RecordStore {
     const store = new RecordStore(storage);
     const problems: RecordProblem[] = [];
     for (const shard of shards) {
-      const names = (await storage.list(`${recordsDir}/${shard}`)).filter((name) => name.endsWith('.json'));
+      let names: string[];
+      try {
+        names = (await storage.list(`${recordsDir}/${shard}`)).filter((name) => name.endsWith('.json'));
+      } catch (error) {
+        // A damaged pack of records (encryptedStorage.ts, layout 2): its records are lost together.
+        if (!(error instanceof FileBroken)) throw error;
+        problems.push({ file: error.path, reason: 'unreadable' });
+        continue;
+      }
       const documents = await Promise.all(
         names.map(async (name) => {
           const file = `${recordsDir}/${shard}/${name}`;

@@ -4,20 +4,29 @@
  * default), reaching it destroys the archive, as its owner chose in advance.
  * A wrong passphrase changes nothing else.
  */
+import { randomBytes } from 'node:crypto';
 import { EngineError } from './errors';
 import { deriveKek, kekCheck, newScryptParams, unwrapDataKey, wrapDataKey } from './crypto/keyring';
 import { manifestFile } from './manifest';
 import { destroyArchiveFolder } from './destroy';
 import { attemptsLeft, readUnlockFailures, writeUnlockFailures, type Encryption, type Manifest } from './manifest';
 
-/** Wraps the data key under a passphrase, with fresh scrypt parameters: the manifest's `encryption`. */
-export async function protectDataKey(passphrase: string, dataKey: Buffer, archiveId: string, cost?: number): Promise<Encryption> {
+/** The data key wrapped under a passphrase, with fresh scrypt parameters. */
+export type KeyProtection = Pick<Encryption, 'kdf' | 'wrappedKey' | 'kekCheck'>;
+
+export async function protectDataKey(passphrase: string, dataKey: Buffer, archiveId: string, cost?: number): Promise<KeyProtection> {
   const kdf = newScryptParams(cost);
   const kek = await deriveKek(passphrase, kdf);
-  const encryption = { scheme: 'dalel-aes-256-gcm-1' as const, kdf, wrappedKey: wrapDataKey(kek, dataKey, archiveId), kekCheck: kekCheck(kek) };
+  const protection = { kdf, wrappedKey: wrapDataKey(kek, dataKey, archiveId), kekCheck: kekCheck(kek) };
   // The stretched key opens the data key: kept no longer than it is needed.
   kek.fill(0);
-  return encryption;
+  return protection;
+}
+
+/** The manifest's `encryption` for a new sealing (layout 2) under this data key, in a data folder of its own. */
+export async function newSealing(passphrase: string, dataKey: Buffer, archiveId: string, cost?: number): Promise<Encryption> {
+  const protection = await protectDataKey(passphrase, dataKey, archiveId, cost);
+  return { scheme: 'dalel-aes-256-gcm-2', ...protection, dataDir: `data-${randomBytes(8).toString('hex')}` };
 }
 
 export async function unlockDataKey(path: string, manifest: Manifest, passphrase: string | undefined): Promise<Buffer> {

@@ -82,6 +82,12 @@ export const ArchiveStatus = z.discriminatedUnion('open', [
     problems: z.array(z.strictObject({ file: z.string(), reason: z.enum(['unreadable', 'tampered']) })),
     /** What changed while the archive was locked, found by the unlock that opened it (electron/engine/vouched.ts). */
     tampering: z.array(z.enum(tamperingKinds)),
+    /**
+     * Sealed by an earlier version (layout 1): a locked folder shows its files'
+     * sizes to the byte and how many records it holds, until it is sealed again
+     * (`archive:changePassphrase` with `newKey`).
+     */
+    resealAdvised: z.boolean(),
   }),
 ]);
 export type ArchiveStatus = z.infer<typeof ArchiveStatus>;
@@ -220,7 +226,12 @@ export const contract = {
   ),
   /** Drops the keys from memory; the UI clears itself. */
   'archive:lock': channel(empty, ArchiveStatus),
-  'archive:changePassphrase': channel(z.strictObject({ current: PassphraseAttempt, next: Passphrase }), empty),
+  /**
+   * Changes the passphrase; with `newKey`, also the data key: every file is
+   * sealed again (docs/design.md, "Key rotation"), crash-safe, and the archive
+   * reopens under the new passphrase.
+   */
+  'archive:changePassphrase': channel(z.strictObject({ current: PassphraseAttempt, next: Passphrase, newKey: z.boolean().optional() }), empty),
   /** Encrypts the open, unencrypted archive in place; interrupted, it stays whole. */
   'archive:encrypt': channel(z.strictObject({ passphrase: Passphrase }), ArchiveStatus),
   'archive:setSafety': channel(Safety, ArchiveStatus),

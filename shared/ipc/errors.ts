@@ -19,6 +19,8 @@ export const errorPlaceholders = {
   wrongPassphraseLimited: ['left'],
   archiveDestroyed: ['path'],
   alreadyEncrypted: [],
+  notEncrypted: [],
+  archiveInUse: [],
   quickDeleteDisabled: [],
   recordNotFound: ['id'],
   fileChanged: ['path'],

@@ -5,7 +5,8 @@
  * every revision, far too slow for 100k records, so this creates the archive
  * with `Archive.create` and then writes each record's document
  * (records/<2 hex>/<id>.json, one signed revision) straight into the folder
- * as plain JSON, or sealed where EncryptedStorage keeps it, without fsync,
+ * as plain JSON without fsync, or sealed through EncryptedStorage in one
+ * write of all its packs,
  * and one `record_saved` custody line per record, appended at the end in one
  * write, as the saves would have left them. `Archive.open` checks every
  * revision's id and signature and the whole log as usual. Never use it on a
@@ -30,10 +31,8 @@ import {
 } from '../../../shared/model';
 import { Archive } from '../archive';
 import { Keyring } from '../crypto/keyring';
-import { sealBuffer } from '../crypto/sealedFile';
 import { CustodyLog, type CustodyFacts } from '../custodyLog';
-import { EncryptedStorage, encryptedDataDir } from '../encryptedStorage';
-import { PlainStorage } from '../storage';
+import { storageFor } from '../sealing';
 import { readManifest } from '../manifest';
 import { unlockDataKey } from '../unlock';
 import { signRevision } from '../revisions';
@@ -151,12 +150,10 @@ function plainWriter(folder: string): WriteFile {
   };
 }
 
-function sealedWriter(folder: string, keyring: Keyring): WriteFile {
+/** Gathers the documents, written at the end in one call: sealed into their packs, each pack once. */
+function sealedWriter(written: { path: string; data: Uint8Array }[]): WriteFile {
   return async (path, text) => {
-    const dir = join(folder, encryptedDataDir, keyring.hashName(`dir:${posix.dirname(path)}`));
-    const storedName = keyring.hashName(`file:${path}`);
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, storedName), sealBuffer(keyring.contentKey, storedName, path, new TextEncoder().encode(text)));
+    written.push({ path, data: new TextEncoder().encode(text) });
   };
 }
 
@@ -200,8 +197,11 @@ export async function createBulkArchive(folder: string, counts: BulkCounts, seed
   const archive = await Archive.create(folder, { name: 'Bulk test archive', organization: '', passphrase, scryptCost: options.scryptCost });
   const { key, path } = archive;
   await archive.close();
-  const keyring = passphrase === null ? null : new Keyring(await unlockDataKey(path, (await readManifest(path))!, passphrase));
-  const write = keyring ? sealedWriter(path, keyring) : plainWriter(path);
+  const manifest = (await readManifest(path))!;
+  const keyring = passphrase === null ? null : new Keyring(await unlockDataKey(path, manifest, passphrase));
+  const storage = storageFor(path, manifest.encryption, keyring);
+  const sealed: { path: string; data: Uint8Array }[] = [];
+  const write = keyring ? sealedWriter(sealed) : plainWriter(path);
   const saved: CustodyFacts[] = [];
   const random = generator(seed);
   const base = Date.UTC(2024, 0, 1);
@@ -211,8 +211,9 @@ export async function createBulkArchive(folder: string, counts: BulkCounts, seed
     writeRecord(write, key, 'effect', Effect.parse(effectAt(index, incidentIds[index % incidentIds.length]!, random)), at(index), saved),
   );
   const sourceIds = await writeMany(counts.sources ?? 0, (index) => writeRecord(write, key, 'source', Source.parse(sourceAt(index, random)), at(index), saved));
-  const custody = await CustodyLog.open(keyring ? new EncryptedStorage(path, keyring) : new PlainStorage(path));
+  if (sealed.length) await storage.writeMany(sealed);
+  const custody = await CustodyLog.open(storage);
   await custody.appendPrepared(custody.prepare(key.fingerprint, saved.map((facts) => ({ action: 'record_saved' as const, ...facts }))));
-  keyring?.dataKey.fill(0);
+  keyring?.forget();
   return { path, incidentIds, effectIds, sourceIds };
 }

@@ -1,6 +1,7 @@
 /**
  * Tells the person, on every screen of an open archive, which record files
- * were found damaged or altered when it was opened. Those records are left
+ * (or, in an encrypted archive, which sealed packs of records) were found
+ * damaged or altered when it was opened. Those records are left
  * out; the rest of the archive is usable. Says nothing when all is well.
  */
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,8 @@ type Problems = Extract<ArchiveStatus, { open: true }>['problems'];
 
 /** records/ab/<id>.json -> <id>; other files by their path. */
 const recordIdOf = (file: string) => /([0-9a-f-]{36})\.json$/.exec(file)?.[1];
+/** packs/ab -> ab: a sealed pack of records (electron/engine/sealedPacks.ts). */
+const packOf = (file: string) => /^packs\/([0-9a-f]{2})$/.exec(file)?.[1];
 
 export function DamageNotice({ problems }: { problems: Problems }) {
   const { t } = useTranslation();
@@ -21,9 +24,10 @@ export function DamageNotice({ problems }: { problems: Problems }) {
       <ul>
         {problems.map((problem) => {
           const recordId = recordIdOf(problem.file);
+          const pack = packOf(problem.file);
           return (
             <li key={problem.file}>
-              {recordId ? t('common:damage.record', { id: recordId }) : <code>{problem.file}</code>}
+              {recordId ? t('common:damage.record', { id: recordId }) : pack ? t('common:damage.pack', { part: parseInt(pack, 16) + 1 }) : <code>{problem.file}</code>}
               {' — '}
               {t(`common:damage.reason.${problem.reason}`)}
             </li>

@@ -47,7 +47,7 @@ export function SettingsScreen({ status, settings, onSettingsChange, onStatusCha
       <PreferencesSection settings={settings} onChange={onSettingsChange} />
       <SigningKeySection archiveName={status.name} />
       <TrustedSignersSection ownFingerprint={status.fingerprint} />
-      {status.encrypted && <ChangePassphraseSection />}
+      {status.encrypted && <ChangePassphraseSection resealAdvised={status.resealAdvised} onStatusChange={onStatusChange} />}
       <SafetySection status={status} onStatusChange={onStatusChange} onDestroyed={onDestroyed} />
     </div>
   );
