@@ -14,16 +14,17 @@
  * nothing. Layout 1 (archives sealed before it) is read and written as it
  * was until the archive is sealed again (reseal.ts).
  */
-import { access, readdir, stat, truncate, type FileHandle } from 'node:fs/promises';
+import { access, readdir, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
-import { appendDurable, openForReading, quieten, removeDurable, writeAtDurable, writeFileAtomic, writeFilesAtomic, writeStreamAtomic, type FileToWrite } from './atomicFile';
+import { openForReading, quieten, removeDurable, writeFileAtomic, writeFilesAtomic, writeStreamAtomic, type FileToWrite } from './atomicFile';
 import type { Keyring } from './crypto/keyring';
-import { FrameBroken, appendAt, fillerAt, frameHeader, openFrames, sealFrame } from './crypto/sealedFrames';
-import { SealBroken, chunkSize, openBuffer, openName, sealBuffer, sealStream, sealedLayout, type SealedLayout } from './crypto/sealedFile';
+import { SealBroken, openBuffer, openName, sealBuffer, sealStream } from './crypto/sealedFile';
 import { custodyFile } from './custodyLog';
 import { EngineError, fromFsError } from './errors';
 import { decodePack, encodePack, packMinimum, packOf, packOfFolder, packPaths, type Pack } from './sealedPacks';
-import { FileBroken, UnitBroken, streamChunk, type Storage } from './storage';
+import { SealedLogs } from './sealedLogs';
+import { readSealedRange } from './sealedRange';
+import { FileBroken, UnitBroken, type Storage } from './storage';
 
 /** How an encrypted archive's files are laid out: the manifest's `encryption` says which. */
 export interface SealedLayoutOptions {
@@ -42,14 +43,6 @@ interface OpenedPack {
   ino: number | null;
 }
 
-/** Plain bytes [at, next) of a file, still sealed: the chunks that hold them, as read. */
-interface SealedPart {
-  at: number;
-  next: number;
-  chunks: ReturnType<SealedLayout['chunksOf']>;
-  sealed: Buffer;
-}
-
 /**
  * Files that grow with use (trusted signers, received bundles): padded like a
  * pack, so that their size does not count what they list.
@@ -59,8 +52,7 @@ const growsWithUse = new Set(['trusted.json', 'received.json']);
 export class EncryptedStorage implements Storage {
   readonly encrypted = true;
   private readonly packs = new Map<string, Promise<OpenedPack>>();
-  /** Layout 2: where each append-only file's units end, how large it is, and whether reading stopped early (see Frames). */
-  private readonly logs = new Map<string, { end: number; size: number; stoppedEarly: boolean }>();
+  private readonly logs: SealedLogs;
   /** Writes of packs, one after the other: each reads its pack, changes it and writes it whole. */
   private packWrites: Promise<unknown> = Promise.resolve();
 
@@ -68,7 +60,9 @@ export class EncryptedStorage implements Storage {
     readonly root: string,
     private readonly keyring: Keyring,
     readonly layout: SealedLayoutOptions,
-  ) {}
+  ) {
+    this.logs = new SealedLogs(keyring.contentKey, layout.version);
+  }
 
   private get dataFolder(): string {
     return join(this.root, this.layout.dataDir);
@@ -254,70 +248,34 @@ export class EncryptedStorage implements Storage {
     }
   }
 
-  private frames(storedName: string, path: string, units: Uint8Array[]): Buffer {
-    return Buffer.concat(units.map((unit) => sealFrame(this.layout.version, this.keyring.contentKey, storedName, path, unit)));
-  }
-
   appendUnit(path: string, unit: Uint8Array): Promise<void> {
     return this.appendUnits(path, [unit]);
   }
 
   async appendUnits(path: string, units: Uint8Array[]): Promise<void> {
-    const { file, storedName } = this.locate(path);
+    const log = { path, ...this.locate(path) };
     try {
-      const frames = this.frames(storedName, path, units);
-      if (this.layout.version === 1) {
-        await appendDurable(file, frames);
-      } else {
-        if (!this.logs.has(path)) await this.readUnits(path);
-        const { end, size, stoppedEarly } = this.logs.get(path)!;
-        // SECURITY: written in place, so never over what another program appended since this one read the log.
-        if (size > 0 && !stoppedEarly && !(await this.fillerStillAt(file, storedName, end, size))) throw new EngineError('archiveInUse');
-        const append = appendAt(this.keyring.contentKey, storedName, end, size, frames);
-        await writeAtDurable(file, end, append.bytes);
-        this.logs.set(path, { end: end + frames.length, size: append.size, stoppedEarly: false });
-      }
-      await this.quieten([file]);
+      await this.logs.append(log, units, async () => (await this.readRaw(path, log.file)) ?? Buffer.alloc(0));
+      await this.quieten([log.file]);
     } catch (error) {
+      if (error instanceof EngineError) throw error;
       throw fromFsError(error, path);
     }
   }
 
-  /**
-   * Layout 2: whether reading this append-only file stopped at a frame that
-   * fails authentication (sealedFrames.ts, Frames.stoppedEarly).
-   */
+  /** Layout 2: whether reading this append-only file stopped at a frame that fails authentication (sealedFrames.ts). */
   stoppedEarly(path: string): boolean {
-    return this.logs.get(path)?.stoppedEarly ?? false;
+    return this.logs.stoppedEarly(path);
   }
 
-  /**
-   * Layout 2: refuses (archiveInUse) when another program appended to this
-   * log since this storage last read or wrote it; called before every write.
-   */
-  async assertLogUnchanged(path: string): Promise<void> {
-    const log = this.logs.get(path);
-    if (this.layout.version !== 2 || !log || log.size === 0 || log.stoppedEarly) return;
-    const { file, storedName } = this.locate(path);
-    if (!(await this.fillerStillAt(file, storedName, log.end, log.size))) throw new EngineError('archiveInUse');
-  }
-
-  /** Whether the log still ends in the filler this storage last wrote or read there. */
-  private async fillerStillAt(file: string, storedName: string, end: number, size: number): Promise<boolean> {
-    const handle = await openForReading(file);
-    try {
-      if ((await handle.stat()).size !== size) return false;
-      const head = Buffer.alloc(frameHeader);
-      const { bytesRead } = await handle.read(head, 0, head.length, end);
-      return fillerAt(this.keyring.contentKey, storedName, head.subarray(0, bytesRead), end, size);
-    } finally {
-      await handle.close();
-    }
+  /** Layout 2: refuses (archiveInUse) when another program appended to this log since; called before every write. */
+  assertLogUnchanged(path: string): Promise<void> {
+    return this.logs.assertUnchanged({ path, ...this.locate(path) });
   }
 
   async remove(path: string): Promise<void> {
     try {
-      this.logs.delete(path);
+      this.logs.forget(path);
       if (this.packed(path)) await this.writeSealed([{ path, data: null }]);
       else {
         const { file } = this.locate(path);
@@ -331,42 +289,24 @@ export class EncryptedStorage implements Storage {
   }
 
   async writeUnits(path: string, units: Uint8Array[]): Promise<void> {
-    const { file, storedName } = this.locate(path);
+    const log = { path, ...this.locate(path) };
     try {
-      const frames = this.frames(storedName, path, units);
-      if (this.layout.version === 1) {
-        await writeFileAtomic(file, frames);
-      } else {
-        const whole = appendAt(this.keyring.contentKey, storedName, 0, 0, frames);
-        await writeFileAtomic(file, whole.bytes);
-        this.logs.set(path, { end: frames.length, size: whole.size, stoppedEarly: false });
-      }
-      await this.quieten([file]);
+      await this.logs.write(log, units);
+      await this.quieten([log.file]);
     } catch (error) {
       throw fromFsError(error, path);
     }
   }
 
   async readUnits(path: string): Promise<Uint8Array[]> {
-    const { file, storedName } = this.locate(path);
-    const bytes = (await this.readRaw(path, file)) ?? Buffer.alloc(0);
-    let frames;
+    const log = { path, ...this.locate(path) };
+    const bytes = (await this.readRaw(path, log.file)) ?? Buffer.alloc(0);
     try {
-      frames = openFrames(this.layout.version, this.keyring.contentKey, storedName, path, bytes);
+      return await this.logs.open(log, bytes);
     } catch (error) {
-      if (error instanceof FrameBroken) throw new UnitBroken(error.index);
-      throw error;
+      if (error instanceof UnitBroken) throw error;
+      throw fromFsError(error, path);
     }
-    if (this.layout.version === 2) {
-      // The next append writes where the units end (over a torn or damaged frame, if reading stopped at one).
-      this.logs.set(path, { end: frames.end ?? bytes.length, size: bytes.length, stoppedEarly: frames.stoppedEarly });
-    } else if (frames.end !== null) {
-      // A frame that runs past the end is a torn append, never acknowledged: drop it.
-      await truncate(file, frames.end).catch((error: unknown) => {
-        throw fromFsError(error, path);
-      });
-    }
-    return frames.units;
   }
 
   async exists(path: string): Promise<boolean> {
@@ -412,61 +352,14 @@ export class EncryptedStorage implements Storage {
     } catch (error) {
       throw fromFsError(error, path);
     }
-    let reading: Promise<SealedPart> | null = null;
     try {
-      const layout = await this.layoutOf(path, storedName, handle);
-      const stop = Math.min(end, layout.size);
-      // About streamChunk plain bytes per read: a few sealed chunks at a time.
-      // Two buffers in turn: one is read into while the other is opened (opening copies the plain bytes out).
-      const buffers: Buffer[] = [];
-      let turn = 0;
-      const readPart = async (at: number): Promise<SealedPart> => {
-        const next = Math.min(stop, (Math.floor(at / streamChunk) + 1) * streamChunk);
-        const chunks = layout.chunksOf(at, next);
-        turn ^= 1;
-        // Not zeroed first: only the bytes the read fills are used.
-        if ((buffers[turn]?.length ?? 0) < chunks.length) buffers[turn] = Buffer.allocUnsafe(chunks.length);
-        const sealed = buffers[turn]!;
-        const { bytesRead } = await handle.read(sealed, 0, chunks.length, chunks.offset);
-        return { at, next, chunks, sealed: sealed.subarray(0, bytesRead) };
-      };
-      reading = start < stop ? readPart(start) : null;
-      while (reading) {
-        const part = await reading;
-        // The next read is under way while this part is opened and used.
-        reading = part.next < stop ? readPart(part.next) : null;
-        reading?.catch(() => {}); // awaited on the next turn, or below when the reader stops early
-        const plain = part.chunks.open(part.sealed);
-        const skip = part.at - part.chunks.first * chunkSize;
-        yield plain.subarray(skip, skip + (part.next - part.at));
-      }
+      yield* readSealedRange(handle, this.keyring.contentKey, storedName, path, start, end);
     } catch (error) {
       if (error instanceof FileBroken) throw error;
       if (error instanceof SealBroken) throw new FileBroken(path);
       throw fromFsError(error, path);
     } finally {
-      await reading?.catch(() => {});
       await handle.close();
-    }
-  }
-
-  /** Reads a sealed file's header, size and (layout 2) length; FileBroken when it is not this path's sealed file. */
-  private async layoutOf(path: string, storedName: string, handle: FileHandle): Promise<SealedLayout> {
-    try {
-      const { size } = await handle.stat();
-      const head = Buffer.alloc(Math.min(4096, size));
-      const { bytesRead } = await handle.read(head, 0, head.length, 0);
-      const readAt = async (offset: number, length: number) => {
-        const bytes = Buffer.alloc(length);
-        const { bytesRead: read } = await handle.read(bytes, 0, length, offset);
-        return bytes.subarray(0, read);
-      };
-      const layout = await sealedLayout(this.keyring.contentKey, storedName, head.subarray(0, bytesRead), size, readAt);
-      if (layout.name !== path) throw new SealBroken('stored under another name');
-      return layout;
-    } catch (error) {
-      if (error instanceof SealBroken) throw new FileBroken(path);
-      throw fromFsError(error, path);
     }
   }
 

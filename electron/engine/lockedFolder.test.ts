@@ -117,9 +117,9 @@ describe('the padded custody log', () => {
   function logOf(archive: Archive): { file: string; end: number } {
     const storage = archive['storage' as keyof Archive] as unknown as {
       locate(path: string): { file: string };
-      logs: Map<string, { end: number }>;
+      logs: { ends: Map<string, { end: number }> };
     };
-    return { file: storage.locate('custody.log').file, end: storage.logs.get('custody.log')!.end };
+    return { file: storage.locate('custody.log').file, end: storage.logs.ends.get('custody.log')!.end };
   }
   const eventsOf = (archive: Archive) => (archive as unknown as { custody: { length: number } }).custody.length;
 
