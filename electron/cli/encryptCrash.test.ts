@@ -1,7 +1,7 @@
 // Kills `dalel encrypt` with SIGKILL at points spread over its whole run and
 // checks that the archive is always whole: still the unencrypted one, or
 // already the encrypted one, with every revision in either case.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../engine/archive';
 import { EngineError } from '../engine/errors';
 import { sampleIncident, temporaryFolder } from '../engine/testing/fixtures';
+import { bin, runKilledAfter } from './testing/killedRun';
 
-const bin = join(import.meta.dirname, 'bin.js');
 const passphrase = 'a long passphrase for the test';
 const trials = 12;
 let folder: { path: string; remove: () => Promise<void> };
@@ -28,16 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => folder.remove());
 
-function encrypt(dir: string, killAfterMs?: number): Promise<void> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, 'encrypt', dir], { env: { ...process.env, DALEL_PASSPHRASE: passphrase }, stdio: 'ignore' });
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
+const encrypt = (dir: string, killAfterMs?: number) => runKilledAfter(['encrypt', dir], { DALEL_PASSPHRASE: passphrase }, killAfterMs);
 
 async function openAnyway(dir: string): Promise<Archive> {
   try {

@@ -3,7 +3,6 @@
 // before or exactly as after (the same state hash as a whole import), never
 // in between; an import the command reported as done must be there; every
 // listed evidence file must be stored whole; the custody log must verify.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, writeFile } from 'node:fs/promises';
@@ -13,8 +12,8 @@ import { Archive } from '../engine/archive';
 import { exportBundle } from '../engine/bundle/export';
 import { beforeOrAfter, reopenWhole, seeded } from '../engine/testing/crashChecks';
 import { sampleIncident, temporaryFolder } from '../engine/testing/fixtures';
+import { runKilledAfter } from './testing/killedRun';
 
-const bin = join(import.meta.dirname, 'bin.js');
 const trials = { import: 60, merge: 40 };
 let folder: { path: string; remove: () => Promise<void> };
 let base: string;
@@ -49,17 +48,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => folder.remove());
 
-/** Runs the command; kills it after `killAfterMs` unless it ends first. Resolves with its exit code (null when killed). */
-function run(args: string[], killAfterMs?: number): Promise<number | null> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: 'ignore' });
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve(code);
-    });
-  });
-}
+const run = (args: string[], killAfterMs?: number) => runKilledAfter(args, {}, killAfterMs);
 
 async function timed(args: string[]): Promise<number> {
   const started = Date.now();

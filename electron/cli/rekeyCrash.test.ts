@@ -2,7 +2,6 @@
 // checks that the archive is always whole: still the old one under the old
 // passphrase, or already the one sealed again under the new, with every
 // revision and evidence file in either case, and no second data folder left.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, readdir, writeFile } from 'node:fs/promises';
@@ -11,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../engine/archive';
 import { EngineError } from '../engine/errors';
 import { sampleIncident, temporaryFolder } from '../engine/testing/fixtures';
+import { runKilledAfter } from './testing/killedRun';
 
-const bin = join(import.meta.dirname, 'bin.js');
 const oldPassphrase = 'the passphrase before the raid';
 const newPassphrase = 'the passphrase after the raid';
 const trials = 10;
@@ -37,17 +36,8 @@ beforeAll(async () => {
 });
 afterAll(() => folder.remove());
 
-function rekey(dir: string, killAfterMs?: number): Promise<void> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, DALEL_PASSPHRASE: oldPassphrase, DALEL_NEW_PASSPHRASE: newPassphrase };
-    const child = spawn(process.execPath, [bin, 'rekey', dir], { env, stdio: 'ignore' });
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
+const rekey = (dir: string, killAfterMs?: number) =>
+  runKilledAfter(['rekey', dir], { DALEL_PASSPHRASE: oldPassphrase, DALEL_NEW_PASSPHRASE: newPassphrase }, killAfterMs);
 
 async function openEither(dir: string): Promise<{ archive: Archive; sealedAgain: boolean }> {
   try {
