@@ -170,12 +170,14 @@ export class Fixtures {
     });
   }
 
-  /** The large encrypted archive of P7; its media are removed once attached. */
+  /** The large encrypted archive of P7, closed (the command opens it); its media are removed once attached. */
   largeArchive(): Promise<BenchArchive> {
     return this.once('large archive', async () => {
       const media = await writeMedia(join(this.work, 'large media'), this.sizes.largeFiles, this.sizes.largeBytes);
       const archive = await archiveOf(join(this.work, 'large archive'), media, true);
       await run('rm', ['-rf', media.dir]);
+      // Closed: the command measured on it must be able to take the archive's lock.
+      await archive.archive.close();
       return archive;
     });
   }

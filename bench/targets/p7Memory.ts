@@ -24,6 +24,8 @@ export const p7Memory: Target = {
       const exported = await dalelOk(work, ['export', large.path, '--out', bundle, '--profile', 'internal', ...passphrase(large.passphraseFile)]);
       const verified = await dalelOk(work, ['verify', bundle]);
       const empty = await archiveOf(receiving, { dir: work, files: [], bytes: 0 }, true);
+      // Closed: the command imports into it, and one program changes an archive at a time.
+      await empty.archive.close();
       const imported = await dalelOk(work, ['import', receiving, bundle, ...passphrase(empty.passphraseFile)]);
       const peak = Math.max(exported.maxRssBytes, verified.maxRssBytes, imported.maxRssBytes);
       return {

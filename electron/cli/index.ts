@@ -75,6 +75,7 @@ export async function main(argv: string[], io: Io, engineOptions: Pick<EngineDep
     osLocale: io.env.LANG ?? 'en',
     version: packageVersion,
     dialogs: { chooseFolder: async () => null },
+    holder: 'command',
     onProgress: progressReporter(io.stderr, t),
     printPdf: chromiumPrinter(io.env, () => say(io.stderr, t('cli:noPdf'))),
     ...engineOptions,

@@ -40,11 +40,15 @@ beforeAll(async () => {
   for (let index = 0; index < 10; index += 1) await org.save({ type: 'incident', data: sampleIncident({ title: `Ұйым ${index}` }) });
   base = org.path;
   states.before = await org.stateHash();
+  // Closed before copying: an open archive's folder holds its lock (archiveLock.ts), and a copy would too.
+  await org.close();
   const whole = join(folder.path, 'org-after');
   await cp(base, whole, { recursive: true });
   const merged = await Archive.open(whole);
   await merged.mergeFrom(source);
   states.after = await merged.stateHash();
+  await merged.close();
+  await source.close();
 }, 120_000);
 afterAll(() => folder.remove());
 

@@ -24,7 +24,8 @@ import { AttachmentStore } from './attachmentStore';
 import { BlobStore } from './blobStore';
 import { mediaTypeOf } from './mediaType';
 import { photoMetadataOf, photoMetadataSpan } from './photoMetadata';
-import { ensureDir, sweepOrphanTemporaries } from './atomicFile';
+import { ensureDir, quieten, sweepOrphanTemporaries } from './atomicFile';
+import { lockArchive, type ArchiveLock, type LockHolder } from './archiveLock';
 import { sha256Hex } from './canonical';
 import { Keyring, deriveKek, unwrapDataKey } from './crypto/keyring';
 import { CustodyLog, custodyFile } from './custodyLog';
@@ -81,6 +82,8 @@ export interface CreateOptions {
   passphrase: string | null;
   /** scrypt cost; only tests lower it. */
   scryptCost?: number;
+  /** Who will hold the archive's lock (archiveLock.ts): named to a second writer. */
+  holder?: LockHolder;
 }
 
 export interface SaveRequest {
@@ -113,6 +116,8 @@ export class Archive {
   private retired = false;
   /** Whether opening started from the record snapshot (P5), or read every record file. */
   private openedFromSnapshot = false;
+  /** This archive's lock between processes (archiveLock.ts); none for another's folder opened only to be read. */
+  private lock: ArchiveLock | null = null;
 
   private constructor(
     readonly path: string,
@@ -135,8 +140,10 @@ export class Archive {
     if ((await entriesOf(path)).length > 0) throw new EngineError('archiveExists', { path });
     const archiveId = randomUUID();
     const keyring = options.passphrase === null ? null : Keyring.generate();
+    let lock: ArchiveLock | null = null;
     try {
       await ensureDir(path);
+      lock = await lockArchive(path, options.holder ?? 'app');
       const encryption =
         keyring && options.passphrase !== null
           ? await newSealing(options.passphrase, keyring.dataKey, archiveId, options.scryptCost)
@@ -164,11 +171,25 @@ export class Archive {
         safety: defaultSafety,
       });
     } catch (error) {
+      await lock?.release();
       throw fromFsError(error, path);
     }
-    const archive = await Archive.openWith(path, (await readManifest(path))!, keyring);
-    await archive.checkVouched();
-    return archive;
+    return Archive.whileLocked(lock, async () => {
+      const archive = await Archive.openWith(path, (await readManifest(path))!, keyring);
+      archive.lock = lock;
+      await archive.checkVouched();
+      return archive;
+    });
+  }
+
+  /** Runs the rest of an open under the archive's lock, releasing it if the open fails. */
+  private static async whileLocked(lock: ArchiveLock | null, open: () => Promise<Archive>): Promise<Archive> {
+    try {
+      return await open();
+    } catch (error) {
+      await lock?.release();
+      throw error;
+    }
   }
 
   /**
@@ -177,17 +198,23 @@ export class Archive {
    * write and leaves no record snapshot behind: that folder is someone
    * else's, perhaps on a stick.
    */
-  static async open(folder: string, passphrase?: string, options: { readOnly?: boolean } = {}): Promise<Archive> {
+  static async open(folder: string, passphrase?: string, options: { readOnly?: boolean; holder?: LockHolder } = {}): Promise<Archive> {
     const path = resolve(folder);
-    const manifest = await manifestOf(path);
-    // Another's folder (a merge) is only read: what an interrupted sealing left there, it reads around.
-    if (!options.readOnly) await recoverInterruptedEncryption(path, manifest);
-    const keyring = manifest.encryption ? new Keyring(await unlockDataKey(path, manifest, passphrase)) : null;
-    // Writes killed before they finished leave temporary files; another's folder (a merge) is only read.
-    if (!options.readOnly) await sweepOrphanTemporaries(path);
-    const archive = await Archive.openWith(path, manifest, keyring, options.readOnly ?? false);
-    if (!options.readOnly) await archive.checkVouched();
-    return archive;
+    await manifestOf(path);
+    // Another's folder (a merge) is only read, and not locked: what an interrupted sealing left there, it reads around.
+    const lock = options.readOnly ? null : await lockArchive(path, options.holder ?? 'app');
+    return Archive.whileLocked(lock, async () => {
+      // Read again under the lock: a writer that held it may have just changed it.
+      const manifest = await manifestOf(path);
+      if (!options.readOnly) await recoverInterruptedEncryption(path, manifest);
+      const keyring = manifest.encryption ? new Keyring(await unlockDataKey(path, manifest, passphrase)) : null;
+      // Writes killed before they finished leave temporary files; another's folder (a merge) is only read.
+      if (!options.readOnly) await sweepOrphanTemporaries(path);
+      const archive = await Archive.openWith(path, manifest, keyring, options.readOnly ?? false);
+      archive.lock = lock;
+      if (!options.readOnly) await archive.checkVouched();
+      return archive;
+    });
   }
 
   private static async openWith(path: string, manifest: Manifest, keyring: Keyring | null, readOnly = false): Promise<Archive> {
@@ -371,6 +398,10 @@ export class Archive {
     this.retired = true;
     await this.queue;
     this.forgetKeys();
+    await this.lock?.release();
+    this.lock = null;
+    // The lock's folder came and went: the archive folder's time says nothing of it (layout 2).
+    if (this.manifest.encryption?.scheme === 'dalel-aes-256-gcm-2') await quieten([this.path]);
   }
 
   /** Wipes the keys at once, whatever is under way (quick delete: an emergency does not wait). */
@@ -748,6 +779,8 @@ export class Archive {
   private serialised<T>(work: () => Promise<T>): Promise<T> {
     const guarded = async () => {
       if (this.retired) throw new EngineError('noArchive');
+      // This process was suspended longer than a lock lasts, and another took the archive over.
+      if (this.lock && !this.lock.held) throw new EngineError('archiveInUse');
       // Before anything is written: another program (the command while the app is open) may have appended since.
       if (this.storage instanceof EncryptedStorage) await this.storage.assertLogUnchanged(custodyFile);
       if (this.journalPending) {

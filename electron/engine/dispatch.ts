@@ -3,6 +3,7 @@
  * response against the contract too, and map any failure to a contract error.
  * The only place where engine exceptions become Results: nothing throws out.
  */
+import type { LockHolder } from './archiveLock';
 import { describeIssues } from '../../shared/model';
 import { contract, fail, ok, type ChannelName, type Result } from '../../shared/ipc';
 import { EngineError } from './errors';
@@ -27,6 +28,8 @@ export interface EngineDeps {
   dialogs: Dialogs;
   /** scrypt cost for new passphrases; only tests lower it (the default takes about a second). */
   scryptCost?: number;
+  /** Who this engine is, for the message a second writer of an archive gets (archiveLock.ts); the app by default. */
+  holder?: LockHolder;
   /**
    * Prints a bundle's HTML report to PDF (Electron in the app, a Chromium in
    * the command); null when it cannot, and the bundle has its HTML report only.

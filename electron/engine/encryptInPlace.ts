@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { quieten } from './atomicFile';
+import { holderFile, lockFolder } from './archiveLock';
 import { Keyring } from './crypto/keyring';
 import { custodyFile } from './custodyLog';
 import { EncryptedStorage } from './encryptedStorage';
@@ -32,7 +33,7 @@ const stagingDir = '.encrypting';
  */
 const plainEntries = ['settings.json', 'keys', 'records', 'attachments', 'blobs', custodyFile, 'trusted.json', 'received.json', 'journal.json', 'cache'];
 /** Files that stay plain in both kinds of archive. */
-const keptPlain = new Set([manifestFile, unlockCounterFile]);
+const keptPlain = new Set([manifestFile, unlockCounterFile, holderFile]);
 
 export async function recoverInterruptedEncryption(path: string, manifest: Manifest): Promise<void> {
   // SECURITY: only when what the manifest names is there. A manifest put back from an older copy
@@ -52,7 +53,7 @@ async function plainFiles(path: string): Promise<string[]> {
     if (!entry.isFile()) continue;
     const file = relative(path, join(entry.parentPath, entry.name)).split(sep).join('/');
     const top = file.split('/')[0]!;
-    if (keptPlain.has(file) || top === stagingDir || top === 'data' || dataDirPattern.test(top) || file.endsWith('.tmp')) continue;
+    if (keptPlain.has(file) || top === stagingDir || top === lockFolder || top === 'data' || dataDirPattern.test(top) || file.endsWith('.tmp')) continue;
     files.push(file);
   }
   return files;

@@ -31,9 +31,11 @@ async function failure(promise: Promise<unknown>): Promise<EngineError> {
   return error as EngineError;
 }
 
+/** Every file of the archive folder but its lock (archiveLock.ts), which comes and goes with an open archive. */
 async function allFiles(root: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
   for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (entry.name.startsWith('.dalel-lock') || entry.parentPath.includes('.dalel-lock')) continue;
     if (entry.isFile()) files.set(join(entry.parentPath, entry.name).slice(root.length + 1), await readFile(join(entry.parentPath, entry.name)));
   }
   return files;

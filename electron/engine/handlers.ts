@@ -123,7 +123,7 @@ export function createHandlers(state: EngineState): Handlers {
     'archive:status': async () => state.status(),
     'archive:create': async ({ path, name, organization, protection }) => {
       const passphrase = protection.kind === 'passphrase' ? protection.passphrase : null;
-      const archive = await Archive.create(path ?? deps.defaultArchivePath, { name, organization, passphrase, scryptCost: deps.scryptCost });
+      const archive = await Archive.create(path ?? deps.defaultArchivePath, { name, organization, passphrase, scryptCost: deps.scryptCost, holder: deps.holder });
       await state.closeArchive();
       state.archive = archive;
       state.lockedPath = undefined;
@@ -132,7 +132,7 @@ export function createHandlers(state: EngineState): Handlers {
     'archive:open': async ({ path, passphrase }) => {
       const target = path ?? deps.defaultArchivePath;
       try {
-        const archive = await Archive.open(target, passphrase);
+        const archive = await Archive.open(target, passphrase, { holder: deps.holder });
         await state.closeArchive();
         state.archive = archive;
         state.lockedPath = undefined;
@@ -160,14 +160,14 @@ export function createHandlers(state: EngineState): Handlers {
       }
       await archive.reseal(current, next, deps.scryptCost);
       await state.closeArchive();
-      state.archive = await Archive.open(archive.path, next);
+      state.archive = await Archive.open(archive.path, next, { holder: deps.holder });
       return {};
     },
     'archive:encrypt': async ({ passphrase }) => {
       const archive = state.requireArchive();
       await archive.encryptInPlace(passphrase, deps.scryptCost);
       await state.closeArchive();
-      state.archive = await Archive.open(archive.path, passphrase);
+      state.archive = await Archive.open(archive.path, passphrase, { holder: deps.holder });
       return state.archive.status();
     },
     'archive:setSafety': async (safety) => {
@@ -188,6 +188,7 @@ export function createHandlers(state: EngineState): Handlers {
       // A write that was under way may have made files again after the removal: they go too.
       if (archive) {
         await archive.settled();
+        await archive.close();
         await destroyArchiveFolder(path);
       }
       return state.status();

@@ -21,6 +21,8 @@ export const errorPlaceholders = {
   alreadyEncrypted: [],
   notEncrypted: [],
   archiveInUse: [],
+  archiveInUseByApp: ['since'],
+  archiveInUseByCommand: ['since'],
   quickDeleteDisabled: [],
   recordNotFound: ['id'],
   fileChanged: ['path'],
