@@ -7,18 +7,18 @@
  * local and network file system Dalel meets; Node has no flock), whose time
  * the holder refreshes every few seconds, so that the lock of a process that
  * crashed or was killed is recognised as stale after `staleAfter` and taken
- * over (after two seconds when its process, on this computer, is gone).
- * Beside it, a small file says who holds it (the app or the command, which
- * process on which computer) and since when, for the message the next one
- * gets. A holder whose lock was taken over (it was suspended longer than
- * that) learns it and writes nothing more.
+ * over (after two seconds when its process is gone). Beside it, a small
+ * file says who holds it (the app or the command, and its process) and
+ * since when, for the message the next one gets. A holder whose lock was
+ * taken over (it was suspended longer than that) learns it and writes
+ * nothing more.
  *
  * The lock is between processes. Within one, the engine opens an archive
  * once at a time (the tests open one folder several times): a second lock
  * of a folder this process holds shares it, and the last release frees it.
  */
+import { rmSync } from 'node:fs';
 import { readFile, realpath, rm, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { EngineError } from './errors';
@@ -55,6 +55,12 @@ interface Held {
 }
 
 const heldHere = new Map<string, Promise<Held>>();
+
+/** An exit without closing (the app quit, an error) removes the holder files too; proper-lockfile removes the locks then. */
+const recordsToRemoveOnExit = new Set<string>();
+process.on('exit', () => {
+  for (const file of recordsToRemoveOnExit) rmSync(file, { force: true });
+});
 
 /** Takes the archive's lock, waiting a little; EngineError archiveInUseByApp / archiveInUseByCommand when another process holds it. */
 export async function lockArchive(path: string, holder: LockHolder): Promise<ArchiveLock> {
@@ -111,13 +117,17 @@ async function take(path: string, holder: LockHolder): Promise<Held> {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
     throw await inUse(path);
   }
-  const record: HolderRecord = { by: holder, since: new Date().toISOString(), pid: process.pid, host: hostname() };
-  await writeFile(join(path, holderFile), JSON.stringify(record), { mode: 0o600 });
+  // SECURITY: nothing that names the person or the computer (a host name often does): a killed process leaves this behind.
+  const record: HolderRecord = { by: holder, since: new Date().toISOString(), pid: process.pid };
+  const recordFile = join(path, holderFile);
+  await writeFile(recordFile, JSON.stringify(record), { mode: 0o600 });
+  recordsToRemoveOnExit.add(recordFile);
   shared.release = async () => {
     const wasHeld = shared.held;
     shared.held = false;
+    recordsToRemoveOnExit.delete(recordFile);
     if (!wasHeld) return;
-    await rm(join(path, holderFile), { force: true });
+    await rm(recordFile, { force: true });
     // The folder may be gone already (quick delete): nothing is left to release then.
     await release().catch(() => {});
   };
@@ -129,7 +139,6 @@ interface HolderRecord {
   by: LockHolder;
   since: string;
   pid: number;
-  host: string;
 }
 
 async function readHolder(path: string): Promise<Partial<HolderRecord>> {
@@ -141,11 +150,16 @@ async function readHolder(path: string): Promise<Partial<HolderRecord>> {
   }
 }
 
-/** Whether the lock's holder was a process of this computer that no longer runs, or one killed before it said who it was. */
+/**
+ * Whether the lock's holder is a process that does not run here, or one
+ * killed before it said who it was. Only a shorter wait follows: a live
+ * holder, on this computer or another, refreshes its lock every second and
+ * so is never that stale.
+ */
 async function holderIsGone(path: string): Promise<boolean> {
   const holder = await readHolder(path);
   if (holder.pid === undefined) return true;
-  if (holder.host !== hostname() || typeof holder.pid !== 'number') return false;
+  if (typeof holder.pid !== 'number') return false;
   try {
     process.kill(holder.pid, 0);
     return false;
