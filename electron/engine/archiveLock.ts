@@ -110,7 +110,7 @@ async function take(path: string, holder: LockHolder): Promise<Held> {
   try {
     release = await attempt(staleAfter, 0).catch(async (error: NodeJS.ErrnoException) => {
       if (error.code !== 'ELOCKED') throw error;
-      // A holder on this computer that is gone (killed, crashed) is waited for only until its lock is a little stale.
+      // A holder that is gone (killed, crashed) is waited for only until its lock is a little stale.
       return (await holderIsGone(path)) ? attempt(goneStaleAfter, waiting) : attempt(staleAfter, waiting);
     });
   } catch (error) {
