@@ -4,6 +4,7 @@ import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SigningKey } from '../engine/signingKey';
 import { sampleIncident, temporaryFolder } from '../engine/testing/fixtures';
 import { main } from './index';
 
@@ -444,6 +445,14 @@ describe('dalel verify', () => {
     const trusted = await dalel(['verify', out, '--trusted', trustedFile, '--json']);
     expect(trusted.code).toBe(0);
     expect(JSON.parse(trusted.out)).toMatchObject({ valid: true, signer: { trustedAs: 'Айгерім' } });
+
+    // `dalel verify case.zip --trusted allowed_signers && accept`: anyone else's bundle is refused.
+    const others = join(folder.path, 'other_signers');
+    await writeFile(others, `Someone else ${SigningKey.generate().publicLine}\n`);
+    const refused = await dalel(['verify', out, '--trusted', others]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`is not one of the keys in ${others}`);
+    expect((await dalel(['verify', out, '--trusted', others, '--json'])).code).toBe(1);
   });
 
   it('says of a legal bundle how many records check against their author\'s signature, and by which keys', async () => {

@@ -344,6 +344,11 @@ export const commands: Record<string, Command> = {
       if (context.values.json) json(context, report);
       else for (const line of describeVerification(t, report)) context.say(line);
       if (!report.valid) throw new VerifyRejected();
+      // SECURITY: scripts write `dalel verify case.zip --trusted allowed_signers && accept`: a signer outside the file is a refusal.
+      if (trusted !== undefined && report.signer?.trustedAs === null) {
+        context.warn(t('cli:signerNotTrusted', { fingerprint: report.signer.fingerprint, file: trustedFile }));
+        throw new VerifyRejected();
+      }
     },
   },
 
