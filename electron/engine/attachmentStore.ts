@@ -7,6 +7,7 @@
 import { Low } from 'lowdb';
 import { Attachment } from '../../shared/model';
 import { StorageAdapter } from './documentAdapter';
+import { shards } from './sealedPacks';
 import type { Storage } from './storage';
 
 interface AttachmentDocument {
@@ -52,8 +53,8 @@ export class AttachmentStore {
   /** The records that list evidence files (those with a document here). */
   async recordIds(): Promise<Set<string>> {
     const recordIds = new Set<string>();
-    for (let shard = 0; shard < 256; shard += 1) {
-      const dir = `attachments/${shard.toString(16).padStart(2, '0')}`;
+    for (const shard of shards) {
+      const dir = `attachments/${shard}`;
       for (const name of await this.storage.list(dir)) if (name.endsWith('.json')) recordIds.add(name.slice(0, -'.json'.length));
     }
     return recordIds;

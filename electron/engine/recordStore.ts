@@ -13,6 +13,7 @@ import type { RecordType, SignedRevision } from '../../shared/model';
 import { StorageAdapter, encodeDocument } from './documentAdapter';
 import { Low } from 'lowdb';
 import { checkSignedRevisionInPool } from './revisions';
+import { shards } from './sealedPacks';
 import { FileBroken, type Storage } from './storage';
 
 export interface RecordDocument {
@@ -30,8 +31,6 @@ const recordsDir = 'records';
 /** Record files written together by addAll, with one flush: bounds the memory a large merge holds. */
 const manyAtOnce = 4096;
 const recordPath = (recordId: string) => `${recordsDir}/${recordId.slice(0, 2)}/${recordId}.json`;
-/** Every shard a record id can fall in; listed by name, since encrypted storage hides folder names. */
-const shards = Array.from({ length: 256 }, (_, index) => index.toString(16).padStart(2, '0'));
 
 /** Where opening starts from: a trusted snapshot's documents, and the records changed since it was written. */
 export interface RecordSeed {

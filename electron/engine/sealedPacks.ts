@@ -13,6 +13,7 @@
  */
 import { SealBroken } from './crypto/sealedFile';
 
+/** Every shard a record id can fall in (its first two hex digits); listed by name, since encrypted storage hides folder names. */
 export const shards = Array.from({ length: 256 }, (_, index) => index.toString(16).padStart(2, '0'));
 export const packPaths = shards.map((shard) => `packs/${shard}`);
 
