@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { createEngine, type Engine } from '../electron/engine';
 import { Archive } from '../electron/engine/archive';
 import { exportBundle } from '../electron/engine/bundle/export';
+import { writeHostileCorpus, type HostileBundle } from '../electron/engine/bundle/testing/hostileCorpus';
 import { createBulkArchive, type BulkArchive } from '../electron/engine/testing/bulkArchive';
 import { sampleIncident } from '../electron/engine/testing/fixtures';
 import { MiB, type Sizes } from './harness';
@@ -167,6 +168,15 @@ export class Fixtures {
       }
       for (const path of [first.path, second.path]) await (await Archive.open(path)).close();
       return { first: first.path, second: second.path };
+    });
+  }
+
+  /** P12: the hostile corpus (electron/engine/bundle/testing/hostileCorpus.ts), at this run's size. */
+  hostileCorpus(): Promise<HostileBundle[]> {
+    return this.once('hostile corpus', async () => {
+      const dir = join(this.work, 'hostile corpus');
+      await mkdir(dir);
+      return writeHostileCorpus(dir, this.sizes.hostileCorpus);
     });
   }
 

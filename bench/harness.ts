@@ -4,6 +4,7 @@
  * medians, ratios taken in pairs). It measures nothing by itself and never
  * touches an archive.
  */
+import type { CorpusSize } from '../electron/engine/bundle/testing/hostileCorpus';
 import type { Fixtures } from './fixtures';
 
 export type Mode = 'full' | 'quick' | 'smoke';
@@ -32,14 +33,16 @@ export interface Sizes {
   mergeRevisions: number;
   /** P9: kill trials of each operation (save, attach, import, merge). */
   crashTrials: number;
+  /** P12: the hostile corpus with each attack at the size it was reported at, or at the smallest that is still refused. */
+  hostileCorpus: CorpusSize;
   /** How often each timed measurement runs; the result is the median. */
   runs: number;
 }
 
 export const sizesOf: Record<Mode, Sizes> = {
-  full: { mediaBytes: GiB, mediaFiles: 200, largeBytes: 4 * GiB, largeFiles: 16, saveRevisions: 100_000, saveBaseRevisions: 1000, saves: 40, openRevisions: 100_000, openBaseRevisions: 1000, mergeRevisions: 50_000, listIncidents: 100_000, listBaseIncidents: 1000, crashTrials: 50, runs: 5 },
-  quick: { mediaBytes: 256 * MiB, mediaFiles: 50, largeBytes: GiB, largeFiles: 8, saveRevisions: 20_000, saveBaseRevisions: 1000, saves: 30, openRevisions: 20_000, openBaseRevisions: 1000, mergeRevisions: 10_000, listIncidents: 20_000, listBaseIncidents: 1000, crashTrials: 10, runs: 3 },
-  smoke: { mediaBytes: 4 * MiB, mediaFiles: 4, largeBytes: 16 * MiB, largeFiles: 2, saveRevisions: 200, saveBaseRevisions: 20, saves: 2, openRevisions: 200, openBaseRevisions: 20, mergeRevisions: 100, listIncidents: 200, listBaseIncidents: 20, crashTrials: 1, runs: 1 },
+  full: { mediaBytes: GiB, mediaFiles: 200, largeBytes: 4 * GiB, largeFiles: 16, saveRevisions: 100_000, saveBaseRevisions: 1000, saves: 40, openRevisions: 100_000, openBaseRevisions: 1000, mergeRevisions: 50_000, listIncidents: 100_000, listBaseIncidents: 1000, crashTrials: 50, hostileCorpus: 'full', runs: 5 },
+  quick: { mediaBytes: 256 * MiB, mediaFiles: 50, largeBytes: GiB, largeFiles: 8, saveRevisions: 20_000, saveBaseRevisions: 1000, saves: 30, openRevisions: 20_000, openBaseRevisions: 1000, mergeRevisions: 10_000, listIncidents: 20_000, listBaseIncidents: 1000, crashTrials: 10, hostileCorpus: 'full', runs: 3 },
+  smoke: { mediaBytes: 4 * MiB, mediaFiles: 4, largeBytes: 16 * MiB, largeFiles: 2, saveRevisions: 200, saveBaseRevisions: 20, saves: 2, openRevisions: 200, openBaseRevisions: 20, mergeRevisions: 100, listIncidents: 200, listBaseIncidents: 20, crashTrials: 1, hostileCorpus: 'small', runs: 1 },
 };
 
 export interface BenchContext {

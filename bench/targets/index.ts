@@ -1,6 +1,6 @@
 /**
  * The registry of targets, in docs/spec/performance.md's order. Adding one (P4–P6,
- * P8, P9) is a module of its own beside these, exporting a Target, and one
+ * P8, P9, P12) is a module of its own beside these, exporting a Target, and one
  * line here.
  */
 import type { Target } from '../harness';
@@ -13,5 +13,6 @@ import { p6Merge } from './p6Merge';
 import { p7Memory } from './p7Memory';
 import { p8List } from './p8List';
 import { p9Crash } from './p9Crash';
+import { p12Hostile } from './p12Hostile';
 
-export const targets: readonly Target[] = [p1Export, p2EncryptedExport, p3Verify, p4Save, p5Open, p6Merge, p7Memory, p8List, p9Crash];
+export const targets: readonly Target[] = [p1Export, p2EncryptedExport, p3Verify, p4Save, p5Open, p6Merge, p7Memory, p8List, p9Crash, p12Hostile];

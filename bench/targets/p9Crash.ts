@@ -58,7 +58,7 @@ function invocation(operation: Operation, fixtures: CrashFixtures, dir: string, 
     case 'attach':
       return { script: crashChild, args: ['attach', dir, ...fixtures.attachFiles], fromReady: true };
     case 'import':
-      return { script: dalel, args: ['import', dir, fixtures.bundle], fromReady: false };
+      return { script: dalel, args: ['import', dir, fixtures.bundle, '--allow-untrusted'], fromReady: false };
     case 'merge':
       return { script: dalel, args: ['merge', dir, fixtures.defender[kind]], fromReady: false };
   }

@@ -527,10 +527,15 @@ describe('dalel import, merge and trust', () => {
     expect(imported.code, imported.err).toBe(0);
     expect(imported.out).toContain('Signed by Айгерім, Алматы, a key you trust.');
     expect(imported.out).toContain('new revisions 1, new evidence files 0');
-    const unknown = await dalel(['import', first, erlan.bundle, '--json']);
-    expect(JSON.parse(unknown.out)).toMatchObject({ report: { valid: true, signer: { trustedAs: null } }, imported: { kind: 'merged', revisionsAdded: 1 } });
-    await dalel(['import', second, erlan.bundle]);
-    await dalel(['import', second, aigerim.bundle]);
+    // A signer the archive does not trust: refused unless the person allows it.
+    const refused = await dalel(['import', first, erlan.bundle]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('Nothing was imported');
+    expect(refused.out).toContain('does not trust');
+    const unknown = await dalel(['import', first, erlan.bundle, '--allow-untrusted', '--json']);
+    expect(JSON.parse(unknown.out)).toMatchObject({ report: { valid: true, signer: { trustedAs: null } }, imported: { kind: 'merged', revisionsAdded: 1, setAside: [] } });
+    await dalel(['import', second, erlan.bundle, '--allow-untrusted']);
+    await dalel(['import', second, aigerim.bundle, '--allow-untrusted']);
     expect((await dalel(['state-hash', first])).out).toBe((await dalel(['state-hash', second])).out);
 
     // Aigerim edits her incident after the organization received it; the organization edited it too.

@@ -11,6 +11,7 @@ import { minPassphraseLength, type ChannelName, type Language, type RecordDetail
 import { bundleProfiles, findArea, recordSchemas, recordTypes, redactionKinds, type Area, type BundleProfile, type RecordType, type Redactions, type SavableType } from '../../shared/model';
 import { fingerprintOfLine } from '../engine/signingKey';
 import { CommandFailure, InputFailure, VerifyRejected } from './failures';
+import { describeError } from './output';
 import type { Io } from './output';
 import { askHidden, canAsk } from './prompt';
 
@@ -102,6 +103,11 @@ async function openArchive(context: CommandContext, given?: string) {
   const status = await withPassphrase(context, given ?? (await readPassphrase(context)), 'ask', (passphrase) =>
     context.call('archive:open', { path, ...(passphrase === undefined ? {} : { passphrase }) }),
   );
+  // Record files that could not be read or were altered: their records are left out of everything, said on every command.
+  if (status.open && status.problems.length) {
+    context.warn(context.t('cli:damagedFiles', { count: status.problems.length }));
+    for (const problem of status.problems) context.warn(`  ${problem.file} (${context.t(`cli:damage.${problem.reason}`)})`);
+  }
   // What the unlock found changed while the archive was locked: said on every command, on stderr.
   if (status.open && status.tampering.length) {
     context.warn(context.t('common:tampering.title'));
@@ -295,7 +301,14 @@ export const commands: Record<string, Command> = {
   },
 
   export: {
-    options: { out: { type: 'string' }, profile: { type: 'string' }, only: { type: 'string' }, 'signer-name': { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      out: { type: 'string' },
+      profile: { type: 'string' },
+      only: { type: 'string' },
+      'signer-name': { type: 'string' },
+      'leave-out-damaged': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
     positionals: ['DIR'],
     async run(context) {
       const { t } = context;
@@ -317,6 +330,7 @@ export const commands: Record<string, Command> = {
         language: context.language,
         ...(only ? { only } : {}),
         ...(typeof signerName === 'string' ? { signerName } : {}),
+        ...(context.values['leave-out-damaged'] === true ? { leaveOutDamaged: true } : {}),
       });
       if (context.values.json) return json(context, result);
       context.say(t('cli:exported', { path: result.path, bundleId: result.bundleId, count: result.files, profile: result.profile }));
@@ -353,19 +367,21 @@ export const commands: Record<string, Command> = {
   },
 
   import: {
-    options: { json: { type: 'boolean' } },
+    options: { json: { type: 'boolean' }, 'allow-untrusted': { type: 'boolean' } },
     positionals: ['DIR', 'FILE'],
     async run(context) {
       const { t } = context;
       const file = resolve(context.positionals[1]!);
       await openArchive(context);
-      const outcome = await context.call('bundle:import', { path: file });
+      // SECURITY: a bundle from a key the archive does not trust is refused unless the person says otherwise.
+      const outcome = await context.call('bundle:import', { path: file, allowUntrusted: context.values['allow-untrusted'] === true });
       if (outcome.report.failure?.reason === 'fileUnreadable') throw new InputFailure(t('cli:readInputFailed', { file }));
       if (context.values.json) json(context, outcome);
       else {
         for (const line of describeVerification(t, outcome.report)) context.say(line);
         const { imported } = outcome;
         if (imported?.kind === 'merged') context.say(t('cli:imported', { revisions: imported.revisionsAdded, files: imported.attachmentsAdded }));
+        if (imported?.setAside.length) context.say(setAsideText(t, 'import', imported.setAside));
         if (imported?.kind === 'received') context.say(t('cli:received', { bundleId: imported.bundleId }));
         if (!imported) context.say(t('cli:notImported'));
       }
@@ -386,6 +402,7 @@ export const commands: Record<string, Command> = {
       );
       if (context.values.json) return json(context, outcome);
       context.say(context.t('cli:merged', { path: other, revisions: outcome.revisionsAdded, files: outcome.attachmentsAdded }));
+      if (outcome.setAside.length) context.say(setAsideText(context.t, 'merge', outcome.setAside));
       await sayConflicts(context);
     },
   },
@@ -409,6 +426,38 @@ export const commands: Record<string, Command> = {
     },
   },
 
+  check: {
+    options: { json: { type: 'boolean' } },
+    positionals: ['DIR'],
+    async run(context) {
+      const found = await beforeRepair(context, 'archive:check');
+      if (context.values.json) json(context, found);
+      else for (const line of describeCheck(context.t, found)) context.say(line);
+      if (!isClean(found)) {
+        if (!context.values.json) context.say(context.t('cli:check.advice', { dir: context.positionals[0] }));
+        throw new VerifyRejected();
+      }
+    },
+  },
+
+  repair: {
+    options: { json: { type: 'boolean' } },
+    positionals: ['DIR'],
+    async run(context) {
+      const { t } = context;
+      const outcome = await beforeRepair(context, 'archive:repair');
+      if (context.values.json) return json(context, outcome);
+      if (!outcome.report) return context.say(t('cli:check.clean'));
+      for (const line of describeCheck(t, outcome.found)) context.say(line);
+      context.say(t('cli:repair.done', { setAside: outcome.report.setAside }));
+      for (const file of outcome.report.notRepaired) context.say(`  ${t('cli:repair.notRepaired', { file })}`);
+      if (!isClean(outcome.after)) {
+        for (const line of describeCheck(t, outcome.after)) context.say(line);
+        throw new VerifyRejected();
+      }
+    },
+  },
+
   'state-hash': {
     options: {},
     positionals: ['DIR'],
@@ -420,6 +469,43 @@ export const commands: Record<string, Command> = {
 };
 
 /** The report of `dalel verify` in plain words: the verdict, who signed, each check, and what failed. */
+/**
+ * A check or a repair works on the folder itself, not on an opened archive
+ * (a broken custody log refuses to open). Its passphrase is asked as for
+ * opening; anything that stops it from running is exit 2.
+ */
+async function beforeRepair<C extends 'archive:check' | 'archive:repair'>(context: CommandContext, channel: C): Promise<ResponseOf<C>> {
+  const path = resolve(context.positionals[0]!);
+  try {
+    return await withPassphrase(context, await readPassphrase(context), 'ask', (passphrase) =>
+      context.call(channel, { path, ...(passphrase === undefined ? {} : { passphrase }) } as RequestOf<C>),
+    );
+  } catch (error) {
+    if (error instanceof CommandFailure) throw new InputFailure(describeError(context.t, error.error));
+    throw error;
+  }
+}
+
+const isClean = (found: ResponseOf<'archive:check'>) => !found.custody && !found.records.length && !found.evidence.length && !found.leftovers.length;
+
+/** What a check found, one line per problem, in the person's language. */
+function describeCheck(t: TFunction, found: ResponseOf<'archive:check'>): string[] {
+  if (isClean(found)) return [t('cli:check.clean')];
+  const lines = [t('cli:check.problems')];
+  const { custody } = found;
+  if (custody) lines.push(`  ${t(`cli:check.custody.${custody.kind}`, { line: custody.line, intact: custody.intact, damaged: custody.damaged })}`);
+  for (const problem of found.records) lines.push(`  ${t('cli:check.record', { file: problem.file, reason: t(`cli:damage.${problem.reason}`) })}`);
+  for (const problem of found.evidence) lines.push(`  ${t(`cli:check.evidence.${problem.problem}`, { sha256: problem.sha256, recordId: problem.recordId })}`);
+  for (const file of found.leftovers) lines.push(`  ${t('cli:check.leftover', { file })}`);
+  return lines;
+}
+
+/** Changes by keys the archive does not trust, not applied: how many, whose keys, and how to take them. */
+function setAsideText(t: TFunction, where: 'import' | 'merge', setAside: ResponseOf<'archive:merge'>['setAside']): string {
+  const keys = [...new Set(setAside.map((change) => change.author))].join(', ');
+  return t(where === 'import' ? 'cli:setAsideImport' : 'cli:setAsideMerge', { count: setAside.length, keys });
+}
+
 function describeVerification(t: TFunction, report: ResponseOf<'bundle:verify'>): string[] {
   const lines = [report.bundleId ? `${report.bundleId}: ${t(report.valid ? 'verify:valid' : 'verify:invalid')}` : t(report.valid ? 'verify:valid' : 'verify:invalid')];
   if (report.signer) {

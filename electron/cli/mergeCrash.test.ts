@@ -69,7 +69,7 @@ describe('import and merge, killed at random moments', () => {
   for (const kind of ['import', 'merge'] as const) {
     it(`${kind}: leaves the archive as before or as after, never between`, async () => {
       expect(existsSync(join(import.meta.dirname, '../../out/main/dalel.js')), 'build first: npm run build').toBe(true);
-      const argsFor = (dir: string) => (kind === 'import' ? ['import', dir, bundle] : ['merge', dir, defender]);
+      const argsFor = (dir: string) => (kind === 'import' ? ['import', dir, bundle, '--allow-untrusted'] : ['merge', dir, defender]);
       const timing = join(folder.path, `${kind}-timing`);
       await cp(base, timing, { recursive: true });
       const duration = await timed(argsFor(timing));

@@ -42,8 +42,12 @@ async function dispatch<T>(dalel: DalelSession, channel: string, request: unknow
   return result.value as T;
 }
 
-/** Two defenders who edited one incident differently, as their internal bundles: imported, they leave it in conflict. */
-async function conflictingBundles(dir: string): Promise<string[]> {
+/**
+ * Two defenders who edited one incident differently, as their internal
+ * bundles, and the key of B (who did not make the record): imported by an
+ * archive that trusts B, they leave it in conflict.
+ */
+async function conflictingBundles(dir: string): Promise<{ bundles: string[]; keyB: string }> {
   const [{ Archive }, { exportBundle }] = await Promise.all([import('../engine/archive'), import('../engine/bundle/export')]);
   const create = (name: string, folder: string) =>
     Archive.create(join(dir, folder), { name, organization: 'Дәлел', passphrase: null, scryptCost: 2 ** 12 });
@@ -54,10 +58,10 @@ async function conflictingBundles(dir: string): Promise<string[]> {
   try {
     const data: IncidentInput = { ...sampleIncidents[0]!, summary: 'Мобильді интернет өшірілді.' };
     const incident = await a.save({ type: 'incident', data });
-    await b.importBundle(await exported(a, 'a-first.zip'));
+    await b.importBundle(await exported(a, 'a-first.zip'), { allowUntrusted: true });
     await a.save({ type: 'incident', recordId: incident.recordId, parent: incident.revisionId, data: { ...data, summary: 'Мобильді интернет 4 қаңтар кешінен бері жоқ.' } });
     await b.save({ type: 'incident', recordId: incident.recordId, parent: incident.revisionId, data: { ...data, summary: 'Мобильный интернет отключён с вечера 4 января.' } });
-    return [await exported(a, 'a-edited.zip'), await exported(b, 'b-edited.zip')];
+    return { bundles: [await exported(a, 'a-edited.zip'), await exported(b, 'b-edited.zip')], keyB: b.key.publicLine };
   } finally {
     a.close();
     b.close();
@@ -74,7 +78,9 @@ interface Seeded {
 /** One encrypted archive with something on every screen; the app is then reloaded onto it. */
 async function seedArchive(dalel: DalelSession): Promise<Seeded> {
   await dispatch(dalel, 'archive:create', { name: 'Алматы қорғаушылары', organization: 'Human rights bureau', protection: { kind: 'passphrase', passphrase: testPassphrase } });
-  for (const bundle of await conflictingBundles(dalel.dir)) await dispatch(dalel, 'bundle:import', { path: bundle });
+  const { bundles, keyB } = await conflictingBundles(dalel.dir);
+  await dispatch(dalel, 'trust:add', { publicKey: keyB, name: 'Ерлан, Жаңаөзен' });
+  for (const bundle of bundles) await dispatch(dalel, 'bundle:import', { path: bundle, allowUntrusted: true });
   const save = (type: string, data: unknown) => dispatch<{ recordId: string }>(dalel, 'records:save', { type, data });
   const source = await save('source', {
     kind: 'testimony',

@@ -2,9 +2,13 @@
  * The start screen: making an archive in a folder picked with the folder
  * dialog (answered by the harness), opening an existing encrypted archive
  * (which asks for its passphrase), and the translated message when a folder
- * holds no archive, and the notice that names a damaged record while the
- * rest of the archive stays usable.
+ * holds no archive; the notice that names a damaged record while the rest
+ * of the archive stays usable, and its export refused until the person
+ * chooses to leave that record out; an archive whose custody log was forked,
+ * which the open offers to check and repair.
  */
+import canonicalize from 'canonicalize';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -87,6 +91,54 @@ test('an archive with a damaged record opens, names that record, and shows the r
   await expect(page.getByRole('link', { name: 'Kept record' })).toBeVisible();
   await expect(page.getByText('Record altered!')).toHaveCount(0);
   await expectNoAxeViolations(page, 'the damage notice');
+
+  // Its export is refused until the person chooses to leave the damaged record out; then the bundle says so.
+  await page.getByRole('navigation').getByRole('link', { name: 'Export', exact: true }).click();
+  const leaveOut = page.getByLabel('Leave out the records of the 1 damaged record file, and say so in the bundle and its report');
+  await expect(leaveOut).not.toBeChecked();
+  await page.getByRole('button', { name: 'Export bundle', exact: true }).click();
+  await expect(page.locator('.error-message')).toContainText(
+    '1 record file of this archive is damaged or was altered, so its records cannot be exported.',
+    { timeout: 60_000 },
+  );
+  await leaveOut.check();
+  await expectNoAxeViolations(page, 'the export of a damaged archive');
+  await page.getByRole('button', { name: 'Export bundle', exact: true }).click();
+  await expect(page.locator('.export-result')).toContainText('1 damaged or altered record file of the archive left out', { timeout: 60_000 });
+  expect(dalel.missingKeys).toEqual([]);
+  expect(dalel.externalRequests).toEqual([]);
+});
+
+test('an archive whose custody log two writers forked: the open offers a check and a repair, and then opens with every record', async ({ dalel }) => {
+  const { page } = dalel;
+  const path = join(dalel.dir, 'forked');
+  const { Archive } = await import('../engine/archive');
+  const archive = await Archive.create(path, { name: 'Forked archive', organization: '', passphrase: null, scryptCost: 2 ** 12 });
+  const titles = ['Almaty', 'Zhanaozen', 'Aktau'];
+  for (const title of titles) await archive.save({ type: 'incident', data: { title, scope: 'local', kinds: ['mobile_data'], startedAt: { at: '2022-01-05T10:00+06:00', precision: 'hour' } } });
+  await archive.close();
+  // The last line written as a second writer would have: after the same line as the one before it.
+  const log = join(path, 'custody.log');
+  const lines = (await readFile(log, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+  const [before, last] = lines.slice(-2);
+  const { hash: _hash, ...body } = { ...last, seq: before.seq, prev: before.prev };
+  lines[lines.length - 1] = { ...body, hash: createHash('sha256').update(canonicalize(body)!).digest('hex') };
+  await writeFile(log, lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
+
+  await dalel.open();
+  const open = page.locator('form[aria-labelledby="open-archive-title"]');
+  await open.getByLabel('Folder').fill(path);
+  await open.getByRole('button', { name: 'Open archive' }).click();
+  await expect(open.getByRole('alert')).toContainText('The custody log is broken at line 4');
+  const repair = page.locator('section[aria-labelledby="open-repair-title"]');
+  await repair.getByRole('button', { name: 'Check the archive' }).click();
+  await expect(repair.locator('.repair-problems')).toHaveText('Custody log: at line 4 two programs wrote at the same time (a fork).');
+  await expectNoAxeViolations(page, 'a check that found a fork');
+  await repair.getByRole('button', { name: 'Repair the archive' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible({ timeout: 60_000 });
+  for (const title of titles) await expect(page.getByRole('link', { name: title })).toBeVisible();
+  const repaired = (await readFile(log, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+  expect(repaired.at(-1)).toMatchObject({ action: 'archive_repaired', seq: 4 });
   expect(dalel.missingKeys).toEqual([]);
   expect(dalel.externalRequests).toEqual([]);
 });

@@ -48,6 +48,7 @@ import { SigningKey } from './signingKey';
 import type { Storage } from './storage';
 import { resealArchive } from './reseal';
 import { storageFor } from './sealing';
+import { keyFilePath, readArchiveKey } from './archiveKey';
 import { newSealing, protectDataKey, unlockDataKey } from './unlock';
 
 /**
@@ -65,7 +66,6 @@ const Settings = z.object({
 });
 type Settings = z.infer<typeof Settings>;
 
-const KeyFile = z.object({ publicKey: z.string(), privateKey: z.base64() });
 /**
  * Record files read one by one or written after which the record snapshot
  * is rewritten (recordSnapshot.ts): 500, or 2% of the records in a large
@@ -158,7 +158,7 @@ export class Archive {
       });
       await settings.write();
       const keyFile = { publicKey: key.publicLine, privateKey: key.toPkcs8().toString('base64') };
-      await storage.write('keys/signing.json', new TextEncoder().encode(JSON.stringify(keyFile)));
+      await storage.write(keyFilePath, new TextEncoder().encode(JSON.stringify(keyFile)));
       const custody = await CustodyLog.open(storage);
       await custody.append(key.fingerprint, 'archive_created', { note: archiveId });
       // The manifest is written last: a folder without one is never taken for a whole archive.
@@ -222,14 +222,8 @@ export class Archive {
     const damaged = (file: string) => new EngineError('archiveDamaged', { path, file });
     const settings = await readJson(storage, 'settings.json', Settings);
     if (!settings) throw damaged('settings.json');
-    const keyFile = await readJson(storage, 'keys/signing.json', KeyFile);
-    let key: SigningKey;
-    try {
-      key = SigningKey.fromPkcs8(Buffer.from(keyFile?.privateKey ?? '', 'base64'));
-      if (key.publicLine !== keyFile?.publicKey) throw new Error('key mismatch');
-    } catch {
-      throw damaged('keys/signing.json');
-    }
+    const key = await readArchiveKey(storage);
+    if (!key) throw damaged(keyFilePath);
     // A trusted snapshot spares reading and checking every record file (P5); the log says which changed since.
     const snapshot = await readRecordSnapshot(storage, key);
     const custody = await CustodyLog.open(storage, snapshot?.custody);
@@ -359,7 +353,7 @@ export class Archive {
   resolveConflict(request: { recordId: string; heads: string[]; data: unknown; retraction?: { reason: string } }): Promise<{ recordId: string; revisionId: string }> {
     return this.serialised(async () => {
       const type = this.records.typeOf(request.recordId);
-      if (!type) throw new EngineError('recordNotFound', { id: request.recordId });
+      if (!type) throw this.missing(request.recordId);
       const heads = this.records.heads(request.recordId).map((signed) => signed.id).sort();
       if (heads.length < 2) throw new EngineError('notInConflict');
       if (heads.join() !== [...request.heads].sort().join()) throw new EngineError('staleRevision');
@@ -576,13 +570,20 @@ export class Archive {
 
   getRecord(recordId: string) {
     const record = this.records.get(recordId);
-    if (!record) throw new EngineError('recordNotFound', { id: recordId });
+    if (!record) throw this.missing(recordId);
     return record;
+  }
+
+  /** A record this archive does not hold: damaged (its file, or the pack that holds it, is among the problems), or not there. */
+  private missing(recordId: string): EngineError {
+    const shard = recordId.slice(0, 2);
+    const damaged = this.problems.find((problem) => problem.file.includes(recordId) || problem.file === `packs/${shard}`);
+    return damaged ? new EngineError('recordDamaged', { id: recordId, file: damaged.file }) : new EngineError('recordNotFound', { id: recordId });
   }
 
   /** The custody events of one record, oldest first. */
   custodyOf(recordId: string) {
-    if (!this.records.has(recordId)) throw new EngineError('recordNotFound', { id: recordId });
+    if (!this.records.has(recordId)) throw this.missing(recordId);
     return this.custody.eventsFor(recordId);
   }
 
@@ -624,7 +625,7 @@ export class Archive {
    */
   attach(recordId: string, files: FileToAttach[], hooks: AttachHooks = {}): Promise<Attachment[]> {
     return this.serialised(async () => {
-      if (!this.records.has(recordId)) throw new EngineError('recordNotFound', { id: recordId });
+      if (!this.records.has(recordId)) throw this.missing(recordId);
       const sizes = await Promise.all(files.map((file) => stat(file.path).then((found) => found.size, (error: unknown) => Promise.reject(fromFsError(error, file.path)))));
       const total = 2 * sizes.reduce((sum, size) => sum + size, 0);
       let done = 0;
@@ -711,7 +712,7 @@ export class Archive {
   retract(request: { recordId: string; parent: string; reason: string }) {
     return this.serialised(async () => {
       const type = this.records.typeOf(request.recordId);
-      if (!type) throw new EngineError('recordNotFound', { id: request.recordId });
+      if (!type) throw this.missing(request.recordId);
       const parent = this.currentHead(request.recordId, type, request.parent);
       const signed = signRevision(this.key, {
         recordId: request.recordId,
@@ -766,7 +767,7 @@ export class Archive {
   /** The one head an edit may start from; refuses stale, retracted or mistyped edits. */
   private currentHead(recordId: string, type: RecordType, parent: string | undefined): string {
     const actualType = this.records.typeOf(recordId);
-    if (!actualType) throw new EngineError('recordNotFound', { id: recordId });
+    if (!actualType) throw this.missing(recordId);
     if (actualType !== type) throw new EngineError('recordTypeMismatch', { type });
     const heads = this.records.heads(recordId);
     if (heads.some((head) => head.revision.data === null)) throw new EngineError('recordRetracted');

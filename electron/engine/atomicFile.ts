@@ -280,7 +280,7 @@ async function writeAll(handle: FileHandle, pieces: Uint8Array[]): Promise<void>
 }
 
 /** The temporary files this module writes: `<name>.<12 hex digits>.tmp`. */
-const temporaryName = /\.[0-9a-f]{12}\.tmp$/;
+export const temporaryName = /\.[0-9a-f]{12}\.tmp$/;
 
 /** A write in progress touches its temporary file at least this often (it flushes as it grows). */
 const orphanAfterMs = 10 * 60_000;

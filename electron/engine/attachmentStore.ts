@@ -43,6 +43,20 @@ export class AttachmentStore {
     return added;
   }
 
+  /** Takes these files off the record's list (a repair sets aside entries whose file is damaged or gone); returns those taken. */
+  async takeOff(recordId: string, sha256s: ReadonlySet<string>): Promise<Attachment[]> {
+    const current = await this.list(recordId);
+    const taken = current.filter((entry) => sha256s.has(entry.sha256));
+    if (taken.length) {
+      const db = new Low<AttachmentDocument>(new StorageAdapter(this.storage, attachmentPath(recordId)), {
+        recordId,
+        attachments: current.filter((entry) => !sha256s.has(entry.sha256)),
+      });
+      await db.write();
+    }
+    return taken;
+  }
+
   /** Every attachment hash of every record, for the state hash. */
   async allHashes(): Promise<string[]> {
     const hashes = new Set<string>();

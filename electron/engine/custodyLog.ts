@@ -31,7 +31,8 @@ export interface CustodyPrefix {
   digest: string;
 }
 
-function hashOf(event: Omit<CustodyEvent, 'hash'>): string {
+/** A line's hash: the sha256 of its canonical JSON without the hash itself. */
+export function hashOf(event: Omit<CustodyEvent, 'hash'>): string {
   return sha256Hex(canonicalJson(event));
 }
 
@@ -185,7 +186,7 @@ export class CustodyLog {
   }
 }
 
-function parseLine(line: string): CustodyEvent | null {
+export function parseLine(line: string): CustodyEvent | null {
   try {
     const parsed = CustodyEvent.safeParse(JSON.parse(line));
     return parsed.success ? parsed.data : null;

@@ -298,15 +298,19 @@ export class EncryptedStorage implements Storage {
     }
   }
 
-  async readUnits(path: string): Promise<Uint8Array[]> {
+  async readUnits(path: string, options: { leaveTorn?: boolean } = {}): Promise<Uint8Array[]> {
     const log = { path, ...this.locate(path) };
     const bytes = (await this.readRaw(path, log.file)) ?? Buffer.alloc(0);
     try {
-      return await this.logs.open(log, bytes);
+      return await this.logs.open(log, bytes, options.leaveTorn ?? false);
     } catch (error) {
       if (error instanceof UnitBroken) throw error;
       throw fromFsError(error, path);
     }
+  }
+
+  readStored(path: string): Promise<Uint8Array | null> {
+    return this.readRaw(path, this.locate(path).file);
   }
 
   async exists(path: string): Promise<boolean> {

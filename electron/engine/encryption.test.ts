@@ -226,7 +226,8 @@ describe('an encrypted archive', () => {
     await writeFile(pack, bytes);
     const opened = await engine.dispatch('archive:open', { passphrase });
     expect(opened).toMatchObject({ ok: true, value: { problems: [{ file: `packs/${recordId.slice(0, 2)}`, reason: 'unreadable' }] } });
-    expect(await engine.dispatch('records:get', { recordId })).toMatchObject({ ok: false, error: { code: 'recordNotFound' } });
+    // Asked for, the record is said to be damaged, with the pack that held it: not "not in this archive".
+    expect(await engine.dispatch('records:get', { recordId })).toMatchObject({ ok: false, error: { code: 'recordDamaged', params: { id: recordId, file: `packs/${recordId.slice(0, 2)}` } } });
   });
 
   it('destroys itself after the chosen number of wrong passphrases, and not before', async () => {

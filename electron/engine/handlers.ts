@@ -4,6 +4,7 @@
  * thrown as EngineError and mapped by dispatch. No handler reads a request
  * that the contract has not parsed.
  */
+import { resolve } from 'node:path';
 import type { ArchiveStatus, ChannelName, ParsedRequestOf, ResponseOf } from '../../shared/ipc';
 import { Archive } from './archive';
 import { exportBundle } from './bundle/export';
@@ -16,6 +17,7 @@ import { EngineError } from './errors';
 import { toTrustedKeys } from './merge/importBundle';
 import { overviewOf } from './overview';
 import { queryList } from './lists/listIndex';
+import { checkArchive, repairArchiveAt } from './repair';
 import { PreferenceStore } from './preferences';
 
 /** Opens the other archive of a merge; its errors name it, never the open archive. */
@@ -146,6 +148,17 @@ export function createHandlers(state: EngineState): Handlers {
         throw error;
       }
     },
+    // Both report progress as a check ("verify"): reading every file is most of their work.
+    'archive:check': async ({ path, passphrase }) => {
+      // An archive open here is checked as it is on disk, its lock shared with this process: nothing writes meanwhile.
+      return state.runTask('verify', (task) => checkArchive(path, passphrase, deps.holder ?? 'app', task.onProgress));
+    },
+    'archive:repair': async ({ path, passphrase }) => {
+      // The repair rewrites files the open archive holds in memory: it is closed first, and opened again by the person.
+      if (state.archive && resolve(state.archive.path) === resolve(path)) await state.closeArchive();
+      const { found, report, after } = await state.runTask('verify', (task) => repairArchiveAt(path, passphrase, deps.holder ?? 'app', task.onProgress));
+      return { found, report: report && { setAside: report.setAside, notRepaired: report.notRepaired }, after };
+    },
     'archive:lock': async () => {
       const archive = state.archive;
       await state.closeArchive();
@@ -216,10 +229,10 @@ export function createHandlers(state: EngineState): Handlers {
       const { key } = state.requireArchive();
       return { publicKey: key.publicLine, fingerprint: key.fingerprint };
     },
-    'bundle:export': async ({ out, profile, language, only, signerName }) => {
+    'bundle:export': async ({ out, profile, language, only, signerName, leaveOutDamaged }) => {
       const archive = state.requireArchive();
       return state.runTask('export', (task) =>
-        exportBundle(archive, { out, profile, language, only, signerName, softwareVersion: deps.version, printPdf: deps.printPdf, ...task }),
+        exportBundle(archive, { out, profile, language, only, signerName, leaveOutDamaged, softwareVersion: deps.version, printPdf: deps.printPdf, ...task }),
       );
     },
     'bundle:locations': async ({ files }) => ({ files: await mediaLocations(state.requireArchive(), files) }),
@@ -229,9 +242,9 @@ export function createHandlers(state: EngineState): Handlers {
       const listed = trusted !== undefined ? parseTrustedKeys(trusted) : toTrustedKeys((await state.archive?.trustedSigners()) ?? []);
       return state.runTask('verify', (task) => verifyBundle(path, { trusted: listed, ...task }));
     },
-    'bundle:import': async ({ path }) => {
+    'bundle:import': async ({ path, allowUntrusted }) => {
       const archive = state.requireArchive();
-      return state.runTask('import', (task) => archive.importBundle(path, task));
+      return state.runTask('import', (task) => archive.importBundle(path, { ...task, allowUntrusted: allowUntrusted ?? false }));
     },
     'bundle:received': async () => ({ bundles: await state.requireArchive().receivedBundles() }),
     'bundle:recheck': async ({ sha256 }) => {

@@ -6,14 +6,15 @@
  * names, the real bytes stop with an error, or differ, on a chosen pass.
  * Whatever fails, the archive must stay exactly as it was.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Archive } from './archive';
 import { EngineError } from './errors';
 import { sampleIncident, temporaryFolder } from './testing/fixtures';
+import { folderContents } from './testing/folderContents';
 
 type Failure = { pass: number; after: number; kind: 'error' | 'changed' };
 const failures = new Map<string, Failure>();
@@ -59,16 +60,7 @@ beforeEach(async () => {
 });
 afterEach(() => folder.remove());
 
-/** Every file in the archive folder with a hash of its bytes. */
-async function snapshot(root: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files[path.slice(root.length)] = createHash('sha256').update(await readFile(path)).digest('hex');
-  }
-  return files;
-}
+const snapshot = folderContents;
 
 describe.each([
   ['an unencrypted', null],

@@ -98,7 +98,8 @@ describe('the record snapshot', () => {
     const reopened = await Archive.open(dir);
     expect(reopened.recordsReadFrom).toBe('snapshot');
     expect(reopened.problems).toEqual([{ file: `records/${oldId.slice(0, 2)}/${oldId}.json`, reason: 'tampered' }]);
-    expect(() => reopened.getRecord(oldId)).toThrow(/recordNotFound/);
+    // Said to be damaged, naming its file: not "not in this archive".
+    expect(() => reopened.getRecord(oldId)).toThrow(/recordDamaged/);
     await reopened.close();
   });
 

@@ -127,6 +127,17 @@ export class RecordStore {
     return this.records.get(recordId)?.type;
   }
 
+  /**
+   * The key lines that made the record: the authors of its first revisions
+   * held here (none of whose parents is held: a repair that set a damaged
+   * first revision aside leaves its children first).
+   */
+  firstAuthors(recordId: string): Set<string> {
+    const revisions = this.records.get(recordId)?.revisions ?? [];
+    const held = new Set(revisions.map((signed) => signed.id));
+    return new Set(revisions.filter((signed) => !signed.revision.parents.some((parent) => held.has(parent))).map((signed) => signed.revision.author));
+  }
+
   /** The current revisions: those that no other revision names as parent. */
   heads(recordId: string): SignedRevision[] {
     const revisions = this.records.get(recordId)?.revisions ?? [];

@@ -37,19 +37,19 @@ export class SealedLogs {
     return Buffer.concat(units.map((unit) => sealFrame(this.version, this.contentKey, log.storedName, log.path, unit)));
   }
 
-  /** The units of a log whose file holds `bytes` (empty when it does not exist). Throws UnitBroken (layout 1). */
-  async open(log: StoredLog, bytes: Buffer): Promise<Uint8Array[]> {
+  /** The units of a log whose file holds `bytes` (empty when it does not exist). Throws UnitBroken (layout 1). `leaveTorn`: the file is not cut. */
+  async open(log: StoredLog, bytes: Buffer, leaveTorn = false): Promise<Uint8Array[]> {
     let frames;
     try {
       frames = openFrames(this.version, this.contentKey, log.storedName, log.path, bytes);
     } catch (error) {
-      if (error instanceof FrameBroken) throw new UnitBroken(error.index);
+      if (error instanceof FrameBroken) throw new UnitBroken(error.index, error.readable);
       throw error;
     }
     if (this.version === 2) {
       // The next append writes where the units end (over a torn frame: the archive refuses a damaged log first).
       this.ends.set(log.path, { end: frames.end ?? bytes.length, size: bytes.length, stoppedEarly: frames.stoppedEarly });
-    } else if (frames.end !== null) {
+    } else if (frames.end !== null && !leaveTorn) {
       // A frame that runs past the end is a torn append, never acknowledged: drop it.
       await truncate(log.file, frames.end);
     }

@@ -30,11 +30,18 @@ export interface Storage {
   /**
    * The units appended so far, oldest first. A torn last unit (a crash during
    * an append that was never acknowledged) is dropped from the file. Throws
-   * UnitBroken for a damaged unit.
+   * UnitBroken for a damaged unit. `leaveTorn`: the file is not touched (a
+   * check, which writes nothing).
    */
-  readUnits(path: string): Promise<Uint8Array[]>;
+  readUnits(path: string, options?: { leaveTorn?: boolean }): Promise<Uint8Array[]>;
   /** Writes a whole append-only file at once, atomically (copying a log). */
   writeUnits(path: string, units: Uint8Array[]): Promise<void>;
+  /**
+   * The file's bytes as they are on disk (sealed, in an encrypted archive),
+   * or null when it does not exist: what a repair sets aside of a file it
+   * cannot read or is about to rewrite, so that nothing is lost.
+   */
+  readStored(path: string): Promise<Uint8Array | null>;
   /** Names in a folder; empty when it does not exist. */
   list(path: string): Promise<string[]>;
   exists(path: string): Promise<boolean>;
@@ -64,7 +71,11 @@ export class FileBroken extends Error {
 
 /** A damaged unit of an append-only file; `index` counts from 0. */
 export class UnitBroken extends Error {
-  constructor(readonly index: number) {
+  constructor(
+    readonly index: number,
+    /** The units before it, which did read: what a repair keeps. */
+    readonly readable: readonly Uint8Array[] = [],
+  ) {
     super(`damaged unit ${index}`);
     this.name = 'UnitBroken';
   }
@@ -127,12 +138,12 @@ export class PlainStorage implements Storage {
     await this.write(path, Buffer.concat(units.flatMap((unit) => [unit, Buffer.of(newline)])));
   }
 
-  async readUnits(path: string): Promise<Uint8Array[]> {
+  async readUnits(path: string, options: { leaveTorn?: boolean } = {}): Promise<Uint8Array[]> {
     const read = (await this.read(path)) ?? new Uint8Array();
     // A view, not a copy: a long custody log is tens of megabytes.
     const bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
     const end = bytes.lastIndexOf(newline) + 1;
-    if (end < bytes.length) {
+    if (end < bytes.length && !options.leaveTorn) {
       try {
         await truncate(this.resolve(path), end);
       } catch (error) {
@@ -146,6 +157,10 @@ export class PlainStorage implements Storage {
       start = stop + 1;
     }
     return units;
+  }
+
+  readStored(path: string): Promise<Uint8Array | null> {
+    return this.read(path);
   }
 
   async exists(path: string): Promise<boolean> {

@@ -198,7 +198,7 @@ function Screen({ route, status, ...settingsProps }: ScreenProps) {
     case 'settings':
       return <SettingsScreen key="settings" status={status} {...settingsProps} />;
     case 'export':
-      return <ExportScreen key="export" archivePath={status.path} archiveName={status.name} />;
+      return <ExportScreen key="export" archivePath={status.path} archiveName={status.name} damagedFiles={status.problems.length} />;
     case 'verify':
       return <VerifyScreen key="verify" />;
     case 'conflicts':

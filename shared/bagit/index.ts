@@ -103,22 +103,25 @@ export function writeBagInfo(fields: readonly (readonly [string, string])[]): st
  */
 export function parseBagInfo(text: string): BagitTextResult<[string, string][]> {
   const fields: [string, string][] = [];
+  // Each value's pieces, joined once at the end: joining line by line would take time quadratic in its length.
+  const pieces: string[][] = [];
   const lines = splitLines(text);
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     if (line === '' && lines.slice(index).every((rest) => rest === '')) break;
     const continuation = /^[ \t]+(\S.*)$/.exec(line);
-    const last = fields[fields.length - 1];
     if (continuation) {
-      if (!last) return { ok: false, error: 'malformedLine', line: index + 1 };
-      last[1] = `${last[1]} ${continuation[1]!.trimEnd()}`.trim();
+      if (!pieces.length) return { ok: false, error: 'malformedLine', line: index + 1 };
+      pieces[pieces.length - 1]!.push(continuation[1]!.trimEnd());
       continue;
     }
     const colon = line.indexOf(':');
     const label = colon > 0 ? line.slice(0, colon) : '';
     if (!labelPattern.test(label)) return { ok: false, error: 'malformedLine', line: index + 1 };
-    fields.push([label, line.slice(colon + 1).trim()]);
+    fields.push([label, '']);
+    pieces.push([line.slice(colon + 1).trim()]);
   }
+  fields.forEach((field, index) => (field[1] = pieces[index]!.join(' ').trim()));
   return { ok: true, value: fields };
 }
 

@@ -14,7 +14,7 @@ export const checkIds = [
   'zipStructure',
   /** Names are safe and unique, under one top folder named like a bundle id. */
   'paths',
-  /** The tag files and bundle.json are present and read whole. */
+  /** The tag files and bundle.json are present and within their sizes; those that describe the bag are read. */
   'tagFiles',
   'bagitDeclaration',
   /** bag-info.txt: Dalel-Format 1 or 2, the required fields, the bundle id matches the folder. */
@@ -32,9 +32,15 @@ export const checkIds = [
   'bundleJson',
   /** Format 2: each record's signed head is its author's, and the record's fields are exactly what it discloses. */
   'signedHeads',
+  /** `internal`: every revision's id is the sha256 of its content, its signature its author's, its fields its type's schema (as import checks). */
+  'revisions',
   /** Every attachment bundle.json lists is there, and every attachment's name is its sha256. */
   'attachments',
-  /** Informational: `ok` says whether the signer is in the trusted keys; it never makes a bundle invalid. */
+  /**
+   * Whether the signer is in the trusted keys: informational, last, unless
+   * the receiver requires a trusted signer (an import without
+   * `--allow-untrusted`); then it runs right after `signerFingerprint`.
+   */
   'trust',
 ] as const;
 export const CheckId = z.enum(checkIds);
@@ -50,6 +56,7 @@ export const failurePlaceholders = {
   unsupportedCompression: ['file'],
   notRegularFile: ['file'],
   tooLarge: [],
+  fileTooLarge: ['file'],
   zipBomb: ['file'],
   unsafePath: ['file'],
   duplicateName: ['file'],
@@ -71,8 +78,12 @@ export const failurePlaceholders = {
   signatureWrongKey: ['fingerprint'],
   signatureInvalid: [],
   fingerprintMismatch: ['declared', 'actual'],
+  signerNotTrusted: ['fingerprint'],
   bundleJsonInvalid: ['path'],
+  bundleJsonTooComplex: [],
   signedHeadInvalid: ['recordId'],
+  revisionForged: ['recordId'],
+  revisionInvalid: ['recordId'],
   attachmentMissing: ['file'],
   attachmentHashMismatch: ['file'],
 } as const satisfies Record<string, readonly string[]>;

@@ -19,6 +19,8 @@ const examples: { [C in ChannelName]: RequestOf<C> } = {
   'archive:open': {},
   'archive:choose': { purpose: 'open' },
   'archive:stateHash': {},
+  'archive:check': { path: '/archive' },
+  'archive:repair': { path: '/archive', passphrase: 'correct horse battery staple' },
   'records:list': { type: 'incident' },
   'records:overview': {},
   'records:query': {

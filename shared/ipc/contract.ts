@@ -10,7 +10,7 @@ import { VerifyReport } from '../bagit/verifyReport';
 import { Bundle, BundleProfile, Redactions } from '../model/bundle';
 import { CustodyEvent } from '../model/custody';
 import { Overview } from '../overview/schema';
-import { Fingerprint, ReceivedBundle, TrustedSigner } from '../model/exchange';
+import { Fingerprint, ReceivedBundle, SetAsideChange, TrustedSigner } from '../model/exchange';
 import { RecordId, RecordType, RevisionId, SavableType, Sha256Hex, SignedRevision } from '../model/revision';
 import { effectSorts } from '../lists/effectQuery';
 import { sortOrders } from '../lists/incidentQuery';
@@ -91,6 +91,18 @@ export const ArchiveStatus = z.discriminatedUnion('open', [
   }),
 ]);
 export type ArchiveStatus = z.infer<typeof ArchiveStatus>;
+
+/** What `archive:check` finds (electron/engine/repair/inspect.ts); every list empty and `custody` null when clean. */
+export const ArchiveCheck = z.strictObject({
+  /** Where the custody log's chain breaks: `forked` (two writers), `altered`, or `unreadable`; its intact and damaged lines from there. */
+  custody: z.strictObject({ line: z.number().int().positive(), kind: z.enum(['forked', 'altered', 'unreadable']), intact: z.number().int(), damaged: z.number().int() }).nullable(),
+  /** Files of the archive that do not read or verify; `missing`: the custody log names a revision no record file holds. */
+  records: z.array(z.strictObject({ file: z.string(), reason: z.enum(['unreadable', 'tampered', 'missing']) })),
+  evidence: z.array(z.strictObject({ recordId: RecordId, sha256: Sha256Hex, problem: z.enum(['missing', 'damaged']) })),
+  /** Temporary files left by writes that were killed. */
+  leftovers: z.array(z.string()),
+});
+export type ArchiveCheck = z.infer<typeof ArchiveCheck>;
 
 export const RecordSummary = z.strictObject({
   recordId: RecordId,
@@ -242,6 +254,26 @@ export const contract = {
     z.strictObject({ path: z.string().nullable() }),
   ),
   'archive:stateHash': channel(empty, z.strictObject({ stateHash: z.string().regex(/^[0-9a-f]{64}$/) })),
+  /**
+   * Checks an archive folder whole, writing nothing: every record file and
+   * signature, the custody log line by line, every evidence file's hash,
+   * leftovers. Works where opening would refuse (a broken custody log).
+   */
+  'archive:check': channel(z.strictObject({ path: z.string().min(1).max(4096), passphrase: PassphraseAttempt.optional() }), ArchiveCheck),
+  /**
+   * Repairs what a check finds (electron/engine/repair/repair.ts): keeps what
+   * verifies, sets aside what does not inside the archive, never deletes
+   * it, and appends a custody line naming its signed report. `report` is
+   * null when there was nothing to repair; `after` is the check once done.
+   */
+  'archive:repair': channel(
+    z.strictObject({ path: z.string().min(1).max(4096), passphrase: PassphraseAttempt.optional() }),
+    z.strictObject({
+      found: ArchiveCheck,
+      report: z.strictObject({ setAside: z.string(), notRepaired: z.array(z.string()) }).nullable(),
+      after: ArchiveCheck,
+    }),
+  ),
   'records:list': channel(
     z.strictObject({ type: RecordType }),
     z.strictObject({ records: z.array(RecordSummary) }),
@@ -301,6 +333,12 @@ export const contract = {
       only: z.array(RecordId).min(1).max(1_000_000).optional(),
       /** `legal` only: the signer's name as the person chooses it for lawyers; the archive's name when absent. */
       signerName: z.string().trim().max(300).optional(),
+      /**
+       * The archive has damaged or altered record files (`problems`): without
+       * this the export is refused (`damagedNotLeftOut`); with it, their records
+       * are left out and the bundle and its report say how many files.
+       */
+      leaveOutDamaged: z.boolean().optional(),
     }),
     z.strictObject({
       bundleId: z.string(),
@@ -345,7 +383,11 @@ export const contract = {
    * report says why.
    */
   'bundle:import': channel(
-    z.strictObject({ path: z.string().min(1).max(4096) }),
+    z.strictObject({
+      path: z.string().min(1).max(4096),
+      /** Without it, a bundle whose signer the archive does not trust is refused (report failure `signerNotTrusted`). */
+      allowUntrusted: z.boolean().optional(),
+    }),
     z.strictObject({
       report: VerifyReport,
       imported: z
@@ -354,6 +396,8 @@ export const contract = {
           bundleId: z.string(),
           revisionsAdded: z.number().int().nonnegative(),
           attachmentsAdded: z.number().int().nonnegative(),
+          /** Changes to the archive's records by keys it does not trust: kept with the bundle, not merged. */
+          setAside: z.array(SetAsideChange),
         })
         .nullable(),
     }),
@@ -371,7 +415,13 @@ export const contract = {
    */
   'archive:merge': channel(
     z.strictObject({ path: z.string().min(1).max(4096), passphrase: PassphraseAttempt.optional() }),
-    z.strictObject({ archiveId: z.string(), revisionsAdded: z.number().int().nonnegative(), attachmentsAdded: z.number().int().nonnegative() }),
+    z.strictObject({
+      archiveId: z.string(),
+      revisionsAdded: z.number().int().nonnegative(),
+      attachmentsAdded: z.number().int().nonnegative(),
+      /** Changes to this archive's records by keys it does not trust: left in the other archive, not merged. */
+      setAside: z.array(SetAsideChange),
+    }),
   ),
   /** The signers this archive's owner trusts. */
   'trust:list': channel(empty, z.strictObject({ signers: z.array(TrustedSigner) })),

@@ -17,6 +17,8 @@ export const channelNames = [
   'archive:destroy',
   'archive:choose',
   'archive:stateHash',
+  'archive:check',
+  'archive:repair',
   'records:list',
   'records:overview',
   'records:query',

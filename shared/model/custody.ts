@@ -18,6 +18,8 @@ export const custodyActions = [
   'key_untrusted',
   'record_retracted',
   'conflict_resolved',
+  /** `dalel repair`: what was kept, linked on again and set aside; `hashes` holds the sha256 of its signed report. */
+  'archive_repaired',
 ] as const;
 
 export const CustodyAction = z.enum(custodyActions);

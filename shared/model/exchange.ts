@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { BundleId, BundleProfile } from './bundle';
-import { Sha256Hex } from './ids';
+import { RecordId, RevisionId, Sha256Hex } from './ids';
 import { PublicKeyLine } from './revision';
 
 /** "SHA256:..." exactly as `ssh-keygen -lf` prints it. */
@@ -22,6 +22,18 @@ export const TrustedSigner = z.strictObject({
   addedBy: Fingerprint,
 });
 export type TrustedSigner = z.infer<typeof TrustedSigner>;
+
+/**
+ * A change to one of the archive's records by a key it does not trust, not
+ * merged (electron/engine/merge/untrusted.ts): a revision, or an evidence
+ * file listed for the record; `author` is the key that made the revision,
+ * or that signed the bundle (or owns the archive) the file came with.
+ */
+export const SetAsideChange = z.union([
+  z.strictObject({ recordId: RecordId, revisionId: RevisionId, author: Fingerprint }),
+  z.strictObject({ recordId: RecordId, sha256: Sha256Hex, author: Fingerprint }),
+]);
+export type SetAsideChange = z.infer<typeof SetAsideChange>;
 
 /** A redacted bundle kept whole: its ZIP is a blob, by the sha256 of the file. */
 export const ReceivedBundle = z.strictObject({
@@ -42,5 +54,10 @@ export const ReceivedBundle = z.strictObject({
   }),
   records: z.number().int().nonnegative(),
   attachments: z.number().int().nonnegative(),
+  /**
+   * `internal`: revisions of this archive's records signed by keys it does not
+   * trust, kept here with the bundle rather than merged (electron/engine/merge/untrusted.ts).
+   */
+  setAside: z.array(SetAsideChange).optional(),
 });
 export type ReceivedBundle = z.infer<typeof ReceivedBundle>;

@@ -15,9 +15,10 @@ import {
   parsePayloadOxum,
   type FailureReason,
 } from '../../../shared/bagit';
-import { Bundle, bundleFormats, bundleLanguages, bundleProfiles } from '../../../shared/model';
+import { bundleFormats, bundleLanguages, bundleProfiles, type Bundle } from '../../../shared/model';
 import { signedHeadProblem } from '../disclosure';
 import { parsePublicKeyLine, parseSshsig, verifySshsig, type SshPublicKey } from '../sshsig';
+import type { BundleLimits } from './limits';
 import { VerifyFailure } from './verifyFailure';
 import { pathProblem } from './zipPaths';
 
@@ -36,7 +37,7 @@ export const bagFiles = {
 const files = bagFiles;
 /** Without these there is nothing to check (a missing signature is reported by the signature check). */
 export const requiredFiles = [files.declaration, files.info, files.manifest, files.tagManifest, files.signerKey, files.bundleJson];
-/** The tag files read into memory; every other file is only hashed. */
+/** The tag files read first, into memory: what the bag is and what signs it. Any other tag file is hashed once the tag manifest lists it. */
 export const heldTagFiles = new Set<string>([files.declaration, files.info, files.manifest, files.tagManifest, files.signerKey, files.signature]);
 const requiredLabels = [
   'Bagging-Date',
@@ -49,6 +50,13 @@ const requiredLabels = [
 ] as const;
 
 export const isPayload = (path: string) => path.startsWith('data/');
+
+/** The most bytes of `path` that are held in memory: bundle.json and the tag files; other payload files are only hashed. */
+export function byteBudget(path: string, limits: BundleLimits): number {
+  if (path === files.bundleJson) return limits.maxBundleJsonBytes;
+  if (isPayload(path)) return Infinity;
+  return path === files.manifest || path === files.tagManifest ? limits.maxManifestBytes : limits.maxTagFileBytes;
+}
 
 /** What reading the bag gathered, by path in the bag. */
 export interface BagContents {
@@ -63,6 +71,21 @@ export interface BagContents {
 }
 
 export type BagInfo = readonly (readonly [string, string])[];
+
+/**
+ * bundle.json and each tag file within its budget, and the tag files within
+ * theirs together, from the sizes the ZIP declares (the reader holds every
+ * entry to its declared size): refused before anything is inflated.
+ */
+export function checkDeclaredSizes(bag: BagContents, limits: BundleLimits): void {
+  let tagBytes = 0;
+  for (const [path, size] of bag.sizes) {
+    const limit = byteBudget(path, limits);
+    if (size > limit) throw new VerifyFailure('fileTooLarge', path, { declared: size, limit });
+    if (!isPayload(path)) tagBytes += size;
+    if (tagBytes > limits.maxTagBytes) throw new VerifyFailure('tooLarge', path, { declared: tagBytes, limit: limits.maxTagBytes });
+  }
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -150,17 +173,28 @@ function readManifest(bag: BagContents, name: string, payload: boolean): Map<str
   return lines;
 }
 
-/** Every tag file but the tag manifest and its signature is listed, and matches. */
-export function checkTagManifest(bag: BagContents): void {
+/**
+ * The tag manifest's lines, once every tag file but the tag manifest and its
+ * signature is listed and every listed file is there: judged by name alone,
+ * so that a file the signature does not cover is never read.
+ */
+export function readTagManifest(bag: BagContents): Map<string, string> {
   const lines = readManifest(bag, files.tagManifest, false);
-  for (const [path, expected] of lines) {
-    if (!bag.sizes.has(path)) throw new VerifyFailure('manifestFileMissing', path, { manifest: files.tagManifest });
-    const actual = bag.hashes.get(path)!;
-    if (actual !== expected) throw new VerifyFailure('hashMismatch', path, { expected, actual });
-  }
   for (const path of bag.sizes.keys()) {
     if (isPayload(path) || path === files.tagManifest || path === files.signature) continue;
     if (!lines.has(path)) throw new VerifyFailure('tagFileNotInTagManifest', path);
+  }
+  for (const path of lines.keys()) {
+    if (!bag.sizes.has(path)) throw new VerifyFailure('manifestFileMissing', path, { manifest: files.tagManifest });
+  }
+  return lines;
+}
+
+/** Every listed tag file, read by now, matches its line. */
+export function checkTagManifest(bag: BagContents, lines: ReadonlyMap<string, string>): void {
+  for (const [path, expected] of lines) {
+    const actual = bag.hashes.get(path)!;
+    if (actual !== expected) throw new VerifyFailure('hashMismatch', path, { expected, actual });
   }
 }
 
@@ -211,26 +245,9 @@ export function checkFingerprint(info: BagInfo, key: SshPublicKey): void {
   if (declared !== key.fingerprint) throw new VerifyFailure('fingerprintMismatch', files.info, { declared, actual: key.fingerprint });
 }
 
-/** bundle.json against its schema, and against what bag-info and the signature say. */
-export function checkBundleJson(bag: BagContents, info: BagInfo, key: SshPublicKey): Bundle {
+/** bundle.json, read by bundleJson.ts, against what bag-info and the signature say. */
+export function checkBundleJson(bag: BagContents, info: BagInfo, key: SshPublicKey, bundle: Bundle): void {
   const invalid = (path: string, detail: Record<string, string>) => new VerifyFailure('bundleJsonInvalid', files.bundleJson, { path, ...detail });
-  let json: unknown;
-  try {
-    // SECURITY: a "__proto__" key is dropped by the schema here but read by other tools: two readers, two bundles.
-    json = JSON.parse(heldText(bag, files.bundleJson, 'bundleJsonInvalid'), (key, value: unknown) => {
-      if (key === '__proto__') throw new VerifyFailure('bundleJsonInvalid', files.bundleJson, { path: key, problem: 'forbiddenKey' });
-      return value;
-    });
-  } catch (error) {
-    if (error instanceof VerifyFailure && error.detail?.problem === 'forbiddenKey') throw error;
-    throw invalid('.', { problem: error instanceof VerifyFailure ? 'notUtf8' : 'notJson' });
-  }
-  const parsed = Bundle.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw invalid(issue.path.map(String).join('.') || '.', { problem: issue.code, message: issue.message });
-  }
-  const bundle = parsed.data;
   const mustMatch: [string, string | undefined, string | undefined][] = [
     ['format', String(bundle.format), label(info, 'Dalel-Format')],
     ['bundleId', bundle.bundleId, bag.top],
@@ -240,7 +257,6 @@ export function checkBundleJson(bag: BagContents, info: BagInfo, key: SshPublicK
     ['signer.fingerprint', bundle.signer.fingerprint, key.fingerprint],
   ];
   for (const [path, value, expected] of mustMatch) if (value !== expected) throw invalid(path, { problem: 'doesNotMatchBagInfo' });
-  return bundle;
 }
 
 /** Every listed attachment is there as listed, and every file in data/attachments/ is named by its sha256; returns how many files. */

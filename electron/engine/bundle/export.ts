@@ -22,6 +22,7 @@ import { SigningKey } from '../signingKey';
 import { signSshsig } from '../sshsig';
 import { bagFiles, bundleNamespace } from './bagChecks';
 import { bundleContent } from './bundleContent';
+import { checkBundleBudget, checkBundleJsonBytes } from './exportBudget';
 import { cleanedCopy, originalCommitment, originalOutcome, planFor, withOutcomes, type FileOutcome } from './evidenceFiles';
 import { verifyInstructions } from './verifyInstructions';
 import { zipBytes, type ZipEntry } from './zipWriter';
@@ -36,6 +37,8 @@ export interface ExportOptions {
   only?: readonly string[];
   /** "Dalel <version>" in bag-info. */
   softwareVersion: string;
+  /** Leaves out the records of damaged record files (archive.problems), saying so; without it such an archive is not exported. */
+  leaveOutDamaged?: boolean;
   /** Prints the HTML report to PDF, or gives null; without it the bundle has no report.pdf. */
   printPdf?: (html: string, outFile: string) => Promise<Uint8Array | null>;
   onProgress?(done: number, total: number): void;
@@ -83,7 +86,13 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
   const signer = publication
     ? { name: '', organization: '', fingerprint: key.fingerprint }
     : { name: signerNameOf(options, status.name), organization: status.organization, fingerprint: key.fingerprint };
-  const listed = await bundleContent(archive, options, bundleId, createdAt, signer);
+  const damaged = archive.problems.length;
+  // SECURITY: a bundle that silently lacks a record reads as the whole truth; it must say what it could not carry.
+  if (damaged && !options.leaveOutDamaged) throw new EngineError('damagedNotLeftOut', { count: damaged });
+  const found = await bundleContent(archive, options, bundleId, createdAt, signer);
+  const listed = damaged ? { ...found, redactions: { ...found.redactions, damagedLeftOut: damaged } } : found;
+  // Before a file is written: a bundle beyond what any verifier takes would be refused unread.
+  checkBundleBudget(listed);
   let bundle = listed;
   const files = new Map(listed.attachments.map((attachment) => [attachment.path, attachment.size]));
   const payloadBytes = [...files.values()].reduce((sum, size) => sum + size, 0);
@@ -163,7 +172,9 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
     options.onProgress?.(0, payloadBytes);
     const outcomes = yield* evidenceFiles();
     bundle = withOutcomes(listed, outcomes, (sha256) => originalCommitment(archive.key, bundleId, sha256));
-    payload.push(yield* add('data/bundle.json', text(`${JSON.stringify(bundle, null, 2)}\n`), false));
+    const bundleJson = text(`${JSON.stringify(bundle, null, 2)}\n`);
+    checkBundleJsonBytes(bundleJson);
+    payload.push(yield* add('data/bundle.json', bundleJson, false));
     const report = renderReport(bundle, options.language);
     payload.push(yield* add('data/report.html', text(report), false));
     const pdf = options.printPdf ? await options.printPdf(report, out) : null;

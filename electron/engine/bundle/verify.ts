@@ -4,7 +4,9 @@
  * signature over the tag manifest, every payload byte against the manifest,
  * bundle.json against its schema and its attachments against their names.
  * Each ZIP entry is read exactly once, streamed and hashed in constant memory
- * (only the small tag files and bundle.json are held, each under a limit).
+ * (only the few tag files that describe the bag, and bundle.json, are held).
+ * Every size and count is held to a budget (limits.ts) before the work it
+ * would cost, since anyone can sign a bundle with a key of their own.
  * It never writes to disk and never throws on a bad bundle: every outcome is
  * a `VerifyReport` that lists the checks run, in order, and names the first
  * failure.
@@ -12,12 +14,13 @@
  * Order: the ZIP and its names first, then everything the small tag files
  * can prove (declaration, bag-info, Payload-Oxum, tag manifest, completeness,
  * signature), and only then the long read of the payload, so a forged or
- * unsigned bundle is refused before gigabytes are hashed.
+ * unsigned bundle is refused before gigabytes are hashed. A tag file the
+ * tag manifest does not list is refused by its name, never read.
  */
 import { createHash } from 'node:crypto';
 import type { ZipFile } from 'yauzl';
 import type { CheckId, TrustedKey, VerifyReport } from '../../../shared/bagit';
-import type { Bundle, BundleProfile } from '../../../shared/model';
+import type { Bundle, BundleProfile, SignedRevision } from '../../../shared/model';
 import type { SshPublicKey } from '../sshsig';
 import {
   bagFiles,
@@ -27,6 +30,7 @@ import {
   checkBundleJson,
   checkCompleteness,
   checkDeclaration,
+  checkDeclaredSizes,
   checkFingerprint,
   checkOxum,
   checkSignature,
@@ -37,32 +41,37 @@ import {
   payloadTotals,
   readBagInfo,
   readSignerKey,
+  readTagManifest,
   requiredFiles,
   type BagContents,
   type BagInfo,
 } from './bagChecks';
+import { judgeIncomingRevisions } from '../merge/incoming';
 import { fingerprintOfLine } from '../signingKey';
+import { readBundleJson } from './bundleJson';
+import { bundleLimits, type BundleLimits } from './limits';
 import { trustedName } from './trustedKeys';
 import { VerifyFailure } from './verifyFailure';
 import { checkPaths } from './zipPaths';
-import { checkLocalHeaders, defaultZipLimits, entryBytes, openZip, readDirectory, type ZipBytes, type ZipItem, type ZipLimits } from './zipReader';
+import { checkLocalHeaders, entryBytes, openZip, readDirectory, type ZipBytes, type ZipItem } from './zipReader';
 
 export { bundleNamespace } from './bagChecks';
 export { parseTrustedKeys } from './trustedKeys';
 export type { CheckId, FailureReason, TrustedKey, VerifyReport } from '../../../shared/bagit';
 
-export interface VerifyLimits extends ZipLimits {
-  /** Each tag file held in memory (manifests, bag-info, the key, the signature). */
-  maxTagFileBytes: number;
-  /** bundle.json, which is parsed whole. */
-  maxBundleJsonBytes: number;
-}
-
-export const defaultVerifyLimits: VerifyLimits = { ...defaultZipLimits, maxTagFileBytes: 64 * 2 ** 20, maxBundleJsonBytes: 256 * 2 ** 20 };
+/** The budgets of limits.ts; a test may lower them. */
+export type VerifyLimits = BundleLimits;
+export const defaultVerifyLimits: VerifyLimits = bundleLimits;
 
 export interface VerifyOptions {
   /** Keys the receiver trusts; a signer outside the list is reported (`trustedAs: null`), not rejected. */
   trusted?: readonly TrustedKey[];
+  /**
+   * A signer outside `trusted` is a failure (`signerNotTrusted`), found right
+   * after the signature and before the payload is read: an import that did
+   * not allow unknown signers.
+   */
+  requireTrusted?: boolean;
   /** Uncompressed bytes read so far, of all entries; (0, total) first and (total, total) last. */
   onProgress?(done: number, total: number): void;
   /** Stops the check; the report's failure is then `cancelled`. */
@@ -82,6 +91,8 @@ export interface VerifiedContents {
   bundle?: Bundle;
   /** The sha256 of the signed tag manifest: what an exporter's custody line names. */
   tagManifestSha256?: string;
+  /** `internal`: the records' revisions, each checked as import must (id, signature, schema). */
+  revisions?: SignedRevision[];
 }
 
 /** The check, and for an import what it proved: bundle.json as read in that same pass. */
@@ -89,7 +100,14 @@ export async function verifyBundleContents(zipPath: string | ZipBytes, options: 
   const verification = new Verification(zipPath, options);
   const report = await verification.run();
   if (!report.valid) return { report };
-  return { report, bundle: verification.bundle!, tagManifestSha256: verification.hashes.get(bagFiles.tagManifest)! };
+  return { report, bundle: verification.bundle!, tagManifestSha256: verification.hashes.get(bagFiles.tagManifest)!, revisions: verification.revisions };
+}
+
+/** An internal bundle's revisions, checked one by one as an import checks them: a forged one makes the bundle invalid. */
+async function checkRevisions(bundle: Bundle): Promise<SignedRevision[]> {
+  const judgement = await judgeIncomingRevisions(bundle.records.flatMap((record) => record.revisions ?? []));
+  if (!judgement.ok) throw new VerifyFailure(judgement.problem, bagFiles.bundleJson, { recordId: judgement.recordId });
+  return judgement.revisions;
 }
 
 class Verification implements BagContents {
@@ -108,6 +126,8 @@ class Verification implements BagContents {
   private manifest = new Map<string, string>();
   private key: SshPublicKey | null = null;
   bundle: Bundle | null = null;
+  /** `internal`: every record's revisions, checked. */
+  revisions: SignedRevision[] = [];
   /** Format 2: records by the key line that signed their head. */
   private authors = new Map<string, number>();
   private done = 0;
@@ -129,14 +149,16 @@ class Verification implements BagContents {
       await this.step('bagitDeclaration', () => checkDeclaration(this));
       await this.step('bagInfo', () => this.checkBagInfo());
       await this.step('payloadOxum', () => checkOxum(this, this.info));
-      await this.step('tagManifest', () => checkTagManifest(this));
+      await this.step('tagManifest', () => this.checkTagManifest());
       await this.step('completeness', () => void (this.manifest = checkCompleteness(this)));
       await this.step('signature', () => this.checkSignature());
       await this.step('signerFingerprint', () => checkFingerprint(this.info, this.key!));
+      if (this.options.requireTrusted) await this.step('trust', () => this.requireTrusted());
       await this.step('payloadManifest', () => this.readPayload());
-      const bundle = await this.step('bundleJson', () => checkBundleJson(this, this.info, this.key!));
+      const bundle = await this.step('bundleJson', () => this.readBundleJson());
       this.bundle = bundle;
       if (bundle.format === 2) this.authors = await this.step('signedHeads', () => checkSignedHeads(bundle));
+      if (bundle.profile === 'internal') this.revisions = await this.step('revisions', () => checkRevisions(bundle));
       const attachments = await this.step('attachments', () => checkAttachments(this, bundle));
       this.report.counts = { ...payloadTotals(this), records: bundle.records.length, attachments };
       this.checkTrust();
@@ -182,15 +204,19 @@ class Verification implements BagContents {
     this.options.onProgress?.(0, this.total);
   }
 
-  /** Streams one entry, once: hashes it, and holds its bytes when `holdUpTo` allows. */
-  private async read(path: string, holdUpTo: number): Promise<void> {
+  /**
+   * Streams one entry, once: hashes it, and holds its bytes when asked, in
+   * one buffer of its declared size (checked against its budget already).
+   */
+  private async read(path: string, hold: boolean): Promise<void> {
     const item = this.files.get(path)!;
-    if (holdUpTo > 0 && item.size > holdUpTo) throw new VerifyFailure('tooLarge', path, { declared: item.size, limit: holdUpTo });
     const hash = createHash('sha256');
-    const chunks: Buffer[] = [];
+    const held = hold ? Buffer.allocUnsafe(item.size) : null;
+    let at = 0;
+    // entryBytes never yields past the declared size.
     for await (const chunk of entryBytes(this.zip!, item, this.options.signal)) {
       hash.update(chunk);
-      if (holdUpTo > 0) chunks.push(chunk);
+      at += held ? chunk.copy(held, at) : 0;
       this.done += chunk.length;
       if (this.done - this.reported >= progressStep) {
         this.reported = this.done;
@@ -198,14 +224,20 @@ class Verification implements BagContents {
       }
     }
     this.hashes.set(path, hash.digest('hex'));
-    if (holdUpTo > 0) this.held.set(path, Buffer.concat(chunks));
+    if (held) this.held.set(path, held);
   }
 
   private async readTagFiles(): Promise<void> {
     for (const path of requiredFiles) if (!this.files.has(path)) throw new VerifyFailure('missingTagFile', path);
-    for (const path of this.files.keys()) {
-      if (!isPayload(path)) await this.read(path, heldTagFiles.has(path) ? this.limits.maxTagFileBytes : 0);
-    }
+    checkDeclaredSizes(this, this.limits);
+    for (const path of this.files.keys()) if (heldTagFiles.has(path)) await this.read(path, true);
+  }
+
+  /** Any other tag file is read only once the tag manifest lists it. */
+  private async checkTagManifest(): Promise<void> {
+    const lines = readTagManifest(this);
+    for (const path of lines.keys()) if (!this.hashes.has(path)) await this.read(path, false);
+    checkTagManifest(this, lines);
   }
 
   private checkBagInfo(): void {
@@ -218,6 +250,12 @@ class Verification implements BagContents {
     this.report.profile = shown.get('Dalel-Profile') as BundleProfile;
   }
 
+  private readBundleJson(): Bundle {
+    const bundle = readBundleJson(this.held, this.limits);
+    checkBundleJson(this, this.info, this.key!, bundle);
+    return bundle;
+  }
+
   private checkSignature(): void {
     this.key = readSignerKey(this);
     this.report.signer = { fingerprint: this.key.fingerprint, publicKey: this.key.line, trustedAs: null };
@@ -227,7 +265,7 @@ class Verification implements BagContents {
   private async readPayload(): Promise<void> {
     for (const path of this.files.keys()) {
       if (!isPayload(path)) continue;
-      await this.read(path, path === bagFiles.bundleJson ? this.limits.maxBundleJsonBytes : 0);
+      await this.read(path, path === bagFiles.bundleJson);
       const expected = this.manifest.get(path)!;
       const actual = this.hashes.get(path)!;
       if (actual !== expected) throw new VerifyFailure('hashMismatch', path, { expected, actual });
@@ -235,7 +273,13 @@ class Verification implements BagContents {
     this.options.onProgress?.(this.done, this.total);
   }
 
-  /** Never a failure: the report says whether the receiver's list knows this key. */
+  private requireTrusted(): void {
+    if (trustedName(this.options.trusted ?? [], this.key!.fingerprint, bundleNamespace) === null) {
+      throw new VerifyFailure('signerNotTrusted', undefined, { fingerprint: this.key!.fingerprint });
+    }
+  }
+
+  /** Never a failure here (see requireTrusted): the report says whether the receiver's list knows this key. */
   private checkTrust(): void {
     const trustedAs = trustedName(this.options.trusted ?? [], this.key!.fingerprint, bundleNamespace);
     this.report.signer = { fingerprint: this.key!.fingerprint, publicKey: this.key!.line, trustedAs };
@@ -245,6 +289,6 @@ class Verification implements BagContents {
         return { fingerprint, trustedAs: trustedName(this.options.trusted ?? [], fingerprint, bundleNamespace), records };
       });
     }
-    this.report.checks.push({ id: 'trust', ok: trustedAs !== null });
+    if (!this.options.requireTrusted) this.report.checks.push({ id: 'trust', ok: trustedAs !== null });
   }
 }

@@ -11,6 +11,12 @@ import type { ZipItem } from './zipReader';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/**
+ * A bundle's deepest name has four segments (its folder, data, attachments,
+ * the file). Filing 100,000 names of 500 segments took minutes.
+ */
+const maxSegments = 16;
+
 /** Why a relative path is unsafe, or null when it is a plain one. */
 export function pathProblem(path: string): string | null {
   if (/\p{Cc}/u.test(path)) return 'controlCharacter';
@@ -19,7 +25,9 @@ export function pathProblem(path: string): string | null {
   if (/^[A-Za-z]:/.test(path)) return 'driveLetter';
   // Also Windows alternate data streams ("report.html:hidden").
   if (path.includes(':')) return 'colon';
-  for (const segment of path.split('/')) {
+  const segments = path.split('/');
+  if (segments.length > maxSegments) return 'tooDeep';
+  for (const segment of segments) {
     if (segment === '') return 'emptySegment';
     if (segment === '.' || segment === '..') return 'dotSegment';
     // Windows drops a trailing dot or space, so "a." and "a" would be one file there.
@@ -65,7 +73,11 @@ export function checkPaths(items: readonly ZipItem[]): { top: string; files: Map
 
   const exact = new Map<string, string>();
   const folded = new Map<string, string>();
-  const folders = new Map<string, string>();
+  // Each folder by its parent's number and its own folded name, with the first entry inside it: a
+  // name then costs its length to file, however deep it is (by whole paths, a 1 KiB name 500 folders
+  // deep cost a quarter of a million characters).
+  const folders = new Map<string, { id: number; name: string }>();
+  const fileKeys: string[] = [];
   items.forEach((item, index) => {
     const name = names[index]!;
     const path = item.directory ? name.slice(0, -1) : name;
@@ -74,16 +86,19 @@ export function checkPaths(items: readonly ZipItem[]): { top: string; files: Map
     exact.set(path, name);
     folded.set(fold(path), name);
     const segments = path.split('/');
-    for (let depth = 1; depth < segments.length; depth++) {
-      const folder = fold(segments.slice(0, depth).join('/'));
-      if (!folders.has(folder)) folders.set(folder, name);
+    let parent = 0;
+    for (const segment of item.directory ? segments : segments.slice(0, -1)) {
+      const key = `${parent}/${fold(segment)}`;
+      let folder = folders.get(key);
+      if (!folder) folders.set(key, (folder = { id: folders.size + 1, name }));
+      parent = folder.id;
     }
-    if (item.directory) folders.set(fold(path), name);
+    fileKeys[index] = item.directory ? '' : `${parent}/${fold(segments.at(-1)!)}`;
   });
   // A file named like a folder that holds other entries: one of the two cannot be extracted.
   items.forEach((item, index) => {
-    const key = fold(names[index]!);
-    if (!item.directory && folders.has(key)) throw new VerifyFailure('duplicateName', names[index]!, { other: folders.get(key)! });
+    const folder = folders.get(fileKeys[index]!);
+    if (!item.directory && folder) throw new VerifyFailure('duplicateName', names[index]!, { other: folder.name });
   });
 
   if (items.length === 0) throw new VerifyFailure('notADalelBundle', undefined, { problem: 'emptyZip' });

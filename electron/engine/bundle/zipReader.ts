@@ -7,27 +7,15 @@
  * (yauzl checks neither CRC nor, alone, a stored entry's length). Never
  * writes anything; every problem is a `VerifyFailure` naming the entry.
  */
-import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { bundleLimits, type ZipLimits } from './limits';
 import { VerifyFailure } from './verifyFailure';
+import { zipSource, type ZipBytes } from './zipSource';
 
-export interface ZipLimits {
-  /** Entries in the central directory. */
-  maxEntries: number;
-  /** The sum of the declared uncompressed sizes. */
-  maxTotalBytes: number;
-  /** Uncompressed : compressed, for entries larger than `ratioCheckAbove`. */
-  maxRatio: number;
-  ratioCheckAbove: number;
-}
-
-export const defaultZipLimits: ZipLimits = {
-  maxEntries: 1_000_000,
-  maxTotalBytes: 128 * 2 ** 30,
-  maxRatio: 200,
-  ratioCheckAbove: 2 ** 20,
-};
+export type { ZipLimits } from './limits';
+export type { ZipBytes } from './zipSource';
+export const defaultZipLimits: ZipLimits = bundleLimits;
 
 /** One central directory entry, its name not yet judged (see zipPaths.ts). */
 export interface ZipItem {
@@ -54,36 +42,19 @@ const unicodePathId = 0x7075;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** A ZIP that is not a plain file: a received bundle kept, sealed, in the archive's blob store. */
-export interface ZipBytes {
-  size: number;
-  /** Bytes [start, end). */
-  read(start: number, end: number): AsyncIterable<Uint8Array>;
-}
-
-class ZipBytesReader extends yauzl.RandomAccessReader {
-  constructor(private readonly bytes: ZipBytes) {
-    super();
-  }
-
-  override _readStreamForRange(start: number, end: number): Readable {
-    return Readable.from(this.bytes.read(start, end));
-  }
-}
-
 export async function openZip(source: string | ZipBytes): Promise<ZipFile> {
   // SECURITY: decodeStrings off so that we judge the raw name bytes ourselves (yauzl would turn
   // backslashes into slashes without strictFileNames, and reports unsafe names only as plain errors).
   const options = { autoClose: false, lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: true };
+  let opened: Awaited<ReturnType<typeof zipSource>> | undefined;
   try {
-    const zip =
-      typeof source === 'string'
-        ? await yauzl.openPromise(source, options)
-        : await yauzl.fromRandomAccessReaderPromise(new ZipBytesReader(source), source.size, options);
+    opened = await zipSource(source);
+    const zip = await yauzl.fromRandomAccessReaderPromise(opened.reader, opened.size, options);
     // Failures reach us through the calls that read; a late 'error' (closing the file) must not crash the process.
     zip.on('error', () => {});
     return zip;
   } catch (error) {
+    opened?.reader.close(() => {});
     const code = (error as NodeJS.ErrnoException).code;
     if (code && ['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EMFILE'].includes(code)) {
       throw new VerifyFailure('fileUnreadable', undefined, { code });
@@ -124,10 +95,16 @@ function checkEntry(item: ZipItem, limits: ZipLimits): void {
   }
   // SECURITY: a ZIP bomb is refused from its declared sizes, before a byte is inflated.
   if (entry.uncompressedSize > limits.maxTotalBytes) throw new VerifyFailure('tooLarge', name, { declared: entry.uncompressedSize, limit: limits.maxTotalBytes });
-  if (entry.uncompressedSize > limits.ratioCheckAbove && entry.uncompressedSize > limits.maxRatio * entry.compressedSize) {
+  if (isBomb(entry.uncompressedSize, entry.compressedSize, limits)) {
     throw new VerifyFailure('zipBomb', name, { declared: entry.uncompressedSize, compressed: entry.compressedSize, maxRatio: limits.maxRatio });
   }
 }
+
+const isBomb = (uncompressed: number, compressed: number, limits: ZipLimits) =>
+  uncompressed > limits.ratioCheckAbove && uncompressed > limits.maxRatio * compressed;
+
+/** A name, shortened for a report: a hostile one can be 64 KiB. */
+const shown = (name: string) => (name.length > 200 ? `${name.slice(0, 200)}…` : name);
 
 /** yauzl's own directory errors, by their text (it has no codes); the entry is known only by its position. */
 function directoryError(error: unknown, position: number): VerifyFailure {
@@ -147,12 +124,22 @@ export async function readDirectory(zip: ZipFile, limits: ZipLimits): Promise<{ 
   const directoryStart = Number(zip.readEntryCursor);
   const items: ZipItem[] = [];
   let total = 0;
+  let compressed = 0;
   try {
     for await (const entry of zip.eachEntry()) {
+      // SECURITY: each entry's name, extra field and comment are held until the check ends.
+      const header = entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength;
+      if (header > limits.maxEntryHeaderBytes) {
+        const name = shown((entry.fileName as unknown as Buffer).toString('utf8'));
+        throw new VerifyFailure('tooLarge', name, { problem: 'entryHeader', declared: header, limit: limits.maxEntryHeaderBytes });
+      }
       const item = describe(entry);
       checkEntry(item, limits);
       total += item.size;
+      compressed += entry.compressedSize;
       if (total > limits.maxTotalBytes) throw new VerifyFailure('tooLarge', undefined, { declared: total, limit: limits.maxTotalBytes });
+      // SECURITY: many entries each just under the ratio check are one bomb together.
+      if (isBomb(total, compressed, limits)) throw new VerifyFailure('zipBomb', item.name, { declared: total, compressed, maxRatio: limits.maxRatio });
       items.push(item);
     }
   } catch (error) {

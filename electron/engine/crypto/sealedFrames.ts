@@ -64,7 +64,11 @@ export interface Frames {
 
 /** A unit that fails authentication; `index` counts from 0. */
 export class FrameBroken extends Error {
-  constructor(readonly index: number) {
+  constructor(
+    readonly index: number,
+    /** The frames before it, which did open: what a repair keeps. */
+    readonly readable: readonly Uint8Array[] = [],
+  ) {
     super(`damaged frame ${index}`);
     this.name = 'FrameBroken';
   }
@@ -143,7 +147,7 @@ function openV1(contentKey: Buffer, storedName: string, path: string, bytes: Buf
   let offset = 0;
   while (offset < bytes.length) {
     const rest = bytes.length - offset;
-    if (rest >= 4 && !bytes.subarray(offset, offset + 4).equals(v1Magic)) throw new FrameBroken(units.length);
+    if (rest >= 4 && !bytes.subarray(offset, offset + 4).equals(v1Magic)) throw new FrameBroken(units.length, units);
     // A frame that runs past the end is a torn append, never acknowledged.
     if (rest < v1Header || offset + v1Header + bytes.readUInt32BE(offset + 4) > bytes.length) return { units, end: offset, stoppedEarly: false };
     const end = offset + v1Header + bytes.readUInt32BE(offset + 4);
@@ -152,7 +156,7 @@ function openV1(contentKey: Buffer, storedName: string, path: string, bytes: Buf
       if (name !== path) throw new SealBroken('stored under another name');
       units.push(data);
     } catch (error) {
-      if (error instanceof SealBroken) throw new FrameBroken(units.length);
+      if (error instanceof SealBroken) throw new FrameBroken(units.length, units);
       throw error;
     }
     offset = end;

@@ -28,7 +28,8 @@ import type { CustodyFacts } from '../custodyLog';
 import { EngineError, fromFsError } from '../errors';
 import type { SigningKey } from '../signingKey';
 import { commitJournal, emptyJournal, journalPending, type JournalTarget } from './journal';
-import { checkIncomingRevisions, newRevisions } from './incoming';
+import { newRevisions } from './incoming';
+import { mayAddFiles, setAsideUntrusted, type SetAside } from './untrusted';
 
 export interface MergeTarget extends JournalTarget {
   path: string;
@@ -38,6 +39,8 @@ export interface MergeTarget extends JournalTarget {
 }
 
 export interface ImportOptions {
+  /** Imports a bundle whose signer this archive does not trust; without it such a bundle is refused (`signerNotTrusted`). */
+  allowUntrusted?: boolean;
   onProgress?(done: number, total: number): void;
   signal?: AbortSignal;
 }
@@ -51,16 +54,23 @@ export interface ImportOutcome {
     bundleId: string;
     revisionsAdded: number;
     attachmentsAdded: number;
+    /** Revisions of this archive's records by keys it does not trust: kept with the bundle, not merged (untrusted.ts). */
+    setAside: SetAside[];
   };
 }
 
 type CustodyEntry = { action: CustodyAction } & CustodyFacts;
 
 export async function importBundle(target: MergeTarget, zipPath: string, options: ImportOptions = {}): Promise<ImportOutcome> {
-  const trusted = toTrustedKeys(await target.exchange.trusted());
-  const verified = await verifyBundleContents(zipPath, { trusted, onProgress: options.onProgress, signal: options.signal });
-  const { report, bundle, tagManifestSha256 } = verified;
-  if (!report.valid || !bundle || !tagManifestSha256) {
+  const signers = await target.exchange.trusted();
+  const verified = await verifyBundleContents(zipPath, {
+    trusted: toTrustedKeys(signers),
+    requireTrusted: !options.allowUntrusted,
+    onProgress: options.onProgress,
+    signal: options.signal,
+  });
+  const { report, bundle, tagManifestSha256, revisions: checked } = verified;
+  if (!report.valid || !bundle || !tagManifestSha256 || !checked) {
     if (report.failure?.reason === 'cancelled') throw new EngineError('cancelled');
     return { report, imported: null };
   }
@@ -68,18 +78,28 @@ export async function importBundle(target: MergeTarget, zipPath: string, options
   const from = `${bundle.bundleId} (${bundle.profile}) signed by ${signer.fingerprint}${signer.trustedAs ? ` (${signer.trustedAs})` : ''}`;
   if (bundle.profile !== 'internal') return { report, imported: await keepReceived(target, zipPath, bundle, report, tagManifestSha256) };
 
-  const revisions = newRevisions(
-    target.records,
-    await checkIncomingRevisions(bundle.records.flatMap((record) => record.revisions ?? [])),
-  );
+  // Each revision's id, signature and schema were checked by the verifier.
+  const fresh = checked.filter((signed) => !target.records.holds(signed.revision.recordId, signed.id));
+  const vouched = new Set([target.key.fingerprint, ...signers.map((signer) => signer.fingerprint)]);
+  const { taken, setAside, makers } = setAsideUntrusted(target.records, fresh, vouched);
+  const revisions = newRevisions(target.records, taken);
   const journal = emptyJournal();
   journal.revisions = revisions;
   const custody: CustodyEntry[] = [{ action: 'bundle_imported', hashes: [tagManifestSha256], note: from }];
   for (const signed of revisions) {
     custody.push({ action: 'bundle_imported', recordId: signed.revision.recordId, revisionId: signed.id, note: from });
   }
-  const stored = await storeFiles(target, zipPath, bundle, revisions, options.signal);
+  const mayAdd = (recordId: string) => mayAddFiles(target.records, recordId, signer.fingerprint, vouched, makers);
+  const stored = await storeFiles(target, zipPath, bundle, revisions, mayAdd, options.signal);
+  setAside.push(...stored.setAside);
   try {
+    if (setAside.length) {
+      // Nothing is lost: the bundle is kept whole, listed with what was set aside and whose keys made it.
+      const blob = await target.blobs.add(zipPath);
+      if (blob.added) stored.added.push(blob.sha256);
+      journal.received = [{ ...receivedEntry(zipPath, bundle, report, blob), setAside }];
+      custody.push({ action: 'bundle_imported', hashes: [tagManifestSha256, blob.sha256], note: setAsideNote(bundle, setAside) });
+    }
     journal.attachments = stored.entries;
     for (const entry of stored.entries) {
       custody.push({ action: 'bundle_imported', recordId: entry.recordId, hashes: [entry.sha256], note: from });
@@ -92,24 +112,33 @@ export async function importBundle(target: MergeTarget, zipPath: string, options
   }
   return {
     report,
-    imported: { kind: 'merged', bundleId: bundle.bundleId, revisionsAdded: revisions.length, attachmentsAdded: stored.entries.length },
+    imported: { kind: 'merged', bundleId: bundle.bundleId, revisionsAdded: revisions.length, attachmentsAdded: stored.entries.length, setAside },
   };
+}
+
+/** The custody line of what was set aside: how many changes, and the keys that made them. */
+function setAsideNote(bundle: Bundle, setAside: readonly SetAside[]): string {
+  const keys = [...new Set(setAside.map((entry) => entry.author))];
+  return `${bundle.bundleId} (internal): ${setAside.length} change(s) by keys not trusted set aside, kept with the bundle: ${keys.join(' ')}`.slice(0, 2000);
 }
 
 /**
  * Stores the bundle's evidence files the archive lacks, and gives the
- * attachment entries its records do not list yet. On any failure the files
- * stored here are removed again.
+ * attachment entries its records do not list yet; those the bundle's signer
+ * may not add to a record (`mayAdd`) are set aside instead. On any failure
+ * the files stored here are removed again.
  */
 async function storeFiles(
   target: MergeTarget,
   zipPath: string,
   bundle: Bundle,
   revisions: readonly { revision: { recordId: string } }[],
+  mayAdd: (recordId: string) => boolean,
   signal?: AbortSignal,
-): Promise<{ entries: Attachment[]; added: string[] }> {
+): Promise<{ entries: Attachment[]; added: string[]; setAside: SetAside[] }> {
   const known = new Set(revisions.map((signed) => signed.revision.recordId));
   const entries: Attachment[] = [];
+  const setAside: SetAside[] = [];
   const wanted = new Map<string, Attachment & { path: string }>();
   // Each record's attachment document is read once, however many files the bundle lists for it.
   const listedFor = new Map<string, Set<string>>();
@@ -124,12 +153,16 @@ async function storeFiles(
       listedFor.set(attachment.recordId, listed);
     }
     if (listed.has(attachment.sha256)) continue;
+    if (!mayAdd(attachment.recordId)) {
+      setAside.push({ recordId: attachment.recordId, sha256: attachment.sha256, author: bundle.signer.fingerprint });
+      continue;
+    }
     const { path: _path, ...entry } = attachment;
     entries.push(Attachment.parse(entry));
     wanted.set(attachment.sha256, attachment);
   }
   const added: string[] = [];
-  if (!wanted.size) return { entries, added };
+  if (!wanted.size) return { entries, added, setAside };
   let zip;
   try {
     zip = await openZip(zipPath);
@@ -153,7 +186,7 @@ async function storeFiles(
   } finally {
     zip.close();
   }
-  return { entries, added };
+  return { entries, added, setAside };
 }
 
 /** A redacted bundle: its ZIP kept whole as one evidence file, and listed. */
@@ -165,7 +198,22 @@ async function keepReceived(
   tagManifestSha256: string,
 ): Promise<ImportOutcome['imported']> {
   const blob = await target.blobs.add(zipPath);
-  const received: ReceivedBundle = {
+  const journal = emptyJournal();
+  journal.received = [receivedEntry(zipPath, bundle, report, blob)];
+  journal.custody = target.custody.prepare(target.key.fingerprint, [
+    { action: 'bundle_imported', hashes: [tagManifestSha256, blob.sha256], note: `${bundle.bundleId} (${bundle.profile}) kept as received` },
+  ]);
+  try {
+    await commitJournal(target, journal);
+  } catch (error) {
+    if (!(await journalPending(target))) await takeBack(target.blobs, blob.added ? [blob.sha256] : []);
+    throw error;
+  }
+  return { kind: 'received', bundleId: bundle.bundleId, revisionsAdded: 0, attachmentsAdded: 0, setAside: [] };
+}
+
+function receivedEntry(zipPath: string, bundle: Bundle, report: VerifyReport, blob: { sha256: string; size: number }): ReceivedBundle {
+  return {
     sha256: blob.sha256,
     size: blob.size,
     fileName: basename(zipPath),
@@ -177,18 +225,6 @@ async function keepReceived(
     records: bundle.records.length,
     attachments: report.counts?.attachments ?? 0,
   };
-  const journal = emptyJournal();
-  journal.received = [received];
-  journal.custody = target.custody.prepare(target.key.fingerprint, [
-    { action: 'bundle_imported', hashes: [tagManifestSha256, blob.sha256], note: `${bundle.bundleId} (${bundle.profile}) kept as received` },
-  ]);
-  try {
-    await commitJournal(target, journal);
-  } catch (error) {
-    if (!(await journalPending(target))) await takeBack(target.blobs, blob.added ? [blob.sha256] : []);
-    throw error;
-  }
-  return { kind: 'received', bundleId: bundle.bundleId, revisionsAdded: 0, attachmentsAdded: 0 };
 }
 
 async function takeBack(blobs: BlobStore, added: readonly string[]): Promise<void> {

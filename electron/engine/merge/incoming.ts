@@ -16,25 +16,41 @@ import { checkSignedRevisionInPool, type RevisionCheck } from '../revisions';
 /** Untrusted revisions checked at once: enough to keep every core busy, few enough to hold. */
 const checkedAtOnce = 512;
 
-/** Checks untrusted revisions; returns them parsed, or throws naming the first bad record. */
-export async function checkIncomingRevisions(values: readonly unknown[]): Promise<SignedRevision[]> {
+/** What checking untrusted revisions found: all of them parsed, or the first bad one. */
+export type IncomingCheck =
+  | { ok: true; revisions: SignedRevision[] }
+  | { ok: false; problem: 'revisionForged' | 'revisionInvalid'; recordId: string };
+
+/** Checks untrusted revisions (a bundle's, for verify and import); stops at the first bad one. */
+export async function judgeIncomingRevisions(values: readonly unknown[]): Promise<IncomingCheck> {
   const checked: SignedRevision[] = [];
   for (let start = 0; start < values.length; start += checkedAtOnce) {
     const batch = values.slice(start, start + checkedAtOnce);
     const checks = await Promise.all(batch.map(checkSignedRevisionInPool));
-    batch.forEach((value, index) => checked.push(judged(value, checks[index]!)));
+    for (const [index, value] of batch.entries()) {
+      const judgement = judged(value, checks[index]!);
+      if ('problem' in judgement) return { ok: false, ...judgement };
+      checked.push(judgement);
+    }
   }
-  return checked;
+  return { ok: true, revisions: checked };
 }
 
-function judged(value: unknown, check: RevisionCheck): SignedRevision {
+/** Checks untrusted revisions; returns them parsed, or throws naming the first bad record. */
+export async function checkIncomingRevisions(values: readonly unknown[]): Promise<SignedRevision[]> {
+  const judgement = await judgeIncomingRevisions(values);
+  if (!judgement.ok) throw new EngineError(judgement.problem, { id: judgement.recordId });
+  return judgement.revisions;
+}
+
+function judged(value: unknown, check: RevisionCheck): SignedRevision | { problem: 'revisionForged' | 'revisionInvalid'; recordId: string } {
   const recordId = String((value as { revision?: { recordId?: unknown } })?.revision?.recordId ?? '');
-  if (!check.ok) throw new EngineError('revisionForged', { id: recordId });
+  if (!check.ok) return { problem: 'revisionForged', recordId };
   const { revision } = check.revision;
   const schema = recordSchemas[revision.type as keyof typeof recordSchemas];
   // A tombstone has no fields; every other revision must be a valid record of its type.
   if (revision.data !== null && (!schema || !schema.safeParse(revision.data).success)) {
-    throw new EngineError('revisionInvalid', { id: revision.recordId });
+    return { problem: 'revisionInvalid', recordId: revision.recordId };
   }
   return check.revision;
 }

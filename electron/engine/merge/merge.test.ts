@@ -9,7 +9,9 @@ import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Archive } from '../archive';
 import { exportBundle } from '../bundle/export';
+import { verifyBundle } from '../bundle/verify';
 import { archiveZip, makeBag } from '../bundle/testing/makeBundle';
+import { signRevision } from '../revisions';
 import { SigningKey } from '../signingKey';
 import { sampleIncident, temporaryFolder } from '../testing/fixtures';
 import { journalFile } from './journal';
@@ -19,6 +21,9 @@ beforeEach(async () => {
   folder = await temporaryFolder();
 });
 afterEach(() => folder.remove());
+
+/** For the tests where who signed does not matter: the bundle's signer is not in the archive's trusted list. */
+const unknownSigner = { allowUntrusted: true };
 
 let made = 0;
 const create = (name: string, passphrase: string | null = null) =>
@@ -67,12 +72,12 @@ describe('importing internal bundles', () => {
 
     const first = await create('Org one');
     const second = await create('Org two');
-    const outcome = await first.importBundle(bundleA);
+    const outcome = await first.importBundle(bundleA, unknownSigner);
     expect(outcome.report.valid).toBe(true);
     expect(outcome.imported).toMatchObject({ kind: 'merged', revisionsAdded: 2, attachmentsAdded: 1 });
-    await first.importBundle(bundleB);
-    await second.importBundle(bundleB);
-    await second.importBundle(bundleA);
+    await first.importBundle(bundleB, unknownSigner);
+    await second.importBundle(bundleB, unknownSigner);
+    await second.importBundle(bundleA, unknownSigner);
 
     expect(await first.stateHash()).toBe(await second.stateHash());
     expect(revisionIds(first)).toEqual([...revisionIds(a.archive), ...revisionIds(b.archive)].sort());
@@ -83,7 +88,7 @@ describe('importing internal bundles', () => {
     expect(Buffer.concat(bytes).toString()).toContain('Aigerim Almaty, 5 January');
 
     const before = await first.stateHash();
-    const again = await first.importBundle(bundleA);
+    const again = await first.importBundle(bundleA, unknownSigner);
     expect(again.imported).toMatchObject({ revisionsAdded: 0, attachmentsAdded: 0 });
     expect(await first.stateHash()).toBe(before);
 
@@ -96,7 +101,7 @@ describe('importing internal bundles', () => {
     const a = await defender('Aigerim', 'Almaty');
     const org = await create('Org');
     const bundle = await exported(a.archive);
-    await org.importBundle(bundle);
+    await org.importBundle(bundle, unknownSigner);
     const events = org.custodyOf(a.incident.recordId);
     const head = org.getRecord(a.incident.recordId).summary.headId;
     const imported = events.find((event) => event.revisionId === head)!;
@@ -111,7 +116,14 @@ describe('importing internal bundles', () => {
     const a = await defender('Aigerim', 'Almaty');
     const org = await create('Org');
     const bundle = await exported(a.archive);
-    const unknown = await org.importBundle(bundle);
+    // Refused unless unknown signers are allowed: found right after the signature, and nothing written.
+    const before = await snapshot(org.path);
+    const refused = await org.importBundle(bundle);
+    expect(refused.imported).toBeNull();
+    expect(refused.report.failure).toEqual({ reason: 'signerNotTrusted', detail: { fingerprint: a.archive.key.fingerprint } });
+    expect(refused.report.checks.map((check) => check.id).slice(-2)).toEqual(['signerFingerprint', 'trust']);
+    expect(await snapshot(org.path)).toEqual(before);
+    const unknown = await org.importBundle(bundle, unknownSigner);
     expect(unknown.report.signer).toMatchObject({ fingerprint: a.archive.key.fingerprint, trustedAs: null });
     const signer = await org.trust(`${a.archive.key.publicLine} laptop`, 'Aigerim (Almaty)');
     expect(signer).toMatchObject({ name: 'Aigerim (Almaty)', fingerprint: a.archive.key.fingerprint, addedBy: org.key.fingerprint });
@@ -127,7 +139,7 @@ describe('importing internal bundles', () => {
     // A key lost with a seized laptop is taken off the list: its bundles are from an unknown signer again.
     expect(await org.untrust(a.archive.key.fingerprint)).toEqual({ removed: true });
     expect(await org.untrust(a.archive.key.fingerprint)).toEqual({ removed: false });
-    expect((await org.importBundle(bundle)).report.signer?.trustedAs).toBeNull();
+    expect((await org.importBundle(bundle)).report.failure?.reason).toBe('signerNotTrusted');
     const reopened = await Archive.open(org.path);
     expect(await reopened.trustedSigners()).toEqual([]);
   });
@@ -136,7 +148,7 @@ describe('importing internal bundles', () => {
     const a = await create('Aigerim', 'бір екі үш төрт бес алты');
     const incident = await a.save({ type: 'incident', data: sampleIncident() });
     const org = await create('Org', 'жеті сегіз тоғыз он');
-    await org.importBundle(await exported(a));
+    await org.importBundle(await exported(a), unknownSigner);
     expect(org.getRecord(incident.recordId).summary.data).toMatchObject({ title: sampleIncident().title });
     expect(await org.stateHash()).toBe(await a.stateHash());
   });
@@ -146,14 +158,17 @@ describe('conflicts', () => {
   it('keeps both versions of a record edited on two sides until a person resolves it, and the old versions do not reopen it', async () => {
     const a = await defender('Aigerim', 'Almaty');
     const b = await create('Ерлан');
-    await b.importBundle(await exported(a.archive));
+    await b.importBundle(await exported(a.archive), unknownSigner);
     const base = a.archive.getRecord(a.incident.recordId).summary.headId;
     await a.archive.save({ type: 'incident', recordId: a.incident.recordId, parent: base, data: sampleIncident({ title: 'Almaty — edited by Aigerim' }) });
     await b.save({ type: 'incident', recordId: a.incident.recordId, parent: base, data: sampleIncident({ title: 'Алматы — Ерлан түзеткен' }) });
     const fromA = await exported(a.archive);
     const fromB = await exported(b);
 
+    // The organization trusts both defenders: each may change the other's records.
     const org = await create('Org');
+    await org.trust(a.archive.key.publicLine, 'Aigerim');
+    await org.trust(b.key.publicLine, 'Ерлан');
     await org.importBundle(fromA);
     expect(org.conflicts()).toEqual([]);
     await org.importBundle(fromB);
@@ -193,11 +208,12 @@ describe('a conflict between an edit and a retraction', () => {
   it('can be resolved by keeping the retraction', async () => {
     const a = await defender('Aigerim', 'Almaty');
     const b = await create('Ерлан');
-    await b.importBundle(await exported(a.archive));
+    await b.importBundle(await exported(a.archive), unknownSigner);
     const base = a.archive.getRecord(a.incident.recordId).summary.headId;
     await a.archive.save({ type: 'incident', recordId: a.incident.recordId, parent: base, data: sampleIncident({ title: 'Almaty — edited' }) });
     await b.retract({ recordId: a.incident.recordId, parent: base, reason: 'Duplicate of another incident' });
     const org = await create('Org');
+    await org.trust(b.key.publicLine, 'Ерлан');
     await org.mergeFrom(a.archive);
     await org.mergeFrom(b);
     const [conflict] = org.conflicts();
@@ -220,7 +236,7 @@ describe('refusals write nothing', () => {
     await writeFile(bundle, bytes);
     const org = await create('Org');
     const before = await snapshot(org.path);
-    const outcome = await org.importBundle(bundle);
+    const outcome = await org.importBundle(bundle, unknownSigner);
     expect(outcome.imported).toBeNull();
     expect(outcome.report.valid).toBe(false);
     expect(outcome.report.failure?.file).toMatch(/\/data\/attachments\/[0-9a-f]{64}\.jpg$/);
@@ -249,7 +265,36 @@ describe('refusals write nothing', () => {
     await archiveZip(bag, zip);
     const org = await create('Org');
     const before = await snapshot(org.path);
-    await expect(org.importBundle(zip)).rejects.toMatchObject({ code: 'revisionForged' });
+    const outcome = await org.importBundle(zip, unknownSigner);
+    expect(outcome.imported).toBeNull();
+    expect(outcome.report.failure).toMatchObject({ reason: 'revisionForged', file: 'data/bundle.json', detail: { recordId: a.incident.recordId } });
+    expect(outcome.report.checks.at(-1)).toEqual({ id: 'revisions', ok: false });
+    expect(await snapshot(org.path)).toEqual(before);
+
+    // The verifier alone says the same: a script that checks before importing is not told "valid".
+    expect((await verifyBundle(zip)).failure).toMatchObject({ reason: 'revisionForged' });
+  });
+
+  it('a bundle whose revision is correctly signed but not a valid record of its type', async () => {
+    const a = await defender('Aigerim', 'Almaty');
+    const genuine = JSON.parse(execFileSync('unzip', ['-p', await exported(a.archive), '*/data/bundle.json']).toString());
+    const key = SigningKey.generate();
+    const [record] = genuine.records;
+    const invalid = signRevision(key, { recordId: record.recordId, type: record.type, parents: [record.revisions[0].id], data: { title: 7 } });
+    const bag = await makeBag({
+      key,
+      bundle: (bundle) => Object.assign(bundle, { profile: 'internal', records: [{ ...record, revisions: [...record.revisions, invalid] }], attachments: [] }),
+      payload: (files) => {
+        for (const path of [...files.keys()]) if (path.startsWith('data/attachments/')) files.delete(path);
+      },
+      bagInfo: (fields) => fields.map(([label, value]) => [label, label === 'Dalel-Profile' ? 'internal' : value] as [string, string]),
+    });
+    const zip = join(folder.path, 'invalid.zip');
+    await archiveZip(bag, zip);
+    expect((await verifyBundle(zip)).failure).toMatchObject({ reason: 'revisionInvalid', detail: { recordId: record.recordId } });
+    const org = await create('Org');
+    const before = await snapshot(org.path);
+    expect((await org.importBundle(zip, unknownSigner)).imported).toBeNull();
     expect(await snapshot(org.path)).toEqual(before);
   });
 
@@ -258,7 +303,7 @@ describe('refusals write nothing', () => {
     const bundle = await exported(a.archive, 'legal');
     const org = await create('Org');
     const state = await org.stateHash();
-    const outcome = await org.importBundle(bundle);
+    const outcome = await org.importBundle(bundle, unknownSigner);
     expect(outcome.imported).toMatchObject({ kind: 'received' });
     expect(org.listRecords('incident')).toEqual([]);
     expect(await org.stateHash()).toBe(state);
@@ -282,7 +327,7 @@ describe('refusals write nothing', () => {
   it('a received bundle is re-checked from inside an encrypted archive, without writing it out', async () => {
     const a = await defender('Aigerim', 'Almaty');
     const org = await create('Org', 'жеті сегіз тоғыз он');
-    await org.importBundle(await exported(a.archive, 'public'));
+    await org.importBundle(await exported(a.archive, 'public'), unknownSigner);
     const [received] = await org.receivedBundles();
     const before = await snapshot(org.path);
     expect((await org.recheckReceived(received!.sha256)).report).toMatchObject({ valid: true, profile: 'public' });
@@ -390,7 +435,7 @@ describe('locking during an import', () => {
     const passphrase = 'жеті сегіз тоғыз он';
     await engine.dispatch('archive:create', { name: 'Org', path, protection: { kind: 'passphrase', passphrase } });
     const before = (await engine.dispatch('archive:stateHash', {})) as { value: { stateHash: string } };
-    const importing = engine.dispatch('bundle:import', { path: bundle });
+    const importing = engine.dispatch('bundle:import', { path: bundle, allowUntrusted: true });
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(await engine.dispatch('archive:lock', {})).toMatchObject({ ok: true, value: { open: false } });
     const outcome = await importing;

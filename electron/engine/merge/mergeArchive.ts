@@ -16,6 +16,7 @@ import type { RecordProblem } from '../recordStore';
 import { FileBroken } from '../storage';
 import { checkIncomingRevisions, newRevisions } from './incoming';
 import { commitJournal, emptyJournal, journalPending } from './journal';
+import { mayAddFiles, setAsideUntrusted, type SetAside } from './untrusted';
 import type { MergeTarget } from './importBundle';
 
 /** What a merge reads of the other archive. */
@@ -36,6 +37,8 @@ export interface MergeOutcome {
   archiveId: string;
   revisionsAdded: number;
   attachmentsAdded: number;
+  /** Revisions of this archive's records by keys it does not trust: left in the other archive (untrusted.ts). */
+  setAside: SetAside[];
 }
 
 export interface MergeOptions {
@@ -50,15 +53,26 @@ export async function mergeArchive(target: MergeTarget, source: MergeSource, opt
   if (damaged) throw new EngineError('otherArchiveDamaged', { path: source.path, file: damaged.file });
   // A revision this archive holds already (its id is the hash of its content) has nothing to add: not checked again.
   const incoming = source.revisions().filter((signed) => !target.records.holds(signed.revision.recordId, signed.id));
-  const revisions = newRevisions(target.records, await checkIncomingRevisions(incoming));
+  const vouched = new Set([target.key.fingerprint, ...(await target.exchange.trusted()).map((signer) => signer.fingerprint)]);
+  const { taken, setAside, makers } = setAsideUntrusted(target.records, await checkIncomingRevisions(incoming), vouched);
+  const revisions = newRevisions(target.records, taken);
   const from = `archive ${source.archiveId} "${source.name.replace(/["\r\n]/g, ' ')}" key ${source.fingerprint}`;
 
   const entries: Attachment[] = [];
   for (const recordId of await source.recordsWithAttachments()) {
     const listed = new Set((await target.attachments.list(recordId)).map((entry) => entry.sha256));
-    for (const entry of await source.listAttachments(recordId)) if (!listed.has(entry.sha256)) entries.push(entry);
+    const mayAdd = mayAddFiles(target.records, recordId, source.fingerprint, vouched, makers);
+    for (const entry of await source.listAttachments(recordId)) {
+      if (listed.has(entry.sha256)) continue;
+      if (mayAdd) entries.push(entry);
+      else setAside.push({ recordId, sha256: entry.sha256, author: source.fingerprint });
+    }
   }
   const custody: ({ action: CustodyAction } & CustodyFacts)[] = [{ action: 'archive_merged', note: from }];
+  if (setAside.length) {
+    const keys = [...new Set(setAside.map((entry) => entry.author))];
+    custody.push({ action: 'archive_merged', note: `${setAside.length} change(s) by keys not trusted left in ${source.archiveId}: ${keys.join(' ')}`.slice(0, 2000) });
+  }
   for (const signed of revisions) {
     custody.push({ action: 'archive_merged', recordId: signed.revision.recordId, revisionId: signed.id, note: from });
   }
@@ -84,7 +98,7 @@ export async function mergeArchive(target: MergeTarget, source: MergeSource, opt
     throw error;
   }
   onProgress?.(total, total);
-  return { archiveId: source.archiveId, revisionsAdded: revisions.length, attachmentsAdded: entries.length };
+  return { archiveId: source.archiveId, revisionsAdded: revisions.length, attachmentsAdded: entries.length, setAside };
 }
 
 /** Copies one evidence file, hashed on the way; a file that does not match its name is the other archive's damage. */

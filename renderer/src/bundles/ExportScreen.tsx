@@ -43,9 +43,11 @@ interface Props {
   archivePath: string;
   /** The archive's name: what a legal bundle names its signer by, until the person writes another. */
   archiveName: string;
+  /** Record files found damaged or altered on open: the export is refused unless the person chooses to leave them out. */
+  damagedFiles: number;
 }
 
-export function ExportScreen({ archivePath, archiveName }: Props) {
+export function ExportScreen({ archivePath, archiveName, damagedFiles }: Props) {
   const { t } = useTranslation();
   const [records, setRecords] = useState<PreviewRecord[] | null>(null);
   const [loadError, setLoadError] = useState<DalelError | null>(null);
@@ -58,6 +60,7 @@ export function ExportScreen({ archivePath, archiveName }: Props) {
   const [language, setLanguage] = useState<Language>(currentLanguage);
   const [signerName, setSignerName] = useState(archiveName);
   const [out, setOut] = useState(() => defaultBundlePath(archivePath, new Date()));
+  const [leaveOutDamaged, setLeaveOutDamaged] = useState(false);
   /** The records problem is kept as found on "Export" and shown only while it still holds. */
   const [problems, setProblems] = useState<{ records: RecordsProblem; path: string | null }>({ records: null, path: null });
   const [running, setRunning] = useState(false);
@@ -133,7 +136,14 @@ export function ExportScreen({ archivePath, archiveName }: Props) {
     setRunning(true);
     const exportTo = (path: string) =>
       dalel()
-        .bundle.export({ out: path, profile, language, only, ...(profile === 'legal' ? { signerName: signerName.trim() } : {}) })
+        .bundle.export({
+          out: path,
+          profile,
+          language,
+          only,
+          ...(profile === 'legal' ? { signerName: signerName.trim() } : {}),
+          ...(leaveOutDamaged ? { leaveOutDamaged } : {}),
+        })
         .catch((): { ok: false; error: DalelError } => ({ ok: false, error: { code: 'internal' } }));
     let result = await exportTo(out.trim());
     // In the app a bundle goes only where the person chose in the native save dialog: it opens on the path typed.
@@ -234,6 +244,12 @@ export function ExportScreen({ archivePath, archiveName }: Props) {
                   </p>
                 )}
               </div>
+              {damagedFiles > 0 && (
+                <div className="checkbox-field export-damaged">
+                  <input id="export-leave-out-damaged" type="checkbox" checked={leaveOutDamaged} onChange={(event) => setLeaveOutDamaged(event.target.checked)} />
+                  <label htmlFor="export-leave-out-damaged">{t('verify:export.leaveOutDamaged', { count: damagedFiles })}</label>
+                </div>
+              )}
               <div className="form-actions">
                 <button ref={submitButton} type="submit" className="primary">
                   {t('verify:export.submit')}

@@ -9,13 +9,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TaskProgress } from '../bundles/TaskProgress';
+import type { SetAsideChange } from '../../../shared/model';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useTaskToast } from '../components/ToastRegion';
 import { dalel, type DalelError, type Result } from '../dalel';
 import { FolderField } from '../start/FolderField';
 import { ExchangeOutcome } from './ExchangeOutcome';
 import { outcomeOf, type Outcome } from './outcome';
-import { outcomeText } from './outcomeText';
+import { outcomeText, setAsideText } from './outcomeText';
 
 const failed = (): Result<never> => ({ ok: false, error: { code: 'internal' } });
 
@@ -30,7 +31,7 @@ export function ArchiveMerge() {
   const [error, setError] = useState<DalelError | null>(null);
   /** Wrong passphrases left before the other archive destroys itself, if its owner set such a limit. */
   const [attemptsLeft, setAttemptsLeft] = useState<number | null>(null);
-  const [outcome, setOutcome] = useState<{ outcome: Outcome; run: number } | null>(null);
+  const [outcome, setOutcome] = useState<{ outcome: Outcome; setAside: SetAsideChange[]; run: number } | null>(null);
   const [focusAfter, setFocusAfter] = useState<'path' | 'passphrase' | 'submit' | null>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const submitButton = useRef<HTMLButtonElement>(null);
@@ -67,8 +68,9 @@ export function ArchiveMerge() {
     setRunning(false);
     if (result.ok) {
       setEncrypted(false);
-      toast.result((tr) => tr('common:toast.merged', { detail: outcomeText(outcomeOf(result.value), tr) }));
-      return setOutcome((last) => ({ outcome: outcomeOf(result.value), run: (last?.run ?? 0) + 1 }));
+      const { setAside } = result.value;
+      toast.result((tr) => tr('common:toast.merged', { detail: outcomeText(outcomeOf(result.value), tr) + (setAside.length ? ` ${setAsideText(setAside, 'merge', tr)}` : '') }));
+      return setOutcome((last) => ({ outcome: outcomeOf(result.value), setAside, run: (last?.run ?? 0) + 1 }));
     }
     const { code } = result.error;
     if (code === 'passphraseRequired' || code === 'wrongPassphrase' || code === 'wrongPassphraseLimited') {
@@ -137,7 +139,15 @@ export function ArchiveMerge() {
           {t('merge.wrongPassphraseLimited', { left: attemptsLeft })}
         </p>
       )}
-      {outcome && <ExchangeOutcome key={outcome.run} id="merge-outcome" title={t('outcome.mergedTitle')} outcome={outcome.outcome} />}
+      {outcome && (
+        <ExchangeOutcome
+          key={outcome.run}
+          id="merge-outcome"
+          title={t('outcome.mergedTitle')}
+          outcome={outcome.outcome}
+          setAside={{ changes: outcome.setAside, where: 'merge' }}
+        />
+      )}
     </section>
   );
 }

@@ -19,7 +19,7 @@ import { dalel, type DalelError, type Result } from '../dalel';
 import { ExchangeOutcome } from './ExchangeOutcome';
 import { ImportDecision } from './ImportDecision';
 import { outcomeOf } from './outcome';
-import { outcomeText } from './outcomeText';
+import { outcomeText, setAsideText } from './outcomeText';
 import { useFileDrop } from './useFileDrop';
 
 type Phase = 'idle' | 'checking' | 'checked' | 'importing' | 'done';
@@ -60,14 +60,20 @@ export function BundleImport() {
       if (!trusted.ok) return setError(trusted.error);
     }
     setPhase('importing');
-    const result = await dalel().bundle.import({ file }).catch(failed);
+    // The person has seen who signed it and chosen to import: an unknown signer is allowed by that choice.
+    const result = await dalel().bundle.import({ file, allowUntrusted: true }).catch(failed);
     if (!result.ok) {
       setError(result.error);
       toast.error(result.error);
       return setPhase('checked');
     }
     const { imported } = result.value;
-    if (imported) toast.result((tr) => tr('common:toast.imported', { detail: outcomeText(outcomeOf(imported, result.value.report.profile), tr) }));
+    if (imported) {
+      toast.result((tr) => {
+        const setAside = imported.setAside.length ? ` ${setAsideText(imported.setAside, 'import', tr)}` : '';
+        return tr('common:toast.imported', { detail: outcomeText(outcomeOf(imported, result.value.report.profile), tr) + setAside });
+      });
+    }
     // Checked again on import: the report now names the signer as trusted, or says why the file no longer passes.
     setReport(result.value.report);
     setImported(result.value.imported);
@@ -103,7 +109,12 @@ export function BundleImport() {
       {phase === 'importing' && file && <TaskProgress task="import" label={t('import.importing', { name: file.name })} ref={cancelButton} />}
       <ErrorMessage error={error} />
       {phase === 'done' && imported && report && (
-        <ExchangeOutcome id="import-outcome" title={t('outcome.importedTitle')} outcome={outcomeOf(imported, report.profile)} />
+        <ExchangeOutcome
+          id="import-outcome"
+          title={t('outcome.importedTitle')}
+          outcome={outcomeOf(imported, report.profile)}
+          setAside={{ changes: imported.setAside, where: 'import' }}
+        />
       )}
       {report && phase !== 'done' && phase !== 'checking' && (
         <>

@@ -4,23 +4,29 @@
  * everything, or that a redacted bundle was kept whole as received evidence
  * apart from the records. When records now have two versions (edited on
  * both sides), it links to the conflicts screen: nothing is resolved
- * automatically. Its heading takes focus when it appears.
+ * automatically. Changes set aside because a key the archive does not trust
+ * made them are said apart, with those keys and what the person can do.
+ * Its heading takes focus when it appears.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { announceConflictsChanged } from '../conflicts/useConflictCount';
 import { dalel } from '../dalel';
 import { hrefOf } from '../router';
+import type { SetAsideChange } from '../../../shared/model';
 import type { Outcome } from './outcome';
+import { setAsideText } from './outcomeText';
 
 interface Props {
   id: string;
   /** "Imported" or "Merged". */
   title: string;
   outcome: Outcome;
+  /** Changes not applied, and whether they stay with the bundle (import) or in the other archive (merge). */
+  setAside: { changes: readonly SetAsideChange[]; where: 'import' | 'merge' };
 }
 
-export function ExchangeOutcome({ id, title, outcome }: Props) {
+export function ExchangeOutcome({ id, title, outcome, setAside }: Props) {
   const { t } = useTranslation('exchange');
   const heading = useRef<HTMLHeadingElement>(null);
   const [conflicts, setConflicts] = useState(0);
@@ -54,7 +60,15 @@ export function ExchangeOutcome({ id, title, outcome }: Props) {
         {outcome.kind === 'nothingNew' && t('outcome.nothingNew')}
         {outcome.kind === 'received' && t('outcome.received', { profile: t(`report:profile.${outcome.profile}.name`) })}
       </p>
-      {outcome.kind === 'received' && (
+      {setAside.changes.length > 0 && (
+        <p className="outcome-set-aside">
+          <span className="verdict-icon" aria-hidden="true">
+            !
+          </span>{' '}
+          {setAsideText(setAside.changes, setAside.where, t)}
+        </p>
+      )}
+      {(outcome.kind === 'received' || (setAside.where === 'import' && setAside.changes.length > 0)) && (
         <p>
           <a href={hrefOf({ screen: 'received' })}>{t('outcome.toReceived')}</a>
         </p>

@@ -4,7 +4,9 @@
  * copy apart), who signed it (the name they are trusted as, or clearly an
  * unknown signer, with the fingerprint to compare through another channel),
  * the choice to trust that signer first, and the Import button, which names
- * an unknown signer on itself. A bundle that is not valid gets no button:
+ * an unknown signer on itself. For an unknown signer it says plainly what
+ * importing can do (their records join yours; their changes to records you
+ * hold are set aside), and the button is not the primary one. A bundle that is not valid gets no button:
  * it says that nothing was written.
  */
 import { useState, type FormEvent, type Ref } from 'react';
@@ -81,6 +83,7 @@ export function ImportDecision({ report, busy, onImport, ref }: Props) {
           </div>
         </dl>
         {unknown && <p className="signer-advice">{t('signer.unknownAdvice')}</p>}
+        {unknown && !keptApart(report.profile) && <p className="signer-effect">{t('signer.unknownEffect')}</p>}
       </div>
       <form onSubmit={submit} noValidate aria-labelledby="import-decision-title">
         {unknown && (
@@ -127,7 +130,7 @@ export function ImportDecision({ report, busy, onImport, ref }: Props) {
           </div>
         )}
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className={button === 'importUnknown' ? undefined : 'primary'} disabled={busy}>
             {t(`import.button.${button}`)}
           </button>
         </div>

@@ -103,6 +103,7 @@ export function ReceivedBundleItem({ bundle, trustedAs }: Props) {
           </dd>
         </div>
       </dl>
+      {bundle.setAside?.length ? <p className="received-set-aside">{t('outcome.setAsideReceived', { count: bundle.setAside.length })}</p> : null}
       <div className="received-actions">
         <button type="button" onClick={() => void recheck(false)} disabled={checking}>
           {t('received.checkAgain')}

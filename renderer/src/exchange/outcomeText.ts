@@ -4,7 +4,14 @@
  * task wherever the person has gone meanwhile.
  */
 import type { TFunction } from 'i18next';
+import type { SetAsideChange } from '../../../shared/model';
 import type { Outcome } from './outcome';
+
+/** Changes by keys the archive does not trust, not applied: how many, whose keys, and what the person can do. */
+export function setAsideText(setAside: readonly SetAsideChange[], where: 'import' | 'merge', t: TFunction<'exchange'>): string {
+  const keys = [...new Set(setAside.map((change) => change.author))].join(', ');
+  return t(where === 'import' ? 'exchange:outcome.setAsideImport' : 'exchange:outcome.setAsideMerge', { count: setAside.length, keys });
+}
 
 export function outcomeText(outcome: Outcome, t: TFunction<'exchange'>): string {
   switch (outcome.kind) {

@@ -12,6 +12,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { PageTitle } from '../components/PageTitle';
 import { dalel, type DalelError } from '../dalel';
 import { describedBy } from '../incidents/form/FieldError';
+import { RepairPanel } from '../settings/RepairPanel';
 import { QuickDeleteButton } from './QuickDeleteButton';
 
 export interface LockedArchive {
@@ -108,6 +109,12 @@ export function UnlockScreen({ locked, onOpened, onDestroyed, onChooseOther }: P
           </button>
         </div>
       </form>
+      {error?.code === 'custodyBroken' && (
+        <section className="card" aria-labelledby="unlock-repair-title">
+          <h2 id="unlock-repair-title">{t('security:settings.repair.title')}</h2>
+          <RepairPanel path={locked.path} encrypted onRepaired={onOpened} />
+        </section>
+      )}
       {locked.safety.quickDelete && (
         <div className="danger-zone">
           <QuickDeleteButton onDestroyed={(status) => onDestroyed(status, null)} />

@@ -13,6 +13,7 @@ import { PageTitle } from '../components/PageTitle';
 import { ChangePassphraseSection } from './ChangePassphraseSection';
 import { EncryptArchiveSection } from './EncryptArchiveSection';
 import { PreferencesSection } from './PreferencesSection';
+import { RepairSection } from './RepairSection';
 import { SafetySection } from './SafetySection';
 import { SigningKeySection } from './SigningKeySection';
 import { TrustedSignersSection } from './TrustedSignersSection';
@@ -48,6 +49,7 @@ export function SettingsScreen({ status, settings, onSettingsChange, onStatusCha
       <SigningKeySection archiveName={status.name} />
       <TrustedSignersSection ownFingerprint={status.fingerprint} />
       {status.encrypted && <ChangePassphraseSection resealAdvised={status.resealAdvised} onStatusChange={onStatusChange} />}
+      <RepairSection status={status} onStatusChange={onStatusChange} />
       <SafetySection status={status} onStatusChange={onStatusChange} onDestroyed={onDestroyed} />
     </div>
   );

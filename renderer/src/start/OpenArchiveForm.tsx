@@ -8,6 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveStatus } from '../../../shared/ipc';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { RepairPanel } from '../settings/RepairPanel';
 import { dalel, type DalelError } from '../dalel';
 import { FolderField } from './FolderField';
 
@@ -34,14 +35,22 @@ export function OpenArchiveForm({ defaultPath, onOpened, onPassphraseRequired }:
   }
 
   return (
-    <form className="card" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="open-archive-title">
-      <h2 id="open-archive-title">{t('common:start.openTitle')}</h2>
-      <p className="hint">{t('common:start.openHint')}</p>
-      <FolderField id="archive-open-folder" purpose="open" value={path} onChange={setPath} />
-      <ErrorMessage error={error} />
-      <button type="submit" disabled={busy}>
-        {t('common:start.openButton')}
-      </button>
-    </form>
+    <>
+      <form className="card" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="open-archive-title">
+        <h2 id="open-archive-title">{t('common:start.openTitle')}</h2>
+        <p className="hint">{t('common:start.openHint')}</p>
+        <FolderField id="archive-open-folder" purpose="open" value={path} onChange={setPath} />
+        <ErrorMessage error={error} />
+        <button type="submit" disabled={busy}>
+          {t('common:start.openButton')}
+        </button>
+      </form>
+      {error?.code === 'custodyBroken' && (
+        <section className="card" aria-labelledby="open-repair-title">
+          <h2 id="open-repair-title">{t('security:settings.repair.title')}</h2>
+          <RepairPanel path={path.trim() || defaultPath} encrypted={false} onRepaired={onOpened} />
+        </section>
+      )}
+    </>
   );
 }

@@ -164,7 +164,7 @@ export interface ZipEntrySpec {
 
 const bytesOf = (name: string | Uint8Array) => (typeof name === 'string' ? Buffer.from(name, 'utf8') : Buffer.from(name));
 
-/** Writes entries as a ZIP, byte by byte per APPNOTE (no data descriptors, no ZIP64). */
+/** Writes entries as a ZIP, byte by byte per APPNOTE (no data descriptors; ZIP64 only for the count of entries). */
 export function writeZip(entries: readonly ZipEntrySpec[]): Buffer {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
@@ -223,11 +223,29 @@ export function writeZip(entries: readonly ZipEntrySpec[]): Buffer {
   const directory = Buffer.concat(central);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt16LE(Math.min(entries.length, 0xffff), 8);
+  end.writeUInt16LE(Math.min(entries.length, 0xffff), 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, directory, end]);
+  return Buffer.concat([...parts, directory, ...(entries.length > 0xffff ? zip64End(entries.length, directory.length, offset) : []), end]);
+}
+
+/** The ZIP64 end record and its locator, which alone can count more than 65,535 entries. */
+function zip64End(count: number, directorySize: number, directoryOffset: number): Buffer[] {
+  const record = Buffer.alloc(56);
+  record.writeUInt32LE(0x06064b50, 0);
+  record.writeBigUInt64LE(44n, 4);
+  record.writeUInt16LE(45, 12);
+  record.writeUInt16LE(45, 14);
+  record.writeBigUInt64LE(BigInt(count), 24);
+  record.writeBigUInt64LE(BigInt(count), 32);
+  record.writeBigUInt64LE(BigInt(directorySize), 40);
+  record.writeBigUInt64LE(BigInt(directoryOffset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(directoryOffset + directorySize), 8);
+  locator.writeUInt32LE(1, 16);
+  return [record, locator];
 }
 
 /** Evidence files stored as is, text deflated: as the exporter writes them. */
