@@ -5,7 +5,8 @@
  * holds no archive; the notice that names a damaged record while the rest
  * of the archive stays usable, and its export refused until the person
  * chooses to leave that record out; an archive whose custody log was forked,
- * which the open offers to check and repair.
+ * which the open offers to check and repair; and the same check and repair
+ * from Settings on an open archive.
  */
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
@@ -139,6 +140,36 @@ test('an archive whose custody log two writers forked: the open offers a check a
   for (const title of titles) await expect(page.getByRole('link', { name: title })).toBeVisible();
   const repaired = (await readFile(log, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
   expect(repaired.at(-1)).toMatchObject({ action: 'archive_repaired', seq: 4 });
+  expect(dalel.missingKeys).toEqual([]);
+  expect(dalel.externalRequests).toEqual([]);
+});
+
+test('Settings check the open archive and repair it: the altered record is set aside and the archive opens again without it', async ({ dalel }) => {
+  const { page, engine } = dalel;
+  const path = join(dalel.dir, 'to-repair');
+  await dalel.createArchiveAt(path, 'Archive to repair', null);
+  await engine.dispatch('archive:open', { path });
+  const incident = (title: string) => ({ title, scope: 'local', kinds: ['mobile_data'], startedAt: { at: '2022-01-05T10:00+06:00', precision: 'hour' } });
+  await engine.dispatch('records:save', { type: 'incident', data: incident('Kept record') });
+  const altered = await engine.dispatch('records:save', { type: 'incident', data: incident('Record to alter') });
+  if (!altered.ok) throw new Error('could not save the record');
+  const { recordId } = altered.value as { recordId: string };
+  const file = join(path, 'records', recordId.slice(0, 2), `${recordId}.json`);
+  await writeFile(file, (await readFile(file, 'utf8')).replace('Record to alter', 'Record altered!'));
+  await engine.dispatch('archive:open', { path });
+
+  await dalel.open();
+  await expect(page.locator('.damage-notice')).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings', exact: true }).click();
+  const section = page.locator('section[aria-labelledby="settings-repair-title"]');
+  await section.getByRole('button', { name: 'Check the archive' }).click();
+  await expect(section.locator('.repair-problems')).toHaveText(`Record file records/${recordId.slice(0, 2)}/${recordId}.json was altered: a signature does not match.`);
+  await expectNoAxeViolations(page, 'Settings, a check that found an altered record');
+  await section.getByRole('button', { name: 'Repair the archive' }).click();
+  await expect(section.locator('.repair-done')).toContainText('Repaired.', { timeout: 60_000 });
+  await expect(page.locator('.damage-notice')).toHaveCount(0);
+  // The altered file itself is kept, set aside inside the archive.
+  expect(existsSync(file)).toBe(false);
   expect(dalel.missingKeys).toEqual([]);
   expect(dalel.externalRequests).toEqual([]);
 });

@@ -154,8 +154,12 @@ export function createHandlers(state: EngineState): Handlers {
       return state.runTask('verify', (task) => checkArchive(path, passphrase, deps.holder ?? 'app', task.onProgress));
     },
     'archive:repair': async ({ path, passphrase }) => {
-      // The repair rewrites files the open archive holds in memory: it is closed first, and opened again by the person.
-      if (state.archive && resolve(state.archive.path) === resolve(path)) await state.closeArchive();
+      // The repair rewrites files the open archive holds in memory: it is closed first, and left locked for the person
+      // to open again (the app does at once; a repair that fails, a wrong passphrase, leaves the unlock screen).
+      if (state.archive && resolve(state.archive.path) === resolve(path)) {
+        await state.closeArchive();
+        state.lockedPath = resolve(path);
+      }
       const { found, report, after } = await state.runTask('verify', (task) => repairArchiveAt(path, passphrase, deps.holder ?? 'app', task.onProgress));
       return { found, report: report && { setAside: report.setAside, notRepaired: report.notRepaired }, after };
     },

@@ -69,3 +69,22 @@ it('a damaged frame of an encrypted custody log: the log as stored is kept befor
   expect(Buffer.from((await kept.read(`${report!.setAside}/custody.log.stored`))!)).toEqual(bytes);
   await reopened.close();
 });
+
+it('through the contract: the open archive is closed for a repair, and a wrong passphrase leaves it locked, not open in name only', async () => {
+  const { createEngine } = await import('../index');
+  const engine = createEngine({
+    defaultArchivePath: join(folder.path, 'default'),
+    configDir: join(folder.path, 'config'),
+    osLocale: 'en',
+    version: 'test',
+    dialogs: { chooseFolder: async () => null },
+    scryptCost: 2 ** 12,
+  });
+  const path = join(folder.path, 'open');
+  await engine.dispatch('archive:create', { name: 'Open', path, protection: { kind: 'passphrase', passphrase } });
+  expect(await engine.dispatch('archive:check', { path, passphrase })).toMatchObject({ ok: true, value: { custody: null, records: [] } });
+  expect(await engine.dispatch('archive:repair', { path, passphrase: 'not the passphrase' })).toMatchObject({ ok: false, error: { code: 'wrongPassphrase' } });
+  expect(await engine.dispatch('archive:status', {})).toMatchObject({ ok: true, value: { open: false, locked: { path } } });
+  expect(await engine.dispatch('archive:open', { path, passphrase })).toMatchObject({ ok: true, value: { open: true } });
+  await engine.dispatch('archive:lock', {});
+});

@@ -18,11 +18,13 @@ interface Props {
   encrypted: boolean;
   /** The archive opened again after a repair. */
   onRepaired(status: ArchiveStatus): void;
+  /** An open archive (Settings) was closed for a repair that then failed or did not reopen it: the status as it is now. */
+  onClosed?(status: ArchiveStatus): void;
 }
 
 const isClean = (found: ArchiveCheck) => !found.custody && !found.records.length && !found.evidence.length && !found.leftovers.length;
 
-export function RepairPanel({ path, encrypted, onRepaired }: Props) {
+export function RepairPanel({ path, encrypted, onRepaired, onClosed }: Props) {
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
   const [found, setFound] = useState<ArchiveCheck | null>(null);
@@ -49,10 +51,14 @@ export function RepairPanel({ path, encrypted, onRepaired }: Props) {
     setPassphrase('');
     setBusy(false);
     setError(!result.ok ? result.error : reopened && !reopened.ok ? reopened.error : null);
+    if (reopened?.ok) onRepaired(reopened.value);
+    else if (onClosed) {
+      const now = await dalel().archive.status({});
+      if (now.ok) onClosed(now.value);
+    }
     if (!result.ok) return;
     setFound(null);
     setRepaired(result.value);
-    if (reopened?.ok) onRepaired(reopened.value);
   }
 
   return (

@@ -14,7 +14,7 @@ export function RepairSection({ status, onStatusChange }: Props) {
     <section className="settings-section" aria-labelledby="settings-repair-title">
       <h2 id="settings-repair-title">{t('security:settings.repair.title')}</h2>
       <p className="hint">{t('security:settings.repair.intro')}</p>
-      <RepairPanel path={status.path} encrypted={status.encrypted} onRepaired={onStatusChange} />
+      <RepairPanel path={status.path} encrypted={status.encrypted} onRepaired={onStatusChange} onClosed={onStatusChange} />
     </section>
   );
 }
