@@ -18,6 +18,8 @@ export default defineConfig({
           index: 'electron/main/index.ts',
           dalel: 'electron/cli/index.ts',
           demo: 'electron/cli/demo.ts',
+          // A bundle is checked in a thread of its own (electron/engine/bundle/isolatedVerify.ts).
+          verifyWorker: 'electron/engine/bundle/verifyWorker.ts',
         },
       },
     },

@@ -30,7 +30,9 @@ const measurable = existsSync('/proc/self/status');
  * ru_maxrss would count the memory of the test process that forked it.
  */
 const peakAtExit = `data:text/javascript,${encodeURIComponent(`import { existsSync, readFileSync, writeSync } from 'node:fs';
-process.on('exit', () => {
+import { isMainThread } from 'node:worker_threads';
+// Loaded into the verifier's worker thread too: only the process's main thread reports.
+if (isMainThread) process.on('exit', () => {
   const line = /^VmHWM:\\s+(\\d+) kB$/m.exec(existsSync('/proc/self/status') ? readFileSync('/proc/self/status', 'utf8') : '');
   writeSync(3, String(line ? Number(line[1]) * 1024 : 0));
 });`)}`;

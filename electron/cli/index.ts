@@ -6,7 +6,9 @@
  * refused or failed, 2 could not run). A passphrase is never read from argv.
  */
 import { homedir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { TFunction } from 'i18next';
 import packageJson from '../../package.json';
@@ -24,6 +26,12 @@ const commonOptions = {
 
 /** The version the bundles' bag-info names ("Dalel 0.1.0"). */
 const packageVersion: string = packageJson.version;
+
+/** The verifier's worker, built beside this file (out/main/); none when running from the sources. */
+function builtWorker(): string | undefined {
+  const file = fileURLToPath(new URL('./verifyWorker.js', import.meta.url));
+  return existsSync(file) ? file : undefined;
+}
 
 /** Messages that the command words differently from the app (it has no passphrase field). */
 const commandWording: Partial<Record<string, string>> = { passphraseRequired: 'cli:passphraseNeeded' };
@@ -75,6 +83,8 @@ export async function main(argv: string[], io: Io, engineOptions: Pick<EngineDep
     osLocale: io.env.LANG ?? 'en',
     version: packageVersion,
     dialogs: { chooseFolder: async () => null },
+    // Built beside this file; from the sources (tests) there is none, and bundles are checked in this thread.
+    verifyWorker: builtWorker(),
     holder: 'command',
     onProgress: progressReporter(io.stderr, t),
     printPdf: chromiumPrinter(io.env, () => say(io.stderr, t('cli:noPdf'))),

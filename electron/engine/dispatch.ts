@@ -28,6 +28,12 @@ export interface EngineDeps {
   dialogs: Dialogs;
   /** scrypt cost for new passphrases; only tests lower it (the default takes about a second). */
   scryptCost?: number;
+  /**
+   * The built verifier worker (out/main/verifyWorker.js): bundles are checked
+   * in a thread of their own, so that none can take the app down. Without it,
+   * in this thread (tests from the sources).
+   */
+  verifyWorker?: string;
   /** Who this engine is, for the message a second writer of an archive gets (archiveLock.ts); the app by default. */
   holder?: LockHolder;
   /**

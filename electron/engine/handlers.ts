@@ -9,7 +9,8 @@ import type { ArchiveStatus, ChannelName, ParsedRequestOf, ResponseOf } from '..
 import { Archive } from './archive';
 import { exportBundle } from './bundle/export';
 import { mediaLocations } from './bundle/evidenceFiles';
-import { parseTrustedKeys, verifyBundle } from './bundle/verify';
+import { verifyIsolated } from './bundle/isolatedVerify';
+import { parseTrustedKeys, type VerifyOptions } from './bundle/verify';
 import { destroyArchiveFolder } from './destroy';
 import { attemptsLeft, manifestOf, readUnlockFailures } from './manifest';
 import type { EngineDeps, Progress } from './dispatch';
@@ -244,11 +245,12 @@ export function createHandlers(state: EngineState): Handlers {
     'bundle:verify': async ({ path, trusted }) => {
       // Without a list of its own, a check in an open archive names the signers that archive trusts.
       const listed = trusted !== undefined ? parseTrustedKeys(trusted) : toTrustedKeys((await state.archive?.trustedSigners()) ?? []);
-      return state.runTask('verify', (task) => verifyBundle(path, { trusted: listed, ...task }));
+      return state.runTask('verify', async (task) => (await verifyIsolated(deps.verifyWorker, path, { trusted: listed, ...task })).report);
     },
     'bundle:import': async ({ path, allowUntrusted }) => {
       const archive = state.requireArchive();
-      return state.runTask('import', (task) => archive.importBundle(path, { ...task, allowUntrusted: allowUntrusted ?? false }));
+      const verify = (file: string, options: VerifyOptions) => verifyIsolated(deps.verifyWorker, file, options);
+      return state.runTask('import', (task) => archive.importBundle(path, { ...task, allowUntrusted: allowUntrusted ?? false, verify }));
     },
     'bundle:received': async () => ({ bundles: await state.requireArchive().receivedBundles() }),
     'bundle:recheck': async ({ sha256 }) => {

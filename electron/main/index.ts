@@ -65,6 +65,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     dialogs: createDialogs(() => mainWindow),
     printPdf: printReportPdf,
+    verifyWorker: fileURLToPath(new URL('./verifyWorker.js', import.meta.url)),
     onInternalError: (error, channel) => console.error(`Dalel engine failed on ${channel}`, error),
   });
   engine = running;

@@ -50,6 +50,8 @@ export type CheckId = z.infer<typeof CheckId>;
 export const failurePlaceholders = {
   fileUnreadable: [],
   cancelled: [],
+  /** The check ran out of the memory it may use, or stopped for another reason, in its own thread: the app goes on. */
+  verifierStopped: [],
   internalError: [],
   zipDamaged: [],
   encryptedEntry: ['file'],

@@ -23,7 +23,7 @@ import type { AttachmentStore } from '../attachmentStore';
 import type { BlobStore } from '../blobStore';
 import { checkPaths } from '../bundle/zipPaths';
 import { entryBytes, openZip, readDirectory, defaultZipLimits } from '../bundle/zipReader';
-import { verifyBundleContents } from '../bundle/verify';
+import { verifyBundleContents, type VerifiedContents, type VerifyOptions } from '../bundle/verify';
 import type { CustodyFacts } from '../custodyLog';
 import { EngineError, fromFsError } from '../errors';
 import type { SigningKey } from '../signingKey';
@@ -41,6 +41,8 @@ export interface MergeTarget extends JournalTarget {
 export interface ImportOptions {
   /** Imports a bundle whose signer this archive does not trust; without it such a bundle is refused (`signerNotTrusted`). */
   allowUntrusted?: boolean;
+  /** How the bundle is checked: in a thread of its own in the app and the command (isolatedVerify.ts). */
+  verify?: (zipPath: string, options: VerifyOptions) => Promise<VerifiedContents>;
   onProgress?(done: number, total: number): void;
   signal?: AbortSignal;
 }
@@ -63,7 +65,7 @@ type CustodyEntry = { action: CustodyAction } & CustodyFacts;
 
 export async function importBundle(target: MergeTarget, zipPath: string, options: ImportOptions = {}): Promise<ImportOutcome> {
   const signers = await target.exchange.trusted();
-  const verified = await verifyBundleContents(zipPath, {
+  const verified = await (options.verify ?? verifyBundleContents)(zipPath, {
     trusted: toTrustedKeys(signers),
     requireTrusted: !options.allowUntrusted,
     onProgress: options.onProgress,
