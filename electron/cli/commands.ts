@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { TFunction } from 'i18next';
-import { minPassphraseLength, type ChannelName, type Language, type RecordDetail, type RecordSummary, type RequestOf, type ResponseOf } from '../../shared/ipc';
+import { archiveIsWhole, minPassphraseLength, type ChannelName, type Language, type RecordDetail, type RecordSummary, type RequestOf, type ResponseOf } from '../../shared/ipc';
 import { bundleProfiles, findArea, recordSchemas, recordTypes, redactionKinds, type Area, type BundleProfile, type RecordType, type Redactions, type SavableType } from '../../shared/model';
 import { fingerprintOfLine } from '../engine/signingKey';
 import { CommandFailure, InputFailure, VerifyRejected } from './failures';
@@ -433,7 +433,7 @@ export const commands: Record<string, Command> = {
       const found = await beforeRepair(context, 'archive:check');
       if (context.values.json) json(context, found);
       else for (const line of describeCheck(context.t, found)) context.say(line);
-      if (!isClean(found)) {
+      if (!archiveIsWhole(found)) {
         if (!context.values.json) context.say(context.t('cli:check.advice', { dir: context.positionals[0] }));
         throw new VerifyRejected();
       }
@@ -451,7 +451,7 @@ export const commands: Record<string, Command> = {
       for (const line of describeCheck(t, outcome.found)) context.say(line);
       context.say(t('cli:repair.done', { setAside: outcome.report.setAside }));
       for (const file of outcome.report.notRepaired) context.say(`  ${t('cli:repair.notRepaired', { file })}`);
-      if (!isClean(outcome.after)) {
+      if (!archiveIsWhole(outcome.after)) {
         for (const line of describeCheck(t, outcome.after)) context.say(line);
         throw new VerifyRejected();
       }
@@ -486,11 +486,9 @@ async function beforeRepair<C extends 'archive:check' | 'archive:repair'>(contex
   }
 }
 
-const isClean = (found: ResponseOf<'archive:check'>) => !found.custody && !found.records.length && !found.evidence.length && !found.leftovers.length;
-
 /** What a check found, one line per problem, in the person's language. */
 function describeCheck(t: TFunction, found: ResponseOf<'archive:check'>): string[] {
-  if (isClean(found)) return [t('cli:check.clean')];
+  if (archiveIsWhole(found)) return [t('cli:check.clean')];
   const lines = [t('cli:check.problems')];
   const { custody } = found;
   if (custody) lines.push(`  ${t(`cli:check.custody.${custody.kind}`, { line: custody.line, intact: custody.intact, damaged: custody.damaged })}`);

@@ -104,6 +104,9 @@ export const ArchiveCheck = z.strictObject({
 });
 export type ArchiveCheck = z.infer<typeof ArchiveCheck>;
 
+/** Whether a check found nothing at all: what the engine, the command and the app each decide on. */
+export const archiveIsWhole = (check: ArchiveCheck): boolean => !check.custody && !check.records.length && !check.evidence.length && !check.leftovers.length;
+
 export const RecordSummary = z.strictObject({
   recordId: RecordId,
   type: RecordType,

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Archive } from '../archive';
 import { exportBundle } from '../bundle/export';
 import { verifyBundle } from '../bundle/verify';
-import { archiveZip, makeBag } from '../bundle/testing/makeBundle';
+import { archiveZip, internalBag } from '../bundle/testing/makeBundle';
 import { signRevision } from '../revisions';
 import { SigningKey } from '../signingKey';
 import { sampleIncident, temporaryFolder } from '../testing/fixtures';
@@ -253,14 +253,7 @@ describe('refusals write nothing', () => {
         index === 0 && signed.revision.data ? { ...signed, revision: { ...signed.revision, data: { ...signed.revision.data, title: 'Nothing happened' } } } : signed,
       ),
     }));
-    const bag = await makeBag({
-      key,
-      bundle: (bundle) => Object.assign(bundle, { profile: 'internal', records: forgedRecords, attachments: [] }),
-      payload: (files) => {
-        for (const path of [...files.keys()]) if (path.startsWith('data/attachments/')) files.delete(path);
-      },
-      bagInfo: (fields) => fields.map(([label, value]) => [label, label === 'Dalel-Profile' ? 'internal' : value] as [string, string]),
-    });
+    const bag = await internalBag(key, forgedRecords);
     const zip = join(folder.path, 'forged.zip');
     await archiveZip(bag, zip);
     const org = await create('Org');
@@ -281,14 +274,7 @@ describe('refusals write nothing', () => {
     const key = SigningKey.generate();
     const [record] = genuine.records;
     const invalid = signRevision(key, { recordId: record.recordId, type: record.type, parents: [record.revisions[0].id], data: { title: 7 } });
-    const bag = await makeBag({
-      key,
-      bundle: (bundle) => Object.assign(bundle, { profile: 'internal', records: [{ ...record, revisions: [...record.revisions, invalid] }], attachments: [] }),
-      payload: (files) => {
-        for (const path of [...files.keys()]) if (path.startsWith('data/attachments/')) files.delete(path);
-      },
-      bagInfo: (fields) => fields.map(([label, value]) => [label, label === 'Dalel-Profile' ? 'internal' : value] as [string, string]),
-    });
+    const bag = await internalBag(key, [{ ...record, revisions: [...record.revisions, invalid] }]);
     const zip = join(folder.path, 'invalid.zip');
     await archiveZip(bag, zip);
     expect((await verifyBundle(zip)).failure).toMatchObject({ reason: 'revisionInvalid', detail: { recordId: record.recordId } });

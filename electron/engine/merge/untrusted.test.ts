@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Archive } from '../archive';
 import { exportBundle } from '../bundle/export';
-import { archiveZip, makeBag } from '../bundle/testing/makeBundle';
+import { archiveZip, internalBag } from '../bundle/testing/makeBundle';
 import { signRevision } from '../revisions';
 import { SigningKey } from '../signingKey';
 import { sampleIncident, temporaryFolder } from '../testing/fixtures';
@@ -134,14 +134,7 @@ describe('a change by a key that neither made the record nor is trusted', () => 
     const root = signRevision(attacker, { recordId, type: 'incident', parents: [], data: forged });
     const joined = signRevision(attacker, { recordId, type: 'incident', parents: [revisionId, root.id], data: forged });
     const [record] = genuine.records;
-    const bag = await makeBag({
-      key: attacker,
-      bundle: (bundle) => Object.assign(bundle, { profile: 'internal', records: [{ ...record, revisions: [...record.revisions, root, joined] }], attachments: [] }),
-      payload: (files) => {
-        for (const path of [...files.keys()]) if (path.startsWith('data/attachments/')) files.delete(path);
-      },
-      bagInfo: (fields) => fields.map(([label, value]) => [label, label === 'Dalel-Profile' ? 'internal' : value] as [string, string]),
-    });
+    const bag = await internalBag(attacker, [{ ...record, revisions: [...record.revisions, root, joined] }]);
     const zip = join(folder.path, 'first-arrival.zip');
     await archiveZip(bag, zip);
     // The organization trusts Aigerim and has not received her record yet.
@@ -152,14 +145,7 @@ describe('a change by a key that neither made the record nor is trusted', () => 
     expect(org.getRecord(recordId).summary).toMatchObject({ headId: revisionId, conflict: false, data: { title: 'Almaty' } });
     // The attacker is no maker of it afterwards either: their next edit is set aside too.
     const next = signRevision(attacker, { recordId, type: 'incident', parents: [revisionId], data: forged });
-    const again = await makeBag({
-      key: attacker,
-      bundle: (bundle) => Object.assign(bundle, { profile: 'internal', records: [{ ...record, revisions: [...record.revisions, next] }], attachments: [] }),
-      payload: (files) => {
-        for (const path of [...files.keys()]) if (path.startsWith('data/attachments/')) files.delete(path);
-      },
-      bagInfo: (fields) => fields.map(([label, value]) => [label, label === 'Dalel-Profile' ? 'internal' : value] as [string, string]),
-    });
+    const again = await internalBag(attacker, [{ ...record, revisions: [...record.revisions, next] }]);
     const zipAgain = join(folder.path, 'next.zip');
     await archiveZip(again, zipAgain);
     expect((await org.importBundle(zipAgain, unknownSigner)).imported?.setAside).toHaveLength(1);

@@ -6,7 +6,7 @@
  * broken custody log): that is when they are needed.
  */
 import { resolve } from 'node:path';
-import type { ArchiveCheck } from '../../../shared/ipc';
+import { archiveIsWhole, type ArchiveCheck } from '../../../shared/ipc';
 import { lockArchive, type LockHolder } from '../archiveLock';
 import { readArchiveKey } from '../archiveKey';
 import { Keyring } from '../crypto/keyring';
@@ -51,8 +51,6 @@ function checkOf(found: Inspection): ArchiveCheck {
   };
 }
 
-export const isClean = (check: ArchiveCheck) => !check.custody && !check.records.length && !check.evidence.length && !check.leftovers.length;
-
 export function checkArchive(folder: string, passphrase: string | undefined, holder: LockHolder, onProgress?: (done: number, total: number) => void): Promise<ArchiveCheck> {
   return withStorage(folder, passphrase, holder, async ({ storage }) => checkOf(await inspect(storage, 'check', onProgress)));
 }
@@ -66,11 +64,12 @@ export function repairArchiveAt(
 ): Promise<{ found: ArchiveCheck; report: RepairReport | null; after: ArchiveCheck }> {
   return withStorage(folder, passphrase, holder, async ({ storage, path }) => {
     const found = await inspect(storage, 'repair', onProgress);
-    if (isClean(checkOf(found))) return { found: checkOf(found), report: null, after: checkOf(found) };
+    const before = checkOf(found);
+    if (archiveIsWhole(before)) return { found: before, report: null, after: before };
     const key = await readArchiveKey(storage);
     // Without its key the archive cannot sign what the repair did: nothing is changed.
     if (!key) throw new EngineError('archiveDamaged', { path, file: 'keys/signing.json' });
     const report = await repairArchive(storage, key, found);
-    return { found: checkOf(found), report, after: checkOf(await inspect(storage, 'check')) };
+    return { found: before, report, after: checkOf(await inspect(storage, 'check')) };
   });
 }

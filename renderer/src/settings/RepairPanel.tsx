@@ -9,7 +9,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArchiveCheck, ArchiveStatus, ResponseOf } from '../../../shared/ipc';
+import { archiveIsWhole, type ArchiveCheck, type ArchiveStatus, type ResponseOf } from '../../../shared/ipc';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { dalel, type DalelError } from '../dalel';
 
@@ -21,8 +21,6 @@ interface Props {
   /** An open archive (Settings) was closed for a repair that then failed or did not reopen it: the status as it is now. */
   onClosed?(status: ArchiveStatus): void;
 }
-
-const isClean = (found: ArchiveCheck) => !found.custody && !found.records.length && !found.evidence.length && !found.leftovers.length;
 
 export function RepairPanel({ path, encrypted, onRepaired, onClosed }: Props) {
   const { t } = useTranslation();
@@ -78,12 +76,12 @@ export function RepairPanel({ path, encrypted, onRepaired, onClosed }: Props) {
         </div>
       </form>
       <ErrorMessage error={error} />
-      {found && isClean(found) && (
+      {found && archiveIsWhole(found) && (
         <p className="repair-clean" role="status">
           {t('security:settings.repair.clean')}
         </p>
       )}
-      {found && !isClean(found) && (
+      {found && !archiveIsWhole(found) && (
         <div className="repair-found">
           <h3>{t('security:settings.repair.problems')}</h3>
           <ProblemList found={found} />

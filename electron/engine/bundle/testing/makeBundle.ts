@@ -49,6 +49,18 @@ export interface Bag {
 }
 
 /** A valid signed bag, or a broken one by way of the hooks. */
+/** An `internal` bag signed by `key` that carries these records (with their revisions) and no evidence files. */
+export function internalBag(key: SigningKey, records: unknown[]): Promise<Bag> {
+  return makeBag({
+    key,
+    bundle: (bundle) => Object.assign(bundle, { profile: 'internal', records, attachments: [] }),
+    payload: (files) => {
+      for (const path of [...files.keys()]) if (path.startsWith('data/attachments/')) files.delete(path);
+    },
+    bagInfo: (fields) => fields.map(([label, value]) => [label, label === 'Dalel-Profile' ? 'internal' : value] as [string, string]),
+  });
+}
+
 export async function makeBag(options: BagOptions = {}): Promise<Bag> {
   const key = options.key ?? SigningKey.generate();
   const name = options.name ?? `dalel-20250105-${randomBytes(4).toString('hex')}`;
