@@ -1,0 +1,157 @@
+/**
+ * The commands on records: add, edit, list and show them, and attach evidence files.
+ */
+import { resolve } from 'node:path';
+import type { TFunction } from 'i18next';
+import type { RecordDetail, RecordSummary } from '../../../shared/ipc';
+import { findArea, recordSchemas, recordTypes, type Area, type RecordType, type SavableType } from '../../../shared/model';
+import { fingerprintOfLine } from '../../engine/signingKey';
+import { InputFailure } from '../failures';
+import { type Command, type CommandContext, isObject, json, openArchive, readJsonInput, requireOption } from './context';
+
+export const recordCommands: Record<string, Command> = {
+  add: {
+    options: { type: { type: 'string' }, parent: { type: 'string' }, json: { type: 'string' } },
+    positionals: ['DIR'],
+    async run(context) {
+      const type = requireOption(context, 'type');
+      if (!(type in recordSchemas)) throw new InputFailure(context.t('cli:badOptions', { detail: `--type ${type}` }));
+      let data = await readJsonInput(context, requireOption(context, 'json'));
+      const parent = context.values.parent as string | undefined;
+      // An effect's parent is its incident.
+      if (type === 'effect' && parent && isObject(data) && data.incident === undefined) data = { ...data, incident: parent };
+      await openArchive(context);
+      const saved = await context.call('records:save', { type: type as SavableType, data });
+      // A source's parent is the record it supports: the source joins that record's sources.
+      if (type === 'source' && parent) {
+        const target = await context.call('records:get', { recordId: parent });
+        const fields = target.summary.data ?? {};
+        const sources = Array.isArray(fields.sources) ? (fields.sources as string[]) : [];
+        await context.call('records:save', {
+          type: target.summary.type as SavableType,
+          recordId: parent,
+          parent: target.summary.headId,
+          data: { ...fields, sources: [...sources, saved.recordId] },
+        });
+      }
+      context.say(saved.recordId);
+    },
+  },
+
+  edit: {
+    options: { json: { type: 'string' } },
+    positionals: ['DIR', 'ID'],
+    async run(context) {
+      const data = await readJsonInput(context, requireOption(context, 'json'));
+      await openArchive(context);
+      const recordId = context.positionals[1]!;
+      const current = await context.call('records:get', { recordId });
+      const saved = await context.call('records:save', {
+        type: current.summary.type as SavableType,
+        recordId,
+        parent: current.summary.headId,
+        data,
+      });
+      context.say(saved.revisionId);
+    },
+  },
+
+  list: {
+    options: { type: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: ['DIR'],
+    async run(context) {
+      const status = await openArchive(context);
+      const type = context.values.type as string | undefined;
+      const types = type ? [type] : [...recordTypes];
+      const records: RecordSummary[] = [];
+      for (const each of types) records.push(...(await context.call('records:list', { type: each as RecordType })).records);
+      records.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.recordId.localeCompare(b.recordId));
+      if (context.values.json) return json(context, records);
+      if (status.open && !status.encrypted) context.warn(context.t('cli:unencryptedArchive'));
+      if (!records.length) return context.say(context.t('cli:noRecords'));
+      for (const record of records) context.say(listLine(context.t, record));
+    },
+  },
+
+  show: {
+    options: { history: { type: 'boolean' }, json: { type: 'boolean' } },
+    positionals: ['DIR', 'ID'],
+    async run(context) {
+      await openArchive(context);
+      const detail = await context.call('records:get', { recordId: context.positionals[1]! });
+      if (context.values.json) {
+        const { history: _history, ...withoutHistory } = detail;
+        return json(context, context.values.history ? detail : withoutHistory);
+      }
+      for (const line of describeRecord(context, detail, Boolean(context.values.history))) context.say(line);
+    },
+  },
+
+  attach: {
+    options: {},
+    positionals: ['DIR', 'ID', 'FILE'],
+    variadic: true,
+    async run(context) {
+      await openArchive(context);
+      const [, recordId, ...files] = context.positionals;
+      const result = await context.call('attachments:add', { recordId: recordId!, paths: files.map((file) => resolve(file)) });
+      result.attachments.forEach((entry, index) => context.say(`${entry.sha256}  ${files[index]}`));
+    },
+  },
+};
+
+function incidentFields(record: RecordSummary) {
+  return (record.data ?? {}) as {
+    title?: string;
+    startedAt?: { at: string };
+    endedAt?: { at: string };
+    ongoing?: boolean;
+    scope?: string;
+    kinds?: string[];
+    areas?: Area[];
+  };
+}
+
+function listLine(t: TFunction, record: RecordSummary): string {
+  const fields = (record.data ?? {}) as Record<string, unknown> & ReturnType<typeof incidentFields>;
+  const when = fields.startedAt?.at ?? (fields.occurredAt as { at?: string } | undefined)?.at ?? (fields.collectedAt as { at?: string } | undefined)?.at ?? '';
+  const what =
+    record.type === 'effect'
+      ? `${t(`taxonomy:category.${String(fields.category)}`)}: ${String(fields.description ?? '').slice(0, 80)}`
+      : (fields.title ?? '');
+  const mark = `${record.retracted ? ` [${t('cli:retracted')}]` : ''}${record.conflict ? ` [${t('cli:inConflict', { count: record.heads.length })}]` : ''}`;
+  return `${record.recordId}  ${record.type.padEnd(8)}  ${when.padEnd(22)}  ${what}${mark}`;
+}
+
+function describeRecord({ t, language }: CommandContext, detail: RecordDetail, withHistory: boolean): string[] {
+  const { summary } = detail;
+  const fields = incidentFields(summary);
+  const areaName = (area: Area) => ('code' in area ? (findArea(area.code)?.name[language] ?? area.code) : area.place);
+  const end = fields.ongoing ? t('cli:ongoing') : (fields.endedAt?.at ?? '…');
+  const lines = [`${summary.recordId} (${t(`taxonomy:recordType.${summary.type}`)})`];
+  // A conflict first: the fields below are only those of the version made last.
+  if (summary.conflict) lines.push(`[${t('cli:inConflict', { count: summary.heads.length })}] ${summary.heads.join(' ')}`);
+  if (summary.retracted) lines.push(`[${t('cli:retracted')}]`);
+  else if (summary.type !== 'incident') {
+    // Effects and sources: their fields as stored, one per line.
+    for (const [key, value] of Object.entries(summary.data ?? {})) lines.push(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  } else {
+    lines.push(`${t('cli:fieldTitle')}: ${fields.title ?? ''}`);
+    lines.push(`${t('cli:fieldPeriod')}: ${fields.startedAt?.at ?? ''} — ${end}`);
+    if (fields.scope) lines.push(`${t('cli:fieldScope')}: ${t(`taxonomy:scope.${fields.scope}`)}`);
+    if (fields.kinds?.length) lines.push(`${t('cli:fieldKinds')}: ${fields.kinds.map((k) => t(`taxonomy:kind.${k}`)).join(', ')}`);
+    if (fields.areas?.length) lines.push(`${t('cli:fieldAreas')}: ${fields.areas.map(areaName).join(', ')}`);
+  }
+  lines.push(t('cli:revisions', { count: summary.revisionCount }));
+  if (detail.attachments.length) {
+    lines.push(t('cli:attachmentsHeading'));
+    for (const entry of detail.attachments) lines.push(`  ${entry.sha256}  ${entry.size}  ${entry.originalName}`);
+  }
+  if (withHistory) {
+    lines.push(t('cli:historyHeading'));
+    for (const signed of detail.history) {
+      lines.push(`  ${signed.revision.createdAt}  ${signed.id}  ${fingerprintOfLine(signed.revision.author)}`);
+    }
+  }
+  return lines;
+}
