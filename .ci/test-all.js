@@ -34,7 +34,7 @@ function readJson(file) {
   }
 }
 
-const built = check('build', 'npx', ['electron-vite', 'build']);
+const built = check('build', 'node', ['scripts/build.js']);
 check('typecheck (shared)', 'npx', ['tsc', '-p', 'tsconfig.shared.json', '--noEmit']);
 check('typecheck (node)', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 check('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
