@@ -21,6 +21,9 @@ export default defineConfig({
           // A bundle is checked in a thread of its own (electron/engine/bundle/isolatedVerify.ts).
           verifyWorker: 'electron/engine/bundle/verifyWorker.ts',
         },
+        // Chunks beside the entries, not in chunks/: the command (a chunk the shell shares since it runs
+        // commands too) finds the verifier's worker as ./verifyWorker.js from wherever its code lands.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -19,6 +19,7 @@ type Target = string | { target: string };
 interface Platform {
   target: Target[];
   category?: string;
+  executableName?: string;
 }
 interface Config {
   appId: string;
@@ -68,5 +69,9 @@ describe('electron-builder.yml', () => {
     expect(config.linux.category).toBe('Utility');
     expect(targetsOf(config.win)).toContain('nsis');
     expect(targetsOf(config.mac)).toContain('dmg');
+  });
+
+  it('installs the executable as `dalel` on Linux, which the deb puts on the PATH: the app runs a command line itself (commandLine.ts)', () => {
+    expect(config.linux.executableName).toBe('dalel');
   });
 });

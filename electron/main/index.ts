@@ -1,5 +1,7 @@
 /**
- * Dalel's Electron entry point: the app's lifecycle and nothing else. Before
+ * Dalel's Electron entry point: the app's lifecycle and nothing else. Given
+ * a `dalel` command line (commandLine.ts), it runs that command and exits,
+ * with no window. Otherwise, before
  * ready it claims the single-instance lock, registers the app:// scheme and
  * the process-wide lockdown; on ready it serves the UI, locks the session,
  * creates the engine, registers IPC, builds the menu and opens the one
@@ -10,6 +12,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, session } from 'electron';
+import { main as runCommand } from '../cli';
 import { createEngine, type Engine } from '../engine';
 import { pickLanguage } from '../../shared/i18n';
 import { contract, type Language } from '../../shared/ipc';
@@ -17,6 +20,7 @@ import { confirmNatively, createDialogs } from './dialogs';
 import { registerIpc } from './ipc';
 import { personChooses } from './personChooses';
 import { printReportPdf } from './printing';
+import { commandArguments } from './commandLine';
 import { applyMenu } from './menu';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { lockDownApp, lockDownSession } from './security';
@@ -75,42 +79,58 @@ async function start(): Promise<void> {
   openWindow();
 }
 
-registerAppScheme();
-lockDownApp();
-
-// SECURITY: one instance per user, so two processes never write the same archive at once.
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
+const commandLine = commandArguments(process.argv, app.isPackaged);
+if (commandLine) {
+  // `dalel COMMAND …` (commandLine.ts): the command, then exit with its code; no window, no lock.
+  app.dock?.hide();
+  runCommand(commandLine, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env })
+    .catch((error: unknown) => {
+      process.stderr.write(`Dalel could not run the command: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    })
+    .then((code) => app.exit(code));
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow && !mainWindow.isDestroyed()) focusWindow(mainWindow);
-  });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
-  app.on('activate', () => {
-    if (engine && BrowserWindow.getAllWindows().length === 0) openWindow();
-  });
-  // The engine flushes and releases the archive before the process exits.
-  app.on('will-quit', (event) => {
-    if (!engine || quitState === 'closed') return;
-    event.preventDefault();
-    if (quitState === 'closing') return;
-    quitState = 'closing';
-    engine
-      .close()
-      .catch((error: unknown) => console.error('Dalel could not close the archive cleanly', error))
-      .finally(() => {
-        quitState = 'closed';
+  startApp();
+}
+
+/** The desktop app: one window, one instance per user. */
+function startApp(): void {
+  registerAppScheme();
+  lockDownApp();
+  // SECURITY: one instance per user, so two processes never write the same archive at once.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+  } else {
+    app.on('second-instance', () => {
+      if (mainWindow && !mainWindow.isDestroyed()) focusWindow(mainWindow);
+    });
+    app.on('window-all-closed', () => {
+      if (process.platform !== 'darwin') app.quit();
+    });
+    app.on('activate', () => {
+      if (engine && BrowserWindow.getAllWindows().length === 0) openWindow();
+    });
+    // The engine flushes and releases the archive before the process exits.
+    app.on('will-quit', (event) => {
+      if (!engine || quitState === 'closed') return;
+      event.preventDefault();
+      if (quitState === 'closing') return;
+      quitState = 'closing';
+      engine
+        .close()
+        .catch((error: unknown) => console.error('Dalel could not close the archive cleanly', error))
+        .finally(() => {
+          quitState = 'closed';
+          app.quit();
+        });
+    });
+    app
+      .whenReady()
+      .then(start)
+      .catch((error: unknown) => {
+        console.error('Dalel could not start', error);
+        dialog.showErrorBox('Dalel', error instanceof Error ? error.message : String(error));
         app.quit();
       });
-  });
-  app
-    .whenReady()
-    .then(start)
-    .catch((error: unknown) => {
-      console.error('Dalel could not start', error);
-      dialog.showErrorBox('Dalel', error instanceof Error ? error.message : String(error));
-      app.quit();
-    });
+  }
 }

@@ -120,6 +120,8 @@ const app = Object.assign(new Emitter(), {
   getVersion: vi.fn(() => '9.8.7-test'),
   setAboutPanelOptions: vi.fn(),
   quit: vi.fn(),
+  exit: vi.fn(),
+  dock: { hide: vi.fn() },
 });
 
 /** The handlers given to protocol.handle, by scheme. */
