@@ -32,8 +32,13 @@ export const checkIds = [
   'bundleJson',
   /** Format 2: each record's signed head is its author's, and the record's fields are exactly what it discloses. */
   'signedHeads',
-  /** `internal`: every revision's id is the sha256 of its content, its signature its author's, its fields its type's schema (as import checks). */
+  /**
+   * `internal`: every revision's id is the sha256 of its content, its signature its author's, its fields its type's schema (as import
+   * checks), and each record shows the fields of the head it names, one of its own revisions.
+   */
   'revisions',
+  /** Every custody line names a record of the bundle; where the bundle carries the chain (format 1, `internal`), each line's hash is its own and follows the line before it. */
+  'custody',
   /** Every attachment bundle.json lists is there, and every attachment's name is its sha256. */
   'attachments',
   /**
@@ -82,12 +87,24 @@ export const failurePlaceholders = {
   fingerprintMismatch: ['declared', 'actual'],
   signerNotTrusted: ['fingerprint'],
   bundleJsonInvalid: ['path'],
+  /** A key twice in one object: JSON readers disagree on which value counts (JSON.parse keeps the last, others the first). */
+  bundleJsonDuplicateKey: [],
   bundleJsonTooComplex: [],
   signedHeadInvalid: ['recordId'],
+  /** Format 2 `legal`: `redactions.unsignedHeads` is not the number of records without a signed head. */
+  unsignedHeadsMiscounted: ['declared', 'actual'],
   revisionForged: ['recordId'],
   revisionInvalid: ['recordId'],
+  /** `internal`: a record's fields, or the head it names, are not those of one of its own revisions. */
+  recordNotHead: ['recordId'],
+  /** A custody line's hash is not its own, or it does not follow the line before it (format 1, `internal`). */
+  custodyChainBroken: ['seq'],
+  /** A custody line names no record of the bundle. */
+  custodyRecordUnknown: ['seq'],
   attachmentMissing: ['file'],
   attachmentHashMismatch: ['file'],
+  /** Format 2 `public`: a photo, video or recording (by its bytes or its media type), or a file of no known kind, that is not a cleaned copy. */
+  uncleanedMedia: ['file'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type FailureReason = keyof typeof failurePlaceholders;

@@ -11,6 +11,7 @@ import { MetadataKind } from './media';
 import { CustodyEvent } from './custody';
 import { SignedHead } from './disclosure';
 import { RecordId, RecordType, RevisionId, SignedRevision } from './revision';
+import { confidentialFreeText } from './exportPolicy';
 
 /**
  * The format bundles are written in. Format 2 (selective disclosure): a
@@ -123,57 +124,183 @@ export const BundleCustodyEvent = CustodyEvent.extend({
 });
 export type BundleCustodyEvent = z.infer<typeof BundleCustodyEvent>;
 
-export const Bundle = z
-  .strictObject({
-    format: z.union([z.literal(1), z.literal(2)]),
-    profile: BundleProfile,
-    bundleId: BundleId,
-    /** Always in format 1; in format 2 never in a `public` bundle, where it would tie the bundle to the archive. */
-    archiveId: z.string().uuid().optional(),
-    createdAt: z.iso.datetime(),
-    /** The report's language. */
-    language: z.enum(bundleLanguages),
-    signer: z.strictObject({
-      name: z.string().max(300),
-      organization: z.string().max(300),
-      fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/),
-    }),
-    records: z.array(BundleRecord),
-    attachments: z.array(BundleAttachment),
-    /** The custody events that concern the exported records, oldest first. */
-    custody: z.array(BundleCustodyEvent),
-    redactions: Redactions,
-  })
+const BundleFields = z.strictObject({
+  format: z.union([z.literal(1), z.literal(2)]),
+  profile: BundleProfile,
+  bundleId: BundleId,
+  /** Always in format 1; in format 2 in every bundle but a `public` one, where it would tie the bundle to the archive (bag-info's Dalel-Archive-Id, repeated). */
+  archiveId: z.string().uuid().optional(),
+  createdAt: z.iso.datetime(),
+  /** The report's language. */
+  language: z.enum(bundleLanguages),
+  signer: z.strictObject({
+    name: z.string().max(300),
+    organization: z.string().max(300),
+    fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/),
+  }),
+  records: z.array(BundleRecord),
+  attachments: z.array(BundleAttachment),
+  /** The custody events that concern the exported records, oldest first. */
+  custody: z.array(BundleCustodyEvent),
+  redactions: Redactions,
+});
+type BundleFields = z.infer<typeof BundleFields>;
+
+type Problem = [path: (string | number)[], message: string] | null;
+
+/** The rules across fields (docs/spec/bundle-format.md), the first one broken. */
+function bundleProblem(bundle: BundleFields): Problem {
+  const ids = new Set(bundle.records.map((record) => record.recordId));
+  if (ids.size !== bundle.records.length) return [['records'], 'duplicateRecord'];
+  for (const [index, attachment] of bundle.attachments.entries()) {
+    if (!ids.has(attachment.recordId)) return [['attachments', index, 'recordId'], 'unknownRecord'];
+    if (!attachment.path.startsWith(`attachments/${attachment.sha256}`)) return [['attachments', index, 'path'], 'invalidAttachmentPath'];
+    if (attachment.cleaned && (bundle.format !== 2 || bundle.profile !== 'public')) return [['attachments', index, 'cleaned'], 'cleanedNotAllowed'];
+    if (attachment.metadataLocation && (bundle.format !== 2 || bundle.profile !== 'legal')) return [['attachments', index, 'metadataLocation'], 'metadataLocationNotAllowed'];
+  }
+  const internal = bundle.profile === 'internal';
+  const chained = bundle.format === 1 || internal;
+  if (bundle.format === 1 && bundle.archiveId === undefined) return [['archiveId'], 'archiveIdRequired'];
+  for (const [index, record] of bundle.records.entries()) {
+    if (internal !== (record.revisions !== undefined)) return [['records', index, 'revisions'], internal ? 'revisionsRequired' : 'revisionsNotAllowed'];
+    if (record.signedHead && (bundle.format !== 2 || bundle.profile !== 'legal')) return [['records', index, 'signedHead'], 'signedHeadNotAllowed'];
+    const headId = bundle.format === 1 || internal ? 'required' : record.signedHead ? 'signedHead' : 'absent';
+    if (headId === 'required' && record.headId === undefined) return [['records', index, 'headId'], 'headIdRequired'];
+    if (headId === 'signedHead' && record.headId !== record.signedHead!.id) return [['records', index, 'headId'], 'headIdNotSignedHead'];
+    if (headId === 'absent' && record.headId !== undefined) return [['records', index, 'headId'], 'headIdNotAllowed'];
+    // The report and the CSVs mark a record retracted by its fields, null; the flag must say the same.
+    if (record.retracted !== (record.data === null)) return [['records', index, 'retracted'], 'retractedNotData'];
+  }
+  const outsiders = bundle.profile === 'public' && bundle.format === 2;
+  for (const [index, event] of bundle.custody.entries()) {
+    if (chained !== (event.prev !== undefined && event.hash !== undefined)) return [['custody', index], chained ? 'chainRequired' : 'chainNotAllowed'];
+    if (outsiders && event.revisionId !== undefined) return [['custody', index, 'revisionId'], 'revisionIdNotAllowed'];
+    if (outsiders !== event.actor.startsWith('key-')) return [['custody', index, 'actor'], outsiders ? 'fingerprintNotAllowed' : 'fingerprintRequired'];
+    // SECURITY: a note names other archives, bundles and the people who signed them.
+    if (bundle.format === 2 && !internal && event.note !== undefined) return [['custody', index, 'note'], 'noteNotAllowed'];
+    // Oldest first: the report counts the lines of the log between two lines by their numbers.
+    if (index > 0 && event.seq <= bundle.custody[index - 1]!.seq) return [['custody', index, 'seq'], 'custodyNotInOrder'];
+  }
+  if (bundle.format === 1) return null;
+  return redactionsProblem(bundle) ?? (internal ? null : withheldProblem(bundle)) ?? (outsiders ? publicProblem(bundle) : null);
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The records whose person the bundle names by a pseudonym. */
+const unnamed = (bundle: BundleFields) => bundle.records.filter((record) => isObject(record.data?.person) && 'pseudonym' in record.data.person);
+
+/**
+ * SECURITY: format 2 `legal` and `public`: no file of a person the bundle
+ * names by a pseudonym (a voice or a face names a person as surely as a
+ * name), and no custody line naming a file the bundle does not carry as it
+ * is, for its record: anyone holding a withheld file could confirm it is
+ * the one withheld.
+ */
+function withheldProblem(bundle: BundleFields): Problem {
+  const people = new Set(unnamed(bundle).map((record) => record.recordId));
+  const carried = new Set<string>();
+  for (const [index, attachment] of bundle.attachments.entries()) {
+    if (people.has(attachment.recordId)) return [['attachments', index, 'recordId'], 'fileOfUnnamedPerson'];
+    if (!attachment.cleaned) carried.add(`${attachment.recordId} ${attachment.sha256}`);
+  }
+  for (const [index, event] of bundle.custody.entries()) {
+    if ((event.hashes ?? []).some((hash) => !carried.has(`${event.recordId} ${hash}`))) return [['custody', index, 'hashes'], 'fileNotCarried'];
+  }
+  return null;
+}
+
+/**
+ * Format 2: the counts each profile carries: `custodyWithheld` in `legal`
+ * and `public`, `unsignedHeads` in `legal`, always; `attachmentsCleaned` in
+ * `public` alone; `damagedLeftOut` in any, when an export left records out.
+ * (Format 1 carried the first four only.) The counts of what the bundle
+ * itself shows must be true: people named by a pseudonym, records whose
+ * confidential text a public bundle left out, cleaned copies. The others
+ * count what is not in it and cannot be checked.
+ */
+function redactionsProblem(bundle: BundleFields): Problem {
+  const { profile, redactions } = bundle;
+  const rules: [keyof Redactions, 'required' | 'allowed' | 'absent'][] = [
+    ['attachmentsCleaned', profile === 'public' ? 'allowed' : 'absent'],
+    ['custodyWithheld', profile !== 'internal' ? 'required' : 'absent'],
+    ['unsignedHeads', profile === 'legal' ? 'required' : 'absent'],
+    ['damagedLeftOut', 'allowed'],
+  ];
+  for (const [field, rule] of rules) {
+    const present = redactions[field] !== undefined;
+    if (rule === 'required' && !present) return [['redactions', field], 'redactionRequired'];
+    if (rule === 'absent' && present) return [['redactions', field], 'redactionNotAllowed'];
+  }
+  const confidential = profile === 'public' ? bundle.records.filter((record) => record.data?.confidential === true).length : 0;
+  const counts: [keyof Redactions, number | undefined, number][] = [
+    ['pseudonymized', redactions.pseudonymized, unnamed(bundle).length],
+    ['confidentialTextWithheld', redactions.confidentialTextWithheld, confidential],
+    ['attachmentsCleaned', redactions.attachmentsCleaned, bundle.attachments.filter((attachment) => attachment.cleaned).length],
+  ];
+  for (const [field, declared, actual] of counts) if (declared !== undefined && declared !== actual) return [['redactions', field], 'redactionMiscounted'];
+  return null;
+}
+
+/** A moment given to the day alone, as a public bundle gives every time of its own: midnight UTC. */
+const dayOnly = /T00:00(:00(\.0+)?)?Z$/;
+const publicKeyName = /^key-[1-9][0-9]{0,3}$/;
+/** A person in a public bundle: a pseudonym of this bundle and a role, nothing that identifies them. */
+const publicPerson = new Set(['pseudonym', 'role']);
+
+/**
+ * SECURITY: format 2 `public` (docs/spec/bundle-format.md, "Profiles and
+ * redaction"): no signer's name or organization, every time to the day, no
+ * consent answers or collecting key, a person only as a pseudonym and a
+ * role, no free text of a confidential record, no file marked sensitive or
+ * of a sensitive source, a file named by its hash with no photo metadata,
+ * keys named `key-N`, custody lines numbered from 0.
+ * Whether a photo or video is a cleaned copy is judged with its bytes
+ * (electron/engine/bundle/bagChecks.ts).
+ */
+function publicProblem(bundle: BundleFields): Problem {
+  if (bundle.signer.name !== '' || bundle.signer.organization !== '') return [['signer'], 'signerNotAllowed'];
+  if (!dayOnly.test(bundle.createdAt)) return [['createdAt'], 'timeNotToTheDay'];
+  const confidential = new Set<string>();
+  const sensitive = new Set(bundle.records.filter((record) => record.data?.sensitive === true).map((record) => record.recordId));
+  for (const [index, record] of bundle.records.entries()) {
+    for (const field of ['createdAt', 'updatedAt'] as const) if (!dayOnly.test(record[field])) return [['records', index, field], 'timeNotToTheDay'];
+    const data = record.data ?? {};
+    for (const field of ['consent', 'collectedBy']) if (field in data) return [['records', index, 'data', field], 'identifyingFieldNotAllowed'];
+    if ('person' in data) {
+      const person = data.person;
+      if (typeof person !== 'object' || person === null || Array.isArray(person) || !('pseudonym' in person)) return [['records', index, 'data', 'person'], 'identifyingFieldNotAllowed'];
+      const field = Object.keys(person).find((key) => !publicPerson.has(key));
+      if (field !== undefined) return [['records', index, 'data', 'person', field], 'identifyingFieldNotAllowed'];
+    }
+    if (data.confidential === true) {
+      confidential.add(record.recordId);
+      const field = confidentialFreeText[record.type].find((key) => key in data);
+      if (field !== undefined) return [['records', index, 'data', field], 'confidentialTextNotAllowed'];
+    }
+  }
+  for (const [index, attachment] of bundle.attachments.entries()) {
+    const at = (field: string) => ['attachments', index, field];
+    if (!dayOnly.test(attachment.addedAt)) return [at('addedAt'), 'timeNotToTheDay'];
+    if (!publicKeyName.test(attachment.addedBy)) return [at('addedBy'), 'fingerprintNotAllowed'];
+    if (attachment.photo !== undefined) return [at('photo'), 'photoNotAllowed'];
+    if (attachment.sensitive || sensitive.has(attachment.recordId)) return [at('sensitive'), 'sensitiveNotAllowed'];
+    if (!/^[0-9a-f]{12}(\.[a-z0-9]{1,10})?$/.test(attachment.originalName) || !attachment.sha256.startsWith(attachment.originalName.slice(0, 12))) {
+      return [at('originalName'), 'originalNameNotAllowed'];
+    }
+    if (confidential.has(attachment.recordId) && attachment.description !== '') return [at('description'), 'confidentialTextNotAllowed'];
+  }
+  for (const [index, event] of bundle.custody.entries()) {
+    if (event.seq !== index) return [['custody', index, 'seq'], 'custodyNotNumberedFromZero'];
+    if (!dayOnly.test(event.at)) return [['custody', index, 'at'], 'timeNotToTheDay'];
+  }
+  return null;
+}
+
+export const Bundle = BundleFields
   // Stops at the first broken rule: a hostile bundle can break one in each of 100,000 items, and
   // zod's report of each is ~500 bytes. The verifier names the first; the exporter never breaks one.
   .superRefine((bundle, ctx) => {
-    const issue = (path: (string | number)[], message: string) => void ctx.addIssue({ code: 'custom', path, message });
-    const ids = new Set(bundle.records.map((record) => record.recordId));
-    if (ids.size !== bundle.records.length) return issue(['records'], 'duplicateRecord');
-    for (const [index, attachment] of bundle.attachments.entries()) {
-      if (!ids.has(attachment.recordId)) return issue(['attachments', index, 'recordId'], 'unknownRecord');
-      if (!attachment.path.startsWith(`attachments/${attachment.sha256}`)) return issue(['attachments', index, 'path'], 'invalidAttachmentPath');
-      if (attachment.cleaned && (bundle.format !== 2 || bundle.profile !== 'public')) return issue(['attachments', index, 'cleaned'], 'cleanedNotAllowed');
-      if (attachment.metadataLocation && (bundle.format !== 2 || bundle.profile !== 'legal')) {
-        return issue(['attachments', index, 'metadataLocation'], 'metadataLocationNotAllowed');
-      }
-    }
-    const internal = bundle.profile === 'internal';
-    const chained = bundle.format === 1 || internal;
-    if (bundle.format === 1 && bundle.archiveId === undefined) return issue(['archiveId'], 'archiveIdRequired');
-    for (const [index, record] of bundle.records.entries()) {
-      if (internal !== (record.revisions !== undefined)) return issue(['records', index, 'revisions'], internal ? 'revisionsRequired' : 'revisionsNotAllowed');
-      if (record.signedHead && (bundle.format !== 2 || bundle.profile !== 'legal')) return issue(['records', index, 'signedHead'], 'signedHeadNotAllowed');
-      const headId = bundle.format === 1 || internal ? 'required' : record.signedHead ? 'signedHead' : 'absent';
-      if (headId === 'required' && record.headId === undefined) return issue(['records', index, 'headId'], 'headIdRequired');
-      if (headId === 'signedHead' && record.headId !== record.signedHead!.id) return issue(['records', index, 'headId'], 'headIdNotSignedHead');
-      if (headId === 'absent' && record.headId !== undefined) return issue(['records', index, 'headId'], 'headIdNotAllowed');
-    }
-    for (const [index, event] of bundle.custody.entries()) {
-      if (chained !== (event.prev !== undefined && event.hash !== undefined)) return issue(['custody', index], chained ? 'chainRequired' : 'chainNotAllowed');
-      const outsiders = bundle.profile === 'public' && bundle.format === 2;
-      if (outsiders && event.revisionId !== undefined) return issue(['custody', index, 'revisionId'], 'revisionIdNotAllowed');
-      if (outsiders !== event.actor.startsWith('key-')) return issue(['custody', index, 'actor'], outsiders ? 'fingerprintNotAllowed' : 'fingerprintRequired');
-    }
+    const problem = bundleProblem(bundle);
+    if (problem) ctx.addIssue({ code: 'custom', path: problem[0], message: problem[1] });
   });
 export type Bundle = z.infer<typeof Bundle>;

@@ -14,7 +14,7 @@ export const custodyActions = [
   'bundle_imported',
   'archive_merged',
   'key_trusted',
-  /** A signer taken off the trusted list (a key lost with a seized laptop); not in docs/spec/data-model.md's list. */
+  /** A signer taken off the trusted list (a key lost with a seized laptop). */
   'key_untrusted',
   'record_retracted',
   'conflict_resolved',

@@ -68,8 +68,8 @@ export type WithheldReason = 'sourceWithheld' | 'personNotNamed' | 'sensitive' |
  */
 export const carriesMediaMetadata = (mediaType: string) => /^(image|video|audio)\//i.test(mediaType);
 
-/** Free-text fields of each record type, left out of a confidential record in a public bundle. */
-const freeText: Record<PolicyRecord['type'], readonly string[]> = {
+/** Free-text fields of each record type, left out of a confidential record in a public bundle (only incidents have the flag today). */
+export const confidentialFreeText: Record<PolicyRecord['type'], readonly string[]> = {
   incident: ['summary', 'orderedBy', 'tags', 'operators'],
   effect: ['description'],
   source: ['content', 'url'],
@@ -186,7 +186,7 @@ export function redact<R extends PolicyRecord, F extends PolicyFile>(
       delete data.consent;
     }
     if (profile === 'public' && data?.confidential === true) {
-      for (const field of freeText[record.type]) delete data[field];
+      for (const field of confidentialFreeText[record.type]) delete data[field];
       result.confidentialText.push(record);
     }
     result.records.push({ ...record, data });

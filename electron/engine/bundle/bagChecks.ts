@@ -15,8 +15,9 @@ import {
   parsePayloadOxum,
   type FailureReason,
 } from '../../../shared/bagit';
-import { bundleFormats, bundleLanguages, bundleProfiles, type Bundle } from '../../../shared/model';
+import { bareMediaType, bundleFormats, bundleLanguages, bundleProfiles, carriesMediaMetadata, type Bundle } from '../../../shared/model';
 import { signedHeadProblem } from '../disclosure';
+import { sniff } from '../media/sniff';
 import { parsePublicKeyLine, parseSshsig, verifySshsig, type SshPublicKey } from '../sshsig';
 import type { BundleLimits } from './limits';
 import { VerifyFailure } from './verifyFailure';
@@ -68,6 +69,8 @@ export interface BagContents {
   hashes: ReadonlyMap<string, string>;
   /** The bytes of the held tag files and bundle.json. */
   held: ReadonlyMap<string, Uint8Array>;
+  /** The first bytes of each evidence file of a `public` bundle, to tell what it is. */
+  heads: ReadonlyMap<string, Uint8Array>;
 }
 
 export type BagInfo = readonly (readonly [string, string])[];
@@ -259,9 +262,14 @@ export function checkBundleJson(bag: BagContents, info: BagInfo, key: SshPublicK
   for (const [path, value, expected] of mustMatch) if (value !== expected) throw invalid(path, { problem: 'doesNotMatchBagInfo' });
 }
 
-/** Every listed attachment is there as listed, and every file in data/attachments/ is named by its sha256; returns how many files. */
+/**
+ * Every listed attachment is there as listed, and every file in
+ * data/attachments/ is named by its sha256; in a format 2 `public` bundle,
+ * no photo, video or recording but a cleaned copy. Returns how many files.
+ */
 export function checkAttachments(bag: BagContents, bundle: Bundle): number {
   const paths = new Set<string>();
+  const published = bundle.format === 2 && bundle.profile === 'public';
   for (const attachment of bundle.attachments) {
     const path = `data/${attachment.path}`;
     const size = bag.sizes.get(path);
@@ -269,6 +277,10 @@ export function checkAttachments(bag: BagContents, bundle: Bundle): number {
     const actual = bag.hashes.get(path)!;
     if (actual !== attachment.sha256 || size !== attachment.size) {
       throw new VerifyFailure('attachmentHashMismatch', path, { expected: attachment.sha256, actual, size });
+    }
+    // SECURITY: judged as the export judges it, by the file's first bytes whatever its name, and by its media type.
+    if (published && !attachment.cleaned && mayHoldMediaMetadata(attachment.mediaType, bag.heads.get(path))) {
+      throw new VerifyFailure('uncleanedMedia', path, { recordId: attachment.recordId, mediaType: attachment.mediaType });
     }
     paths.add(path);
   }
@@ -282,17 +294,24 @@ export function checkAttachments(bag: BagContents, bundle: Bundle): number {
   return paths.size;
 }
 
+/** A photo, video or recording by its first bytes or its media type, or a file of no known kind: a public bundle carries none but a cleaned copy. */
+function mayHoldMediaMetadata(mediaType: string, head: Uint8Array | undefined): boolean {
+  if (!head || sniff(head).kind !== 'other') return true;
+  return carriesMediaMetadata(mediaType) || bareMediaType(mediaType) === 'application/octet-stream';
+}
+
 /**
  * Format 2: every signed head is its author's, over this record, and the
  * record's fields are exactly the values it discloses (with a pseudonym at
- * most added). Returns how many records each author key signed.
+ * most added), its `updatedAt` the time the author gave the head. Returns
+ * how many records each author key signed.
  */
 export function checkSignedHeads(bundle: Bundle): Map<string, number> {
   /** Records by the key line that signed their head. */
   const byAuthor = new Map<string, number>();
   bundle.records.forEach((record, index) => {
     if (!record.signedHead) return;
-    const problem = signedHeadProblem(record.signedHead, record);
+    const problem = signedHeadProblem(record.signedHead, record) ?? (record.updatedAt === record.signedHead.revision.createdAt ? null : 'updatedAtNotHead');
     if (problem) throw new VerifyFailure('signedHeadInvalid', files.bundleJson, { recordId: record.recordId, problem, path: `records.${index}` });
     const author = record.signedHead.revision.author;
     byAuthor.set(author, (byAuthor.get(author) ?? 0) + 1);

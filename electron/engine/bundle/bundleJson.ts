@@ -1,17 +1,18 @@
 /**
  * Reads data/bundle.json from untrusted bytes within its budgets
  * (limits.ts), cheapest check first: its shape on the bytes, before
- * JSON.parse; then how many records, revisions, attachments and custody
- * lines it lists, and how large each is; then the schema one item at a
- * time, stopping at the first problem; and only then the schema whole, for
- * what relates the items. zod reports every problem it finds, ~500 bytes
- * each, so a million bad items checked at once would take gigabytes. Every
- * problem is a `VerifyFailure` naming data/bundle.json; it never checks a
- * signature or a hash.
+ * JSON.parse; then that the parse kept every value (a key given twice in
+ * one object is folded into one); then how many records, revisions,
+ * attachments and custody lines it lists, and how large each is; then the
+ * schema one item at a time, stopping at the first problem; and only then
+ * the schema whole, for what relates the items. zod reports every problem
+ * it finds, ~500 bytes each, so a million bad items checked at once would
+ * take gigabytes. Every problem is a `VerifyFailure` naming
+ * data/bundle.json; it never checks a signature or a hash.
  */
 import type { ZodType } from 'zod';
 import { Bundle, BundleAttachment, BundleCustodyEvent, BundleRecord, SignedRevision } from '../../../shared/model';
-import { jsonShapeProblem } from './jsonShape';
+import { jsonShape } from './jsonShape';
 import type { BundleJsonLimits } from './limits';
 import { VerifyFailure } from './verifyFailure';
 
@@ -31,20 +32,24 @@ const tooComplex = (problem: string, limit: number, detail: Record<string, strin
  * as large as the file, or twice, and the peak is what counts.
  */
 export function readBundleJson(held: Map<string, Uint8Array>, limits: BundleJsonLimits): Bundle {
-  let text: string | null = bundleJsonText(held.get(file)!, limits);
+  const bytes = held.get(file)!;
+  const shape = jsonShape(bytes, limits);
+  if (shape.problem) throw tooComplex(shape.problem.problem, shape.problem.limit, { at: shape.problem.at });
+  let text: string | null = bundleJsonText(bytes);
   held.delete(file);
-  const json = parseJson(text);
+  const { json, values } = parseJson(text);
   text = null;
+  // SECURITY: a key given twice in one object is read as its last value here and as its first by other
+  // readers: two readers, two bundles. JSON.parse folds the two into one, so the parse holds fewer values.
+  if (values !== shape.values) throw new VerifyFailure('bundleJsonDuplicateKey', file, { values: shape.values, parsed: values });
   checkItems(json, limits);
   const parsed = Bundle.safeParse(json);
   if (!parsed.success) throw invalid(parsed.error.issues[0]!.path as Path, issueDetail(parsed.error.issues[0]!));
   return parsed.data;
 }
 
-/** The bytes as text, once their shape is within the budgets. */
-function bundleJsonText(bytes: Uint8Array, limits: BundleJsonLimits): string {
-  const shape = jsonShapeProblem(bytes, limits);
-  if (shape) throw tooComplex(shape.problem, shape.limit, { at: shape.at });
+/** The bytes as text. */
+function bundleJsonText(bytes: Uint8Array): string {
   try {
     return utf8.decode(bytes);
   } catch {
@@ -52,13 +57,19 @@ function bundleJsonText(bytes: Uint8Array, limits: BundleJsonLimits): string {
   }
 }
 
-function parseJson(text: string): unknown {
+/** The parsed value, and how many values it holds as jsonShape counts them (keys included). */
+function parseJson(text: string): { json: unknown; values: number } {
+  // The reviver sees each value once, an object's member with its key (two values), and the whole as the
+  // member "" of a wrapper, whose key is not in the text.
+  let values = -1;
   try {
-    // SECURITY: a "__proto__" key is dropped by the schema here but read by other tools: two readers, two bundles.
-    return JSON.parse(text, (key, value: unknown) => {
+    const json: unknown = JSON.parse(text, function (this: unknown, key, value: unknown) {
+      // SECURITY: a "__proto__" key is dropped by the schema here but read by other tools: two readers, two bundles.
       if (key === '__proto__') throw invalid([key], { problem: 'forbiddenKey' });
+      values += Array.isArray(this) ? 1 : 2;
       return value;
     });
+    return { json, values };
   } catch (error) {
     if (error instanceof VerifyFailure) throw error;
     throw invalid([], { problem: 'notJson' });

@@ -374,7 +374,11 @@ describe('a forged signed head', () => {
   });
 
   it('is refused when it gives an incident a pseudonym, or hides a field behind "__proto__" that other readers would see', async () => {
-    const named = await forged((bundle) => void (signedRecord(bundle, 'incident').data!.person = { pseudonym: 'P-0C31D782' }));
+    // The count of people named by a pseudonym made to agree, so that the signed head is what refuses it.
+    const named = await forged((bundle) => {
+      signedRecord(bundle, 'incident').data!.person = { pseudonym: 'P-0C31D782' };
+      bundle.redactions.pseudonymized += 1;
+    });
     expect(named.failure).toMatchObject({ reason: 'signedHeadInvalid', detail: { problem: 'dataNotDisclosed' } });
     const hidden = await forged((bundle) => {
       const data = signedRecord(bundle, 'effect').data!;

@@ -5,6 +5,8 @@
  * to gigabytes, and recursive readers (zod, the canonicalizer) overflow the
  * stack on deep nesting; this is what lets the verifier refuse both cheaply.
  * It never judges whether the bytes are JSON: JSON.parse does that after.
+ * Its count of values is exact for valid JSON, so a parse that yields fewer
+ * (a key given twice in one object, which JSON.parse folds into one) shows.
  */
 
 /** Objects and arrays open at once; values (containers, keys and scalars) and containers, each in all and one per so many bytes. */
@@ -50,6 +52,14 @@ function limitsFor(length: number, budget: JsonShapeBudget) {
 
 /** The first budget the document exceeds, or null. */
 export function jsonShapeProblem(bytes: Uint8Array, budget: JsonShapeBudget): JsonShapeProblem | null {
+  return jsonShape(bytes, budget).problem;
+}
+
+/**
+ * The first budget the document exceeds (or null), and how many values it
+ * holds: every object, array, key, string, number, true, false and null.
+ */
+export function jsonShape(bytes: Uint8Array, budget: JsonShapeBudget): { problem: JsonShapeProblem | null; values: number } {
   const limits = limitsFor(bytes.length, budget);
   let depth = 0;
   let values = 0;
@@ -69,8 +79,8 @@ export function jsonShapeProblem(bytes: Uint8Array, budget: JsonShapeBudget): Js
       inScalar = false;
       values++;
       containers++;
-      if (++depth > budget.maxJsonDepth) return { problem: 'depth', limit: budget.maxJsonDepth, at };
-      if (containers > limits.containers) return { problem: 'containers', limit: limits.containers, at };
+      if (++depth > budget.maxJsonDepth) return { problem: { problem: 'depth', limit: budget.maxJsonDepth, at }, values };
+      if (containers > limits.containers) return { problem: { problem: 'containers', limit: limits.containers, at }, values };
     } else if (kind === closing) {
       inScalar = false;
       depth--;
@@ -84,7 +94,7 @@ export function jsonShapeProblem(bytes: Uint8Array, budget: JsonShapeBudget): Js
       inScalar = true;
       values++;
     }
-    if (values > limits.values) return { problem: 'values', limit: limits.values, at };
+    if (values > limits.values) return { problem: { problem: 'values', limit: limits.values, at }, values };
   }
-  return null;
+  return { problem: null, values };
 }

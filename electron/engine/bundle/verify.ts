@@ -2,7 +2,8 @@
  * Checks an evidence bundle (docs/spec/bundle-format.md) as a receiver who trusts
  * nothing in it: the ZIP's structure and names, the BagIt bag, the SSHSIG
  * signature over the tag manifest, every payload byte against the manifest,
- * bundle.json against its schema and its attachments against their names.
+ * bundle.json against its schema and against itself (contentChecks.ts), and
+ * its attachments against their names.
  * Each ZIP entry is read exactly once, streamed and hashed in constant memory
  * (only the few tag files that describe the bag, and bundle.json, are held).
  * Every size and count is held to a budget (limits.ts) before the work it
@@ -48,7 +49,9 @@ import {
 } from './bagChecks';
 import { judgeIncomingRevisions } from '../merge/incoming';
 import { fingerprintOfLine } from '../signingKey';
+import { sniffSpan } from '../media/sniff';
 import { readBundleJson } from './bundleJson';
+import { checkCustody, checkRecordHeads, checkUnsignedHeads } from './contentChecks';
 import { bundleLimits, type BundleLimits } from './limits';
 import { trustedName } from './trustedKeys';
 import { VerifyFailure } from './verifyFailure';
@@ -103,11 +106,23 @@ export async function verifyBundleContents(zipPath: string | ZipBytes, options: 
   return { report, bundle: verification.bundle!, tagManifestSha256: verification.hashes.get(bagFiles.tagManifest)!, revisions: verification.revisions };
 }
 
-/** An internal bundle's revisions, checked one by one as an import checks them: a forged one makes the bundle invalid. */
+/**
+ * An internal bundle's revisions, checked one by one as an import checks
+ * them: a forged one makes the bundle invalid. Then each record against its
+ * revisions: it shows the fields of the head it names, one of its own.
+ */
 async function checkRevisions(bundle: Bundle): Promise<SignedRevision[]> {
   const judgement = await judgeIncomingRevisions(bundle.records.flatMap((record) => record.revisions ?? []));
   if (!judgement.ok) throw new VerifyFailure(judgement.problem, bagFiles.bundleJson, { recordId: judgement.recordId });
+  checkRecordHeads(bundle);
   return judgement.revisions;
+}
+
+/** Format 2: every signed head checks, and (`legal`) the records without one are counted truly. */
+function checkHeads(bundle: Bundle): Map<string, number> {
+  const authors = checkSignedHeads(bundle);
+  if (bundle.profile === 'legal') checkUnsignedHeads(bundle);
+  return authors;
 }
 
 class Verification implements BagContents {
@@ -122,6 +137,7 @@ class Verification implements BagContents {
   readonly sizes = new Map<string, number>();
   readonly hashes = new Map<string, string>();
   readonly held = new Map<string, Buffer>();
+  readonly heads = new Map<string, Buffer>();
   private info: BagInfo = [];
   private manifest = new Map<string, string>();
   private key: SshPublicKey | null = null;
@@ -157,8 +173,9 @@ class Verification implements BagContents {
       await this.step('payloadManifest', () => this.readPayload());
       const bundle = await this.step('bundleJson', () => this.readBundleJson());
       this.bundle = bundle;
-      if (bundle.format === 2) this.authors = await this.step('signedHeads', () => checkSignedHeads(bundle));
+      if (bundle.format === 2) this.authors = await this.step('signedHeads', () => checkHeads(bundle));
       if (bundle.profile === 'internal') this.revisions = await this.step('revisions', () => checkRevisions(bundle));
+      await this.step('custody', () => checkCustody(bundle));
       const attachments = await this.step('attachments', () => checkAttachments(this, bundle));
       this.report.counts = { ...payloadTotals(this), records: bundle.records.length, attachments };
       this.checkTrust();
@@ -207,16 +224,21 @@ class Verification implements BagContents {
   /**
    * Streams one entry, once: hashes it, and holds its bytes when asked, in
    * one buffer of its declared size (checked against its budget already).
+   * Of an evidence file of a public bundle it keeps the first bytes, which
+   * tell whether it is a photo, video or recording.
    */
   private async read(path: string, hold: boolean): Promise<void> {
     const item = this.files.get(path)!;
     const hash = createHash('sha256');
     const held = hold ? Buffer.allocUnsafe(item.size) : null;
+    const head = this.report.profile === 'public' && path.startsWith('data/attachments/') ? Buffer.alloc(Math.min(sniffSpan, item.size)) : null;
     let at = 0;
+    let headAt = 0;
     // entryBytes never yields past the declared size.
     for await (const chunk of entryBytes(this.zip!, item, this.options.signal)) {
       hash.update(chunk);
       at += held ? chunk.copy(held, at) : 0;
+      if (head && headAt < head.length) headAt += chunk.copy(head, headAt);
       this.done += chunk.length;
       if (this.done - this.reported >= progressStep) {
         this.reported = this.done;
@@ -225,6 +247,7 @@ class Verification implements BagContents {
     }
     this.hashes.set(path, hash.digest('hex'));
     if (held) this.held.set(path, held);
+    if (head) this.heads.set(path, head);
   }
 
   private async readTagFiles(): Promise<void> {
