@@ -9,20 +9,16 @@ import { homedir } from 'node:os';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { TFunction } from 'i18next';
 import packageJson from '../../package.json';
 import { createEngine, type Engine, type EngineDeps, type Progress } from '../engine';
+import { languageOption } from './argv';
 import { chromiumPrinter } from './chromiumPdf';
-import { commands, type CommandContext } from './commands';
+import { watchForClosedPipe } from './closedPipe';
+import type { CommandContext } from './commands';
 import { CommandFailure, InputFailure, VerifyRejected } from './failures';
-import { describeError, languageFrom, translator, type Io } from './output';
-
-const commonOptions = {
-  lang: { type: 'string' },
-  'passphrase-file': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies ParseArgsConfig['options'];
+import { describeError, languageFrom, readOnlyWording, translator, type Io } from './output';
+import { isReadOnly, planCommand } from './usage';
 
 /** The version the bundles' bag-info names ("Dalel 0.1.0"). */
 const packageVersion: string = packageJson.version;
@@ -33,49 +29,31 @@ function builtWorker(): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-/** Messages that the command words differently from the app (it has no passphrase field). */
-const commandWording: Partial<Record<string, string>> = { passphraseRequired: 'cli:passphraseNeeded' };
+/**
+ * Messages that the command words differently from the app: it has no passphrase field, and nothing to
+ * reload (the archive is locked while it runs, so a stale head is a record in conflict: `dalel resolve`).
+ */
+const commandWording: Partial<Record<string, string>> = { passphraseRequired: 'cli:passphraseNeeded', staleRevision: 'cli:recordInConflict' };
 
 /** `engineOptions` lets tests lower the scrypt cost; the installed command never passes any. */
 export async function main(argv: string[], io: Io, engineOptions: Pick<EngineDeps, 'scryptCost'> = {}): Promise<number> {
-  const [name, ...rest] = argv;
-  const langIndex = argv.findIndex((arg) => arg === '--lang');
-  const language = languageFrom(langIndex >= 0 ? argv[langIndex + 1] : undefined, io.env);
+  const language = languageFrom(languageOption(argv), io.env);
   const t = await translator(language);
-  const say = (stream: NodeJS.WritableStream, text: string) => stream.write(`${text}\n`);
+  // A reader that went away (`dalel list DIR | head -1`) ends the output quietly, not with a stack trace.
+  const outlets = new Map([io.stdout, io.stderr].map((stream) => [stream, watchForClosedPipe(stream)]));
+  const say = (stream: NodeJS.WritableStream, text: string) => {
+    if (!outlets.get(stream)?.closed()) stream.write(`${text}\n`);
+  };
 
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    say(name ? io.stdout : io.stderr, t('cli:usage'));
-    return name ? 0 : 2;
+  const plan = planCommand(argv, t, packageVersion);
+  if (plan.kind === 'done') {
+    if (plan.out !== undefined) say(io.stdout, plan.out);
+    if (plan.err !== undefined) say(io.stderr, plan.err);
+    return plan.code;
   }
-  if (argv.some((arg) => arg === '--passphrase' || arg.startsWith('--passphrase='))) {
-    say(io.stderr, t('cli:passphraseOnArgv'));
-    return 2;
-  }
-  const command = commands[name];
-  if (!command) {
-    say(io.stderr, t('cli:unknownCommand', { command: name }));
-    return 2;
-  }
-
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({ args: rest, options: { ...commonOptions, ...command.options }, allowPositionals: true, strict: true });
-  } catch (error) {
-    say(io.stderr, t('cli:badOptions', { detail: (error as Error).message }));
-    return 2;
-  }
-  if (parsed.values.help) {
-    say(io.stdout, t('cli:usage'));
-    return 0;
-  }
-  const count = parsed.positionals.length;
-  const expected = command.positionals.length;
-  if (command.variadic ? count < expected : count !== expected) {
-    const missing = command.positionals[parsed.positionals.length] ?? '';
-    say(io.stderr, missing ? t('cli:missingArgument', { name: missing }) : t('cli:badOptions', { detail: parsed.positionals.slice(-1)[0] }));
-    return 2;
-  }
+  const { command } = plan;
+  // A command that only reads never says "Nothing was changed" (output.ts, readOnlyWording).
+  const wording = isReadOnly(command, plan.values) ? readOnlyWording(t) : t;
 
   const engine = createEngine({
     defaultArchivePath: join(homedir(), 'Dalel'),
@@ -93,11 +71,11 @@ export async function main(argv: string[], io: Io, engineOptions: Pick<EngineDep
     onInternalError: (error) => io.env.DALEL_DEBUG && io.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`),
   });
   const context: CommandContext = {
-    t,
+    t: wording,
     language,
     io,
-    values: parsed.values,
-    positionals: parsed.positionals,
+    values: plan.values,
+    positionals: plan.positionals,
     call: (channel, request) => callOrFail(engine, channel, request) as never,
     say: (text) => say(io.stdout, text),
     warn: (text) => say(io.stderr, text),
@@ -112,8 +90,8 @@ export async function main(argv: string[], io: Io, engineOptions: Pick<EngineDep
       return 2;
     }
     if (!(error instanceof CommandFailure)) throw error;
-    const wording = commandWording[error.error.code];
-    say(io.stderr, wording ? t(wording) : describeError(t, error.error));
+    const worded = commandWording[error.error.code];
+    say(io.stderr, worded ? wording(worded) : describeError(wording, error.error));
     return 1;
   } finally {
     await engine.close();

@@ -3,7 +3,8 @@
  * and the light theme at 1280×800 (the overview and an incident page whole),
  * of one archive: the sample archive (Kazakhstan, January 2022) opened from
  * the welcome, with a few illustrative effects on people and a testimony
- * added, then two defenders' bundles imported that edited one incident each
+ * added (shared/sample/kzJanuary2022Evidence.ts, which `npm run demo` builds
+ * too), then two defenders' bundles imported that edited one incident each
  * in their own way. Record ids, bundle ids, signing keys and the times the
  * records were saved are new on each run; the rest is fixed, so a rerun
  * changes little beyond them. Runs only from `npm run screenshot` (or with
@@ -14,7 +15,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RecordDetail, RecordSummary } from '../../shared/ipc';
-import type { EffectInput, IncidentInput } from '../../shared/model';
+import type { IncidentInput } from '../../shared/model';
+import { sampleEffects, sampleTestimony } from '../../shared/sample/kzJanuary2022Evidence';
 import { expect, test, type DalelSession } from './harness';
 
 const screenshots = fileURLToPath(new URL('../../resources/screenshots/', import.meta.url));
@@ -39,42 +41,17 @@ async function scrollNear(page: Page, selector: string): Promise<void> {
   await page.locator(selector).first().evaluate((element) => window.scrollBy(0, element.getBoundingClientRect().top - 96));
 }
 
-const at = (day: string, time = '12:00') => ({ at: `2022-01-${day}T${time}+06:00`, precision: 'hour' as const });
-
-/** Illustrative effects on people, in the spirit of the sample's incidents: [incident index, effect]. */
-const effects: [number, Omit<EffectInput, 'incident'>][] = [
-  [1, { category: 'banking_payments', severity: 'critical', area: { code: 'KZ-75' }, occurredAt: at('05'), peopleAffected: { count: 1200, precision: 'estimate' }, groups: ['small_businesses'], description: '[Illustrative sample] Card payments and cash machines stopped across the city; shops took cash only.' }],
-  [1, { category: 'medical_care', severity: 'high', area: { code: 'KZ-75' }, occurredAt: at('06'), peopleAffected: { count: 40, precision: 'estimate' }, groups: ['patients'], description: '[Illustrative sample] A clinic could not reach the e-prescription system; patients went home without insulin.' }],
-  [1, { category: 'family_contact', severity: 'high', area: { code: 'KZ-71' }, occurredAt: at('07'), peopleAffected: { unknown: true }, description: '[Illustrative sample] Families could not learn whether relatives in Almaty were safe.' }],
-  [1, { category: 'disability_access', severity: 'high', area: { code: 'KZ-71' }, occurredAt: at('07'), peopleAffected: { count: 15, precision: 'exact' }, groups: ['persons_with_disabilities'], description: '[Illustrative sample] Deaf people could not call the emergency relay service, which works over mobile data.' }],
-  [1, { category: 'information_access', severity: 'medium', area: { code: 'KZ-79' }, occurredAt: at('08'), peopleAffected: { unknown: true }, description: '[Illustrative sample] No news sites or messengers: people relied on rumours about the curfew.' }],
-  [0, { category: 'business_income', severity: 'medium', area: { code: 'KZ-47' }, occurredAt: at('04', '20:00'), peopleAffected: { count: 30, precision: 'estimate' }, groups: ['small_businesses'], economicLoss: { amount: 4500000, currency: 'KZT' }, description: '[Illustrative sample] Taxi drivers working through apps lost their income.' }],
-  [2, { category: 'medical_care', severity: 'medium', area: { code: 'KZ-75' }, occurredAt: at('11', '19:00'), peopleAffected: { count: 8, precision: 'estimate' }, description: '[Illustrative sample] Evening ambulance dispatch fell back to voice calls only.' }],
-  [2, { category: 'banking_payments', severity: 'low', area: { code: 'KZ-75' }, occurredAt: at('12', '19:00'), peopleAffected: { unknown: true }, description: '[Illustrative sample] Online banking failed each evening.' }],
-];
-
 /** The sample archive with effects and one testimony (with consent) linked to the Almaty incident; its incidents, in order. */
 async function sampleWithEffects(dalel: DalelSession): Promise<RecordSummary[]> {
   const { records } = await dispatch<{ records: RecordSummary[] }>(dalel, 'records:list', { type: 'incident' });
   const incidents = [...records].sort((a, b) => String(a.data?.title).localeCompare(String(b.data?.title)));
   // Titles: "[Illustrative sample] Almaty…", "… Mobile internet…", "… Near-total…"; in the sample's order: mobile, nationwide, Almaty.
   const ordered = [incidents[1]!, incidents[2]!, incidents[0]!];
-  for (const [index, effect] of effects) {
-    await dispatch(dalel, 'records:save', { type: 'effect', data: { ...effect, incident: ordered[index]!.recordId } });
+  for (const { incident, effect } of sampleEffects) {
+    await dispatch(dalel, 'records:save', { type: 'effect', data: { ...effect, incident: ordered[incident]!.recordId } });
   }
-  const source = await dispatch<{ recordId: string }>(dalel, 'records:save', {
-    type: 'source',
-    data: {
-      kind: 'testimony',
-      title: '[Illustrative sample] A pharmacist in Almaty on the first days of the shutdown',
-      content: 'We could not take cards, and the prescription system was down, so we wrote prescriptions by hand.',
-      language: 'en',
-      collectedAt: at('14', '10:00'),
-      person: { name: 'A. N.', contact: '', address: '', role: 'witness' },
-      consent: { keep: true, lawyersAnonymous: true, lawyersNamed: true, unNamed: false, publishAnonymous: false, askedBy: 'A. N.', askedIn: 'kk', givenAt: at('14', '10:00'), method: 'verbal' },
-    },
-  });
-  const almaty = ordered[2]!;
+  const source = await dispatch<{ recordId: string }>(dalel, 'records:save', { type: 'source', data: sampleTestimony.source });
+  const almaty = ordered[sampleTestimony.incident]!;
   const detail = await dispatch<RecordDetail>(dalel, 'records:get', { recordId: almaty.recordId });
   const data = detail.history.at(-1)!.revision.data as IncidentInput & { sources: string[] };
   await dispatch(dalel, 'records:save', { type: 'incident', recordId: almaty.recordId, parent: detail.summary.headId, data: { ...data, sources: [...data.sources, source.recordId] } });

@@ -587,6 +587,11 @@ export class Archive {
     return this.custody.eventsFor(recordId);
   }
 
+  /** Every line of the custody log, oldest first (a copy: the log's own list keeps growing). */
+  custodyLog() {
+    return [...this.custody.all()];
+  }
+
   listAttachments(recordId: string): Promise<Attachment[]> {
     return this.attachments.list(recordId);
   }

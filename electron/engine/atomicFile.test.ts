@@ -56,6 +56,12 @@ it('leaves nothing behind when the source fails half way', async () => {
   expect(await readdir(folder.path)).toEqual([]);
 });
 
+it('makes no folder when told not to: a missing one fails the write and stays missing', async () => {
+  const unmounted = join(folder.path, 'media', 'stick');
+  await expect(writeStreamAtomic(join(unmounted, 'case.zip'), [Buffer.from('bundle')], { makeFolder: false })).rejects.toMatchObject({ code: 'ENOENT' });
+  expect(await readdir(folder.path)).toEqual([]);
+});
+
 it('writes many files together, new ones and replacements, in many folders, leaving no temporary file', async () => {
   const files = Array.from({ length: 600 }, (_, index) => ({
     file: join(folder.path, (index % 40).toString(16).padStart(2, '0'), `record-${index}.json`),

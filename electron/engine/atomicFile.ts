@@ -182,11 +182,17 @@ export async function writeAtDurable(file: string, offset: number, data: Uint8Ar
  * place: readers see the old file or the new one, never a part. From a
  * stream, in constant memory (multi-gigabyte evidence files). The pieces of
  * the stream are written after the source has moved on: a source must not
- * change a piece once it has given it.
+ * change a piece once it has given it. The file's folder is made when
+ * missing, unless `makeFolder` is false: then a missing folder fails the
+ * write (ENOENT) before a byte is written.
  */
-export async function writeStreamAtomic(file: string, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<void> {
+export async function writeStreamAtomic(
+  file: string,
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  { makeFolder = true }: { makeFolder?: boolean } = {},
+): Promise<void> {
   const dir = dirname(file);
-  await ensureDir(dir);
+  if (makeFolder) await ensureDir(dir);
   const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     const handle = await open(temporary, 'wx', 0o600);

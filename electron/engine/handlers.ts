@@ -229,7 +229,10 @@ export function createHandlers(state: EngineState): Handlers {
       const files = paths.map((path) => ({ path, description, sensitive }));
       return { attachments: await state.runTask('attach', (task) => archive.attach(recordId, files, task)) };
     },
-    'custody:list': async ({ recordId }) => ({ events: state.requireArchive().custodyOf(recordId) }),
+    'custody:list': async ({ recordId }) => {
+      const archive = state.requireArchive();
+      return { events: recordId === undefined ? archive.custodyLog() : archive.custodyOf(recordId) };
+    },
     'key:show': async () => {
       const { key } = state.requireArchive();
       return { publicKey: key.publicLine, fingerprint: key.fingerprint };

@@ -95,7 +95,7 @@ describe('translations', () => {
 
   it('have a message for every validation key the schemas can produce', () => {
     for (const language of languages) {
-      const messages = resources[language].validation as Record<string, string>;
+      const messages = resources[language].validation as unknown as Record<string, string>;
       for (const key of validationKeys) expect(messages[key], `${language} validation:${key}`).toBeTruthy();
     }
   });

@@ -319,12 +319,17 @@ export const contract = {
     }),
     z.strictObject({ attachments: z.array(Attachment) }),
   ),
-  /** The chain of custody of one record, oldest first, as the log holds it (already verified on open). */
-  'custody:list': channel(z.strictObject({ recordId: RecordId }), z.strictObject({ events: z.array(CustodyEvent) })),
+  /**
+   * The chain of custody of one record, oldest first, as the log holds it
+   * (already verified on open); without `recordId`, every line of the
+   * archive's log (`dalel custody`).
+   */
+  'custody:list': channel(z.strictObject({ recordId: RecordId.optional() }), z.strictObject({ events: z.array(CustodyEvent) })),
   'key:show': channel(empty, z.strictObject({ publicKey: z.string(), fingerprint: z.string() })),
   /**
    * Writes a signed bundle of the open archive to a new file `out`
    * (docs/spec/bundle-format.md); progress goes to the engine's onProgress.
+   * The folder of `out` must exist (`exportFolderMissing` otherwise): none is made.
    */
   'bundle:export': channel(
     z.strictObject({
@@ -354,6 +359,8 @@ export const contract = {
       withheld: Redactions,
       /** The signing key's fingerprint: the archive's, or for a `public` bundle its own publication key's. */
       fingerprint: z.string(),
+      /** The sha256 of the whole ZIP file (what `sha256sum` prints for it), to name the file in a covering letter. */
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
     }),
   ),
   /**

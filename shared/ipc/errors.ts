@@ -33,6 +33,7 @@ export const errorPlaceholders = {
   bundleTooLarge: [],
   cancelled: [],
   exportPathNotChosen: [],
+  exportFolderMissing: ['path'],
   busy: [],
   staleRevision: [],
   recordRetracted: [],

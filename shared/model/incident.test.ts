@@ -28,11 +28,15 @@ describe('an incident', () => {
     expect(problems({ ...minimal, title: '  ', scope: undefined, kinds: [] })).toEqual(
       expect.arrayContaining([
         { path: 'title', key: 'required', params: {} },
-        { path: 'scope', key: 'required', params: {} },
+        { path: 'scope', key: 'required', params: { choices: 'national, regional, local' } },
         { path: 'kinds', key: 'required', params: {} },
       ]),
     );
-    expect(problems({ ...minimal, scope: 'planetary' })).toEqual([{ path: 'scope', key: 'invalidChoice', params: {} }]);
+    expect(problems({ ...minimal, scope: 'planetary' })).toEqual([
+      { path: 'scope', key: 'invalidChoice', params: { choices: 'national, regional, local', given: '"planetary"' } },
+    ]);
+    // A wrong kind of value is said once, with the kind expected, not measured as well.
+    expect(problems({ ...minimal, kinds: 'mobile_data' })).toEqual([{ path: 'kinds', key: 'invalidType', params: { expected: 'list', given: '"mobile_data"' } }]);
     expect(problems({ ...minimal, title: 'x'.repeat(301) })).toEqual([{ path: 'title', key: 'tooLong', params: { max: 300 } }]);
     expect(problems({ ...minimal, surprise: 1 })).toEqual([{ path: '', key: 'unknownField', params: { fields: 'surprise' } }]);
   });
@@ -47,7 +51,7 @@ describe('an incident', () => {
 
   it('takes area codes and free-text places, and refuses malformed codes', () => {
     expect(problems({ ...minimal, areas: [{ code: 'KZ-75' }, { place: 'Ақтау' }] })).toEqual([]);
-    expect(problems({ ...minimal, areas: [{ code: 'Almaty' }] })).toEqual([{ path: 'areas.0.code', key: 'invalidAreaCode', params: {} }]);
+    expect(problems({ ...minimal, areas: [{ code: 'Almaty' }] })).toEqual([{ path: 'areas.0.code', key: 'invalidAreaCode', params: { given: '"Almaty"' } }]);
   });
 });
 
@@ -59,7 +63,12 @@ describe('timestamps', () => {
     expect(isIsoWithOffset('2022-02-30T10:00+06:00')).toBe(false);
     expect(isIsoWithOffset('2022-01-05T24:00+06:00')).toBe(false);
     expect(problems({ ...minimal, startedAt: { at: '5 January', precision: 'day' } })).toEqual([
-      { path: 'startedAt.at', key: 'invalidDate', params: {} },
+      { path: 'startedAt.at', key: 'invalidDate', params: { given: '"5 January"' } },
     ]);
+    // What was given is shown to find it, never at length: a statement pasted in the wrong field stays out of the message.
+    const pasted = `${'Терминал не работал три дня. '.repeat(20)}`;
+    const [problem] = problems({ ...minimal, startedAt: { at: pasted, precision: 'day' } });
+    expect(problem?.params.given).toHaveLength(40);
+    expect(String(problem?.params.given).endsWith('…')).toBe(true);
   });
 });

@@ -3,7 +3,9 @@
  * records written from public reporting, not a verified case file; every
  * title says so. One source for `npm run demo` and for "Open the sample
  * archive" in the app, both of which save them through the ordinary
- * contract (the command's `add`, the renderer's `records:save`). Pure data.
+ * contract (the command's `add`, the renderer's `records:save`). The
+ * effects, testimony and files the demo and the screenshots add to them are
+ * in ./kzJanuary2022Evidence.ts. Pure data.
  */
 import type { IncidentInput } from '../model';
 import mobileRestrictions from '../../resources/sample/kz-january-2022/01-mobile-restrictions.json';

@@ -38,6 +38,7 @@ export const archiveCommands: Record<string, Command> = {
   key: {
     options: { json: { type: 'boolean' } },
     positionals: ['DIR'],
+    readOnly: true,
     async run(context) {
       const status = await openArchive(context);
       const key = await context.call('key:show', {});
@@ -86,6 +87,7 @@ export const archiveCommands: Record<string, Command> = {
   check: {
     options: { json: { type: 'boolean' } },
     positionals: ['DIR'],
+    readOnly: true,
     async run(context) {
       const found = await beforeRepair(context, 'archive:check');
       if (context.values.json) json(context, found);
@@ -118,6 +120,7 @@ export const archiveCommands: Record<string, Command> = {
   'state-hash': {
     options: {},
     positionals: ['DIR'],
+    readOnly: true,
     async run(context) {
       await openArchive(context);
       context.say((await context.call('archive:stateHash', {})).stateHash);

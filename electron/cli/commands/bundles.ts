@@ -46,12 +46,15 @@ export const bundleCommands: Record<string, Command> = {
       if (context.values.json) return json(context, result);
       context.say(t('cli:exported', { path: result.path, bundleId: result.bundleId, count: result.files, profile: result.profile }));
       context.say(withheldLine(t, result.profile, result.withheld));
+      // The file's own hash, computed as it was written: for the covering letter that names it.
+      context.say(t('cli:bundleSha256', { sha256: result.sha256 }));
     },
   },
 
   verify: {
     options: { trusted: { type: 'string' }, json: { type: 'boolean' } },
     positionals: ['FILE'],
+    readOnly: true,
     async run(context) {
       const { t } = context;
       const trustedFile = context.values.trusted;

@@ -8,6 +8,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { TFunction } from 'i18next';
 import type { ChannelName, Language, RequestOf, ResponseOf } from '../../../shared/ipc';
 import { CommandFailure, InputFailure } from '../failures';
+import { parseJsonText } from '../jsonText';
 import type { Io } from '../output';
 import { askHidden, canAsk } from '../prompt';
 
@@ -28,6 +29,16 @@ export interface Command {
   positionals: string[];
   /** The last positional may repeat (FILE...). */
   variadic?: boolean;
+  /**
+   * Never changes an archive: its messages are then worded without "Nothing
+   * was changed" (their `_readOnly` form, ../output.ts readOnlyWording).
+   */
+  readOnly?: boolean;
+  /**
+   * Options that make a read-only command change the archive after all
+   * (`settings --set`): with one of them given, it is not read-only.
+   */
+  changesWith?: string[];
   run(context: CommandContext): Promise<void>;
 }
 
@@ -120,11 +131,10 @@ export async function readJsonInput(context: CommandContext, file: string): Prom
   } catch {
     throw new InputFailure(t('cli:readInputFailed', { file }));
   }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new InputFailure(t('cli:notJson', { file: file === '-' ? 'stdin' : file }));
-  }
+  const parsed = parseJsonText(text);
+  if (parsed.ok) return parsed.value;
+  const { line, column, excerpt } = parsed;
+  throw new InputFailure(`${t('cli:notJson', { file: file === '-' ? 'stdin' : file, line, column })}\n${excerpt}`);
 }
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<string> {

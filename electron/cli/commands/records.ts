@@ -7,6 +7,7 @@ import type { RecordDetail, RecordSummary } from '../../../shared/ipc';
 import { findArea, recordSchemas, recordTypes, type Area, type RecordType, type SavableType } from '../../../shared/model';
 import { fingerprintOfLine } from '../../engine/signingKey';
 import { InputFailure } from '../failures';
+import { applyMergePatch } from '../mergePatch';
 import { type Command, type CommandContext, isObject, json, openArchive, readJsonInput, requireOption } from './context';
 
 export const recordCommands: Record<string, Command> = {
@@ -15,9 +16,11 @@ export const recordCommands: Record<string, Command> = {
     positionals: ['DIR'],
     async run(context) {
       const type = requireOption(context, 'type');
-      if (!(type in recordSchemas)) throw new InputFailure(context.t('cli:badOptions', { detail: `--type ${type}` }));
+      if (!(type in recordSchemas)) throw new InputFailure(badType(context, type, Object.keys(recordSchemas)));
       let data = await readJsonInput(context, requireOption(context, 'json'));
       const parent = context.values.parent as string | undefined;
+      // Said before zod's "incident: Required", which would not say how to give it.
+      if (type === 'effect' && !parent && isObject(data) && data.incident === undefined) throw new InputFailure(context.t('cli:effectNeedsIncident'));
       // An effect's parent is its incident.
       if (type === 'effect' && parent && isObject(data) && data.incident === undefined) data = { ...data, incident: parent };
       await openArchive(context);
@@ -38,11 +41,20 @@ export const recordCommands: Record<string, Command> = {
     },
   },
 
+  /**
+   * A new revision from the current one and a JSON merge patch (RFC 7396):
+   * what the patch names changes, every other field stays. `--replace`
+   * saves the JSON as the whole record instead.
+   */
   edit: {
-    options: { json: { type: 'string' } },
+    options: { json: { type: 'string' }, replace: { type: 'boolean' } },
     positionals: ['DIR', 'ID'],
     async run(context) {
-      const data = await readJsonInput(context, requireOption(context, 'json'));
+      const file = requireOption(context, 'json');
+      const input = await readJsonInput(context, file);
+      const replace = context.values.replace === true;
+      // A record is an object: a patch that is not one would replace it whole with something no schema takes.
+      if (!replace && !isObject(input)) throw new InputFailure(context.t('cli:patchNotObject', { file: file === '-' ? 'stdin' : file }));
       await openArchive(context);
       const recordId = context.positionals[1]!;
       const current = await context.call('records:get', { recordId });
@@ -50,7 +62,7 @@ export const recordCommands: Record<string, Command> = {
         type: current.summary.type as SavableType,
         recordId,
         parent: current.summary.headId,
-        data,
+        data: replace ? input : applyMergePatch(current.summary.data ?? {}, input),
       });
       context.say(saved.revisionId);
     },
@@ -59,9 +71,11 @@ export const recordCommands: Record<string, Command> = {
   list: {
     options: { type: { type: 'string' }, json: { type: 'boolean' } },
     positionals: ['DIR'],
+    readOnly: true,
     async run(context) {
-      const status = await openArchive(context);
       const type = context.values.type as string | undefined;
+      if (type !== undefined && !(recordTypes as readonly string[]).includes(type)) throw new InputFailure(badType(context, type, recordTypes));
+      const status = await openArchive(context);
       const types = type ? [type] : [...recordTypes];
       const records: RecordSummary[] = [];
       for (const each of types) records.push(...(await context.call('records:list', { type: each as RecordType })).records);
@@ -76,6 +90,7 @@ export const recordCommands: Record<string, Command> = {
   show: {
     options: { history: { type: 'boolean' }, json: { type: 'boolean' } },
     positionals: ['DIR', 'ID'],
+    readOnly: true,
     async run(context) {
       await openArchive(context);
       const detail = await context.call('records:get', { recordId: context.positionals[1]! });
@@ -87,18 +102,33 @@ export const recordCommands: Record<string, Command> = {
     },
   },
 
+  /** As the app's "Add files": `--description` and `--sensitive` (never in a public bundle) apply to every file given. */
   attach: {
-    options: {},
+    options: { description: { type: 'string' }, sensitive: { type: 'boolean' } },
     positionals: ['DIR', 'ID', 'FILE'],
     variadic: true,
     async run(context) {
       await openArchive(context);
       const [, recordId, ...files] = context.positionals;
-      const result = await context.call('attachments:add', { recordId: recordId!, paths: files.map((file) => resolve(file)) });
-      result.attachments.forEach((entry, index) => context.say(`${entry.sha256}  ${files[index]}`));
+      const description = typeof context.values.description === 'string' ? context.values.description.trim() : '';
+      const sensitive = context.values.sensitive === true;
+      const result = await context.call('attachments:add', {
+        recordId: recordId!,
+        paths: files.map((file) => resolve(file)),
+        ...(description ? { description } : {}),
+        ...(sensitive ? { sensitive } : {}),
+      });
+      result.attachments.forEach((entry, index) => {
+        context.say(`${entry.sha256}  ${files[index]}`);
+        // A file the record already listed keeps what it was first given: say so rather than seem to have changed it.
+        if ((description && entry.description !== description) || (sensitive && !entry.sensitive)) context.warn(context.t('cli:attachKept', { file: files[index] }));
+      });
     },
   },
 };
+
+/** "Unknown record type “person”. Use one of: incident, effect, source." */
+const badType = (context: CommandContext, type: string, types: readonly string[]) => context.t('cli:badType', { type, types: types.join(', ') });
 
 function incidentFields(record: RecordSummary) {
   return (record.data ?? {}) as {

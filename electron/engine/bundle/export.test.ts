@@ -4,8 +4,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Bundle, sharingUses, type SharingUse, type SourceInput } from '../../../shared/model';
@@ -95,6 +95,8 @@ describe.each([
     const { out, result, bag, bundle } = await exported(archive);
 
     expect(execFileSync('unzip', ['-t', out], { encoding: 'utf8' })).toMatch(/No errors detected/);
+    // The hash of the whole file, for a covering letter, is what sha256sum says of the file on disk.
+    expect(result.sha256).toBe(execFileSync('sha256sum', [out], { encoding: 'utf8' }).split(' ')[0]);
     const checked = execFileSync('sh', ['-c', 'sha256sum -c tagmanifest-sha256.txt && sha256sum -c manifest-sha256.txt'], { cwd: bag, encoding: 'utf8' });
     expect(checked).not.toMatch(/FAILED/);
     expect(checked.match(/: OK$/gm)).toHaveLength(5 + 4 + Object.keys(files).length);
@@ -197,6 +199,20 @@ describe('a failed export', () => {
     await expect(exporting).rejects.toMatchObject({ code: 'cancelled' });
     expect(existsSync(cancelled)).toBe(false);
     expect((await readdir(folder.path)).filter((name) => name.includes('cancelled'))).toEqual([]);
+  });
+
+  it('writes nowhere, and makes no folder, when the folder of the bundle is not there or goes away while it is written', async () => {
+    const { archive } = await sampleArchive(null);
+    const stick = join(folder.path, 'media', 'stick');
+    const options = { out: join(stick, 'case.zip'), profile: 'legal', language: 'en', softwareVersion: 'test' } as const;
+    await expect(exportBundle(archive, options)).rejects.toMatchObject({ code: 'exportFolderMissing', params: { path: stick } });
+    expect(existsSync(join(folder.path, 'media'))).toBe(false);
+
+    // Mounted, then pulled out half way through: the write fails; the mount point is not made again on this disk.
+    await mkdir(stick, { recursive: true });
+    const pulled = exportBundle(archive, { ...options, onProgress: (done) => done > 100_000 && rmSync(stick, { recursive: true, force: true }) });
+    await expect(pulled).rejects.toMatchObject({ code: 'exportFolderMissing', params: { path: stick } });
+    expect(existsSync(stick)).toBe(false);
   });
 });
 

@@ -7,11 +7,12 @@
  * CSVs follow the files, since they list what went in; the manifests,
  * bag-info and signature follow the payload, since they need its hashes. The ZIP is written beside
  * its destination and renamed into place only when whole: a failure or a
- * cancel leaves no partial file.
+ * cancel leaves no partial file. It goes only into a folder that is already
+ * there, never one made for it, and is hashed whole as it is written.
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { access } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { createHash, createHmac, randomBytes, type Hash } from 'node:crypto';
+import { access, stat } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
 import { bagitDeclaration, writeBagInfo, writeManifest } from '../../../shared/bagit';
 import { bundleFormat, type Bundle, type BundleProfile } from '../../../shared/model';
 import { effectsCsv, incidentsCsv, renderReport } from '../../../shared/report';
@@ -64,6 +65,8 @@ export interface ExportResult {
   withheld: Bundle['redactions'];
   /** Who signed: the archive's key, or a public bundle's own publication key. */
   fingerprint: string;
+  /** The sha256 of the whole ZIP file as written (what `sha256sum` prints for it), for a covering letter. */
+  sha256: string;
 }
 
 /** Media that is already compressed: stored as is, so a video is not deflated for nothing. */
@@ -71,6 +74,10 @@ const compressed = /^(image\/(jpeg|png|gif|webp|heic)|audio\/|video\/|applicatio
 
 export async function exportBundle(archive: Archive, options: ExportOptions): Promise<ExportResult> {
   const out = resolve(options.out);
+  const folder = dirname(out);
+  // SECURITY: a mistyped or unmounted destination (/media/stick/case.zip) must not have its folders made on the
+  // laptop's own disk, leaving the bundle's names and statements there: only a folder that is there is written to.
+  if (!(await isFolder(folder))) throw new EngineError('exportFolderMissing', { path: folder });
   if (await exists(out)) throw new EngineError('fileExists', { path: out });
   const now = new Date().toISOString();
   // SECURITY: a public bundle's time is the day alone (bundle.json, bag-info, the ZIP's entry times), so the
@@ -213,20 +220,40 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
     yield* add('tagmanifest-sha256.txt.sig', text(await signSshsig(key, tagManifest, bundleNamespace)), false);
   }
 
+  const whole = createHash('sha256');
   try {
-    // A failure or a cancel anywhere in the entries ends the write, which removes the partial file.
-    await writeStreamAtomic(out, zipBytes(entries()));
+    // A failure or a cancel anywhere in the entries ends the write, which removes the partial file. The folder is
+    // not made: a stick unplugged since the check above fails the write instead of filling the mount point.
+    await writeStreamAtomic(out, hashing(zipBytes(entries()), whole), { makeFolder: false });
   } catch (error) {
     if (options.signal?.aborted) throw new EngineError('cancelled');
+    if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' && !(await isFolder(folder))) throw new EngineError('exportFolderMissing', { path: folder });
     throw fromFsError(error, out);
   }
   await archive.recordExport(publication ? `${bundleId} signed by publication key ${key.fingerprint}` : bundleId, tagManifestSha256);
-  return { bundleId, path: out, files: payload.length, bytes: done, pdf: printed, profile: options.profile, withheld: bundle.redactions, fingerprint: key.fingerprint };
+  return {
+    bundleId,
+    path: out,
+    files: payload.length,
+    bytes: done,
+    pdf: printed,
+    profile: options.profile,
+    withheld: bundle.redactions,
+    fingerprint: key.fingerprint,
+    sha256: whole.digest('hex'),
+  };
 }
 
 async function exists(path: string): Promise<boolean> {
   return access(path).then(
     () => true,
+    () => false,
+  );
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then(
+    (found) => found.isDirectory(),
     () => false,
   );
 }
@@ -248,6 +275,14 @@ function signerNameOf(options: ExportOptions, archiveName: string): string {
 export function publicationKey(archiveKey: SigningKey, bundleId: string): SigningKey {
   const seed = createHmac('sha256', archiveKey.toPkcs8()).update(`dalel publication key v1\0${bundleId}`).digest();
   return SigningKey.fromSeed(seed);
+}
+
+/** The pieces of a stream, each also added to `hash` as it passes (before the writer has it: a piece never changes once given). */
+async function* hashing(source: AsyncIterable<Uint8Array>, hash: Hash): AsyncGenerator<Uint8Array> {
+  for await (const piece of source) {
+    hash.update(piece);
+    yield piece;
+  }
 }
 
 /** The pieces of a stream, also kept in `held` as they pass. */

@@ -158,7 +158,7 @@ export function ExportScreen({ archivePath, archiveName, damagedFiles }: Props) 
     if (!result.ok) {
       setError(result.error);
       toast.error(result.error);
-      setFocusAfter(result.error.code === 'fileExists' || result.error.code === 'permissionDenied' ? 'path' : 'submit');
+      setFocusAfter(['fileExists', 'permissionDenied', 'exportFolderMissing'].includes(result.error.code) ? 'path' : 'submit');
       return;
     }
     toast.result((tr) => tr('common:toast.exported', { name: fileNameOf(result.value.path) }));
