@@ -274,9 +274,8 @@ test.describe('with a bulk archive of 100k incidents', () => {
     await expect(page.locator('#chart-by-area svg')).toBeVisible();
     await expect(page.locator('#chart-over-time svg')).toBeVisible();
     const elapsed = Math.round(performance.now() - started);
+    // Only shown: the bench measures P8 in ratios; this proves the screen works at this size (the waits above bound it).
     console.log(`overview of ${counts.incidents} incidents rendered in ${elapsed} ms`);
-    // Generous: the bench measures P8 properly; this only proves the screen works at this size.
-    expect(elapsed).toBeLessThan(60_000);
 
     const timeline = await chartTable(page, 'chart-timeline');
     expect(timeline.length).toBeGreaterThan(0);
