@@ -12,7 +12,10 @@ export const chromiumPath = process.env.DALEL_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'electron/e2e',
-  timeout: 60_000,
+  timeout: 120_000,
+  // On a loaded 2-core machine a step (an scrypt unlock, a first render) can take several seconds: an
+  // assertion waits long enough that only a real failure fails it, and a passing one returns at once.
+  expect: { timeout: 20_000 },
   workers: 2,
   // npm test totals the suites from the JSON report.
   reporter: [['list'], ['json', { outputFile: '.ci/results/playwright.json' }]],

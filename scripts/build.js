@@ -4,7 +4,7 @@
 // builds in `prepare`, and `npm start` finds the build current. A finished
 // build leaves out/.built; `node scripts/build.js --always` builds anyway.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,10 +27,13 @@ function newest(path) {
   return latest;
 }
 
-/** True when out/ holds a finished build newer than everything it is built from. */
+/** What a finished build leaves: the shell, the command, the preload and the UI. */
+const outputs = ['out/main/index.js', 'out/main/dalel.js', 'out/main/verifyWorker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+
+/** True when out/ holds a finished build, all of it, newer than everything it is built from. */
 export function buildIsCurrent(root) {
   const stamp = join(root, 'out', '.built');
-  if (!existsSync(stamp)) return false;
+  if (!existsSync(stamp) || !outputs.every((output) => existsSync(join(root, output)))) return false;
   const built = statSync(stamp).mtimeMs;
   return inputs.every((input) => newest(join(root, input)) <= built);
 }
@@ -38,6 +41,8 @@ export function buildIsCurrent(root) {
 /** Builds when needed (or always); returns the build's exit status, 0 when nothing had to be built. */
 export function build(root, { always = false } = {}) {
   if (!always && buildIsCurrent(root)) return 0;
+  // A build stopped half way must not leave the last one's stamp saying "current".
+  rmSync(join(root, 'out', '.built'), { force: true });
   const result = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.status !== 0) return result.status ?? 1;
   writeFileSync(join(root, 'out', '.built'), `${new Date().toISOString()}\n`);

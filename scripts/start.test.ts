@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildIsCurrent } from './build.js';
 
 const checkout = join(import.meta.dirname, '..');
+const builtOutputs = ['out/main/index.js', 'out/main/dalel.js', 'out/main/verifyWorker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 let root: string;
 
 /** A folder laid out like a checkout with a finished build: scripts, package.json, out/.built and the real electron package. */
@@ -25,6 +26,10 @@ function fakeCheckout(): string {
   mkdirSync(join(dir, 'electron'));
   writeFileSync(join(dir, 'electron', 'main.ts'), '');
   mkdirSync(join(dir, 'out'));
+  for (const output of builtOutputs) {
+    mkdirSync(join(dir, output, '..'), { recursive: true });
+    writeFileSync(join(dir, output), '');
+  }
   writeFileSync(join(dir, 'out', '.built'), '');
   const later = new Date(Date.now() + 60_000);
   utimesSync(join(dir, 'out', '.built'), later, later);
@@ -84,6 +89,11 @@ describe('the build is current', () => {
     utimesSync(join(root, 'electron', 'main.ts'), later, later);
     expect(buildIsCurrent(root)).toBe(false);
     rmSync(join(root, 'out', '.built'));
+    expect(buildIsCurrent(root)).toBe(false);
+  });
+
+  it('not when part of the build is missing (a build stopped half way), whatever the stamp says', () => {
+    rmSync(join(root, 'out', 'renderer'), { recursive: true });
     expect(buildIsCurrent(root)).toBe(false);
   });
 });

@@ -55,9 +55,12 @@ describe('the built app started as `dalel list ARCHIVE`', () => {
     });
     fake.fakeElectron.app.isPackaged = true;
     process.argv = ['/opt/Dalel/dalel', 'list', archive, '--lang', 'en'];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    // A pipe that takes each write when its callback is called: the app must wait for it before exiting.
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown, encoding?: unknown, callback?: unknown) => {
       written.push(String(chunk));
-      return true;
+      const done = typeof encoding === 'function' ? encoding : callback;
+      setTimeout(() => (done as (() => void) | undefined)?.(), 50);
+      return false;
     });
     await import(/* @vite-ignore */ mainBundle);
     await vi.waitFor(() => expect(fake.fakeElectron.app.exit).toHaveBeenCalled(), { timeout: 30_000 });
@@ -69,9 +72,10 @@ describe('the built app started as `dalel list ARCHIVE`', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('prints the list and exits with the command’s code', () => {
+  it('prints the list and exits with the command’s code, once the output is written out', () => {
     expect(written.join('')).toContain('[Illustrative sample] Mobile internet restricted');
     expect(fake.fakeElectron.app.exit).toHaveBeenCalledWith(0);
+    expect(written.at(-1)).toBe(''); // the flush that app.exit waited for
   });
 
   it('opens no window, claims no lock, registers no app:// scheme', () => {

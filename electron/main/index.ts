@@ -83,12 +83,17 @@ const commandLine = commandArguments(process.argv, app.isPackaged);
 if (commandLine) {
   // `dalel COMMAND …` (commandLine.ts): the command, then exit with its code; no window, no lock.
   app.dock?.hide();
+  const stopped = (error: unknown) => {
+    process.stderr.write(`Dalel could not run the command: ${error instanceof Error ? error.message : String(error)}\n`);
+    app.exit(2);
+  };
+  process.on('uncaughtException', stopped);
   runCommand(commandLine, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env })
-    .catch((error: unknown) => {
-      process.stderr.write(`Dalel could not run the command: ${error instanceof Error ? error.message : String(error)}\n`);
-      return 2;
-    })
-    .then((code) => app.exit(code));
+    // app.exit drops what a pipe has not taken yet: the output is written out first.
+    .then(async (code) => {
+      await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((done) => stream.write('', done))));
+      app.exit(code);
+    }, stopped);
 } else {
   startApp();
 }
