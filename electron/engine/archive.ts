@@ -32,6 +32,7 @@ import { CustodyLog, custodyFile } from './custodyLog';
 import { openDocument, readJson } from './documentAdapter';
 import { EncryptedStorage } from './encryptedStorage';
 import { encryptInPlace, recoverInterruptedEncryption } from './encryptInPlace';
+import { assertWithdrawalsKept } from './consentWithdrawals';
 import { EngineError, fromFsError } from './errors';
 import { archiveFormat, defaultSafety, entriesOf, manifestOf, readManifest, readUnlockCounter, unlockCounterFile, writeManifest, writeUnlockFailures, type Encryption, type Manifest } from './manifest';
 import { newEpoch, readVouched, tamperingSince, writeVouched, type Tampering, type Vouched } from './vouched';
@@ -359,6 +360,8 @@ export class Archive {
       if (heads.join() !== [...request.heads].sort().join()) throw new EngineError('staleRevision');
       // Keeping a retraction resolves with a tombstone: the record stays retracted, every version in its history.
       const data = request.retraction ? null : this.validRecord(type as SavableType, request.data);
+      // SECURITY: the version kept must carry every head's withdrawal of consent (a retraction publishes nothing).
+      if (data) assertWithdrawalsKept(this.headData(request.recordId), data, true);
       const signed = signRevision(this.key, {
         recordId: request.recordId,
         type,
@@ -706,6 +709,8 @@ export class Archive {
       const data = this.validRecord(request.type, request.data);
       const recordId = request.recordId ?? randomUUID();
       const parents = request.recordId ? [this.currentHead(request.recordId, request.type, request.parent)] : [];
+      // SECURITY: a withdrawal of consent stays until the person is asked again, whoever saves (app, command).
+      if (request.recordId) assertWithdrawalsKept(this.headData(request.recordId), data);
       const signed = signRevision(this.key, { recordId, type: request.type, parents, data });
       await this.records.add(signed);
       await this.custody.append(this.key.fingerprint, 'record_saved', { recordId, revisionId: signed.id });
@@ -780,6 +785,11 @@ export class Archive {
       throw new EngineError('staleRevision');
     }
     return heads[0]!.id;
+  }
+
+  /** The fields of each current head of a record (a tombstone's are null). */
+  private headData(recordId: string): unknown[] {
+    return this.records.heads(recordId).map((head) => head.revision.data);
   }
 
   private serialised<T>(work: () => Promise<T>): Promise<T> {

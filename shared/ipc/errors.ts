@@ -50,6 +50,7 @@ export const errorPlaceholders = {
   invalidPublicKey: [],
   notInConflict: [],
   receivedNotFound: [],
+  consentWithdrawalKept: ['use', 'date'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorCode = keyof typeof errorPlaceholders;

@@ -86,12 +86,22 @@ const spanOf = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
  */
 function withdrawnSinceAsked(consent: Pick<Consent, 'givenAt' | 'withdrawals'>, use: ConsentUse): boolean {
   if (!Array.isArray(consent.withdrawals) || typeof consent.givenAt?.at !== 'string') return false;
-  const asked = instantOf(consent.givenAt);
+  const givenAt = consent.givenAt;
   return consent.withdrawals.some((withdrawal) => {
     if (!(withdrawal?.uses as readonly string[] | undefined)?.includes(use) || typeof withdrawal.at?.at !== 'string') return false;
-    const latest = instantOf(withdrawal.at) + (spanOf[withdrawal.at.precision] ?? spanOf.day);
-    return !(latest <= asked);
+    return !askedAgainAfter(givenAt, withdrawal);
   });
+}
+
+/**
+ * Whether consent given at `givenAt` surely came after the withdrawal: the
+ * withdrawal's latest possible moment is not after it. A time that cannot be
+ * read never counts as asked again.
+ */
+export function askedAgainAfter(givenAt: Timestamp, withdrawal: Pick<Withdrawal, 'at'>): boolean {
+  const asked = instantOf(givenAt);
+  const latest = instantOf(withdrawal.at) + (spanOf[withdrawal.at.precision] ?? spanOf.day);
+  return Number.isFinite(asked) && Number.isFinite(latest) && latest <= asked;
 }
 
 /** The answers of the earlier three questions, as they were saved. */

@@ -40,6 +40,12 @@ export interface PolicyRecord {
   retracted: boolean;
   /** The head's fields; null when retracted. */
   data: Record<string, unknown> | null;
+  /**
+   * A source in conflict: the consent its person's answers are judged by,
+   * carrying the withdrawals of every version (a version made without a
+   * withdrawal never publishes what the other version withdrew).
+   */
+  consentAcrossVersions?: unknown;
 }
 
 export interface PolicyFile {
@@ -166,7 +172,7 @@ export function redact<R extends PolicyRecord, F extends PolicyFile>(
   for (const record of records) {
     const data = record.data ? { ...record.data } : null;
     if (record.type === 'source' && data) {
-      const person = personIn(profile, data);
+      const person = personIn(profile, record.consentAcrossVersions === undefined ? data : { ...data, consent: record.consentAcrossVersions });
       if (person === 'withheld') {
         result.sourcesWithheld.push(record);
         filesOut.set(record.recordId, 'sourceWithheld');

@@ -60,7 +60,7 @@ const recordTypes: readonly RecordType[] = ['incident', 'effect', 'source'];
 export async function bundleContent(archive: Archive, options: ContentOptions, bundleId: string, createdAt: string, signer: BundleSigner): Promise<Bundle> {
   const { profile } = options;
   const summaries: PolicyRecord[] = recordTypes.flatMap((type) =>
-    archive.listRecords(type).map((summary) => ({ ...summary, type: summary.type as PolicyRecord['type'] })),
+    archive.listRecords(type).map((summary) => ({ ...summary, type: summary.type as PolicyRecord['type'], ...consentAcrossVersions(archive, summary) })),
   );
   const { selected, unknown } = selectRecords(summaries, options.only, profile);
   if (unknown.length) throw new EngineError('recordNotFound', { id: unknown[0]! });
@@ -96,6 +96,26 @@ export async function bundleContent(archive: Archive, options: ContentOptions, b
     },
   });
 }
+
+/**
+ * SECURITY: a source in conflict is judged by every version's withdrawals
+ * of consent, not only by the version made last: a version made elsewhere
+ * without the withdrawal must not publish what the person withdrew while
+ * the conflict waits for someone to resolve it.
+ */
+function consentAcrossVersions(archive: Archive, summary: { recordId: string; type: string; heads: string[]; data: Record<string, unknown> | null }) {
+  if (summary.type !== 'source' || summary.heads.length < 2 || !isObject(summary.data?.consent)) return {};
+  const { history } = archive.getRecord(summary.recordId);
+  const withdrawals = history
+    .filter((signed) => summary.heads.includes(signed.id))
+    .flatMap((signed) => {
+      const consent = (signed.revision.data as Record<string, unknown> | null)?.consent;
+      return isObject(consent) && Array.isArray(consent.withdrawals) ? consent.withdrawals : [];
+    });
+  return withdrawals.length ? { consentAcrossVersions: { ...summary.data.consent, withdrawals } } : {};
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * A person's pseudonym where a bundle does not name them: for that bundle
