@@ -101,6 +101,11 @@ describe('dalel', () => {
     expect((await dalel(['list', dir])).out).toContain('Medical care: A diabetic patient');
     const withoutConsent = await dalel(['add', dir, '--type', 'source', '--json', '-'], { stdin: JSON.stringify({ ...testimony, consent: undefined }) });
     expect(withoutConsent).toMatchObject({ code: 1, err: expect.stringContaining('consent') });
+    // A source for a record that is not there is refused before it is saved.
+    const sourcesBefore = JSON.parse((await dalel(['list', dir, '--type', 'source', '--json'])).out).length;
+    const missingParent = await dalel(['add', dir, '--type', 'source', '--parent', '0'.repeat(8) + '-0000-4000-8000-' + '0'.repeat(12), '--json', '-'], { stdin: JSON.stringify(testimony) });
+    expect(missingParent).toMatchObject({ code: 1, out: '', err: expect.stringContaining('No record with id') });
+    expect(JSON.parse((await dalel(['list', dir, '--type', 'source', '--json'])).out)).toHaveLength(sourcesBefore);
   });
 
   it('prints the public key and the same fingerprint as ssh-keygen', async () => {

@@ -145,4 +145,30 @@ describe('dalel edit', () => {
     expect((await dalel(['edit', dir, recordId, '--json', await jsonFile('[]'), '--lang', 'kk'])).err).toContain('JSON объектісі жоқ');
     expect(await folderContents(dir)).toEqual(untouched);
   });
+
+  it('says a retracted record is retracted, with exit 1, changing nothing', async () => {
+    const { recordId } = await archiveWithIncident();
+    await ok(['retract', dir, recordId, '--reason', 'Entered twice']);
+    const untouched = await folderContents(dir);
+    const run = await edit(recordId, { title: 'Corrected' });
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('This record was retracted');
+    expect(run.err).not.toContain('Required');
+    expect(await folderContents(dir)).toEqual(untouched);
+  });
+
+  it.each([
+    ['en', 'en_US.UTF-8', 'give the passphrase with --passphrase-file FILE or DALEL_PASSPHRASE when the JSON comes from standard input'],
+    ['ru', 'ru_RU.UTF-8', 'укажите парольную фразу через --passphrase-file FILE или DALEL_PASSPHRASE'],
+    ['kk', 'kk_KZ.UTF-8', 'құпия фразаны --passphrase-file FILE немесе DALEL_PASSPHRASE арқылы беріңіз'],
+  ])('refuses at once, exit 2, to ask a passphrase on the standard input that gave the JSON (%s)', async (_language, LANG, words) => {
+    const secret = { DALEL_PASSPHRASE: 'correct horse battery staple' };
+    expect((await dalel(['init', dir], secret)).code).toBe(0);
+    const recordId = (await dalel(['add', dir, '--type', 'incident', '--json', await jsonFile(sampleIncident())], secret)).out.trim();
+    const untouched = await folderContents(dir);
+    const run = await dalelInProcess(['edit', dir, recordId, '--json', '-'], { LANG }, JSON.stringify({ title: 'Corrected' }));
+    expect(run).toMatchObject({ code: 2, out: '' });
+    expect(run.err).toContain(words);
+    expect(await folderContents(dir)).toEqual(untouched);
+  });
 });

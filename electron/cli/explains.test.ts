@@ -136,7 +136,43 @@ describe('JSON with a typo', () => {
     expect(firstMistake('[1, {"a": "b"}, null, -0.5e+3, "\\u00e9"] x')).toBe(41);
   });
 
+  it('never shows the text of a file that is not JSON at all: a passphrase given as --json by mistake', async () => {
+    const secret = 'correct horse battery staple 7Q!x';
+    const file = await input('passphrase.txt', `${secret}\n`);
+    const run = await dalel(['edit', dir, '0b7e6f53-5d0e-4d8b-9a51-3f1f1f9d3c11', '--json', file]);
+    expect(run).toEqual({ code: 2, out: '', err: `${file} is not valid JSON: line 1, column 1.\n` });
+    expect(run.err).not.toContain('horse');
+  });
+
+  it('shows at most 40 characters of a long line, around the mistake', async () => {
+    const line = `{"title": "${'a'.repeat(200)}", "scope": 'local', "summary": "${'b'.repeat(200)}"}`;
+    const run = await dalel(['add', dir, '--type', 'incident', '--json', await input('long.json', line)]);
+    const [, excerpt, caret] = run.err.split('\n');
+    expect(run.code).toBe(2);
+    expect(excerpt!.length).toBeLessThanOrEqual(40);
+    expect(excerpt).toContain("'local'");
+    expect(excerpt![caret!.length - 1]).toBe("'");
+  });
+
   it('reads a file that starts with a byte order mark', () => {
     expect(parseJsonText('\uFEFF{"title": "Жаңаөзен"}')).toEqual({ ok: true, value: { title: 'Жаңаөзен' } });
+  });
+});
+
+describe('a word that is a name of every JavaScript object', () => {
+  it.each([
+    [['toString', 'x'], 'Unknown command “toString”.'],
+    [['hasOwnProperty', 'a', 'b'], 'Unknown command “hasOwnProperty”.'],
+    [['help', 'constructor'], 'Unknown command “constructor”.'],
+    [['__proto__', 'x'], 'Unknown command “__proto__”.'],
+    [['settings', 'x', '--set', 'quick-delete=__proto__'], '“__proto__”'],
+    [['settings', 'x', '--set', 'quick-delete=constructor'], '“constructor”'],
+    [['add', 'x', '--type', 'constructor', '--json', 'x.json'], 'Unknown record type “constructor”'],
+  ])('is refused as unknown, exit 2, without a stack (%j)', async (args, words) => {
+    const run = await dalel(args);
+    expect(run.code).toBe(2);
+    expect(run.out).toBe('');
+    expect(run.err).toContain(words);
+    expect(run.err).not.toMatch(/TypeError|\n\s+at /);
   });
 });

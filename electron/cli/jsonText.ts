@@ -2,10 +2,15 @@
  * JSON from a file or stdin, or where it goes wrong: the line and column of
  * the first mistake, counted here from the parser's position (Node words its
  * message differently from version to version, and in English only), and
- * that line for a person to see. Never reads files itself.
+ * that line for a person to see (only for text that starts as JSON does,
+ * never a secret given by mistake). Never reads files itself.
  */
 
-export type JsonText = { ok: true; value: unknown } | { ok: false; line: number; column: number; excerpt: string };
+/** The mistake's line, shown only for text that starts as JSON does (`excerpt` is then set). */
+export type JsonText = { ok: true; value: unknown } | { ok: false; line: number; column: number; excerpt?: string };
+
+/** How many characters of the mistake's line are shown, around it. */
+const excerptWidth = 40;
 
 /** Lines and columns from 1; a column counts characters (UTF-16 units), as editors do for Cyrillic and Kazakh. */
 export function lineAndColumn(text: string, position: number): { line: number; column: number } {
@@ -126,10 +131,13 @@ export function parseJsonText(given: string): JsonText {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     const { line, column } = mistakeAt(text, (error as Error).message);
+    // SECURITY: the file given may be no JSON at all but a secret (`--json passphrase.txt`): its text is
+    // shown only when it starts as JSON does, and then at most 40 characters around the mistake.
+    if (!/^\s*[[{]/.test(text)) return { ok: false, line, column };
     const shown = (text.split('\n')[line - 1] ?? '').replace(/\r$/, '');
-    // A long line is shown around the mistake only; the caret keeps the line's tabs so that it points at it.
-    const from = Math.max(0, column - 60);
-    const excerpt = `${shown.slice(from, from + 100)}\n${shown.slice(from, column - 1).replace(/[^\t]/g, ' ')}^`;
+    // The caret keeps the line's tabs so that it points at the mistake.
+    const from = Math.max(0, column - 1 - excerptWidth / 2);
+    const excerpt = `${shown.slice(from, from + excerptWidth)}\n${shown.slice(from, column - 1).replace(/[^\t]/g, ' ')}^`;
     return { ok: false, line, column, excerpt };
   }
 }

@@ -31,10 +31,10 @@ export function planCommand(argv: string[], t: TFunction, version: string): Plan
     const asked = parseCommandArgs(line.args, {});
     const topic = asked.ok ? asked.positionals[0] : undefined;
     if (topic === undefined) return done(0, { out: generalHelp(t, names) });
-    return commands[topic] ? done(0, { out: commandHelp(t, topic) }) : done(2, { err: t('cli:unknownCommand', { command: topic }) });
+    return Object.hasOwn(commands, topic) ? done(0, { out: commandHelp(t, topic) }) : done(2, { err: t('cli:unknownCommand', { command: topic }) });
   }
   if (line.name.startsWith('-')) return done(2, { err: t('cli:unknownGlobalOption', { option: line.name }) });
-  const command = commands[line.name];
+  const command = Object.hasOwn(commands, line.name) ? commands[line.name] : undefined;
   if (!command) return done(2, { err: t('cli:unknownCommand', { command: line.name }) });
   const name = line.name;
   if (asksForHelp(line.args)) return done(0, { out: commandHelp(t, name) });

@@ -21,6 +21,8 @@ export interface CommandContext {
   call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   say(text: string): void;
   warn(text: string): void;
+  /** Standard input was read for JSON (`--json -`): it is used up, and no passphrase can be asked on it. */
+  stdinRead?: boolean;
 }
 
 export interface Command {
@@ -67,6 +69,8 @@ export async function readPassphrase(context: CommandContext, option = 'passphra
 
 /** A passphrase asked at the terminal (twice for a new one, which must match), or undefined when no one can be asked. */
 export async function askPassphrase(context: CommandContext, label: 'ask' | 'askOther' | 'askNew'): Promise<string | undefined> {
+  // A prompt on a standard input that the JSON has used up would wait on nothing: said at once instead.
+  if (context.stdinRead) throw new InputFailure(context.t('cli:passphrase.stdinUsed'));
   if (!canAsk(context.io)) return undefined;
   const given = await askHidden(context.io, context.t(`cli:passphrase.${label}`));
   if (given === null) throw new InputFailure(context.t('cli:passphrase.gaveUp'));
@@ -127,6 +131,7 @@ export async function readJsonInput(context: CommandContext, file: string): Prom
   const { t } = context;
   let text: string;
   try {
+    if (file === '-') context.stdinRead = true;
     text = file === '-' ? await readStream(context.io.stdin) : await readFile(file, 'utf8');
   } catch {
     throw new InputFailure(t('cli:readInputFailed', { file }));
@@ -134,7 +139,8 @@ export async function readJsonInput(context: CommandContext, file: string): Prom
   const parsed = parseJsonText(text);
   if (parsed.ok) return parsed.value;
   const { line, column, excerpt } = parsed;
-  throw new InputFailure(`${t('cli:notJson', { file: file === '-' ? 'stdin' : file, line, column })}\n${excerpt}`);
+  const said = t('cli:notJson', { file: file === '-' ? 'stdin' : file, line, column });
+  throw new InputFailure(excerpt === undefined ? said : `${said}\n${excerpt}`);
 }
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<string> {

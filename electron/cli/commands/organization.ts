@@ -8,6 +8,7 @@
 import { Fingerprint, type ReceivedBundle } from '../../../shared/model';
 import { provenanceByRevision, provenanceOfEvent } from '../../../shared/model/provenance';
 import { CommandFailure, InputFailure, VerifyRejected } from '../failures';
+import { printable } from '../terminalText';
 import { type Command, type CommandContext, json, openArchive, readJsonInput } from './context';
 import { conflictVersions, custodyLine, describeVersions, type KnownKeys } from './organizationText';
 import { describeSafety, parseSettings } from './safetySettings';
@@ -46,7 +47,7 @@ export const organizationCommands: Record<string, Command> = {
         const keys = await knownKeys(context);
         const origins = provenanceByRevision((await context.call('custody:list', { recordId })).events, keys.own);
         context.say(t('cli:resolve.versions', { id: recordId, count: versions.length }));
-        for (const line of describeVersions(t, versions, origins, keys)) context.say(line);
+        for (const line of describeVersions(t, versions, origins, keys)) context.say(printable(line));
         throw new InputFailure(t('cli:resolve.choose'));
       }
       let request: { data: unknown; retraction?: { reason: string } } = { data: merged };
@@ -91,7 +92,7 @@ export const organizationCommands: Record<string, Command> = {
       const keys = await knownKeys(context);
       if (context.values.json) return json(context, events.map((event) => ({ ...event, origin: provenanceOfEvent(event, keys.own) })));
       if (!events.length) return context.say(context.t('cli:custody.empty'));
-      for (const event of events) context.say(custodyLine(context.t, event, keys));
+      for (const event of events) context.say(printable(custodyLine(context.t, event, keys)));
     },
   },
 
@@ -108,7 +109,7 @@ export const organizationCommands: Record<string, Command> = {
       const listed = newest.map((bundle) => ({ ...bundle, trustedAs: keys.trustedNames.get(bundle.signer.fingerprint) ?? null }));
       if (context.values.json) return json(context, listed);
       if (!listed.length) return context.say(context.t('cli:receivedList.none'));
-      for (const bundle of listed) for (const line of receivedLines(context, bundle)) context.say(line);
+      for (const bundle of listed) for (const line of receivedLines(context, bundle)) context.say(printable(line));
     },
   },
 
@@ -126,7 +127,7 @@ export const organizationCommands: Record<string, Command> = {
       if (!newest.length) return context.say(t('cli:trustedList.none'));
       for (const signer of newest) {
         const added = signer.addedBy === own ? t('cli:trustedList.added', { at: signer.addedAt }) : t('cli:trustedList.addedByOther', { at: signer.addedAt, key: signer.addedBy });
-        context.say(`${signer.fingerprint}  ${signer.name}  (${added})`);
+        context.say(printable(`${signer.fingerprint}  ${signer.name}  (${added})`));
       }
     },
   },
@@ -147,7 +148,7 @@ export const organizationCommands: Record<string, Command> = {
         // Refused, said on stderr: exit 1, as for a bundle that does not verify.
         throw new VerifyRejected();
       }
-      context.say(t('cli:untrust.done', { name: listed!.name, fingerprint: given }));
+      context.say(printable(t('cli:untrust.done', { name: listed!.name, fingerprint: given })));
     },
   },
 

@@ -6,8 +6,9 @@ import type { TFunction } from 'i18next';
 import type { RecordDetail, RecordSummary } from '../../../shared/ipc';
 import { findArea, recordSchemas, recordTypes, type Area, type RecordType, type SavableType } from '../../../shared/model';
 import { fingerprintOfLine } from '../../engine/signingKey';
-import { InputFailure } from '../failures';
+import { CommandFailure, InputFailure } from '../failures';
 import { applyMergePatch } from '../mergePatch';
+import { printable } from '../terminalText';
 import { type Command, type CommandContext, isObject, json, openArchive, readJsonInput, requireOption } from './context';
 
 export const recordCommands: Record<string, Command> = {
@@ -16,7 +17,7 @@ export const recordCommands: Record<string, Command> = {
     positionals: ['DIR'],
     async run(context) {
       const type = requireOption(context, 'type');
-      if (!(type in recordSchemas)) throw new InputFailure(badType(context, type, Object.keys(recordSchemas)));
+      if (!Object.hasOwn(recordSchemas, type)) throw new InputFailure(badType(context, type, Object.keys(recordSchemas)));
       let data = await readJsonInput(context, requireOption(context, 'json'));
       const parent = context.values.parent as string | undefined;
       // Said before zod's "incident: Required", which would not say how to give it.
@@ -24,10 +25,11 @@ export const recordCommands: Record<string, Command> = {
       // An effect's parent is its incident.
       if (type === 'effect' && parent && isObject(data) && data.incident === undefined) data = { ...data, incident: parent };
       await openArchive(context);
+      // The record a source supports is looked up first: a missing one is refused before anything is saved.
+      const target = type === 'source' && parent ? await context.call('records:get', { recordId: parent }) : null;
       const saved = await context.call('records:save', { type: type as SavableType, data });
       // A source's parent is the record it supports: the source joins that record's sources.
-      if (type === 'source' && parent) {
-        const target = await context.call('records:get', { recordId: parent });
+      if (target && parent) {
         const fields = target.summary.data ?? {};
         const sources = Array.isArray(fields.sources) ? (fields.sources as string[]) : [];
         await context.call('records:save', {
@@ -58,6 +60,8 @@ export const recordCommands: Record<string, Command> = {
       await openArchive(context);
       const recordId = context.positionals[1]!;
       const current = await context.call('records:get', { recordId });
+      // A retracted record has no fields to patch: said as such, not as the fields an empty record lacks.
+      if (current.summary.retracted) throw new CommandFailure({ code: 'recordRetracted' });
       const saved = await context.call('records:save', {
         type: current.summary.type as SavableType,
         recordId,
@@ -83,7 +87,7 @@ export const recordCommands: Record<string, Command> = {
       if (context.values.json) return json(context, records);
       if (status.open && !status.encrypted) context.warn(context.t('cli:unencryptedArchive'));
       if (!records.length) return context.say(context.t('cli:noRecords'));
-      for (const record of records) context.say(listLine(context.t, record));
+      for (const record of records) context.say(printable(listLine(context.t, record)));
     },
   },
 
@@ -98,7 +102,7 @@ export const recordCommands: Record<string, Command> = {
         const { history: _history, ...withoutHistory } = detail;
         return json(context, context.values.history ? detail : withoutHistory);
       }
-      for (const line of describeRecord(context, detail, Boolean(context.values.history))) context.say(line);
+      for (const line of describeRecord(context, detail, Boolean(context.values.history))) context.say(printable(line));
     },
   },
 

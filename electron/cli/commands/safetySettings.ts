@@ -42,7 +42,7 @@ export function parseSettings(t: TFunction, given: readonly string[]): Partial<S
 
 function parseValue(t: TFunction, name: SettingName, value: string): Partial<Safety> {
   if (name === 'quick-delete') {
-    if (!(value in onOff)) throw new InputFailure(t('cli:settings.badQuickDelete', { value }));
+    if (!Object.hasOwn(onOff, value)) throw new InputFailure(t('cli:settings.badQuickDelete', { value }));
     return { quickDelete: onOff[value]! };
   }
   if (value === 'off' || value === 'false') return { unlockAttemptLimit: null };

@@ -1,17 +1,17 @@
 /**
  * The `dalel` command run in the test's own process, as a shell would run
  * it, with what it printed: quick enough for a test to run many commands.
- * No terminal, an empty standard input, English unless `env` says otherwise,
+ * No terminal, standard input `input` (empty unless given), English unless `env` says otherwise,
  * no Chromium on the PATH (a bundle then has no PDF), and a small scrypt cost.
  */
 import { PassThrough } from 'node:stream';
 import { main } from '../index';
 
-export async function dalelInProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
+export async function dalelInProcess(args: string[], env: NodeJS.ProcessEnv = {}, input = ''): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const stdin = new PassThrough();
-  stdin.end('');
+  stdin.end(input);
   let out = '';
   let err = '';
   stdout.on('data', (chunk) => (out += chunk));
