@@ -5,13 +5,13 @@
  * time or the link to a testimony. `--replace` saves the JSON as the whole
  * record. An edit the record's schema refuses changes nothing.
  */
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RecordDetail } from '../../shared/ipc';
 import { folderContents } from '../engine/testing/folderContents';
 import { sampleIncident, temporaryFolder } from '../engine/testing/fixtures';
 import { dalelInProcess } from './testing/inProcess';
+import { jsonInputs, succeeds } from './testing/steps';
 
 let folder: { path: string; remove: () => Promise<void> };
 let dir: string;
@@ -23,19 +23,9 @@ afterEach(() => folder.remove());
 
 const dalel = (args: string[], env?: NodeJS.ProcessEnv) => dalelInProcess(args, env);
 
-async function ok(args: string[]): Promise<string> {
-  const run = await dalel(args);
-  expect(run.code, `${args.join(' ')}\n${run.out}\n${run.err}`).toBe(0);
-  return run.out.trim();
-}
-
-let written = 0;
+const ok = (args: string[]) => succeeds(args);
 /** The JSON in a file of its own, as a person would write it. */
-async function jsonFile(value: unknown): Promise<string> {
-  const file = join(folder.path, `input-${(written += 1)}.json`);
-  await writeFile(file, typeof value === 'string' ? value : JSON.stringify(value));
-  return file;
-}
+const jsonFile = jsonInputs(() => folder.path);
 
 const shown = async (recordId: string) => JSON.parse(await ok(['show', dir, recordId, '--json'])) as RecordDetail;
 const edit = async (recordId: string, patch: unknown, ...options: string[]) => dalel(['edit', dir, recordId, '--json', await jsonFile(patch), ...options]);

@@ -5,12 +5,11 @@
  * control character escaped (\u001b), so it can neither erase nor forge the
  * provenance line a person picks a version by, nor set the clipboard.
  */
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sampleIncident, temporaryFolder } from '../engine/testing/fixtures';
+import { temporaryFolder } from '../engine/testing/fixtures';
 import { printable } from './terminalText';
 import { dalelInProcess as dalel } from './testing/inProcess';
+import { conflictBetween } from './testing/steps';
 
 let folder: { path: string; remove: () => Promise<void> };
 beforeEach(async () => {
@@ -18,35 +17,18 @@ beforeEach(async () => {
 });
 afterEach(() => folder.remove());
 
-const at = (name: string) => join(folder.path, name);
 
-async function ok(args: string[]): Promise<string> {
-  const run = await dalel(args);
-  expect(run.code, `${args.join(' ')}\n${run.out}\n${run.err}`).toBe(0);
-  return run.out.trim();
-}
-
-let written = 0;
-async function jsonFile(value: unknown): Promise<string> {
-  const file = at(`input-${(written += 1)}.json`);
-  await writeFile(file, JSON.stringify(value));
-  return file;
-}
 
 // ESC, BEL, CR, OSC 52 (sets the clipboard), a bidi override, a line separator.
 const raw = /[\p{Cc}\u202e\u2028]/u;
 
 describe('text from other archives on the terminal', () => {
   it('shows an escape-laden archive name and field escaped in custody, resolve, list and show', async () => {
-    const partner = at('partner');
-    const org = at('org');
-    await ok(['init', partner, '--name', 'Partner\u001b[31m RED\u0007', '--no-encryption']);
-    const recordId = await ok(['add', partner, '--type', 'incident', '--json', await jsonFile(sampleIncident({ title: 'Almaty' }))]);
-    await ok(['init', org, '--name', 'Organization', '--no-encryption']);
-    await ok(['merge', org, partner]);
-    await ok(['edit', partner, recordId, '--json', await jsonFile({ title: 'Almaty\u001b[2K\r\u001b]52;c;ZXZpbA==\u0007 forged\u202e' })]);
-    await ok(['edit', org, recordId, '--json', await jsonFile({ title: 'Алматы' })]);
-    await ok(['merge', org, partner]);
+    const { org, recordId } = await conflictBetween(folder.path, {
+      partnerName: 'Partner\u001b[31m RED\u0007',
+      theirs: 'Almaty\u001b[2K\r\u001b]52;c;ZXZpbA==\u0007 forged\u202e',
+      ours: 'Алматы',
+    });
 
     const custody = await dalel(['custody', org]);
     expect(custody.code).toBe(0);

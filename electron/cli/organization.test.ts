@@ -13,6 +13,7 @@ import type { RecordDetail } from '../../shared/ipc';
 import { folderContents } from '../engine/testing/folderContents';
 import { sampleIncident, temporaryFolder } from '../engine/testing/fixtures';
 import { dalelInProcess } from './testing/inProcess';
+import { conflictBetween, jsonInputs, succeeds } from './testing/steps';
 
 let folder: { path: string; remove: () => Promise<void> };
 beforeEach(async () => {
@@ -23,18 +24,8 @@ afterEach(() => folder.remove());
 const at = (name: string) => join(folder.path, name);
 const dalel = (args: string[], env?: NodeJS.ProcessEnv) => dalelInProcess(args, env);
 
-async function ok(args: string[], env?: NodeJS.ProcessEnv): Promise<string> {
-  const run = await dalel(args, env);
-  expect(run.code, `${args.join(' ')}\n${run.out}\n${run.err}`).toBe(0);
-  return run.out.trim();
-}
-
-let written = 0;
-async function jsonFile(value: unknown): Promise<string> {
-  const file = at(`input-${(written += 1)}.json`);
-  await writeFile(file, JSON.stringify(value));
-  return file;
-}
+const ok = succeeds;
+const jsonFile = jsonInputs(() => folder.path);
 
 const shown = async (dir: string, recordId: string) => JSON.parse(await ok(['show', dir, recordId, '--history', '--json'])) as RecordDetail;
 
@@ -47,21 +38,13 @@ async function refused(dir: string, args: string[], code: number, env?: NodeJS.P
   return run;
 }
 
-/**
- * Aigerim records an incident; the organization merges her archive; both
- * correct the title; the organization merges again: the record has two
- * versions, Aigerim's (merged) and the organization's (made there).
- */
+/** Aigerim's archive and the organization's, with her incident in conflict between them (testing/steps.ts). */
 async function conflict() {
-  const aigerim = at('aigerim');
-  const org = at('org');
-  await ok(['init', aigerim, '--name', 'Aigerim', '--no-encryption']);
-  const recordId = await ok(['add', aigerim, '--type', 'incident', '--json', await jsonFile(sampleIncident({ title: 'Almaty' }))]);
-  await ok(['init', org, '--name', 'Organization', '--no-encryption']);
-  await ok(['merge', org, aigerim]);
-  const hers = await ok(['edit', aigerim, recordId, '--json', await jsonFile({ title: 'Almaty, corrected by Aigerim' })]);
-  const ours = await ok(['edit', org, recordId, '--json', await jsonFile({ title: 'Алматы, ұйым түзеткен' })]);
-  const merged = await ok(['merge', org, aigerim]);
+  const { partner: aigerim, org, recordId, theirs: hers, ours, merged } = await conflictBetween(folder.path, {
+    partnerName: 'Aigerim',
+    theirs: 'Almaty, corrected by Aigerim',
+    ours: 'Алматы, ұйым түзеткен',
+  });
   expect(merged).toContain('dalel resolve');
   return { aigerim, org, recordId, hers, ours };
 }

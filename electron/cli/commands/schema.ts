@@ -1,11 +1,11 @@
 /**
  * `dalel schema TYPE`: the JSON Schema of what `dalel add --type TYPE`
  * takes, generated from the zod schemas the archive validates with
- * (shared/model/recordJsonSchema.ts), for people and programs preparing
+ * (shared/model/jsonSchemas.ts), for people and programs preparing
  * records. Opens no archive.
  */
 import { recordSchemas, type SavableType } from '../../../shared/model';
-import { recordJsonSchema } from '../../../shared/model/recordJsonSchema';
+import { recordJsonSchema } from '../../../shared/model/jsonSchemas';
 import { InputFailure } from '../failures';
 import { type Command, json } from './context';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleJsonSchema } from '../../../shared/model/bundleSchema';
+import { bundleJsonSchema } from '../../../shared/model/jsonSchemas';
 import { bundleProfiles } from '../../../shared/model';
 import { Archive } from '../archive';
 import { sampleIncident, sampleTestimony, temporaryFolder } from '../testing/fixtures';
