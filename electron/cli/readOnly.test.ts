@@ -81,11 +81,14 @@ describe('the wording of a read-only command', () => {
 });
 
 describe('which commands are read-only', () => {
-  const reading = ['list', 'show', 'key', 'check', 'state-hash', 'verify', 'schema', 'custody', 'received', 'trusted', 'settings'];
+  const reading = ['list', 'show', 'key', 'check', 'state-hash', 'verify', 'schema', 'custody', 'received', 'trusted', 'settings', 'timestamp', 'anchor', 'anchors'];
   const writing = ['init', 'add', 'edit', 'attach', 'export', 'import', 'merge', 'trust', 'encrypt', 'rekey', 'repair', 'resolve', 'retract', 'untrust'];
   it('says so in each command definition, and an option that changes the archive makes it a writing one', () => {
     for (const name of reading.filter((each) => commands[each])) expect(isReadOnly(commands[name]!, {}), name).toBe(true);
     for (const name of writing.filter((each) => commands[each])) expect(isReadOnly(commands[name]!, {}), name).toBe(false);
     if (commands.settings) expect(isReadOnly(commands.settings, { set: ['quickDelete=true'] })).toBe(false);
+    // A time-stamp request is a new file; adding an answer changes the bundle.
+    expect(isReadOnly(commands.timestamp!, { response: 'answer.tsr' })).toBe(false);
+    expect(isReadOnly(commands.timestamp!, { authority: 'https://tsa.example' })).toBe(false);
   });
 });

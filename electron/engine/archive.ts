@@ -28,7 +28,9 @@ import { ensureDir, quieten, sweepOrphanTemporaries } from './atomicFile';
 import { lockArchive, type ArchiveLock, type LockHolder } from './archiveLock';
 import { sha256Hex } from './canonical';
 import { Keyring, deriveKek, unwrapDataKey } from './crypto/keyring';
+import { CustodyAnchors, type CustodyAnchor } from './custodyAnchors';
 import { CustodyLog, custodyFile } from './custodyLog';
+import type { TimeStamp } from './timestamp/token';
 import { openDocument, readJson } from './documentAdapter';
 import { EncryptedStorage } from './encryptedStorage';
 import { encryptInPlace, recoverInterruptedEncryption } from './encryptInPlace';
@@ -339,6 +341,25 @@ export class Archive {
   /** Takes a signer off the trusted list: its bundles are shown as from an unknown signer again. */
   untrust(fingerprint: string): Promise<{ removed: boolean }> {
     return this.serialised(() => this.committing(() => untrustSigner(this.mergeTarget(), fingerprint)));
+  }
+
+  /** A time-stamp request for the custody log's last line (custodyAnchors.ts): what was recorded up to now, provable later. */
+  custodyAnchorRequest(): Promise<{ seq: number; request: Buffer }> {
+    return this.serialised(async () => this.custodyAnchors().request());
+  }
+
+  /** Keeps an authority's answer to such a request, once checked against the log. */
+  addCustodyAnchor(response: Uint8Array): Promise<CustodyAnchor & { stamp: TimeStamp }> {
+    return this.serialised(() => this.custodyAnchors().add(response));
+  }
+
+  /** The custody log's proofs of time, each checked now (against `anchors`, a PEM or DER file's bytes, when given). */
+  listCustodyAnchors(anchors?: Uint8Array): Promise<CustodyAnchor[]> {
+    return this.custodyAnchors().list(anchors);
+  }
+
+  private custodyAnchors(): CustodyAnchors {
+    return new CustodyAnchors(this.storage, this.custody, this.path);
   }
 
   /** Records with more than one head, until a person resolves them. */

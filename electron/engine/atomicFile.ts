@@ -7,7 +7,8 @@
 import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, stat, utimes, writeFile, type FileHandle } from 'node:fs/promises';
+import { link, mkdir, open, readdir, rename, rm, stat, utimes, writeFile, type FileHandle } from 'node:fs/promises';
+import { EngineError, fromFsError } from './errors';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -33,6 +34,35 @@ export async function syncDir(dir: string): Promise<void> {
 
 export function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
   return writeStreamAtomic(file, [data]);
+}
+
+/**
+ * Writes a new file for the person (a time-stamp request): whole or not at
+ * all, never over a file already there (`fileExists`), and only into a
+ * folder that exists (`exportFolderMissing`), like a bundle.
+ */
+export async function writeNewFile(file: string, data: Uint8Array): Promise<void> {
+  const dir = dirname(file);
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    const handle = await open(temporary, 'wx', 0o600);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    // A hard link is made only where no file is: nothing is ever replaced.
+    await link(temporary, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new EngineError('fileExists', { path: file });
+    if (code === 'ENOENT') throw new EngineError('exportFolderMissing', { path: dir });
+    throw fromFsError(error, file);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+  await syncDir(dir);
 }
 
 /** A file to write with writeFilesAtomic. */

@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/pr
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Archive } from './archive';
+import { makeTestAuthority } from './timestamp/testing/testAuthority';
 import { Keyring } from './crypto/keyring';
 import { SealBroken, sealStream, sealedLayout } from './crypto/sealedFile';
 import { destroyArchiveFolder } from './destroy';
@@ -287,6 +288,9 @@ describe('encrypting an unencrypted archive in place', () => {
     await writeFile(join(folder.path, 'куәлік.txt'), 'The pharmacy could not take cards.');
     await plain.attach(recordId, [{ path: join(folder.path, 'куәлік.txt') }]);
     await plain.trust(SigningKey.generate().publicLine, 'Aigerim');
+    // And a proof of time of its custody log (anchors.json).
+    const authority = makeTestAuthority(folder.path);
+    await plain.addCustodyAnchor(authority.reply((await plain.custodyAnchorRequest()).request));
     const stateHash = await plain.stateHash();
     await plain.encryptInPlace(passphrase, cost);
     const files = [...(await allFiles(dir)).keys()];
@@ -295,6 +299,7 @@ describe('encrypting an unencrypted archive in place', () => {
     expect(encrypted.encrypted).toBe(true);
     expect(await encrypted.stateHash()).toBe(stateHash);
     expect(encrypted.key.fingerprint).toBe(plain.key.fingerprint);
+    expect(await encrypted.listCustodyAnchors()).toEqual([expect.objectContaining({ stamp: expect.objectContaining({ authority: 'CN=Dalel Test TSA, O=Dalel tests' }) })]);
     await encrypted.save({ type: 'incident', data: sampleIncident() });
     expect((await Archive.open(dir, passphrase)).listRecords('incident')).toHaveLength(7);
   });

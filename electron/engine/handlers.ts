@@ -10,7 +10,9 @@ import { Archive } from './archive';
 import { exportBundle } from './bundle/export';
 import { mediaLocations } from './bundle/evidenceFiles';
 import { verifyIsolated } from './bundle/isolatedVerify';
+import { addTimeStamp, timeStampRequestFor } from './bundle/timeStamp';
 import { parseTrustedKeys, type VerifyOptions } from './bundle/verify';
+import { writeNewFile } from './atomicFile';
 import { destroyArchiveFolder } from './destroy';
 import { attemptsLeft, manifestOf, readUnlockFailures } from './manifest';
 import type { EngineDeps, Progress } from './dispatch';
@@ -119,6 +121,8 @@ const needsPassphrase = new Set(['passphraseRequired', 'wrongPassphrase', 'wrong
 
 export function createHandlers(state: EngineState): Handlers {
   const { deps } = state;
+  /** Bundles are checked in a thread of their own (isolatedVerify.ts). */
+  const isolated = (file: string, options: VerifyOptions) => verifyIsolated(deps.verifyWorker, file, options);
   return {
     'app:info': async () => ({ version: deps.version, osLocale: deps.osLocale, networkAllowed: false }),
     'settings:get': async () => state.preferences.get(),
@@ -233,6 +237,19 @@ export function createHandlers(state: EngineState): Handlers {
       const archive = state.requireArchive();
       return { events: recordId === undefined ? archive.custodyLog() : archive.custodyOf(recordId) };
     },
+    'custody:anchorRequest': async ({ out }) => {
+      const { seq, request } = await state.requireArchive().custodyAnchorRequest();
+      await writeNewFile(out, request);
+      return { seq, out };
+    },
+    'custody:addAnchor': async ({ response }) => {
+      const { seq, hash, stamp } = await state.requireArchive().addCustodyAnchor(Buffer.from(response, 'base64'));
+      return { seq, hash, timestamp: stamp };
+    },
+    'custody:anchors': async ({ timestampAnchors }) => {
+      const anchors = await state.requireArchive().listCustodyAnchors(timestampAnchors === undefined ? undefined : Buffer.from(timestampAnchors, 'base64'));
+      return { anchors: anchors.map(({ seq, hash, stamp, problem }) => ({ seq, hash, ...(stamp ? { timestamp: stamp } : {}), ...(problem ? { problem } : {}) })) };
+    },
     'key:show': async () => {
       const { key } = state.requireArchive();
       return { publicKey: key.publicLine, fingerprint: key.fingerprint };
@@ -245,15 +262,26 @@ export function createHandlers(state: EngineState): Handlers {
     },
     'bundle:locations': async ({ files }) => ({ files: await mediaLocations(state.requireArchive(), files) }),
     'bundle:chooseOut': async ({ suggested }) => ({ path: (await deps.dialogs.chooseSaveFile?.(suggested)) ?? null }),
-    'bundle:verify': async ({ path, trusted }) => {
+    'bundle:verify': async ({ path, trusted, timestampAnchors }) => {
       // Without a list of its own, a check in an open archive names the signers that archive trusts.
       const listed = trusted !== undefined ? parseTrustedKeys(trusted) : toTrustedKeys((await state.archive?.trustedSigners()) ?? []);
-      return state.runTask('verify', async (task) => (await verifyIsolated(deps.verifyWorker, path, { trusted: listed, ...task })).report);
+      const anchors = timestampAnchors === undefined ? {} : { timestampAnchors: new Uint8Array(Buffer.from(timestampAnchors, 'base64')) };
+      return state.runTask('verify', async (task) => (await verifyIsolated(deps.verifyWorker, path, { trusted: listed, ...anchors, ...task })).report);
     },
+    'bundle:timeStampRequest': async ({ path, out }) =>
+      state.runTask('verify', async (task) => {
+        const { bundleId, request } = await timeStampRequestFor(path, isolated, task);
+        await writeNewFile(out, request);
+        return { bundleId, out };
+      }),
+    'bundle:addTimeStamp': async ({ path, response }) =>
+      state.runTask('verify', async (task) => {
+        const added = await addTimeStamp(path, Buffer.from(response, 'base64'), isolated, task);
+        return { bundleId: added.bundleId, sha256: added.sha256, timestamp: added.stamp };
+      }),
     'bundle:import': async ({ path, allowUntrusted }) => {
       const archive = state.requireArchive();
-      const verify = (file: string, options: VerifyOptions) => verifyIsolated(deps.verifyWorker, file, options);
-      return state.runTask('import', (task) => archive.importBundle(path, { ...task, allowUntrusted: allowUntrusted ?? false, verify }));
+      return state.runTask('import', (task) => archive.importBundle(path, { ...task, allowUntrusted: allowUntrusted ?? false, verify: isolated }));
     },
     'bundle:received': async () => ({ bundles: await state.requireArchive().receivedBundles() }),
     'bundle:recheck': async ({ sha256 }) => {

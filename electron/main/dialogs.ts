@@ -5,6 +5,7 @@
  * cancelled dialog is null, and the engine decides what to do with a chosen
  * path. SECURITY: no dialog adds what it shows to the system's recent files.
  */
+import { extname } from 'node:path';
 import { dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { Dialogs } from '../engine';
 import { text } from './nativeText';
@@ -24,7 +25,8 @@ export function createDialogs(parentWindow: () => BrowserWindow | null): Dialogs
     async chooseSaveFile(suggested) {
       const options: SaveDialogOptions = {
         defaultPath: suggested,
-        filters: [{ name: 'ZIP', extensions: ['zip'] }],
+        // The kind of file suggested: a bundle (.zip) or a time-stamp request (.tsq).
+        filters: [saveFilter(suggested)],
         properties: ['createDirectory', 'showOverwriteConfirmation', 'dontAddToRecent'],
       };
       const parent = parentWindow();
@@ -48,4 +50,9 @@ export async function confirmNatively(parentWindow: () => BrowserWindow | null, 
   const parent = parentWindow();
   const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
   return response === 1;
+}
+
+function saveFilter(suggested: string): { name: string; extensions: string[] } {
+  const extension = extname(suggested).slice(1).toLowerCase();
+  return extension === 'tsq' ? { name: 'RFC 3161', extensions: ['tsq'] } : { name: 'ZIP', extensions: ['zip'] };
 }

@@ -3,8 +3,9 @@
  * (a flaw in the renderer) can call every channel of `window.dalel`; these
  * calls would do what no one can take back, so the shell asks the person
  * itself, in native dialogs the page can neither see nor answer:
- * - `bundle:export` writes only to a path the person chose in the native
- *   save dialog (`bundle:chooseOut`), each choice good for one export; an
+ * - `bundle:export` and the time-stamp requests (`bundle:timeStampRequest`,
+ *   `custody:anchorRequest`) write only to a path the person chose in the
+ *   native save dialog (`bundle:chooseOut`), each choice good for one file; an
  *   `internal` bundle, which carries every name, statement and file, is
  *   confirmed first;
  * - `archive:destroy` and `archive:setSafety` are confirmed first.
@@ -28,7 +29,7 @@ export function personChooses(confirm: (what: Confirmation) => Promise<boolean>)
   const field = (request: unknown, name: string) => (typeof request === 'object' && request !== null ? (request as Record<string, unknown>)[name] : undefined);
   return {
     async before(channel, request) {
-      if (channel === 'bundle:export') {
+      if (channel === 'bundle:export' || channel === 'bundle:timeStampRequest' || channel === 'custody:anchorRequest') {
         const out = field(request, 'out');
         if (typeof out !== 'string' || !chosen.delete(out)) return fail('exportPathNotChosen');
         if (field(request, 'profile') === 'internal' && !(await confirm('internalExport'))) return fail('cancelled');

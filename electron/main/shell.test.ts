@@ -308,6 +308,25 @@ describe('what the page cannot do alone', () => {
     expect(existsSync(named)).toBe(false);
   });
 
+  it('writes a time-stamp request only where the person chose, offering .tsq in the native save dialog', async () => {
+    const named = join(userData, 'sync-folder', 'case.tsq');
+    expect(await handlerOf('bundle:timeStampRequest')(trustedEvent(), { path: '/x.zip', out: named })).toMatchObject({
+      ok: false,
+      error: { code: 'exportPathNotChosen' },
+    });
+    fake.savedPath.value = join(userData, 'chosen.tsq');
+    await handlerOf('bundle:chooseOut')(trustedEvent(), { suggested: named });
+    const options = dialog.showSaveDialog.mock.calls.at(-1)!.at(-1) as { filters: { extensions: string[] }[] };
+    expect(options.filters).toEqual([{ name: 'RFC 3161', extensions: ['tsq'] }]);
+    // The chosen path reaches the engine, which finds no bundle at /x.zip; a second request must choose again.
+    const first = await handlerOf('bundle:timeStampRequest')(trustedEvent(), { path: '/x.zip', out: fake.savedPath.value });
+    expect((first.error as { code: string }).code).not.toBe('exportPathNotChosen');
+    expect(await handlerOf('bundle:timeStampRequest')(trustedEvent(), { path: '/x.zip', out: fake.savedPath.value })).toMatchObject({
+      error: { code: 'exportPathNotChosen' },
+    });
+    expect(existsSync(named)).toBe(false);
+  });
+
   it('asks natively before an internal bundle, a destruction or a change of safety settings, and does nothing on Cancel', async () => {
     fake.messageBoxAnswer.value = 0;
     await handlerOf('bundle:chooseOut')(trustedEvent(), { suggested: '/x.zip' });

@@ -14,12 +14,18 @@ export type VerifyFileRequest = Omit<RequestOf<'bundle:verify'>, 'path'> & { fil
 /** A bundle to import, as the person picked or dropped it. */
 export type ImportFileRequest = Omit<RequestOf<'bundle:import'>, 'path'> & { file: File };
 
+/** A bundle's proof of time to ask for or add, the bundle as the person picked or dropped it. */
+export type TimeStampRequestFileRequest = Omit<RequestOf<'bundle:timeStampRequest'>, 'path'> & { file: File };
+export type AddTimeStampFileRequest = Omit<RequestOf<'bundle:addTimeStamp'>, 'path'> & { file: File };
+
 /** The contract's API, except that files cross as File objects, never as paths (shared/ipc/names.ts, fileRequests). */
 export type RendererApi = Omit<DalelApi, 'attachments' | 'bundle'> & {
   attachments: { add(request: AddFilesRequest): Promise<Result<ResponseOf<'attachments:add'>>> };
-  bundle: Omit<DalelApi['bundle'], 'verify' | 'import'> & {
+  bundle: Omit<DalelApi['bundle'], 'verify' | 'import' | 'timeStampRequest' | 'addTimeStamp'> & {
     verify(request: VerifyFileRequest): Promise<Result<ResponseOf<'bundle:verify'>>>;
     import(request: ImportFileRequest): Promise<Result<ResponseOf<'bundle:import'>>>;
+    timeStampRequest(request: TimeStampRequestFileRequest): Promise<Result<ResponseOf<'bundle:timeStampRequest'>>>;
+    addTimeStamp(request: AddTimeStampFileRequest): Promise<Result<ResponseOf<'bundle:addTimeStamp'>>>;
   };
 };
 

@@ -20,6 +20,10 @@ export const standardToolsCheck = {
   signature: `printf '%s %s\\n' signer "$(cut -d' ' -f1,2 signer.pub)" > allowed_signers
 ssh-keygen -Y verify -f allowed_signers -I signer -n dalel-bundle \\
   -s tagmanifest-sha256.txt.sig < tagmanifest-sha256.txt`,
+  /** Where the bag carries a proof of time: the time and authority it names, then the check against the authority's CA certificate. */
+  timeStamp: `openssl ts -reply -in tagmanifest-sha256.txt.tsr -text
+openssl ts -verify -data tagmanifest-sha256.txt -in tagmanifest-sha256.txt.tsr \\
+  -CAfile AUTHORITY-CA.pem`,
 } as const;
 
 /** The whole of `bagit.txt` as we write it. */

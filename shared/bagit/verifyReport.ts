@@ -27,6 +27,12 @@ export const checkIds = [
   'signature',
   /** bag-info's Dalel-Signer-Fingerprint is signer.pub's. */
   'signerFingerprint',
+  /**
+   * Where the bag carries a proof of time (tagmanifest-sha256.txt.tsr): an
+   * RFC 3161 response the authority granted, stamping this tag manifest,
+   * signed by the time-stamping certificate it carries.
+   */
+  'timestamp',
   /** Every payload file reads whole and matches its manifest sha256. */
   'payloadManifest',
   'bundleJson',
@@ -47,6 +53,8 @@ export const checkIds = [
    * `--allow-untrusted`); then it runs right after `signerFingerprint`.
    */
   'trust',
+  /** Whether the proof of time chains to a trust anchor the receiver supplied: informational, last, only when anchors were given. */
+  'timestampAnchor',
 ] as const;
 export const CheckId = z.enum(checkIds);
 export type CheckId = z.infer<typeof CheckId>;
@@ -105,6 +113,16 @@ export const failurePlaceholders = {
   attachmentHashMismatch: ['file'],
   /** Format 2 `public`: a photo, video or recording (by its bytes or its media type), or a file of no known kind, that is not a cleaned copy. */
   uncleanedMedia: ['file'],
+  /** The proof of time is not an RFC 3161 response this verifier can read. */
+  timestampMalformed: ['file'],
+  /** The proof of time is the authority's refusal. */
+  timestampNotGranted: ['file'],
+  /** The proof of time stamps other bytes than this tag manifest. */
+  timestampWrongData: ['file'],
+  /** The proof of time's signature does not check against the certificate it carries. */
+  timestampSignatureInvalid: ['file'],
+  /** The proof of time is signed by a certificate that is not a time-stamping authority's. */
+  timestampNotAnAuthority: ['file'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type FailureReason = keyof typeof failurePlaceholders;
@@ -122,6 +140,21 @@ export const TrustedKey = z.strictObject({
   namespaces: z.array(z.string()).optional(),
 });
 export type TrustedKey = z.infer<typeof TrustedKey>;
+
+/** What a proof of time that checks says (RFC 3161, docs/spec/bundle-format.md, "Proof of time"). */
+export const TimeStampReport = z.strictObject({
+  /** When the authority says the tag manifest existed: ISO 8601, UTC. */
+  time: z.string(),
+  /** The authority's certificate subject, "CN=…, O=…". */
+  authority: z.string(),
+  /** The token's serial number, hex. */
+  serial: z.string(),
+  /** The authority's policy OID. */
+  policy: z.string(),
+  /** Chains to a trust anchor the receiver supplied; null when none were supplied. */
+  anchored: z.boolean().nullable(),
+});
+export type TimeStampReport = z.infer<typeof TimeStampReport>;
 
 export const VerifyReport = z.strictObject({
   valid: z.boolean(),
@@ -149,6 +182,12 @@ export const VerifyReport = z.strictObject({
   counts: z
     .strictObject({ files: z.number(), bytes: z.number(), records: z.number(), attachments: z.number() })
     .optional(),
+  /**
+   * The proof of time, when the bag carries one and it checks: when the tag
+   * manifest existed, by which authority, and whether that authority chains
+   * to an anchor the receiver supplied (null: none supplied).
+   */
+  timestamp: z.lazy(() => TimeStampReport).optional(),
   checks: z.array(z.strictObject({ id: CheckId, ok: z.boolean() })),
   failure: z
     .strictObject({

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { Attachment } from '../model/attachment';
-import { VerifyReport } from '../bagit/verifyReport';
+import { TimeStampReport, VerifyReport } from '../bagit/verifyReport';
 import { Bundle, BundleProfile, Redactions } from '../model/bundle';
 import { CustodyEvent } from '../model/custody';
 import { Overview } from '../overview/schema';
@@ -325,6 +325,32 @@ export const contract = {
    * archive's log (`dalel custody`).
    */
   'custody:list': channel(z.strictObject({ recordId: RecordId.optional() }), z.strictObject({ events: z.array(CustodyEvent) })),
+  /**
+   * Writes an RFC 3161 time-stamp request for the custody log's last line to
+   * `out`, a new file: proof, once an authority answers, that everything
+   * recorded up to that line was recorded by then. Sends nothing.
+   */
+  'custody:anchorRequest': channel(z.strictObject({ out: z.string().min(1).max(4096) }), z.strictObject({ seq: z.number().int(), out: z.string() })),
+  /** Keeps an authority's answer (base64 of its .tsr) to such a request, checked against the log first. */
+  'custody:addAnchor': channel(
+    z.strictObject({ response: z.base64().max(200_000) }),
+    z.strictObject({ seq: z.number().int(), hash: Sha256Hex, timestamp: TimeStampReport }),
+  ),
+  /** The custody log's proofs of time, each checked again now (against `timestampAnchors`, base64 of a PEM or DER file, when given). */
+  'custody:anchors': channel(
+    z.strictObject({ timestampAnchors: z.base64().max(1_400_000).optional() }),
+    z.strictObject({
+      anchors: z.array(
+        z.strictObject({
+          seq: z.number().int(),
+          hash: Sha256Hex,
+          timestamp: TimeStampReport.optional(),
+          /** Why a proof does not hold: the log's line is not the one stamped, or the token's problem. */
+          problem: z.enum(['lineChanged', 'malformed', 'notGranted', 'wrongData', 'signatureInvalid', 'notAnAuthority']).optional(),
+        }),
+      ),
+    }),
+  ),
   'key:show': channel(empty, z.strictObject({ publicKey: z.string(), fingerprint: z.string() })),
   /**
    * Writes a signed bundle of the open archive to a new file `out`
@@ -383,8 +409,32 @@ export const contract = {
    * `trusted` is an allowed_signers file's text or public key lines.
    */
   'bundle:verify': channel(
-    z.strictObject({ path: z.string().min(1).max(4096), trusted: z.string().max(1_000_000).optional() }),
+    z.strictObject({
+      path: z.string().min(1).max(4096),
+      trusted: z.string().max(1_000_000).optional(),
+      /** Base64 of a PEM or DER file of trust anchors for the bundle's proof of time (the report's `timestamp.anchored`). */
+      timestampAnchors: z.base64().max(1_400_000).optional(),
+    }),
     VerifyReport,
+  ),
+  /**
+   * Writes an RFC 3161 time-stamp request for a valid bundle's tag manifest
+   * to `out`, a new file (in the app, one the person chose in the native
+   * save dialog). Only the manifest's SHA-256 and a random nonce are in it;
+   * nothing is sent anywhere: the person takes it to an authority.
+   */
+  'bundle:timeStampRequest': channel(
+    z.strictObject({ path: z.string().min(1).max(4096), out: z.string().min(1).max(4096) }),
+    z.strictObject({ bundleId: z.string(), out: z.string() }),
+  ),
+  /**
+   * Adds an authority's RFC 3161 response (the base64 of its .tsr file) to
+   * the bundle file, in place: checked against the bundle's tag manifest
+   * first, no other byte of the bag changed, the file replaced only whole.
+   */
+  'bundle:addTimeStamp': channel(
+    z.strictObject({ path: z.string().min(1).max(4096), response: z.base64().max(200_000) }),
+    z.strictObject({ bundleId: z.string(), sha256: Sha256Hex, timestamp: TimeStampReport }),
   ),
   /**
    * Verifies a bundle file, then merges it into the records (`internal`) or

@@ -51,6 +51,18 @@ export const errorPlaceholders = {
   notInConflict: [],
   receivedNotFound: [],
   consentWithdrawalKept: ['use', 'date'],
+  /** A bundle that does not pass `dalel verify` cannot be time-stamped. */
+  bundleNotValid: ['path'],
+  alreadyTimeStamped: ['time'],
+  timeStampUnreadable: [],
+  timeStampNotGranted: [],
+  timeStampNotForBundle: [],
+  timeStampSignatureInvalid: [],
+  timeStampNotAnAuthority: [],
+  /** The custody log's line already has a proof of time. */
+  anchorExists: ['seq', 'time'],
+  /** The answer stamps none of the custody log's lines. */
+  anchorNotForLog: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorCode = keyof typeof errorPlaceholders;

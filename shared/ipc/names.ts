@@ -27,11 +27,16 @@ export const channelNames = [
   'records:retract',
   'attachments:add',
   'custody:list',
+  'custody:anchorRequest',
+  'custody:addAnchor',
+  'custody:anchors',
   'key:show',
   'bundle:export',
   'bundle:locations',
   'bundle:chooseOut',
   'bundle:verify',
+  'bundle:timeStampRequest',
+  'bundle:addTimeStamp',
   'bundle:import',
   'bundle:received',
   'bundle:recheck',
@@ -57,6 +62,8 @@ export type ChannelName = (typeof channelNames)[number];
 export const fileRequests = {
   'attachments:add': { from: 'files', to: 'paths', many: true },
   'bundle:verify': { from: 'file', to: 'path', many: false },
+  'bundle:timeStampRequest': { from: 'file', to: 'path', many: false },
+  'bundle:addTimeStamp': { from: 'file', to: 'path', many: false },
   'bundle:import': { from: 'file', to: 'path', many: false },
 } as const satisfies Partial<Record<ChannelName, { from: string; to: string; many: boolean }>>;
 

@@ -8,7 +8,9 @@ import type { TFunction } from 'i18next';
 import type { ResponseOf } from '../../../shared/ipc';
 import { bundleProfiles, redactionKinds, type BundleProfile, type Redactions } from '../../../shared/model';
 import { InputFailure, VerifyRejected } from '../failures';
-import { type Command, json, openArchive, readPassphrase, requireOption, sayConflicts, withPassphrase } from './context';
+import { readAnchors } from '../../engine/timestamp/token';
+import { printable } from '../terminalText';
+import { type Command, type CommandContext, json, openArchive, readPassphrase, requireOption, sayConflicts, withPassphrase } from './context';
 
 export const bundleCommands: Record<string, Command> = {
   export: {
@@ -52,22 +54,22 @@ export const bundleCommands: Record<string, Command> = {
   },
 
   verify: {
-    options: { trusted: { type: 'string' }, json: { type: 'boolean' } },
+    options: { trusted: { type: 'string' }, 'tsa-anchors': { type: 'string' }, json: { type: 'boolean' } },
     positionals: ['FILE'],
     readOnly: true,
     async run(context) {
       const { t } = context;
       const trustedFile = context.values.trusted;
-      let trusted: string | undefined;
-      if (typeof trustedFile === 'string') {
-        try {
-          trusted = await readFile(trustedFile, 'utf8');
-        } catch {
-          throw new InputFailure(t('cli:readInputFailed', { file: trustedFile }));
-        }
-      }
+      const trusted = typeof trustedFile === 'string' ? (await readInput(context, trustedFile)).toString('utf8') : undefined;
+      const anchorsFile = context.values['tsa-anchors'];
+      const anchors = typeof anchorsFile === 'string' ? await readInput(context, anchorsFile) : undefined;
+      if (anchors && !readAnchors(anchors)) throw new InputFailure(t('cli:anchorsUnreadable', { file: anchorsFile as string }));
       const file = resolve(context.positionals[0]!);
-      const report = await context.call('bundle:verify', { path: file, ...(trusted === undefined ? {} : { trusted }) });
+      const report = await context.call('bundle:verify', {
+        path: file,
+        ...(trusted === undefined ? {} : { trusted }),
+        ...(anchors === undefined ? {} : { timestampAnchors: anchors.toString('base64') }),
+      });
       if (report.failure?.reason === 'fileUnreadable') throw new InputFailure(t('cli:readInputFailed', { file }));
       if (context.values.json) json(context, report);
       else for (const line of describeVerification(t, report)) context.say(line);
@@ -75,6 +77,11 @@ export const bundleCommands: Record<string, Command> = {
       // SECURITY: scripts write `dalel verify case.zip --trusted allowed_signers && accept`: a signer outside the file is a refusal.
       if (trusted !== undefined && report.signer?.trustedAs === null) {
         context.warn(t('cli:signerNotTrusted', { fingerprint: report.signer.fingerprint, file: trustedFile }));
+        throw new VerifyRejected();
+      }
+      // Likewise `--tsa-anchors`: asked to hold the bundle to a proof of time, a bundle without one, or by another authority, is refused.
+      if (anchors !== undefined && report.timestamp?.anchored !== true) {
+        context.warn(t(report.timestamp ? 'cli:timeStampNotAnchored' : 'cli:timeStampMissing', { file: anchorsFile as string }));
         throw new VerifyRejected();
       }
     },
@@ -141,6 +148,14 @@ export const bundleCommands: Record<string, Command> = {
   },
 };
 
+async function readInput(context: CommandContext, file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch {
+    throw new InputFailure(context.t('cli:readInputFailed', { file }));
+  }
+}
+
 function setAsideText(t: TFunction, where: 'import' | 'merge', setAside: ResponseOf<'archive:merge'>['setAside']): string {
   const keys = [...new Set(setAside.map((change) => change.author))].join(', ');
   return t(where === 'import' ? 'cli:setAsideImport' : 'cli:setAsideMerge', { count: setAside.length, keys });
@@ -163,6 +178,11 @@ function describeVerification(t: TFunction, report: ResponseOf<'bundle:verify'>)
     const who = author.trustedAs !== null ? t('cli:authorTrusted', { name: author.trustedAs }) : t('cli:authorUntrusted');
     lines.push(`  ${author.fingerprint}: ${t('cli:authorRecords', { count: author.records })}, ${who}`);
   }
+  if (report.timestamp) {
+    const { time, authority, anchored } = report.timestamp;
+    lines.push(t('cli:timeStampLine', { time, authority: printable(authority) }));
+    if (anchored === null) lines.push(t('cli:timeStampUnchecked'));
+  } else if (report.valid) lines.push(t('cli:timeStampNone'));
   for (const check of report.checks) {
     if (check.id === 'trust') continue;
     lines.push(`  ${check.ok ? '✓' : '✗'} ${t(`verify:check.${check.id}`)}`);

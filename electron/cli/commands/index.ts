@@ -12,7 +12,8 @@ import type { Command } from './context';
 import { organizationCommands } from './organization';
 import { recordCommands } from './records';
 import { schemaCommands } from './schema';
+import { timeStampCommands } from './timeStamps';
 
 export type { Command, CommandContext } from './context';
 
-export const commands: Record<string, Command> = { ...archiveCommands, ...recordCommands, ...bundleCommands, ...organizationCommands, ...schemaCommands };
+export const commands: Record<string, Command> = { ...archiveCommands, ...recordCommands, ...bundleCommands, ...organizationCommands, ...schemaCommands, ...timeStampCommands };

@@ -25,6 +25,7 @@ import { bagFiles, bundleNamespace } from './bagChecks';
 import { bundleContent } from './bundleContent';
 import { checkBundleBudget, checkBundleJsonBytes } from './exportBudget';
 import { cleanedCopy, originalCommitment, originalOutcome, planFor, withOutcomes, type FileOutcome } from './evidenceFiles';
+import { namedReportPdf } from './reportPdf';
 import { verifyInstructions } from './verifyInstructions';
 import { zipBytes, type ZipEntry } from './zipWriter';
 
@@ -184,7 +185,9 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
     payload.push(yield* add('data/bundle.json', bundleJson, false));
     const report = renderReport(bundle, options.language);
     payload.push(yield* add('data/report.html', text(report), false));
-    const pdf = options.printPdf ? await options.printPdf(report, out) : null;
+    const printedPdf = options.printPdf ? await options.printPdf(report, out) : null;
+    const facts = { software: `Dalel ${options.softwareVersion}`, bundleId, language: options.language, createdAt };
+    const pdf = printedPdf && (await namedReportPdf(printedPdf, facts));
     if (pdf) payload.push(yield* add('data/report.pdf', pdf, false));
     printed = pdf !== null;
     payload.push(yield* add('data/incidents.csv', text(incidentsCsv(bundle, options.language)), false));

@@ -16,7 +16,7 @@ export const workerHeapMb = 640;
 
 export interface WorkerRequest {
   path: string;
-  options: Pick<VerifyOptions, 'trusted' | 'requireTrusted' | 'limits'>;
+  options: Pick<VerifyOptions, 'trusted' | 'requireTrusted' | 'limits' | 'timestampAnchors'>;
 }
 
 export type WorkerMessage = { kind: 'progress'; done: number; total: number } | { kind: 'result'; result: VerifiedContents };
@@ -27,11 +27,11 @@ const refused = (reason: 'cancelled' | 'verifierStopped'): VerifiedContents => (
 
 export function verifyIsolated(workerFile: string | undefined, path: string, options: VerifyOptions = {}, heapMb = workerHeapMb): Promise<VerifiedContents> {
   if (!workerFile) return verifyBundleContents(path, options);
-  const { trusted, requireTrusted, limits, onProgress, signal } = options;
+  const { trusted, requireTrusted, limits, timestampAnchors, onProgress, signal } = options;
   if (signal?.aborted) return Promise.resolve(refused('cancelled'));
   return new Promise((resolve) => {
     const worker = new Worker(workerFile, {
-      workerData: { path, options: { trusted, requireTrusted, limits } } satisfies WorkerRequest,
+      workerData: { path, options: { trusted, requireTrusted, limits, timestampAnchors } } satisfies WorkerRequest,
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     let result: VerifiedContents | null = null;

@@ -53,6 +53,7 @@ import { sniffSpan } from '../media/sniff';
 import { readBundleJson } from './bundleJson';
 import { checkCustody, checkRecordHeads, checkUnsignedHeads } from './contentChecks';
 import { bundleLimits, type BundleLimits } from './limits';
+import { checkBagTimeStamp } from './timeStampCheck';
 import { trustedName } from './trustedKeys';
 import { VerifyFailure } from './verifyFailure';
 import { checkPaths } from './zipPaths';
@@ -77,6 +78,8 @@ export interface VerifyOptions {
   requireTrusted?: boolean;
   /** Uncompressed bytes read so far, of all entries; (0, total) first and (total, total) last. */
   onProgress?(done: number, total: number): void;
+  /** A PEM or DER file's bytes: the anchors a proof of time is judged against (`timestampAnchor`). */
+  timestampAnchors?: Uint8Array;
   /** Stops the check; the report's failure is then `cancelled`. */
   signal?: AbortSignal;
   limits?: Partial<VerifyLimits>;
@@ -169,6 +172,7 @@ class Verification implements BagContents {
       await this.step('completeness', () => void (this.manifest = checkCompleteness(this)));
       await this.step('signature', () => this.checkSignature());
       await this.step('signerFingerprint', () => checkFingerprint(this.info, this.key!));
+      if (this.sizes.has(bagFiles.timeStamp)) this.report.timestamp = await this.step('timestamp', () => checkBagTimeStamp(this, this.options.timestampAnchors));
       if (this.options.requireTrusted) await this.step('trust', () => this.requireTrusted());
       await this.step('payloadManifest', () => this.readPayload());
       const bundle = await this.step('bundleJson', () => this.readBundleJson());
@@ -313,5 +317,6 @@ class Verification implements BagContents {
       });
     }
     if (!this.options.requireTrusted) this.report.checks.push({ id: 'trust', ok: trustedAs !== null });
+    if (this.report.timestamp && this.options.timestampAnchors) this.report.checks.push({ id: 'timestampAnchor', ok: this.report.timestamp.anchored === true });
   }
 }

@@ -2,18 +2,24 @@
  * A check's outcome in plain words: the verdict (valid or not) as an icon
  * AND a word, never colour alone; the bundle's id, profile and contents;
  * the signer's fingerprint with the trusted name or the warning to compare
- * it; when it failed, the rule broken, what is wrong and the file; then
- * every check in the order the verifier runs them, ✓ passed, ✗ failed, or
- * not reached. A cancelled check gives no verdict.
+ * it; a valid bundle's proof of time, or that it has none (and
+ * `addTimeStamp`, the way to add one); when it failed, the rule broken,
+ * what is wrong and the file; then every check in the order the verifier
+ * runs them, ✓ passed, ✗ failed, ! not trusted, or not reached. A
+ * cancelled check gives no verdict.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkIds, type CheckId, type VerifyReport } from '../../../shared/bagit/verifyReport';
 import { formatFileSize } from '../attachments/fileFacts';
 import { currentLanguage } from '../i18n';
 import { AuthorKeys } from './AuthorKeys';
+import { ProofOfTime } from './ProofOfTime';
 
 type CheckState = 'passed' | 'failed' | 'notRun' | 'notTrusted';
+
+/** Checks that say whether the reader trusts someone (the signer, the time-stamp authority): a "no" never makes a bundle invalid. */
+const informational: readonly CheckId[] = ['trust', 'timestampAnchor'];
 
 const marks: Record<CheckState, string> = { passed: '✓', failed: '✗', notRun: '–', notTrusted: '!' };
 
@@ -21,17 +27,16 @@ function stateOf(report: VerifyReport, id: CheckId): CheckState {
   const ran = report.checks.find((check) => check.id === id);
   if (!ran) return 'notRun';
   if (ran.ok) return 'passed';
-  // Trust is informational: an unknown signer never makes a bundle invalid.
-  return id === 'trust' ? 'notTrusted' : 'failed';
+  return informational.includes(id) ? 'notTrusted' : 'failed';
 }
 
-export function VerifyResult({ report }: { report: VerifyReport }) {
+export function VerifyResult({ report, addTimeStamp }: { report: VerifyReport; addTimeStamp?: ReactNode }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const { failure, signer, counts } = report;
   const judged = failure?.reason !== 'cancelled';
-  const failedCheck = report.checks.find((check) => !check.ok && check.id !== 'trust');
+  const failedCheck = report.checks.find((check) => !check.ok && !informational.includes(check.id));
   return (
     <section className="verify-result" aria-labelledby="verify-result-title">
       <h2 id="verify-result-title" ref={heading} tabIndex={-1}>
@@ -131,6 +136,7 @@ export function VerifyResult({ report }: { report: VerifyReport }) {
         </p>
       )}
       {report.valid && report.authors && counts && <AuthorKeys authors={report.authors} records={counts.records} />}
+      <ProofOfTime report={report}>{addTimeStamp}</ProofOfTime>
       <h3 id="verify-checks-title">{t('verify:screen.checksTitle')}</h3>
       <p className="hint" id="verify-checks-hint">
         {t('verify:screen.checksHint')}

@@ -2,18 +2,24 @@
  * The "Check a bundle" screen: a bundle dropped anywhere on the screen, or
  * chosen with a real file input, is checked at once (`bundle.verify` with the
  * File; the preload turns it into a path), with the trusted keys pasted
- * here, if any; a progress bar and Cancel while it runs; then the result in
- * plain words. Checking only reads the file: nothing is extracted and nothing
- * enters the archive.
+ * here and the file of trusted time-stamp authorities picked here, if any;
+ * a progress bar and Cancel while it runs; then the result in plain words.
+ * Checking only reads the file: nothing is extracted and nothing enters the
+ * archive. The one change this screen makes, only when the person asks, is
+ * adding a proof of time to a valid bundle (AddTimeStamp), which is then
+ * checked again.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VerifyReport } from '../../../shared/bagit/verifyReport';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FilePickerButton } from '../components/FilePickerButton';
 import { PageTitle } from '../components/PageTitle';
+import { useTaskToast } from '../components/ToastRegion';
 import { dalel, type DalelError } from '../dalel';
+import { AddTimeStamp } from './AddTimeStamp';
 import { TaskProgress } from './TaskProgress';
+import { TimeStampAnchorsField, type TimeStampAnchors } from './TimeStampAnchorsField';
 import { VerifyResult } from './VerifyResult';
 
 const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
@@ -23,10 +29,15 @@ export function VerifyScreen() {
   const cancelButton = useRef<HTMLButtonElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [trusted, setTrusted] = useState('');
+  const [anchors, setAnchors] = useState<TimeStampAnchors | null>(null);
   const [checking, setChecking] = useState(false);
+  /** A time-stamp request or response is being worked on: no other check starts meanwhile. */
+  const [stamping, setStamping] = useState(false);
+  const stampingNow = useRef(false);
   const [dragging, setDragging] = useState(false);
   const [report, setReport] = useState<VerifyReport | null>(null);
   const [error, setError] = useState<DalelError | null>(null);
+  const toast = useTaskToast();
 
   async function check(bundle: File) {
     if (checking) return;
@@ -35,11 +46,22 @@ export function VerifyScreen() {
     setError(null);
     setChecking(true);
     const result = await dalel()
-      .bundle.verify({ file: bundle, trusted: trusted.trim() === '' ? undefined : trusted })
+      .bundle.verify({ file: bundle, trusted: trusted.trim() === '' ? undefined : trusted, timestampAnchors: anchors?.base64 })
       .catch((): { ok: false; error: DalelError } => ({ ok: false, error: { code: 'internal' } }));
     setChecking(false);
     if (result.ok) setReport(result.value);
     else setError(result.error);
+  }
+
+  const onStamping = useCallback((busy: boolean) => {
+    stampingNow.current = busy;
+    setStamping(busy);
+  }, []);
+
+  /** The proof of time is in the bundle file now: say so, and show it as a new check finds it. */
+  function timeStampAdded(bundle: File) {
+    toast.result((tr) => tr('verify:timestamp.added', { name: bundle.name }));
+    void check(bundle);
   }
 
   // The window's listeners see the latest state through this ref, not the first render's.
@@ -63,7 +85,7 @@ export function VerifyScreen() {
       event.preventDefault();
       setDragging(false);
       const dropped = event.dataTransfer?.files[0];
-      if (dropped) void checkRef.current(dropped);
+      if (dropped && !stampingNow.current) void checkRef.current(dropped);
     };
     window.addEventListener('dragenter', over);
     window.addEventListener('dragover', over);
@@ -93,7 +115,7 @@ export function VerifyScreen() {
           <FilePickerButton
             label={t('verify:screen.choose')}
             accept=".zip,application/zip"
-            disabled={checking}
+            disabled={checking || stamping}
             onFiles={([chosen]) => void check(chosen!)}
           />
         </div>
@@ -113,12 +135,13 @@ export function VerifyScreen() {
             onChange={(event) => setTrusted(event.target.value)}
           />
         </div>
+        <TimeStampAnchorsField anchors={anchors} disabled={checking || stamping} onChange={setAnchors} />
         {file && (
           <div className="verify-chosen">
             <p>
               <bdi className="file-name">{t('verify:screen.chosen', { name: file.name })}</bdi>
             </p>
-            <button type="button" onClick={() => void check(file)} disabled={checking}>
+            <button type="button" onClick={() => void check(file)} disabled={checking || stamping}>
               {t('verify:screen.checkAgain')}
             </button>
           </div>
@@ -126,7 +149,16 @@ export function VerifyScreen() {
       </div>
       {checking && file && <TaskProgress task="verify" label={t('verify:screen.checking', { name: file.name })} ref={cancelButton} />}
       <ErrorMessage error={error} />
-      {report && !checking && <VerifyResult report={report} />}
+      {report && !checking && (
+        <VerifyResult
+          report={report}
+          addTimeStamp={
+            file && report.bundleId ? (
+              <AddTimeStamp file={file} bundleId={report.bundleId} onBusy={onStamping} onAdded={() => timeStampAdded(file)} />
+            ) : null
+          }
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,30 @@
+/**
+ * An RFC 3161 TimeStampReq: what a person takes to a connected machine (or
+ * sends with `dalel timestamp --authority`) to have a time-stamp authority
+ * sign the time at which the given bytes existed. The bytes never leave:
+ * only their SHA-256 does, with a random nonce, asking for the authority's
+ * certificate in the answer. The same file `openssl ts -query -data FILE
+ * -sha256 -cert` writes, and `openssl ts -reply` and any authority read.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+
+const sha256Oid = '2.16.840.1.101.3.4.2.1';
+
+export function timeStampRequest(data: Uint8Array): Buffer {
+  const digest = createHash('sha256').update(data).digest();
+  // A positive INTEGER: the top bit clear.
+  const nonce = randomBytes(8);
+  nonce[0]! &= 0x7f;
+  const request = new pkijs.TimeStampReq({
+    version: 1,
+    messageImprint: new pkijs.MessageImprint({
+      hashAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: sha256Oid, algorithmParams: new asn1js.Null() }),
+      hashedMessage: new asn1js.OctetString({ valueHex: new Uint8Array(digest).buffer }),
+    }),
+    nonce: new asn1js.Integer({ valueHex: new Uint8Array(nonce).buffer }),
+    certReq: true,
+  });
+  return Buffer.from(request.toSchema().toBER(false));
+}

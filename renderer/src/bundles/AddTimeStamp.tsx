@@ -1,0 +1,129 @@
+/**
+ * How a person adds a proof of time to a valid bundle that has none, in
+ * three steps: save a time-stamp request where they choose in the native
+ * save dialog (only the SHA-256 of the bundle's manifest and a nonce are in
+ * it), send it to an RFC 3161 authority from a connected computer (the
+ * command is shown), then pick the authority's response, which the engine
+ * checks against the bundle and adds to the bundle file. The app sends
+ * nothing anywhere; every failure shows as its translated message.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResponseOf } from '../../../shared/ipc';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { FilePickerButton } from '../components/FilePickerButton';
+import { dalel, type DalelError, type Result } from '../dalel';
+import { fileNameOf } from './exportPath';
+import { maxResponseBytes, readAsBase64, sendCommand } from './proofOfTime';
+import { TaskProgress } from './TaskProgress';
+
+interface Props {
+  /** The bundle file as the person picked or dropped it; the proof is added to this very file. */
+  file: File;
+  bundleId: string;
+  /** Whether a request or a response is being worked on: the screen checks nothing meanwhile. */
+  onBusy(busy: boolean): void;
+  onAdded(added: ResponseOf<'bundle:addTimeStamp'>): void;
+}
+
+type Working = 'request' | 'response' | null;
+
+const failed = (): { ok: false; error: DalelError } => ({ ok: false, error: { code: 'internal' } });
+
+export function AddTimeStamp({ file, bundleId, onBusy, onAdded }: Props) {
+  const { t } = useTranslation();
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const [working, setWorking] = useState<Working>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<DalelError | null>(null);
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
+
+  useEffect(() => {
+    onBusy(working !== null);
+    if (working) cancelButton.current?.focus();
+  }, [working, onBusy]);
+  // Once the proof is added the screen checks again at once, which takes this away before it renders idle.
+  useEffect(() => () => onBusy(false), [onBusy]);
+
+  async function run<T>(what: NonNullable<Working>, call: () => Promise<Result<T>>): Promise<T | null> {
+    setError(null);
+    setTooLarge(null);
+    setWorking(what);
+    const result = await call().catch(failed);
+    setWorking(null);
+    if (result.ok) return result.value;
+    setError(result.error);
+    return null;
+  }
+
+  async function saveRequest() {
+    if (working) return;
+    setError(null);
+    setTooLarge(null);
+    // SECURITY: the shell writes a request only to a path chosen in its own save dialog (electron/main/personChooses.ts).
+    const picked = await dalel()
+      .bundle.chooseOut({ suggested: `${bundleId}.tsq` })
+      .catch(failed);
+    if (!picked.ok) return setError(picked.error);
+    const out = picked.value.path;
+    if (!out) return;
+    const written = await run('request', () => dalel().bundle.timeStampRequest({ file, out }));
+    if (written) setSaved(written.out);
+  }
+
+  async function addResponse(response: File) {
+    if (working) return;
+    if (response.size > maxResponseBytes) {
+      setError(null);
+      return setTooLarge(t('verify:timestamp.responseTooLarge', { name: response.name }));
+    }
+    const encoded = await readAsBase64(response).catch(() => null);
+    if (encoded === null) return setError({ code: 'ioError', params: { path: response.name } });
+    const added = await run('response', () => dalel().bundle.addTimeStamp({ file, response: encoded }));
+    if (added) onAdded(added);
+  }
+
+  const requestName = saved ? fileNameOf(saved) : `${bundleId}.tsq`;
+  return (
+    <div className="add-time-stamp">
+      <p>{t('verify:timestamp.addIntro')}</p>
+      <ol className="proof-steps">
+        <li>
+          <p id="proof-request-hint">{t('verify:timestamp.stepRequest')}</p>
+          <button type="button" onClick={() => void saveRequest()} disabled={working !== null} aria-describedby="proof-request-hint">
+            {t('verify:timestamp.saveRequest')}
+          </button>
+          {saved && (
+            <p className="proof-saved">
+              {t('verify:timestamp.requestSaved')} <code className="proof-request-path">{saved}</code>
+            </p>
+          )}
+        </li>
+        <li>
+          <p id="proof-send-hint">{t('verify:timestamp.stepSend')}</p>
+          <pre className="proof-command">
+            <code>{sendCommand(requestName)}</code>
+          </pre>
+        </li>
+        <li>
+          <p id="proof-response-hint">{t('verify:timestamp.stepResponse')}</p>
+          <FilePickerButton
+            label={t('verify:timestamp.chooseResponse')}
+            accept=".tsr,application/timestamp-reply"
+            disabled={working !== null}
+            onFiles={([chosen]) => void addResponse(chosen!)}
+          />
+        </li>
+      </ol>
+      {working && (
+        <TaskProgress task="verify" label={t(working === 'request' ? 'verify:timestamp.savingRequest' : 'verify:timestamp.adding')} ref={cancelButton} />
+      )}
+      {tooLarge && (
+        <p className="error-message" role="alert">
+          {tooLarge}
+        </p>
+      )}
+      <ErrorMessage error={error} />
+    </div>
+  );
+}
