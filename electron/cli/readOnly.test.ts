@@ -82,7 +82,7 @@ describe('the wording of a read-only command', () => {
 
 describe('which commands are read-only', () => {
   const reading = ['list', 'show', 'key', 'check', 'state-hash', 'verify', 'schema', 'custody', 'received', 'trusted', 'settings', 'timestamp', 'anchor', 'anchors'];
-  const writing = ['init', 'add', 'edit', 'attach', 'export', 'import', 'merge', 'trust', 'encrypt', 'rekey', 'repair', 'resolve', 'retract', 'untrust'];
+  const writing = ['init', 'add', 'edit', 'attach', 'export', 'import', 'merge', 'trust', 'encrypt', 'rekey', 'repair', 'resolve', 'retract', 'untrust', 'countersign'];
   it('says so in each command definition, and an option that changes the archive makes it a writing one', () => {
     for (const name of reading.filter((each) => commands[each])) expect(isReadOnly(commands[name]!, {}), name).toBe(true);
     for (const name of writing.filter((each) => commands[each])) expect(isReadOnly(commands[name]!, {}), name).toBe(false);

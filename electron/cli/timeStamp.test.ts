@@ -30,10 +30,12 @@ async function bundle(): Promise<string> {
 
 async function stampOffline(zip: string): Promise<void> {
   const request = join(folder.path, `request-${++counter}.tsq`);
-  expect((await dalel(['timestamp', zip, '--request', request])).code).toBe(0);
+  const asked = await dalel(['timestamp', zip, '--request', request]);
+  expect(asked.code, asked.err).toBe(0);
   const answer = join(folder.path, `answer-${counter}.tsr`);
   writeFileSync(answer, authority.reply(readFileSync(request)));
-  expect((await dalel(['timestamp', zip, '--response', answer])).code).toBe(0);
+  const added = await dalel(['timestamp', zip, '--response', answer]);
+  expect(added.code, added.err).toBe(0);
 }
 
 beforeAll(async () => {

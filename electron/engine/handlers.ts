@@ -10,6 +10,7 @@ import { Archive } from './archive';
 import { exportBundle } from './bundle/export';
 import { mediaLocations } from './bundle/evidenceFiles';
 import { verifyIsolated } from './bundle/isolatedVerify';
+import { countersignBundle } from './bundle/countersign';
 import { addTimeStamp, timeStampRequestFor } from './bundle/timeStamp';
 import { parseTrustedKeys, type VerifyOptions } from './bundle/verify';
 import { writeNewFile } from './atomicFile';
@@ -262,10 +263,14 @@ export function createHandlers(state: EngineState): Handlers {
     },
     'bundle:locations': async ({ files }) => ({ files: await mediaLocations(state.requireArchive(), files) }),
     'bundle:chooseOut': async ({ suggested }) => ({ path: (await deps.dialogs.chooseSaveFile?.(suggested)) ?? null }),
-    'bundle:verify': async ({ path, trusted, timestampAnchors }) => {
+    'bundle:verify': async ({ path, trusted, timestampAnchors, countersignatureAnchors }) => {
       // Without a list of its own, a check in an open archive names the signers that archive trusts.
       const listed = trusted !== undefined ? parseTrustedKeys(trusted) : toTrustedKeys((await state.archive?.trustedSigners()) ?? []);
-      const anchors = timestampAnchors === undefined ? {} : { timestampAnchors: new Uint8Array(Buffer.from(timestampAnchors, 'base64')) };
+      const bytes = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
+      const anchors = {
+        ...(timestampAnchors === undefined ? {} : { timestampAnchors: bytes(timestampAnchors) }),
+        ...(countersignatureAnchors === undefined ? {} : { countersignatureAnchors: bytes(countersignatureAnchors) }),
+      };
       return state.runTask('verify', async (task) => (await verifyIsolated(deps.verifyWorker, path, { trusted: listed, ...anchors, ...task })).report);
     },
     'bundle:timeStampRequest': async ({ path, out }) =>
@@ -273,6 +278,11 @@ export function createHandlers(state: EngineState): Handlers {
         const { bundleId, request } = await timeStampRequestFor(path, isolated, task);
         await writeNewFile(out, request);
         return { bundleId, out };
+      }),
+    'bundle:countersign': async ({ path, pkcs12, password }) =>
+      state.runTask('verify', async (task) => {
+        const added = await countersignBundle(path, Buffer.from(pkcs12, 'base64'), password, isolated, task);
+        return { bundleId: added.bundleId, sha256: added.sha256, countersignature: added.countersignature };
       }),
     'bundle:addTimeStamp': async ({ path, response }) =>
       state.runTask('verify', async (task) => {

@@ -23,6 +23,7 @@ import { reportContentSecurityPolicy } from './printing';
 import { ensureBuilt, mainBundle, preloadBundle, rendererDir } from './testing/builtApp';
 import { loadPreload } from './testing/preloadSandbox';
 import * as fake from './testing/fakeElectron';
+import { PDFDocument } from 'pdf-lib';
 
 // Vitest transforms out/ like any source outside node_modules, so the bundle's `import … from "electron"` gets this.
 vi.mock('electron', async () => {
@@ -475,8 +476,10 @@ describe('printing the report of a bundle', () => {
     expect(printed!.html).toContain('<html lang="kk"');
     // Printed and forgotten: the address answers nothing any more.
     expect((await serve(printed!.url)).status).toBe(404);
-    const listing = execFileSync('unzip', ['-p', out, '*/data/report.pdf'], { encoding: 'utf8' });
-    expect(listing).toBe(`%PDF-1.7 fake print of ${printed!.url}`);
+    // The PDF printed, named by Dalel (reportPdf.ts), not by the browser.
+    const pdf = await PDFDocument.load(execFileSync('unzip', ['-p', out, '*/data/report.pdf']));
+    expect(pdf.getTitle()).toBe(`fake print of ${printed!.url}`);
+    expect(pdf.getCreator()).toMatch(/^Dalel /);
   });
 });
 

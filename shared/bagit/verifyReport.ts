@@ -33,6 +33,8 @@ export const checkIds = [
    * signed by the time-stamping certificate it carries.
    */
   'timestamp',
+  /** Where the bag carries a lawyer's countersignature (tagmanifest-sha256.txt.p7s): a detached CMS signature of this tag manifest that checks against its certificate. */
+  'countersignature',
   /** Every payload file reads whole and matches its manifest sha256. */
   'payloadManifest',
   'bundleJson',
@@ -55,6 +57,8 @@ export const checkIds = [
   'trust',
   /** Whether the proof of time chains to a trust anchor the receiver supplied: informational, last, only when anchors were given. */
   'timestampAnchor',
+  /** Whether the countersignature's certificate chains to a trust anchor the receiver supplied: informational, last, only when anchors were given. */
+  'countersignatureAnchor',
 ] as const;
 export const CheckId = z.enum(checkIds);
 export type CheckId = z.infer<typeof CheckId>;
@@ -123,6 +127,10 @@ export const failurePlaceholders = {
   timestampSignatureInvalid: ['file'],
   /** The proof of time is signed by a certificate that is not a time-stamping authority's. */
   timestampNotAnAuthority: ['file'],
+  /** The countersignature is not a detached CMS signature this verifier can read. */
+  countersignatureMalformed: ['file'],
+  /** The countersignature does not check against this tag manifest and the certificate it carries. */
+  countersignatureInvalid: ['file'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type FailureReason = keyof typeof failurePlaceholders;
@@ -156,6 +164,26 @@ export const TimeStampReport = z.strictObject({
 });
 export type TimeStampReport = z.infer<typeof TimeStampReport>;
 
+/** What a lawyer's countersignature that checks says of its signer (docs/spec/bundle-format.md, "A lawyer's countersignature"). */
+export const CountersignatureReport = z.strictObject({
+  /** The certificate's subject, "CN=…, SERIALNUMBER=IIN…, C=KZ". */
+  subject: z.string(),
+  /** The person's ИИН from the subject (SERIALNUMBER=IIN…), and the organization's БИН (OU=BIN…); null when none. */
+  iin: z.string().nullable(),
+  bin: z.string().nullable(),
+  issuer: z.string(),
+  serial: z.string(),
+  /** The signer's claimed signing time (their clock), ISO 8601 UTC; null when not given. */
+  signingTime: z.string().nullable(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  /** The claimed signing time falls within the certificate's validity; null when no time is claimed. */
+  validAtSigning: z.boolean().nullable(),
+  /** Chains to a trust anchor the receiver supplied; null when none were supplied. */
+  anchored: z.boolean().nullable(),
+});
+export type CountersignatureReport = z.infer<typeof CountersignatureReport>;
+
 export const VerifyReport = z.strictObject({
   valid: z.boolean(),
   /** The fields below come from the bundle itself: they are vouched for only when `valid`. */
@@ -187,7 +215,9 @@ export const VerifyReport = z.strictObject({
    * manifest existed, by which authority, and whether that authority chains
    * to an anchor the receiver supplied (null: none supplied).
    */
-  timestamp: z.lazy(() => TimeStampReport).optional(),
+  timestamp: TimeStampReport.optional(),
+  /** A lawyer's countersignature, when the bag carries one and it checks. */
+  countersignature: CountersignatureReport.optional(),
   checks: z.array(z.strictObject({ id: CheckId, ok: z.boolean() })),
   failure: z
     .strictObject({

@@ -45,6 +45,7 @@ const examples: { [C in ChannelName]: RequestOf<C> } = {
   'custody:anchors': { timestampAnchors: 'MIIB' },
   'bundle:timeStampRequest': { path: '/tmp/дәлел.zip', out: '/tmp/дәлел.tsq' },
   'bundle:addTimeStamp': { path: '/tmp/дәлел.zip', response: 'MIIC' },
+  'bundle:countersign': { path: '/tmp/дәлел.zip', pkcs12: 'MIIC', password: 'құпия' },
   'bundle:import': { path: '/tmp/дәлел.zip' },
   'bundle:received': {},
   'bundle:recheck': { sha256: 'c'.repeat(64) },

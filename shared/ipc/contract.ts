@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { Attachment } from '../model/attachment';
-import { TimeStampReport, VerifyReport } from '../bagit/verifyReport';
+import { CountersignatureReport, TimeStampReport, VerifyReport } from '../bagit/verifyReport';
 import { Bundle, BundleProfile, Redactions } from '../model/bundle';
 import { CustodyEvent } from '../model/custody';
 import { Overview } from '../overview/schema';
@@ -414,8 +414,20 @@ export const contract = {
       trusted: z.string().max(1_000_000).optional(),
       /** Base64 of a PEM or DER file of trust anchors for the bundle's proof of time (the report's `timestamp.anchored`). */
       timestampAnchors: z.base64().max(1_400_000).optional(),
+      /** Likewise for a lawyer's countersignature (`countersignature.anchored`). */
+      countersignatureAnchors: z.base64().max(1_400_000).optional(),
     }),
     VerifyReport,
+  ),
+  /**
+   * Countersigns a valid bundle file in place: a detached CMS signature of
+   * its tag manifest by the certificate in `pkcs12` (base64 of a .p12/.pfx
+   * file), opened with `password` in memory only. No other byte of the bag
+   * changes; the file is replaced only whole.
+   */
+  'bundle:countersign': channel(
+    z.strictObject({ path: z.string().min(1).max(4096), pkcs12: z.base64().max(200_000), password: z.string().max(1024) }),
+    z.strictObject({ bundleId: z.string(), sha256: Sha256Hex, countersignature: CountersignatureReport }),
   ),
   /**
    * Writes an RFC 3161 time-stamp request for a valid bundle's tag manifest

@@ -63,6 +63,12 @@ export const errorPlaceholders = {
   anchorExists: ['seq', 'time'],
   /** The answer stamps none of the custody log's lines. */
   anchorNotForLog: [],
+  /** A lawyer's key file (PKCS#12) that is not one. */
+  pkcs12Unreadable: [],
+  pkcs12WrongPassword: [],
+  /** A PKCS#12 file in an encryption or with a key kind not read yet (the older RC2 or triple DES, GOST). */
+  pkcs12Unsupported: [],
+  alreadyCountersigned: ['subject'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorCode = keyof typeof errorPlaceholders;

@@ -37,6 +37,7 @@ export const channelNames = [
   'bundle:verify',
   'bundle:timeStampRequest',
   'bundle:addTimeStamp',
+  'bundle:countersign',
   'bundle:import',
   'bundle:received',
   'bundle:recheck',
@@ -64,6 +65,7 @@ export const fileRequests = {
   'bundle:verify': { from: 'file', to: 'path', many: false },
   'bundle:timeStampRequest': { from: 'file', to: 'path', many: false },
   'bundle:addTimeStamp': { from: 'file', to: 'path', many: false },
+  'bundle:countersign': { from: 'file', to: 'path', many: false },
   'bundle:import': { from: 'file', to: 'path', many: false },
 } as const satisfies Partial<Record<ChannelName, { from: string; to: string; many: boolean }>>;
 

@@ -54,7 +54,7 @@ export const bundleCommands: Record<string, Command> = {
   },
 
   verify: {
-    options: { trusted: { type: 'string' }, 'tsa-anchors': { type: 'string' }, json: { type: 'boolean' } },
+    options: { trusted: { type: 'string' }, 'tsa-anchors': { type: 'string' }, 'cert-anchors': { type: 'string' }, json: { type: 'boolean' } },
     positionals: ['FILE'],
     readOnly: true,
     async run(context) {
@@ -64,11 +64,15 @@ export const bundleCommands: Record<string, Command> = {
       const anchorsFile = context.values['tsa-anchors'];
       const anchors = typeof anchorsFile === 'string' ? await readInput(context, anchorsFile) : undefined;
       if (anchors && !readAnchors(anchors)) throw new InputFailure(t('cli:anchorsUnreadable', { file: anchorsFile as string }));
+      const certFile = context.values['cert-anchors'];
+      const certAnchors = typeof certFile === 'string' ? await readInput(context, certFile) : undefined;
+      if (certAnchors && !readAnchors(certAnchors)) throw new InputFailure(t('cli:anchorsUnreadable', { file: certFile as string }));
       const file = resolve(context.positionals[0]!);
       const report = await context.call('bundle:verify', {
         path: file,
         ...(trusted === undefined ? {} : { trusted }),
         ...(anchors === undefined ? {} : { timestampAnchors: anchors.toString('base64') }),
+        ...(certAnchors === undefined ? {} : { countersignatureAnchors: certAnchors.toString('base64') }),
       });
       if (report.failure?.reason === 'fileUnreadable') throw new InputFailure(t('cli:readInputFailed', { file }));
       if (context.values.json) json(context, report);
@@ -82,6 +86,11 @@ export const bundleCommands: Record<string, Command> = {
       // Likewise `--tsa-anchors`: asked to hold the bundle to a proof of time, a bundle without one, or by another authority, is refused.
       if (anchors !== undefined && report.timestamp?.anchored !== true) {
         context.warn(t(report.timestamp ? 'cli:timeStampNotAnchored' : 'cli:timeStampMissing', { file: anchorsFile as string }));
+        throw new VerifyRejected();
+      }
+      // And `--cert-anchors`: a bundle not countersigned, or by a certificate outside them, is refused.
+      if (certAnchors !== undefined && report.countersignature?.anchored !== true) {
+        context.warn(t(report.countersignature ? 'cli:countersignatureNotAnchored' : 'cli:countersignatureMissing', { file: certFile as string }));
         throw new VerifyRejected();
       }
     },
@@ -183,6 +192,14 @@ function describeVerification(t: TFunction, report: ResponseOf<'bundle:verify'>)
     lines.push(t('cli:timeStampLine', { time, authority: printable(authority) }));
     if (anchored === null) lines.push(t('cli:timeStampUnchecked'));
   } else if (report.valid) lines.push(t('cli:timeStampNone'));
+  if (report.countersignature) {
+    const { subject, issuer, signingTime, validFrom, validTo, validAtSigning } = report.countersignature;
+    lines.push(t('cli:countersignatureLine', { subject: printable(subject), issuer: printable(issuer) }));
+    if (report.countersignature.iin) lines.push(t('cli:countersignatureIin', { iin: report.countersignature.iin }));
+    if (report.countersignature.bin) lines.push(t('cli:countersignatureBin', { bin: report.countersignature.bin }));
+    lines.push(t('cli:countersignatureValidity', { from: validFrom, to: validTo, time: signingTime ?? '—' }));
+    if (validAtSigning === false) lines.push(t('cli:countersignatureOutsideValidity'));
+  }
   for (const check of report.checks) {
     if (check.id === 'trust') continue;
     lines.push(`  ${check.ok ? '✓' : '✗'} ${t(`verify:check.${check.id}`)}`);

@@ -8,6 +8,7 @@
  */
 import { archiveCommands } from './archive';
 import { bundleCommands } from './bundles';
+import { countersignCommands } from './countersign';
 import type { Command } from './context';
 import { organizationCommands } from './organization';
 import { recordCommands } from './records';
@@ -16,4 +17,4 @@ import { timeStampCommands } from './timeStamps';
 
 export type { Command, CommandContext } from './context';
 
-export const commands: Record<string, Command> = { ...archiveCommands, ...recordCommands, ...bundleCommands, ...organizationCommands, ...schemaCommands, ...timeStampCommands };
+export const commands: Record<string, Command> = { ...archiveCommands, ...recordCommands, ...bundleCommands, ...organizationCommands, ...schemaCommands, ...timeStampCommands, ...countersignCommands };

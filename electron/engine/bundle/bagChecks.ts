@@ -33,6 +33,8 @@ export const bagFiles = {
   signature: 'tagmanifest-sha256.txt.sig',
   /** An RFC 3161 time-stamp response over the tag manifest (timeStamp.ts): outside the tag manifest, like the signature. */
   timeStamp: 'tagmanifest-sha256.txt.tsr',
+  /** A lawyer's detached CMS signature over the tag manifest (countersign.ts): outside the tag manifest too. */
+  countersignature: 'tagmanifest-sha256.txt.p7s',
   signerKey: 'signer.pub',
   bundleJson: 'data/bundle.json',
 } as const;
@@ -41,7 +43,7 @@ const files = bagFiles;
 /** Without these there is nothing to check (a missing signature is reported by the signature check). */
 export const requiredFiles = [files.declaration, files.info, files.manifest, files.tagManifest, files.signerKey, files.bundleJson];
 /** The tag files read first, into memory: what the bag is and what signs it. Any other tag file is hashed once the tag manifest lists it. */
-export const heldTagFiles = new Set<string>([files.declaration, files.info, files.manifest, files.tagManifest, files.signerKey, files.signature, files.timeStamp]);
+export const heldTagFiles = new Set<string>([files.declaration, files.info, files.manifest, files.tagManifest, files.signerKey, files.signature, files.timeStamp, files.countersignature]);
 const requiredLabels = [
   'Bagging-Date',
   'Payload-Oxum',
@@ -180,13 +182,13 @@ function readManifest(bag: BagContents, name: string, payload: boolean): Map<str
 
 /**
  * The tag manifest's lines, once every tag file but the tag manifest, its
- * signature and its time-stamp is listed and every listed file is there: judged by name alone,
+ * signature, its time-stamp and its countersignature is listed and every listed file is there: judged by name alone,
  * so that a file the signature does not cover is never read.
  */
 export function readTagManifest(bag: BagContents): Map<string, string> {
   const lines = readManifest(bag, files.tagManifest, false);
   for (const path of bag.sizes.keys()) {
-    if (isPayload(path) || path === files.tagManifest || path === files.signature || path === files.timeStamp) continue;
+    if (isPayload(path) || path === files.tagManifest || path === files.signature || path === files.timeStamp || path === files.countersignature) continue;
     if (!lines.has(path)) throw new VerifyFailure('tagFileNotInTagManifest', path);
   }
   for (const path of lines.keys()) {

@@ -16,7 +16,7 @@ export const workerHeapMb = 640;
 
 export interface WorkerRequest {
   path: string;
-  options: Pick<VerifyOptions, 'trusted' | 'requireTrusted' | 'limits' | 'timestampAnchors'>;
+  options: Pick<VerifyOptions, 'trusted' | 'requireTrusted' | 'limits' | 'timestampAnchors' | 'countersignatureAnchors'>;
 }
 
 export type WorkerMessage = { kind: 'progress'; done: number; total: number } | { kind: 'result'; result: VerifiedContents };
@@ -27,11 +27,11 @@ const refused = (reason: 'cancelled' | 'verifierStopped'): VerifiedContents => (
 
 export function verifyIsolated(workerFile: string | undefined, path: string, options: VerifyOptions = {}, heapMb = workerHeapMb): Promise<VerifiedContents> {
   if (!workerFile) return verifyBundleContents(path, options);
-  const { trusted, requireTrusted, limits, timestampAnchors, onProgress, signal } = options;
+  const { trusted, requireTrusted, limits, timestampAnchors, countersignatureAnchors, onProgress, signal } = options;
   if (signal?.aborted) return Promise.resolve(refused('cancelled'));
   return new Promise((resolve) => {
     const worker = new Worker(workerFile, {
-      workerData: { path, options: { trusted, requireTrusted, limits, timestampAnchors } } satisfies WorkerRequest,
+      workerData: { path, options: { trusted, requireTrusted, limits, timestampAnchors, countersignatureAnchors } } satisfies WorkerRequest,
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     let result: VerifiedContents | null = null;

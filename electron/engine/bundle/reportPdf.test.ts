@@ -69,6 +69,10 @@ describe('report.pdf', () => {
   });
 
   it('is left out rather than shipped with the browser’s name when the printed bytes do not read as a PDF', async () => {
-    expect(await namedReportPdf(Buffer.from('not a pdf'), { software: 'Dalel 0.1.0', bundleId: 'b', language: 'en', createdAt: '2022-01-05T00:00:00.000Z' })).toBeNull();
+    const facts = { software: 'Dalel 0.1.0', bundleId: 'b', language: 'en', createdAt: '2022-01-05T00:00:00.000Z' };
+    expect(await namedReportPdf(Buffer.from('not a pdf'), facts)).toBeNull();
+    // A header and nothing of a document: pdf-lib loads it, then cannot name it.
+    expect(await namedReportPdf(Buffer.from('%PDF-1.7 nothing more'), facts)).toBeNull();
+    expect(await namedReportPdf(printed.subarray(0, 200), facts)).toBeNull();
   });
 });

@@ -22,19 +22,20 @@ export interface ReportFacts {
 
 /** The printed PDF with Dalel's document information, or null when it cannot be read (the bundle then carries the HTML report only). */
 export async function namedReportPdf(pdf: Uint8Array, facts: ReportFacts): Promise<Uint8Array | null> {
-  let document: PDFDocument;
+  // pdf-lib reads leniently: bytes with a PDF header and nothing of a document load, and fail later.
   try {
-    document = await PDFDocument.load(pdf, { updateMetadata: false });
+    const document = await PDFDocument.load(pdf, { updateMetadata: false });
+    if (document.getPageCount() === 0) return null;
+    const created = new Date(facts.createdAt);
+    document.setSubject(`${facts.bundleId} (${facts.language})`);
+    document.setKeywords([facts.bundleId, `language:${facts.language}`]);
+    document.setCreator(facts.software);
+    document.setProducer(facts.software);
+    document.setLanguage(facts.language);
+    document.setCreationDate(created);
+    document.setModificationDate(created);
+    return await document.save({ useObjectStreams: false, updateFieldAppearances: false });
   } catch {
     return null;
   }
-  const created = new Date(facts.createdAt);
-  document.setSubject(`${facts.bundleId} (${facts.language})`);
-  document.setKeywords([facts.bundleId, `language:${facts.language}`]);
-  document.setCreator(facts.software);
-  document.setProducer(facts.software);
-  document.setLanguage(facts.language);
-  document.setCreationDate(created);
-  document.setModificationDate(created);
-  return document.save({ useObjectStreams: false, updateFieldAppearances: false });
 }

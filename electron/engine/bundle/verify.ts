@@ -53,6 +53,7 @@ import { sniffSpan } from '../media/sniff';
 import { readBundleJson } from './bundleJson';
 import { checkCustody, checkRecordHeads, checkUnsignedHeads } from './contentChecks';
 import { bundleLimits, type BundleLimits } from './limits';
+import { checkBagCountersignature } from './countersignatureCheck';
 import { checkBagTimeStamp } from './timeStampCheck';
 import { trustedName } from './trustedKeys';
 import { VerifyFailure } from './verifyFailure';
@@ -80,6 +81,8 @@ export interface VerifyOptions {
   onProgress?(done: number, total: number): void;
   /** A PEM or DER file's bytes: the anchors a proof of time is judged against (`timestampAnchor`). */
   timestampAnchors?: Uint8Array;
+  /** Likewise for a lawyer's countersignature (`countersignatureAnchor`). */
+  countersignatureAnchors?: Uint8Array;
   /** Stops the check; the report's failure is then `cancelled`. */
   signal?: AbortSignal;
   limits?: Partial<VerifyLimits>;
@@ -173,6 +176,9 @@ class Verification implements BagContents {
       await this.step('signature', () => this.checkSignature());
       await this.step('signerFingerprint', () => checkFingerprint(this.info, this.key!));
       if (this.sizes.has(bagFiles.timeStamp)) this.report.timestamp = await this.step('timestamp', () => checkBagTimeStamp(this, this.options.timestampAnchors));
+      if (this.sizes.has(bagFiles.countersignature)) {
+        this.report.countersignature = await this.step('countersignature', () => checkBagCountersignature(this, this.options.countersignatureAnchors));
+      }
       if (this.options.requireTrusted) await this.step('trust', () => this.requireTrusted());
       await this.step('payloadManifest', () => this.readPayload());
       const bundle = await this.step('bundleJson', () => this.readBundleJson());
@@ -318,5 +324,8 @@ class Verification implements BagContents {
     }
     if (!this.options.requireTrusted) this.report.checks.push({ id: 'trust', ok: trustedAs !== null });
     if (this.report.timestamp && this.options.timestampAnchors) this.report.checks.push({ id: 'timestampAnchor', ok: this.report.timestamp.anchored === true });
+    if (this.report.countersignature && this.options.countersignatureAnchors) {
+      this.report.checks.push({ id: 'countersignatureAnchor', ok: this.report.countersignature.anchored === true });
+    }
   }
 }

@@ -6,6 +6,7 @@
  * `electron` package (requiring it tries to download the binary).
  */
 import { vi } from 'vitest';
+import { PDFDocument } from 'pdf-lib';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -37,12 +38,16 @@ export const messageBoxAnswer = { value: 0 };
 export class FakeWebContents extends Emitter {
   readonly mainFrame = { url: 'app://dalel/index.html' };
   windowOpenHandler: Listener | null = null;
-  /** What printToPDF answers: a PDF that names the page it printed, read through the real app:// handler. */
+  /** What printToPDF answers: a one-page PDF whose title names the page it printed, read through the real app:// handler. */
   readonly printToPDF = vi.fn(async (_options: unknown) => {
     const url = this.loadedUrl ?? '';
     const page = await (protocolHandlers.get('app') as (request: Request) => Promise<Response>)(new Request(url));
     printedPages.push({ url, status: page.status, csp: page.headers.get('content-security-policy'), html: await page.text() });
-    return Buffer.from(`%PDF-1.7 fake print of ${url}`);
+    const pdf = await PDFDocument.create();
+    pdf.addPage();
+    pdf.setTitle(`fake print of ${url}`);
+    pdf.setCreator('a browser, as a browser names itself');
+    return Buffer.from(await pdf.save());
   });
   loadedUrl: string | undefined;
   setWindowOpenHandler(handler: Listener) {

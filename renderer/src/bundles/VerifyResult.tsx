@@ -19,7 +19,7 @@ import { ProofOfTime } from './ProofOfTime';
 type CheckState = 'passed' | 'failed' | 'notRun' | 'notTrusted';
 
 /** Checks that say whether the reader trusts someone (the signer, the time-stamp authority): a "no" never makes a bundle invalid. */
-const informational: readonly CheckId[] = ['trust', 'timestampAnchor'];
+const informational: readonly CheckId[] = ['trust', 'timestampAnchor', 'countersignatureAnchor'];
 
 const marks: Record<CheckState, string> = { passed: '✓', failed: '✗', notRun: '–', notTrusted: '!' };
 
