@@ -412,8 +412,8 @@ for (const { lng, osLocale } of languages) {
           checkIds.map((id) =>
             id === 'trust'
               ? { id, mark: '!', text: text(`verify:check.${id}`), state: text('verify:screen.notTrusted') }
-              : // A legal bundle carries no revisions, only each record's signed head; this one has no proof of time.
-                id === 'revisions' || id === 'timestamp' || id === 'timestampAnchor'
+              : // A legal bundle carries no revisions, only each record's signed head; this one has no proof of time and no countersignature.
+                id === 'revisions' || id === 'timestamp' || id === 'timestampAnchor' || id === 'countersignature' || id === 'countersignatureAnchor'
                 ? { id, mark: '–', text: text(`verify:check.${id}`), state: text('verify:screen.notRun') }
                 : { id, mark: '✓', text: text(`verify:check.${id}`), state: text('verify:screen.passed') },
           ),
@@ -450,8 +450,8 @@ for (const { lng, osLocale } of languages) {
         await expect(result.locator('.verify-failure')).toContainText(text('verify:check.payloadManifest'));
         const rows = await shownChecks(page);
         const failedAt = checkIds.indexOf('payloadManifest');
-        // Before the failure every check passed, but the proof of time's, which a bundle without one does not run.
-        const notRun = new Set(['timestamp']);
+        // Before the failure every check passed, but the proof of time's and the countersignature's, which a bundle without them does not run.
+        const notRun = new Set(['timestamp', 'countersignature']);
         expect(rows.map((row) => row.mark)).toEqual(checkIds.map((id, index) => (index < failedAt && !notRun.has(id) ? '✓' : index === failedAt ? '✗' : '–')));
         expect(rows[failedAt]!.state).toBe(text('verify:screen.failed'));
         await checkScreen(page, lng, 'a tampered bundle');

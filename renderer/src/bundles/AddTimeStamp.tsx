@@ -21,6 +21,8 @@ interface Props {
   /** The bundle file as the person picked or dropped it; the proof is added to this very file. */
   file: File;
   bundleId: string;
+  /** Another change to the bundle (a countersignature) is under way: nothing starts meanwhile. */
+  disabled?: boolean;
   /** Whether a request or a response is being worked on: the screen checks nothing meanwhile. */
   onBusy(busy: boolean): void;
   onAdded(added: ResponseOf<'bundle:addTimeStamp'>): void;
@@ -30,7 +32,7 @@ type Working = 'request' | 'response' | null;
 
 const failed = (): { ok: false; error: DalelError } => ({ ok: false, error: { code: 'internal' } });
 
-export function AddTimeStamp({ file, bundleId, onBusy, onAdded }: Props) {
+export function AddTimeStamp({ file, bundleId, disabled = false, onBusy, onAdded }: Props) {
   const { t } = useTranslation();
   const cancelButton = useRef<HTMLButtonElement>(null);
   const [working, setWorking] = useState<Working>(null);
@@ -57,7 +59,7 @@ export function AddTimeStamp({ file, bundleId, onBusy, onAdded }: Props) {
   }
 
   async function saveRequest() {
-    if (working) return;
+    if (working || disabled) return;
     setError(null);
     setTooLarge(null);
     // SECURITY: the shell writes a request only to a path chosen in its own save dialog (electron/main/personChooses.ts).
@@ -72,7 +74,7 @@ export function AddTimeStamp({ file, bundleId, onBusy, onAdded }: Props) {
   }
 
   async function addResponse(response: File) {
-    if (working) return;
+    if (working || disabled) return;
     if (response.size > maxResponseBytes) {
       setError(null);
       return setTooLarge(t('verify:timestamp.responseTooLarge', { name: response.name }));
@@ -90,7 +92,7 @@ export function AddTimeStamp({ file, bundleId, onBusy, onAdded }: Props) {
       <ol className="proof-steps">
         <li>
           <p id="proof-request-hint">{t('verify:timestamp.stepRequest')}</p>
-          <button type="button" onClick={() => void saveRequest()} disabled={working !== null} aria-describedby="proof-request-hint">
+          <button type="button" onClick={() => void saveRequest()} disabled={working !== null || disabled} aria-describedby="proof-request-hint">
             {t('verify:timestamp.saveRequest')}
           </button>
           {saved && (
@@ -110,7 +112,7 @@ export function AddTimeStamp({ file, bundleId, onBusy, onAdded }: Props) {
           <FilePickerButton
             label={t('verify:timestamp.chooseResponse')}
             accept=".tsr,application/timestamp-reply"
-            disabled={working !== null}
+            disabled={working !== null || disabled}
             onFiles={([chosen]) => void addResponse(chosen!)}
           />
         </li>

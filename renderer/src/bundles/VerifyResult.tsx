@@ -3,7 +3,8 @@
  * AND a word, never colour alone; the bundle's id, profile and contents;
  * the signer's fingerprint with the trusted name or the warning to compare
  * it; a valid bundle's proof of time, or that it has none (and
- * `addTimeStamp`, the way to add one); when it failed, the rule broken,
+ * `addTimeStamp`, the way to add one), and likewise its countersignature
+ * (and `countersign`); when it failed, the rule broken,
  * what is wrong and the file; then every check in the order the verifier
  * runs them, ✓ passed, ✗ failed, ! not trusted, or not reached. A
  * cancelled check gives no verdict.
@@ -14,11 +15,12 @@ import { checkIds, type CheckId, type VerifyReport } from '../../../shared/bagit
 import { formatFileSize } from '../attachments/fileFacts';
 import { currentLanguage } from '../i18n';
 import { AuthorKeys } from './AuthorKeys';
+import { Countersignature } from './Countersignature';
 import { ProofOfTime } from './ProofOfTime';
 
 type CheckState = 'passed' | 'failed' | 'notRun' | 'notTrusted';
 
-/** Checks that say whether the reader trusts someone (the signer, the time-stamp authority): a "no" never makes a bundle invalid. */
+/** Checks that say whether the reader trusts someone (the signer, the time-stamp authority, the countersigner's certification centre): a "no" never makes a bundle invalid. */
 const informational: readonly CheckId[] = ['trust', 'timestampAnchor', 'countersignatureAnchor'];
 
 const marks: Record<CheckState, string> = { passed: '✓', failed: '✗', notRun: '–', notTrusted: '!' };
@@ -30,7 +32,15 @@ function stateOf(report: VerifyReport, id: CheckId): CheckState {
   return informational.includes(id) ? 'notTrusted' : 'failed';
 }
 
-export function VerifyResult({ report, addTimeStamp }: { report: VerifyReport; addTimeStamp?: ReactNode }) {
+interface Props {
+  report: VerifyReport;
+  /** The way to add a proof of time, shown when a valid bundle has none. */
+  addTimeStamp?: ReactNode;
+  /** The way to countersign, shown when a valid bundle has no countersignature. */
+  countersign?: ReactNode;
+}
+
+export function VerifyResult({ report, addTimeStamp, countersign }: Props) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -137,6 +147,7 @@ export function VerifyResult({ report, addTimeStamp }: { report: VerifyReport; a
       )}
       {report.valid && report.authors && counts && <AuthorKeys authors={report.authors} records={counts.records} />}
       <ProofOfTime report={report}>{addTimeStamp}</ProofOfTime>
+      <Countersignature report={report}>{countersign}</Countersignature>
       <h3 id="verify-checks-title">{t('verify:screen.checksTitle')}</h3>
       <p className="hint" id="verify-checks-hint">
         {t('verify:screen.checksHint')}

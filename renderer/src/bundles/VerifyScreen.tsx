@@ -2,12 +2,13 @@
  * The "Check a bundle" screen: a bundle dropped anywhere on the screen, or
  * chosen with a real file input, is checked at once (`bundle.verify` with the
  * File; the preload turns it into a path), with the trusted keys pasted
- * here and the file of trusted time-stamp authorities picked here, if any;
- * a progress bar and Cancel while it runs; then the result in plain words.
- * Checking only reads the file: nothing is extracted and nothing enters the
- * archive. The one change this screen makes, only when the person asks, is
- * adding a proof of time to a valid bundle (AddTimeStamp), which is then
- * checked again.
+ * here and the files of trusted time-stamp authorities and certification
+ * centres picked here, if any; a progress bar and Cancel while it runs;
+ * then the result in plain words. Checking only reads the file: nothing is
+ * extracted and nothing enters the archive. The only changes this screen
+ * makes, only when the person asks, are adding a proof of time to a valid
+ * bundle (AddTimeStamp) and countersigning it (Countersign); the bundle is
+ * then checked again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,8 +19,9 @@ import { PageTitle } from '../components/PageTitle';
 import { useTaskToast } from '../components/ToastRegion';
 import { dalel, type DalelError } from '../dalel';
 import { AddTimeStamp } from './AddTimeStamp';
+import { AnchorsField, type Anchors } from './AnchorsField';
+import { Countersign } from './Countersign';
 import { TaskProgress } from './TaskProgress';
-import { TimeStampAnchorsField, type TimeStampAnchors } from './TimeStampAnchorsField';
 import { VerifyResult } from './VerifyResult';
 
 const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
@@ -29,11 +31,14 @@ export function VerifyScreen() {
   const cancelButton = useRef<HTMLButtonElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [trusted, setTrusted] = useState('');
-  const [anchors, setAnchors] = useState<TimeStampAnchors | null>(null);
+  const [anchors, setAnchors] = useState<Anchors | null>(null);
+  const [centres, setCentres] = useState<Anchors | null>(null);
   const [checking, setChecking] = useState(false);
-  /** A time-stamp request or response is being worked on: no other check starts meanwhile. */
+  /** A time-stamp request or response is being worked on, or a countersignature: no other check or change starts meanwhile. */
   const [stamping, setStamping] = useState(false);
-  const stampingNow = useRef(false);
+  const [countersigning, setCountersigning] = useState(false);
+  const changing = stamping || countersigning;
+  const changingNow = useRef({ stamping: false, countersigning: false });
   const [dragging, setDragging] = useState(false);
   const [report, setReport] = useState<VerifyReport | null>(null);
   const [error, setError] = useState<DalelError | null>(null);
@@ -46,7 +51,12 @@ export function VerifyScreen() {
     setError(null);
     setChecking(true);
     const result = await dalel()
-      .bundle.verify({ file: bundle, trusted: trusted.trim() === '' ? undefined : trusted, timestampAnchors: anchors?.base64 })
+      .bundle.verify({
+        file: bundle,
+        trusted: trusted.trim() === '' ? undefined : trusted,
+        timestampAnchors: anchors?.base64,
+        countersignatureAnchors: centres?.base64,
+      })
       .catch((): { ok: false; error: DalelError } => ({ ok: false, error: { code: 'internal' } }));
     setChecking(false);
     if (result.ok) setReport(result.value);
@@ -54,13 +64,23 @@ export function VerifyScreen() {
   }
 
   const onStamping = useCallback((busy: boolean) => {
-    stampingNow.current = busy;
+    changingNow.current.stamping = busy;
     setStamping(busy);
+  }, []);
+  const onCountersigning = useCallback((busy: boolean) => {
+    changingNow.current.countersigning = busy;
+    setCountersigning(busy);
   }, []);
 
   /** The proof of time is in the bundle file now: say so, and show it as a new check finds it. */
   function timeStampAdded(bundle: File) {
     toast.result((tr) => tr('verify:timestamp.added', { name: bundle.name }));
+    void check(bundle);
+  }
+
+  /** The countersignature is in the bundle file now: say so with the file's new SHA-256, and show it as a new check finds it. */
+  function countersigned(bundle: File, sha256: string) {
+    toast.result((tr) => tr('verify:countersign.added', { name: bundle.name, sha256 }));
     void check(bundle);
   }
 
@@ -85,7 +105,8 @@ export function VerifyScreen() {
       event.preventDefault();
       setDragging(false);
       const dropped = event.dataTransfer?.files[0];
-      if (dropped && !stampingNow.current) void checkRef.current(dropped);
+      const busy = changingNow.current.stamping || changingNow.current.countersigning;
+      if (dropped && !busy) void checkRef.current(dropped);
     };
     window.addEventListener('dragenter', over);
     window.addEventListener('dragover', over);
@@ -115,7 +136,7 @@ export function VerifyScreen() {
           <FilePickerButton
             label={t('verify:screen.choose')}
             accept=".zip,application/zip"
-            disabled={checking || stamping}
+            disabled={checking || changing}
             onFiles={([chosen]) => void check(chosen!)}
           />
         </div>
@@ -135,13 +156,14 @@ export function VerifyScreen() {
             onChange={(event) => setTrusted(event.target.value)}
           />
         </div>
-        <TimeStampAnchorsField anchors={anchors} disabled={checking || stamping} onChange={setAnchors} />
+        <AnchorsField kind="timestamp" anchors={anchors} disabled={checking || changing} onChange={setAnchors} />
+        <AnchorsField kind="countersign" anchors={centres} disabled={checking || changing} onChange={setCentres} />
         {file && (
           <div className="verify-chosen">
             <p>
               <bdi className="file-name">{t('verify:screen.chosen', { name: file.name })}</bdi>
             </p>
-            <button type="button" onClick={() => void check(file)} disabled={checking || stamping}>
+            <button type="button" onClick={() => void check(file)} disabled={checking || changing}>
               {t('verify:screen.checkAgain')}
             </button>
           </div>
@@ -154,7 +176,12 @@ export function VerifyScreen() {
           report={report}
           addTimeStamp={
             file && report.bundleId ? (
-              <AddTimeStamp file={file} bundleId={report.bundleId} onBusy={onStamping} onAdded={() => timeStampAdded(file)} />
+              <AddTimeStamp file={file} bundleId={report.bundleId} disabled={countersigning} onBusy={onStamping} onAdded={() => timeStampAdded(file)} />
+            ) : null
+          }
+          countersign={
+            file ? (
+              <Countersign file={file} disabled={stamping} onBusy={onCountersigning} onCountersigned={(added) => countersigned(file, added.sha256)} />
             ) : null
           }
         />
