@@ -12,11 +12,13 @@ import * as pkijs from 'pkijs';
 
 const sha256Oid = '2.16.840.1.101.3.4.2.1';
 
-export function timeStampRequest(data: Uint8Array): Buffer {
+/** `random`: the nonce's 8 bytes (a test gives its own). */
+export function timeStampRequest(data: Uint8Array, random: Uint8Array = randomBytes(8)): Buffer {
   const digest = createHash('sha256').update(data).digest();
-  // A positive INTEGER: the top bit clear.
-  const nonce = randomBytes(8);
-  nonce[0]! &= 0x7f;
+  // A positive INTEGER in DER's one encoding: the top bit clear, and no leading zero
+  // byte (which DER forbids, and OpenSSL refuses as "illegal padding", one time in 512).
+  const nonce = Buffer.from(random);
+  nonce[0] = nonce[0]! & 0x7f || 0x01;
   const request = new pkijs.TimeStampReq({
     version: 1,
     messageImprint: new pkijs.MessageImprint({

@@ -44,6 +44,16 @@ describe('the request', () => {
     expect(text).toContain('Certificate required: yes');
   });
 
+  it('encodes every nonce as DER allows, so that an authority never refuses the request (a leading zero byte, which random bytes give one time in 512)', () => {
+    for (const first of [0x00, 0x7f, 0x80, 0xff]) {
+      const random = Buffer.from([first, 0x05, 1, 2, 3, 4, 5, 6]);
+      writeFileSync(path.join(folder, 'nonce.tsq'), timeStampRequest(data, random));
+      const shown = spawnSync('openssl', ['ts', '-query', '-in', 'nonce.tsq', '-text'], { cwd: folder, encoding: 'utf8' });
+      expect(shown.status, `${first}: ${shown.stderr}`).toBe(0);
+      expect(shown.stdout).toMatch(/Nonce: 0x(0[1-9A-F]|[1-7][0-9A-F])[0-9A-F]{14}\n/);
+    }
+  });
+
   it('carries a new nonce each time and nothing of the bytes but their hash', () => {
     const secret = Buffer.from('Aigerim Nurlanovna, +7 701 000 0000');
     const first = timeStampRequest(secret);
