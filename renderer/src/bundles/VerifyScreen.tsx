@@ -41,11 +41,14 @@ export function VerifyScreen() {
   const changingNow = useRef({ stamping: false, countersigning: false });
   const [dragging, setDragging] = useState(false);
   const [report, setReport] = useState<VerifyReport | null>(null);
+  /** The bundle file's SHA-256 once the person countersigned it here: what they now send on must have this one. */
+  const [newSha256, setNewSha256] = useState<string | null>(null);
   const [error, setError] = useState<DalelError | null>(null);
   const toast = useTaskToast();
 
   async function check(bundle: File) {
     if (checking) return;
+    if (bundle !== file) setNewSha256(null);
     setFile(bundle);
     setReport(null);
     setError(null);
@@ -75,12 +78,14 @@ export function VerifyScreen() {
   /** The proof of time is in the bundle file now: say so, and show it as a new check finds it. */
   function timeStampAdded(bundle: File) {
     toast.result((tr) => tr('verify:timestamp.added', { name: bundle.name }));
+    setNewSha256(null);
     void check(bundle);
   }
 
-  /** The countersignature is in the bundle file now: say so with the file's new SHA-256, and show it as a new check finds it. */
+  /** The countersignature is in the bundle file now: say so, show the file's new SHA-256, and the signature as a new check finds it. */
   function countersigned(bundle: File, sha256: string) {
-    toast.result((tr) => tr('verify:countersign.added', { name: bundle.name, sha256 }));
+    toast.result((tr) => tr('verify:countersign.added', { name: bundle.name }));
+    setNewSha256(sha256);
     void check(bundle);
   }
 
@@ -167,6 +172,11 @@ export function VerifyScreen() {
               {t('verify:screen.checkAgain')}
             </button>
           </div>
+        )}
+        {file && newSha256 && (
+          <p className="countersigned-sha256">
+            {t('verify:countersign.newSha256')} <code>{newSha256}</code>
+          </p>
         )}
       </div>
       {checking && file && <TaskProgress task="verify" label={t('verify:screen.checking', { name: file.name })} ref={cancelButton} />}
