@@ -6,7 +6,6 @@
  * stay as they were, and every refusal leaves the bundle byte for byte.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { makeTestLawyer, type TestLawyer } from '../engine/countersign/testing/t
 import { sampleIncident, temporaryFolder } from '../engine/testing/fixtures';
 import { makeTestAuthority, type TestAuthority } from '../engine/timestamp/testing/testAuthority';
 import { dalelInProcess as dalel } from './testing/inProcess';
+import { entryHashes, fileSha256 } from '../engine/bundle/testing/zipFiles';
 
 let folder: { path: string; remove: () => Promise<void> };
 let lawyer: TestLawyer;
@@ -21,7 +21,6 @@ let authority: TestAuthority;
 let dir: string;
 let passwordFile: string;
 let counter = 0;
-const fileSha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 async function bundle(): Promise<string> {
   const out = join(folder.path, `case ${++counter}.zip`);
@@ -32,11 +31,6 @@ async function bundle(): Promise<string> {
 const countersign = (zip: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}) =>
   dalel(['countersign', zip, '--pkcs12', lawyer.pkcs12File, '--password-file', passwordFile, ...extra], env);
 
-/** Every entry of a ZIP with the sha256 of its bytes, as `unzip` reads them. */
-function entryHashes(zip: string): Map<string, string> {
-  const names = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n');
-  return new Map(names.map((name) => [name, createHash('sha256').update(execFileSync('unzip', ['-p', zip, name])).digest('hex')]));
-}
 
 beforeAll(async () => {
   folder = await temporaryFolder();

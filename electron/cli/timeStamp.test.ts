@@ -6,7 +6,6 @@
  * printed. Every refusal leaves the bundle byte for byte as it was.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,12 +14,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleIncident, temporaryFolder } from '../engine/testing/fixtures';
 import { makeTestAuthority, type TestAuthority } from '../engine/timestamp/testing/testAuthority';
 import { dalelInProcess as dalel } from './testing/inProcess';
+import { fileSha256 } from '../engine/bundle/testing/zipFiles';
 
 let folder: { path: string; remove: () => Promise<void> };
 let authority: TestAuthority;
 let dir: string;
 let counter = 0;
-const fileSha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 async function bundle(): Promise<string> {
   const out = join(folder.path, `case ${++counter}.zip`);

@@ -4,7 +4,6 @@
  * a second token under a name that differs only in case or by `./`.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,12 +14,12 @@ import { exportBundle } from './export';
 import { writeZip, type ZipEntrySpec } from './testing/makeBundle';
 import { addTimeStamp, timeStampRequestFor } from './timeStamp';
 import { verifyBundle, verifyBundleContents } from './verify';
+import { fileSha256 } from './testing/zipFiles';
 
 let folder: { path: string; remove: () => Promise<void> };
 let authority: TestAuthority;
 let archive: Archive;
 let counter = 0;
-const fileSha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 async function freshBundle(): Promise<string> {
   const out = join(folder.path, `case ${++counter}.zip`);

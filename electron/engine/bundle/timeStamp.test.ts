@@ -7,7 +7,6 @@
  * as it was.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,13 +18,13 @@ import { exportBundle } from './export';
 import { bagEntries, makeBag, writeZip } from './testing/makeBundle';
 import { addTimeStamp, timeStampRequestFor } from './timeStamp';
 import { verifyBundle } from './verify';
+import { entryHashes, fileSha256 } from './testing/zipFiles';
 
 let folder: { path: string; remove: () => Promise<void> };
 let authority: TestAuthority;
 let archive: Archive;
 let counter = 0;
 
-const fileSha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 async function freshBundle(): Promise<string> {
   const out = join(folder.path, `case ${++counter}.zip`);
@@ -41,11 +40,6 @@ async function stamped(): Promise<string> {
   return bundle;
 }
 
-/** Every entry of a ZIP with the sha256 of its bytes, as `unzip` reads them. */
-function entryHashes(zip: string): Map<string, string> {
-  const names = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n');
-  return new Map(names.map((name) => [name, createHash('sha256').update(execFileSync('unzip', ['-p', zip, name], { maxBuffer: 1 << 30 })).digest('hex')]));
-}
 
 function unzipped(zip: string): string {
   const dir = join(folder.path, `unzipped-${++counter}`);
