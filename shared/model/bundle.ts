@@ -11,6 +11,7 @@ import { MetadataKind } from './media';
 import { CustodyEvent } from './custody';
 import { SignedHead } from './disclosure';
 import { RecordId, RecordType, RevisionId, SignedRevision } from './revision';
+import { Submission } from './submission';
 import { confidentialFreeText } from './exportPolicy';
 
 /**
@@ -143,6 +144,8 @@ const BundleFields = z.strictObject({
   /** The custody events that concern the exported records, oldest first. */
   custody: z.array(BundleCustodyEvent),
   redactions: Redactions,
+  /** Format 2 `legal` alone: who submits the bundle, the collector's declaration, the methodology (./submission.ts). */
+  submission: Submission.optional(),
 });
 type BundleFields = z.infer<typeof BundleFields>;
 
@@ -158,6 +161,7 @@ function bundleProblem(bundle: BundleFields): Problem {
     if (attachment.cleaned && (bundle.format !== 2 || bundle.profile !== 'public')) return [['attachments', index, 'cleaned'], 'cleanedNotAllowed'];
     if (attachment.metadataLocation && (bundle.format !== 2 || bundle.profile !== 'legal')) return [['attachments', index, 'metadataLocation'], 'metadataLocationNotAllowed'];
   }
+  if (bundle.submission && (bundle.format !== 2 || bundle.profile !== 'legal')) return [['submission'], 'submissionNotAllowed'];
   const internal = bundle.profile === 'internal';
   const chained = bundle.format === 1 || internal;
   if (bundle.format === 1 && bundle.archiveId === undefined) return [['archiveId'], 'archiveIdRequired'];

@@ -10,6 +10,7 @@ export * from './attachment';
 export * from './effect';
 export * from './consent';
 export * from './source';
+export * from './submission';
 export * from './disclosure';
 export * from './bundle';
 export * from './exportPolicy';

@@ -20,6 +20,20 @@ export const Person = z.strictObject({
 });
 export type Person = z.infer<typeof Person>;
 
+/**
+ * A translation of a source's content: into which language, by whom, on
+ * which day, and whether it is certified (a sworn or notarised translation).
+ */
+export const Translation = z.strictObject({
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'invalidLanguage' }),
+  text: z.string().max(100_000),
+  translator: z.string().trim().max(300),
+  /** The day it was made (YYYY-MM-DD). */
+  translatedAt: z.iso.date(),
+  certified: z.boolean(),
+});
+export type Translation = z.infer<typeof Translation>;
+
 export const Source = z
   .strictObject({
     kind: z.enum(sourceKinds),
@@ -35,6 +49,7 @@ export const Source = z
     person: Person.optional(),
     consent: Consent.optional(),
     sensitive: z.boolean().default(false),
+    translations: z.array(Translation).max(20).optional(),
   })
   .superRefine((source, ctx) => {
     if (source.kind === 'testimony' && !source.consent) {
