@@ -46,4 +46,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['verifier/src/**/*.ts'],
+    // Its tests run in Node, comparing the page's code with Node's own.
+    ignores: ['verifier/src/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['electron', ...nodeBuiltins, '**/electron/**'], message: 'The verifier page runs in any browser, from shared code alone.' }] },
+      ],
+    },
+  },
 );

@@ -1,5 +1,5 @@
 // Builds the app (electron-vite: main, preload, renderer, the `dalel`
-// command) into out/, only when something it is built from changed since the
+// command) and the standalone verifier page (verifier/vite.config.ts) into out/, only when something it is built from changed since the
 // last build, so that `npm install && npm start` builds once: `npm install`
 // builds in `prepare`, and `npm start` finds the build current. A finished
 // build leaves out/.built; `node scripts/build.js --always` builds anyway.
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** What the build reads: the sources and the files that configure it. */
-const inputs = ['electron', 'renderer', 'shared', 'resources', 'package.json', 'package-lock.json', 'electron.vite.config.ts', 'tsconfig.base.json', 'tsconfig.node.json', 'tsconfig.web.json'];
+const inputs = ['electron', 'renderer', 'shared', 'resources', 'verifier', 'package.json', 'package-lock.json', 'electron.vite.config.ts', 'tsconfig.base.json', 'tsconfig.node.json', 'tsconfig.web.json'];
 
 /** Never part of the build: tests, their helpers and specs. */
 const notBuilt = (name) => name === 'node_modules' || name === 'testing' || name === 'e2e' || /\.(test|spec)\.tsx?$/.test(name);
@@ -28,7 +28,7 @@ function newest(path) {
 }
 
 /** What a finished build leaves: the shell, the command, the preload and the UI. */
-const outputs = ['out/main/index.js', 'out/main/dalel.js', 'out/main/verifyWorker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const outputs = ['out/main/index.js', 'out/main/dalel.js', 'out/main/verifyWorker.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/verifier/dalel-verify.html'];
 
 /** True when out/ holds a finished build, all of it, newer than everything it is built from. */
 export function buildIsCurrent(root) {
@@ -43,8 +43,10 @@ export function build(root, { always = false } = {}) {
   if (!always && buildIsCurrent(root)) return 0;
   // A build stopped half way must not leave the last one's stamp saying "current".
   rmSync(join(root, 'out', '.built'), { force: true });
-  const result = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (result.status !== 0) return result.status ?? 1;
+  for (const command of [['electron-vite', 'build'], ['vite', 'build', '--config', 'verifier/vite.config.ts']]) {
+    const result = spawnSync('npx', command, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+    if (result.status !== 0) return result.status ?? 1;
+  }
   writeFileSync(join(root, 'out', '.built'), `${new Date().toISOString()}\n`);
   return 0;
 }

@@ -63,6 +63,7 @@ export async function main(argv: string[], io: Io, engineOptions: Pick<EngineDep
     dialogs: { chooseFolder: async () => null },
     // Built beside this file; from the sources (tests) there is none, and bundles are checked in this thread.
     verifyWorker: builtWorker(),
+    ...(io.env.DALEL_NCALAYER ? { ncaLayerAddress: io.env.DALEL_NCALAYER } : {}),
     holder: 'command',
     onProgress: progressReporter(io.stderr, t),
     printPdf: chromiumPrinter(io.env, () => say(io.stderr, t('cli:noPdf'))),

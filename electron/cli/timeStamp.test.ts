@@ -7,6 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as pkijs from 'pkijs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -68,6 +69,8 @@ describe('offline: a request file out, the answer in', () => {
     expect(checked.code).toBe(0);
     expect(checked.out).toMatch(/Proof of time: the tag manifest existed at \d{4}-\d\d-\d\dT[\d:.]+Z \(UTC\), says CN=Dalel Test TSA, O=Dalel tests/);
     expect(checked.out).toContain('✓ The time-stamp authority chains to a certificate you trust');
+    // The test authority states an accuracy of one second.
+    expect(checked.out).toContain('Accuracy of the time: ± 1 s, as the authority states it.');
   });
 
   it('verify --tsa-anchors refuses a bundle without a proof of time, or by an authority outside the anchors (exit 1)', async () => {
@@ -219,6 +222,31 @@ describe('online, only when asked with an address', () => {
     expect(notWeb.code).toBe(2);
     expect(fileSha256(zip)).toBe(before);
     expect(existsSync(`${zip}.tsq`)).toBe(false);
+  });
+
+  it('refuses an answer that is not to the request it sent: an earlier answer for the same bundle sent again, or one without the nonce it asked for', async () => {
+    const zip = await bundle();
+    const before = fileSha256(zip);
+    const earlierRequest = join(folder.path, `earlier-${++counter}.tsq`);
+    expect((await dalel(['timestamp', zip, '--request', earlierRequest])).code).toBe(0);
+    const earlier = authority.reply(readFileSync(earlierRequest));
+    answer = () => ({ status: 200, body: earlier });
+    const replayed = await dalel(['timestamp', zip, '--authority', address, '--lang', 'ru']);
+    expect(replayed.code).toBe(2);
+    expect(replayed.err).toContain('не ответ на этот запрос');
+
+    answer = (request) => {
+      const withoutNonce = pkijs.TimeStampReq.fromBER(new Uint8Array(request).buffer);
+      delete withoutNonce.nonce;
+      return { status: 200, body: authority.reply(Buffer.from(withoutNonce.toSchema().toBER(false))) };
+    };
+    const noNonce = await dalel(['timestamp', zip, '--authority', address]);
+    expect(noNonce.code).toBe(2);
+    expect(noNonce.err).toContain('is not the answer to the request just sent');
+    const custody = await dalel(['anchor', dir, '--authority', address, '--lang', 'kk']);
+    expect(custody.code).toBe(2);
+    expect(custody.err).toContain('бұл сұрауға жауап емес');
+    expect(fileSha256(zip)).toBe(before);
   });
 
   it('refuses an address with a user name and password before connecting, and never shows the password', async () => {

@@ -313,10 +313,10 @@ for (const { lng, osLocale } of languages) {
         bundleId = (await result.locator('.bundle-id').textContent()) ?? '';
         expect(bundleId).toMatch(/^dalel-\d{8}-[0-9a-f]{8}$/);
         await expect(result.locator('.bundle-path')).toHaveText(out);
-        // bundle.json, report.html, two CSVs and three evidence files (her recording stays out), and
-        // report.pdf where the exporting program could print one (the harness prints with this Chromium).
+        // bundle.json, report.html, the draft UN communication, two CSVs and three evidence files (her
+        // recording stays out), and report.pdf where the exporting program could print one (the harness prints with this Chromium).
         withPdf = execFileSync('unzip', ['-Z1', out], { encoding: 'utf8' }).split('\n').includes(`${bundleId}/data/report.pdf`);
-        payloadFiles = 7 + (withPdf ? 1 : 0);
+        payloadFiles = 8 + (withPdf ? 1 : 0);
         await expect(result.locator('.bundle-files')).toHaveText(String(payloadFiles));
         await expect(result.locator('.bundle-report-kind')).toHaveText(text(withPdf ? 'verify:export.done.pdf' : 'verify:export.done.htmlOnly'));
         await expect(result.locator('.fingerprint')).toHaveText(key.fingerprint);
@@ -354,6 +354,9 @@ for (const { lng, osLocale } of languages) {
         const everything = sh('cat bundle.json report.html incidents.csv effects.csv', join(bag, 'data'));
         for (const secret of Object.values(refusing)) expect(everything, secret).not.toContain(secret);
         expect(everything).toContain(consenting.name);
+        // He told lawyers who he is but said no to the UN: the draft UN communication names neither of them.
+        const unDraft = await readFile(join(bag, 'data/un-communication.html'), 'utf8');
+        for (const secret of [...Object.values(refusing), ...Object.values(consenting)]) expect(unDraft, secret).not.toContain(secret);
       });
 
       await test.step('the HTML report, opened on its own, shows the bundle id and Kazakh text', async () => {

@@ -80,12 +80,16 @@ const jsonImportHook = `export async function resolve(specifier, context, next) 
   if (result.url.endsWith('.json') && !context.importAttributes?.type) return { ...result, importAttributes: { type: 'json' } };
   return result;
 }`;
+let jsonHooked = false;
+/** Imports engine code, which reads JSON modules (the gazetteer, the locales), once the hook that allows them is registered. */
+export function withJsonModules<T>(load: () => Promise<T>): Promise<T> {
+  if (!jsonHooked) register(`data:text/javascript,${encodeURIComponent(jsonImportHook)}`);
+  jsonHooked = true;
+  return load();
+}
 let engineModule: Promise<typeof import('../engine/index')> | undefined;
 function loadEngine() {
-  if (!engineModule) {
-    register(`data:text/javascript,${encodeURIComponent(jsonImportHook)}`);
-    engineModule = import('../engine/index');
-  }
+  engineModule ??= withJsonModules(() => import('../engine/index'));
   return engineModule;
 }
 
@@ -116,6 +120,8 @@ export const test = base.extend<HarnessOptions & { dalel: DalelSession }>({
         }
       },
       onInternalError: (error, channel) => console.error(`engine error on ${channel}:`, error),
+      // As the app reads it: a spec's own NCALayer on this computer (electron/engine/countersign/testing/fakeNcaLayer.ts).
+      ...(process.env.DALEL_NCALAYER ? { ncaLayerAddress: process.env.DALEL_NCALAYER } : {}),
     });
     const externalRequests: string[] = [];
     const missingKeys: string[] = [];

@@ -186,6 +186,9 @@ for (const { lng, osLocale } of languages) {
         await expect(proof.locator('.proof-time time')).toHaveAttribute('datetime', stamp!.time);
         await expect(proof.locator('.proof-time time')).toHaveText(text('verify:timestamp.timeLocal', { time: await localTime(page, stamp!.time, lng) }));
         await expect(proof.locator('.proof-time-utc')).toHaveText(`${stamp!.time.replace('T', ' ').replace(/\.000Z$/, '')} UTC`);
+        // The test authority states an accuracy of one second.
+        expect(stamp!.accuracy).toBe(1);
+        await expect(proof.locator('.proof-accuracy')).toHaveText(text('verify:timestamp.accuracyValue', { seconds: '1' }));
         await expect(proof.locator('.proof-authority')).toHaveText(stamp!.authority);
         await expect(proof.locator('.proof-serial')).toHaveText(stamp!.serial);
         await expect(proof.locator('.proof-anchoring')).toHaveText(`! ${text('verify:timestamp.noAnchors')}`);

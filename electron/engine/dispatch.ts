@@ -34,6 +34,12 @@ export interface EngineDeps {
    * in this thread (tests from the sources).
    */
   verifyWorker?: string;
+  /**
+   * NCALayer's WebSocket on this computer, for a lawyer's countersignature
+   * (wss://127.0.0.1:13579/ when absent; DALEL_NCALAYER names another port).
+   * Only a loopback address is ever used (countersign/ncaLayer.ts).
+   */
+  ncaLayerAddress?: string;
   /** Who this engine is, for the message a second writer of an archive gets (archiveLock.ts); the app by default. */
   holder?: LockHolder;
   /**

@@ -11,6 +11,8 @@ import { exportBundle } from './bundle/export';
 import { mediaLocations } from './bundle/evidenceFiles';
 import { verifyIsolated } from './bundle/isolatedVerify';
 import { countersignBundle } from './bundle/countersign';
+import { addCountersignatureFile, tagManifestToSign } from './bundle/countersignElsewhere';
+import { countersignWithNcaLayer } from './bundle/countersignNcaLayer';
 import { addTimeStamp, timeStampRequestFor } from './bundle/timeStamp';
 import { parseTrustedKeys, type VerifyOptions } from './bundle/verify';
 import { writeNewFile } from './atomicFile';
@@ -255,10 +257,10 @@ export function createHandlers(state: EngineState): Handlers {
       const { key } = state.requireArchive();
       return { publicKey: key.publicLine, fingerprint: key.fingerprint };
     },
-    'bundle:export': async ({ out, profile, language, only, signerName, leaveOutDamaged }) => {
+    'bundle:export': async ({ out, profile, language, only, signerName, submission, leaveOutDamaged }) => {
       const archive = state.requireArchive();
       return state.runTask('export', (task) =>
-        exportBundle(archive, { out, profile, language, only, signerName, leaveOutDamaged, softwareVersion: deps.version, printPdf: deps.printPdf, ...task }),
+        exportBundle(archive, { out, profile, language, only, signerName, submission, leaveOutDamaged, softwareVersion: deps.version, printPdf: deps.printPdf, ...task }),
       );
     },
     'bundle:locations': async ({ files }) => ({ files: await mediaLocations(state.requireArchive(), files) }),
@@ -283,6 +285,23 @@ export function createHandlers(state: EngineState): Handlers {
       state.runTask('verify', async (task) => {
         const added = await countersignBundle(path, Buffer.from(pkcs12, 'base64'), password, isolated, task);
         return { bundleId: added.bundleId, sha256: added.sha256, countersignature: added.countersignature };
+      }),
+    'bundle:countersignWithNcaLayer': async ({ path, language }) =>
+      state.runTask('verify', async (task) => {
+        const ncaLayer = { locale: language, ...(deps.ncaLayerAddress ? { address: deps.ncaLayerAddress } : {}) };
+        const added = await countersignWithNcaLayer(path, ncaLayer, isolated, task);
+        return { bundleId: added.bundleId, sha256: added.sha256, countersignature: added.countersignature };
+      }),
+    'bundle:addCountersignature': async ({ path, signature }) =>
+      state.runTask('verify', async (task) => {
+        const added = await addCountersignatureFile(path, Buffer.from(signature, 'base64'), isolated, task);
+        return { bundleId: added.bundleId, sha256: added.sha256, countersignature: added.countersignature };
+      }),
+    'bundle:extractTagManifest': async ({ path, out }) =>
+      state.runTask('verify', async (task) => {
+        const { bundleId, tagManifest } = await tagManifestToSign(path, isolated, task);
+        await writeNewFile(out, tagManifest);
+        return { bundleId, out };
       }),
     'bundle:addTimeStamp': async ({ path, response }) =>
       state.runTask('verify', async (task) => {

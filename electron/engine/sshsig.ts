@@ -2,30 +2,42 @@
  * OpenSSH SSHSIG signatures (PROTOCOL.sshsig), byte for byte as `ssh-keygen -Y
  * sign` writes them, so that `ssh-keygen -Y verify` checks a bundle with no
  * Dalel code; and the reverse check of such signatures, with a reason code for
- * every rejection. Ed25519 keys only, Node's crypto only. Verification never
- * throws on untrusted input: every failure is a result.
+ * every rejection. Ed25519 keys only. The wire format is read by
+ * shared/verify/sshsigWire.ts (shared with the verifier page); the
+ * cryptography here is Node's. Verification never throws on untrusted input:
+ * every failure is a result.
  *
  * Streaming check of a large file: `parseSshsig` first, hash the file with the
  * signature's `hashAlgorithm` while reading it, then `verifySshsig` with the
  * digest (or let `verifySshsigStream` do all three).
  */
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import {
+  armorBegin,
+  armorEnd,
+  ed25519KeyType,
+  readSshsig,
+  sshsigHashLengths,
+  sshsigMagic,
+  sshsigSignedData,
+  sshsigVersion,
+  SshsigRejection,
+  sshString as wireString,
+  wireKeyFromLine,
+  type SshsigFailure,
+  type SshsigHash,
+  type WireKey,
+} from '../../shared/verify/sshsigWire';
 import { fingerprintOfLine, publicKeyLine, type SigningKey } from './signingKey';
 
-const magic = Buffer.from('SSHSIG');
-const version = 1;
-const keyType = 'ssh-ed25519';
-const beginLine = '-----BEGIN SSH SIGNATURE-----';
-const endLine = '-----END SSH SIGNATURE-----';
+const magic = Buffer.from(sshsigMagic);
+const version = sshsigVersion;
+const keyType = ed25519KeyType;
 // ssh-keygen wraps the base64 body at 70 columns.
 const armorWidth = 70;
-// An Ed25519 SSHSIG is under 300 characters; anything far larger is not one.
-const maxArmoredLength = 64 * 1024;
-const hashLengths = { sha512: 64, sha256: 32 } as const;
+const hashLengths = sshsigHashLengths;
 
-export type SshsigHash = keyof typeof hashLengths;
-
-export type SshsigFailure = 'malformed' | 'unsupportedKey' | 'unsupportedHash' | 'wrongNamespace' | 'wrongKey' | 'badSignature';
+export type { SshsigFailure, SshsigHash } from '../../shared/verify/sshsigWire';
 
 /** `detail` is an English sentence for logs; show the user `error`, by its message key. */
 export type SshsigResult<T> =
@@ -64,90 +76,28 @@ export interface SshsigSigner {
   readonly fingerprint: string;
 }
 
-/** Thrown only inside this module, and always turned into a result before leaving it. */
-class Rejection extends Error {
-  constructor(
-    readonly code: SshsigFailure,
-    readonly detail: string,
-  ) {
-    super(detail);
-  }
-}
-
 function failure(error: unknown): { ok: false; error: SshsigFailure; detail: string } {
-  if (error instanceof Rejection) return { ok: false, error: error.code, detail: error.detail };
+  if (error instanceof SshsigRejection) return { ok: false, error: error.code, detail: error.detail };
   return { ok: false, error: 'malformed', detail: error instanceof Error ? error.message : String(error) };
 }
 
 function sshString(data: Uint8Array | string): Buffer {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(bytes.length);
-  return Buffer.concat([length, bytes]);
+  return Buffer.from(wireString(typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
 }
 
-/** Reads SSH wire fields, rejecting every length that runs past the end. */
-class WireReader {
-  private offset = 0;
-  constructor(
-    private readonly data: Buffer,
-    private readonly what: string,
-  ) {}
-
-  bytes(length: number): Buffer {
-    if (length > this.data.length - this.offset) throw new Rejection('malformed', `${this.what} is cut short`);
-    const bytes = this.data.subarray(this.offset, this.offset + length);
-    this.offset += length;
-    return bytes;
-  }
-
-  uint32(): number {
-    return this.bytes(4).readUInt32BE(0);
-  }
-
-  string(): Buffer {
-    return this.bytes(this.uint32());
-  }
-
-  end(): void {
-    if (this.offset !== this.data.length) throw new Rejection('malformed', `${this.what} has trailing bytes`);
-  }
-}
-
-/** Strict base64: padded, only the standard alphabet, and canonical (so one text means one byte string). */
-function decodeBase64(text: string, what: string): Buffer {
-  if (text.length === 0 || !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) {
-    throw new Rejection('malformed', `${what} is not base64`);
-  }
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.toString('base64') !== text) throw new Rejection('malformed', `${what} is not canonical base64`);
-  return bytes;
-}
-
-function ed25519FromBlob(blob: Buffer): SshPublicKey {
-  const reader = new WireReader(blob, 'the public key');
-  const type = reader.string().toString('latin1');
-  if (type !== keyType) throw new Rejection('unsupportedKey', `the key is ${JSON.stringify(type)}, not ${keyType}`);
-  const raw = reader.string();
-  if (raw.length !== 32) throw new Rejection('malformed', 'the Ed25519 public key is not 32 bytes');
-  reader.end();
+/** The wire key (shared/verify/sshsigWire.ts) as Node's crypto holds it, with its line and fingerprint. */
+function ed25519Key(wire: WireKey): SshPublicKey {
   let keyObject: KeyObject;
   try {
-    keyObject = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
+    keyObject = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(wire.raw).toString('base64url') }, format: 'jwk' });
   } catch {
-    throw new Rejection('malformed', 'the Ed25519 public key does not load');
+    throw new SshsigRejection('malformed', 'the Ed25519 public key does not load');
   }
   const line = publicKeyLine(keyObject);
-  return { line, fingerprint: fingerprintOfLine(line), blob: Buffer.from(blob), keyObject };
+  return { line, fingerprint: fingerprintOfLine(line), blob: Buffer.from(wire.blob), keyObject };
 }
 
-function parseLine(line: string): SshPublicKey {
-  const match = /^(\S+)\s+(\S+)(?:\s.*)?$/s.exec(line.trim());
-  if (!match) throw new Rejection('malformed', 'not an OpenSSH public key line');
-  const [, type, base64] = match as unknown as [string, string, string];
-  if (type !== keyType) throw new Rejection('unsupportedKey', `the key is ${JSON.stringify(type)}, not ${keyType}`);
-  return ed25519FromBlob(decodeBase64(base64, 'the public key'));
-}
+const parseLine = (line: string) => ed25519Key(wireKeyFromLine(line));
 
 /** Reads "ssh-ed25519 AAAA... comment": the key, or 'malformed' / 'unsupportedKey'. */
 export function parsePublicKeyLine(line: string): SshsigResult<SshPublicKey> {
@@ -158,61 +108,28 @@ export function parsePublicKeyLine(line: string): SshsigResult<SshPublicKey> {
   }
 }
 
-function dearmor(armored: string): Buffer {
-  if (armored.length > maxArmoredLength) throw new Rejection('malformed', 'the signature file is far too large');
-  const lines = armored.replace(/\r\n/g, '\n').trim().split('\n');
-  if (lines.length < 3 || lines[0] !== beginLine || lines[lines.length - 1] !== endLine) {
-    throw new Rejection('malformed', 'the signature is not in an SSH SIGNATURE armor');
-  }
-  return decodeBase64(lines.slice(1, -1).join(''), 'the signature');
-}
-
-function isSupportedHash(name: string): name is SshsigHash {
-  return Object.hasOwn(hashLengths, name);
-}
-
-function parseBlob(blob: Buffer): Sshsig {
-  const reader = new WireReader(blob, 'the signature');
-  if (!reader.bytes(magic.length).equals(magic)) throw new Rejection('malformed', 'the signature does not start with SSHSIG');
-  const signatureVersion = reader.uint32();
-  if (signatureVersion !== version) throw new Rejection('malformed', `the signature is version ${signatureVersion}, not ${version}`);
-  const publicKey = reader.string();
-  const namespace = reader.string();
-  const reserved = reader.string();
-  const hashName = reader.string().toString('latin1');
-  const signatureBlob = reader.string();
-  reader.end();
-
-  const signer = ed25519FromBlob(publicKey);
-  const inner = new WireReader(signatureBlob, 'the signature blob');
-  const signatureType = inner.string().toString('latin1');
-  if (signatureType !== keyType) throw new Rejection('malformed', `an ${keyType} key with a ${JSON.stringify(signatureType)} signature`);
-  const signature = inner.string();
-  if (signature.length !== 64) throw new Rejection('malformed', 'the Ed25519 signature is not 64 bytes');
-  inner.end();
-  if (!isSupportedHash(hashName)) throw new Rejection('unsupportedHash', `the message hash is ${JSON.stringify(hashName)}, not sha512 or sha256`);
-  return { signer, namespace, reserved, hashAlgorithm: hashName, signature };
+function parseBlob(armored: string): Sshsig {
+  const wire = readSshsig(armored);
+  return { ...wire, signer: ed25519Key(wire.signer), namespace: Buffer.from(wire.namespace), reserved: Buffer.from(wire.reserved), signature: Buffer.from(wire.signature) };
 }
 
 /** Reads an armored signature's fields without verifying it; 'malformed', 'unsupportedKey' or 'unsupportedHash'. */
 export function parseSshsig(armored: string): SshsigResult<Sshsig> {
   try {
-    return { ok: true, value: parseBlob(dearmor(String(armored))) };
+    return { ok: true, value: parseBlob(String(armored)) };
   } catch (error) {
     return failure(error);
   }
 }
 
-/** What the key actually signs: MAGIC, namespace, reserved, hash name and the raw digest of the message. */
-function signedData(namespace: Uint8Array | string, reserved: Uint8Array, hashAlgorithm: SshsigHash, digest: Uint8Array): Buffer {
-  return Buffer.concat([magic, sshString(namespace), sshString(reserved), sshString(hashAlgorithm), sshString(digest)]);
-}
+const signedData = (namespace: Uint8Array | string, reserved: Uint8Array, hashAlgorithm: SshsigHash, digest: Uint8Array) =>
+  sshsigSignedData(typeof namespace === 'string' ? Buffer.from(namespace, 'utf8') : namespace, reserved, hashAlgorithm, digest);
 
 function armor(blob: Buffer): string {
   const base64 = blob.toString('base64');
   const lines: string[] = [];
   for (let start = 0; start < base64.length; start += armorWidth) lines.push(base64.slice(start, start + armorWidth));
-  return `${beginLine}\n${lines.join('\n')}\n${endLine}\n`;
+  return `${armorBegin}\n${lines.join('\n')}\n${armorEnd}\n`;
 }
 
 /** Signs a message's sha512 digest (computed by the caller) in `namespace`; returns the armored signature. */
@@ -250,19 +167,19 @@ export async function signSshsig(key: SigningKey, message: Uint8Array | AsyncIte
 }
 
 function check(signature: string | Sshsig, message: Uint8Array | SshsigDigest, namespace: string, expectedPublicKeyLine?: string): SshsigSigner {
-  const parsed = typeof signature === 'string' ? parseBlob(dearmor(signature)) : signature;
+  const parsed = typeof signature === 'string' ? parseBlob(signature) : signature;
   if (!parsed.namespace.equals(Buffer.from(namespace, 'utf8'))) {
-    throw new Rejection('wrongNamespace', `signed for ${JSON.stringify(parsed.namespace.toString('utf8'))}, not ${JSON.stringify(namespace)}`);
+    throw new SshsigRejection('wrongNamespace', `signed for ${JSON.stringify(parsed.namespace.toString('utf8'))}, not ${JSON.stringify(namespace)}`);
   }
   if (expectedPublicKeyLine !== undefined) {
     let expected: SshPublicKey;
     try {
       expected = parseLine(expectedPublicKeyLine);
     } catch {
-      throw new Rejection('wrongKey', 'the expected key is not an Ed25519 OpenSSH public key line');
+      throw new SshsigRejection('wrongKey', 'the expected key is not an Ed25519 OpenSSH public key line');
     }
     if (!expected.blob.equals(parsed.signer.blob)) {
-      throw new Rejection('wrongKey', `signed by ${parsed.signer.fingerprint}, not ${expected.fingerprint}`);
+      throw new SshsigRejection('wrongKey', `signed by ${parsed.signer.fingerprint}, not ${expected.fingerprint}`);
     }
   }
   let digest: Uint8Array;
@@ -271,13 +188,13 @@ function check(signature: string | Sshsig, message: Uint8Array | SshsigDigest, n
   } else {
     // A digest of another algorithm cannot be the one that was signed: fail closed.
     if (message.hashAlgorithm !== parsed.hashAlgorithm) {
-      throw new Rejection('badSignature', `the signature covers a ${parsed.hashAlgorithm} digest, not ${message.hashAlgorithm}`);
+      throw new SshsigRejection('badSignature', `the signature covers a ${parsed.hashAlgorithm} digest, not ${message.hashAlgorithm}`);
     }
     digest = message.digest;
   }
   const data = signedData(parsed.namespace, parsed.reserved, parsed.hashAlgorithm, digest);
   if (!verify(null, data, parsed.signer.keyObject, parsed.signature)) {
-    throw new Rejection('badSignature', 'the signature does not match this message and key');
+    throw new SshsigRejection('badSignature', 'the signature does not match this message and key');
   }
   return { publicKeyLine: parsed.signer.line, fingerprint: parsed.signer.fingerprint };
 }

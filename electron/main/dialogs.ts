@@ -25,7 +25,7 @@ export function createDialogs(parentWindow: () => BrowserWindow | null): Dialogs
     async chooseSaveFile(suggested) {
       const options: SaveDialogOptions = {
         defaultPath: suggested,
-        // The kind of file suggested: a bundle (.zip) or a time-stamp request (.tsq).
+        // The kind of file suggested: a bundle (.zip), a time-stamp request (.tsq) or a tag manifest to sign (.txt).
         filters: [saveFilter(suggested)],
         properties: ['createDirectory', 'showOverwriteConfirmation', 'dontAddToRecent'],
       };
@@ -54,5 +54,7 @@ export async function confirmNatively(parentWindow: () => BrowserWindow | null, 
 
 function saveFilter(suggested: string): { name: string; extensions: string[] } {
   const extension = extname(suggested).slice(1).toLowerCase();
-  return extension === 'tsq' ? { name: 'RFC 3161', extensions: ['tsq'] } : { name: 'ZIP', extensions: ['zip'] };
+  if (extension === 'tsq') return { name: 'RFC 3161', extensions: ['tsq'] };
+  if (extension === 'txt') return { name: 'BagIt', extensions: ['txt'] };
+  return { name: 'ZIP', extensions: ['zip'] };
 }

@@ -70,6 +70,7 @@ async function start(): Promise<void> {
     dialogs: createDialogs(() => mainWindow),
     printPdf: printReportPdf,
     verifyWorker: fileURLToPath(new URL('./verifyWorker.js', import.meta.url)),
+    ...(process.env.DALEL_NCALAYER ? { ncaLayerAddress: process.env.DALEL_NCALAYER } : {}),
     onInternalError: (error, channel) => console.error(`Dalel engine failed on ${channel}`, error),
   });
   engine = running;

@@ -4,7 +4,8 @@
  * calls would do what no one can take back, so the shell asks the person
  * itself, in native dialogs the page can neither see nor answer:
  * - `bundle:export` and the time-stamp requests (`bundle:timeStampRequest`,
- *   `custody:anchorRequest`) write only to a path the person chose in the
+ *   `custody:anchorRequest`) and the tag manifest saved to be signed elsewhere
+ *   (`bundle:extractTagManifest`) write only to a path the person chose in the
  *   native save dialog (`bundle:chooseOut`), each choice good for one file; an
  *   `internal` bundle, which carries every name, statement and file, is
  *   confirmed first;
@@ -29,7 +30,7 @@ export function personChooses(confirm: (what: Confirmation) => Promise<boolean>)
   const field = (request: unknown, name: string) => (typeof request === 'object' && request !== null ? (request as Record<string, unknown>)[name] : undefined);
   return {
     async before(channel, request) {
-      if (channel === 'bundle:export' || channel === 'bundle:timeStampRequest' || channel === 'custody:anchorRequest') {
+      if (channel === 'bundle:export' || channel === 'bundle:timeStampRequest' || channel === 'custody:anchorRequest' || channel === 'bundle:extractTagManifest') {
         const out = field(request, 'out');
         if (typeof out !== 'string' || !chosen.delete(out)) return fail('exportPathNotChosen');
         if (field(request, 'profile') === 'internal' && !(await confirm('internalExport'))) return fail('cancelled');

@@ -328,6 +328,24 @@ describe('what the page cannot do alone', () => {
     expect(existsSync(named)).toBe(false);
   });
 
+  it('writes the tag manifest to sign elsewhere only where the person chose, offering .txt in the native save dialog', async () => {
+    const named = join(userData, 'sync-folder', 'tagmanifest-sha256.txt');
+    expect(await handlerOf('bundle:extractTagManifest')(trustedEvent(), { path: '/x.zip', out: named })).toMatchObject({
+      ok: false,
+      error: { code: 'exportPathNotChosen' },
+    });
+    fake.savedPath.value = join(userData, 'chosen.txt');
+    await handlerOf('bundle:chooseOut')(trustedEvent(), { suggested: 'tagmanifest-sha256.txt' });
+    const options = dialog.showSaveDialog.mock.calls.at(-1)!.at(-1) as { filters: { extensions: string[] }[] };
+    expect(options.filters).toEqual([{ name: 'BagIt', extensions: ['txt'] }]);
+    const first = await handlerOf('bundle:extractTagManifest')(trustedEvent(), { path: '/x.zip', out: fake.savedPath.value });
+    expect((first.error as { code: string }).code).not.toBe('exportPathNotChosen');
+    expect(await handlerOf('bundle:extractTagManifest')(trustedEvent(), { path: '/x.zip', out: fake.savedPath.value })).toMatchObject({
+      error: { code: 'exportPathNotChosen' },
+    });
+    expect(existsSync(named)).toBe(false);
+  });
+
   it('asks natively before an internal bundle, a destruction or a change of safety settings, and does nothing on Cancel', async () => {
     fake.messageBoxAnswer.value = 0;
     await handlerOf('bundle:chooseOut')(trustedEvent(), { suggested: '/x.zip' });

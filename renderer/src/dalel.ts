@@ -21,12 +21,15 @@ export type AddTimeStampFileRequest = Omit<RequestOf<'bundle:addTimeStamp'>, 'pa
 /** The contract's API, except that files cross as File objects, never as paths (shared/ipc/names.ts, fileRequests). */
 export type RendererApi = Omit<DalelApi, 'attachments' | 'bundle'> & {
   attachments: { add(request: AddFilesRequest): Promise<Result<ResponseOf<'attachments:add'>>> };
-  bundle: Omit<DalelApi['bundle'], 'verify' | 'import' | 'timeStampRequest' | 'addTimeStamp' | 'countersign'> & {
+  bundle: Omit<DalelApi['bundle'], 'verify' | 'import' | 'timeStampRequest' | 'addTimeStamp' | 'countersign' | 'addCountersignature' | 'countersignWithNcaLayer' | 'extractTagManifest'> & {
     verify(request: VerifyFileRequest): Promise<Result<ResponseOf<'bundle:verify'>>>;
     import(request: ImportFileRequest): Promise<Result<ResponseOf<'bundle:import'>>>;
     timeStampRequest(request: TimeStampRequestFileRequest): Promise<Result<ResponseOf<'bundle:timeStampRequest'>>>;
     addTimeStamp(request: AddTimeStampFileRequest): Promise<Result<ResponseOf<'bundle:addTimeStamp'>>>;
     countersign(request: Omit<RequestOf<'bundle:countersign'>, 'path'> & { file: File }): Promise<Result<ResponseOf<'bundle:countersign'>>>;
+    addCountersignature(request: Omit<RequestOf<'bundle:addCountersignature'>, 'path'> & { file: File }): Promise<Result<ResponseOf<'bundle:addCountersignature'>>>;
+    countersignWithNcaLayer(request: Omit<RequestOf<'bundle:countersignWithNcaLayer'>, 'path'> & { file: File }): Promise<Result<ResponseOf<'bundle:countersignWithNcaLayer'>>>;
+    extractTagManifest(request: Omit<RequestOf<'bundle:extractTagManifest'>, 'path'> & { file: File }): Promise<Result<ResponseOf<'bundle:extractTagManifest'>>>;
   };
 };
 

@@ -11,8 +11,19 @@ export * from './verifyReport';
 export const bagitVersion = '1.0';
 
 /**
+ * The OpenSSL checks of a proof of time (the time and authority it names,
+ * then the check against the authority's CA certificate): one line each, so
+ * that the same text runs in sh, cmd and PowerShell.
+ */
+const timeStampCheck = `openssl ts -reply -in tagmanifest-sha256.txt.tsr -text
+openssl ts -verify -data tagmanifest-sha256.txt -in tagmanifest-sha256.txt.tsr -CAfile AUTHORITY-CA.pem`;
+const countersignatureCheck = 'openssl cms -verify -binary -inform DER -in tagmanifest-sha256.txt.p7s -content tagmanifest-sha256.txt -CAfile CENTRE-CA.pem -purpose any';
+
+/**
  * The standard-tools check of docs/spec/bundle-format.md, word for word, run from
- * inside the unpacked bag: for VERIFY.txt and the report's "how to verify".
+ * inside the unpacked bag: for VERIFY.txt, the report's "how to verify" and
+ * the lawyer guide. `powershell` is the same check for Windows PowerShell 5.1
+ * and PowerShell 7, which have no sha256sum, printf, cut or `<`.
  */
 export const standardToolsCheck = {
   manifests: 'sha256sum -c tagmanifest-sha256.txt && sha256sum -c manifest-sha256.txt',
@@ -20,10 +31,48 @@ export const standardToolsCheck = {
   signature: `printf '%s %s\\n' signer "$(cut -d' ' -f1,2 signer.pub)" > allowed_signers
 ssh-keygen -Y verify -f allowed_signers -I signer -n dalel-bundle \\
   -s tagmanifest-sha256.txt.sig < tagmanifest-sha256.txt`,
-  /** Where the bag carries a proof of time: the time and authority it names, then the check against the authority's CA certificate. */
-  timeStamp: `openssl ts -reply -in tagmanifest-sha256.txt.tsr -text
-openssl ts -verify -data tagmanifest-sha256.txt -in tagmanifest-sha256.txt.tsr \\
-  -CAfile AUTHORITY-CA.pem`,
+  /** Where the bag carries a proof of time. */
+  timeStamp: timeStampCheck,
+  /** Where the bag carries a lawyer's countersignature: prints "Verification successful". */
+  countersignature: `${countersignatureCheck} -out /dev/null`,
+  powershell: {
+    /** First: `ssh-keygen -Y verify` needs OpenSSH 8.1 or newer, and Windows 10's own client is 7.7 on older builds. */
+    version: 'ssh -V',
+    /**
+     * `sha256sum -c` of both manifests. UTF-8 named, since Windows
+     * PowerShell 5.1 otherwise reads the ANSI code page; a line splits at its
+     * first run of spaces, as RFC 8493 writes it; `-eq` ignores letter case
+     * (Get-FileHash prints upper-case hex).
+     */
+    // SECURITY: a listed path that is absolute or holds a drive, a backslash or ".." is FAILED unread: on Windows, opening "\\server\x" connects to that server.
+    manifests: `$failed = 0
+foreach ($manifest in 'tagmanifest-sha256.txt', 'manifest-sha256.txt') {
+  foreach ($line in Get-Content -Encoding UTF8 -LiteralPath $manifest) {
+    $hash, $path = $line -split ' +', 2
+    # Only a file inside this folder: no drive, network (\\\\server), absolute or ".." path.
+    $inside = $path -and $path -notmatch '^/|\\\\|:|(^|/)\\.\\.(/|$)'
+    if ($inside -and (Test-Path -LiteralPath $path -PathType Leaf) -and (Get-FileHash -Algorithm SHA256 -LiteralPath $path).Hash -eq $hash) { "\${path}: OK" } else { "\${path}: FAILED"; $failed++ }
+  }
+}
+"Failures: $failed"`,
+    fingerprint: 'ssh-keygen -lf signer.pub',
+    /**
+     * allowed_signers as exactly "signer <type> <base64>" and LF, no BOM.
+     * The tag manifest reaches ssh-keygen through cmd's `<`, which hands
+     * over the file's bytes unchanged. Never a PowerShell pipe: Windows
+     * PowerShell 5.1 re-encodes piped text and ends its lines with CRLF, so
+     * a good signature fails (PowerShell/Win32-OpenSSH#2300).
+     */
+    signature: `$key = (Get-Content -LiteralPath signer.pub).Split(' ')[0..1] -join ' '
+Set-Content -LiteralPath allowed_signers -Encoding ascii -NoNewline -Value "signer $key\`n"
+# Through cmd's "<", which passes the file's bytes unchanged: a PowerShell pipe would change them and the signature would fail.
+cmd /c 'ssh-keygen -Y verify -f allowed_signers -I signer -n dalel-bundle -s tagmanifest-sha256.txt.sig < tagmanifest-sha256.txt'`,
+    /** OpenSSL for the two checks below, from Git for Windows, after Windows' own programs on this window's PATH. */
+    openssl: `$env:Path += ';C:\\Program Files\\Git\\usr\\bin'`,
+    timeStamp: timeStampCheck,
+    // The signed content on standard output is not wanted; "Verification successful" goes to the error stream and shows.
+    countersignature: `${countersignatureCheck} > $null`,
+  },
 } as const;
 
 /** The whole of `bagit.txt` as we write it. */

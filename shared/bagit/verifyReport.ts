@@ -131,6 +131,8 @@ export const failurePlaceholders = {
   countersignatureMalformed: ['file'],
   /** The countersignature does not check against this tag manifest and the certificate it carries. */
   countersignatureInvalid: ['file'],
+  /** The countersignature is made with an algorithm this verifier cannot check (GOST R 34.10-2015, say): neither valid nor changed, unknown. */
+  countersignatureUnsupported: ['file'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type FailureReason = keyof typeof failurePlaceholders;
@@ -159,6 +161,8 @@ export const TimeStampReport = z.strictObject({
   serial: z.string(),
   /** The authority's policy OID. */
   policy: z.string(),
+  /** How far either side of `time` the authority vouches for it, in seconds (the token's accuracy); absent when the token does not say. */
+  accuracy: z.number().nonnegative().optional(),
   /** Chains to a trust anchor the receiver supplied; null when none were supplied. */
   anchored: z.boolean().nullable(),
 });

@@ -20,6 +20,7 @@ import enTaxonomy from './locales/en/taxonomy.json';
 import enValidation from './locales/en/validation.json';
 import enVerify from './locales/en/verify.json';
 import enWelcome from './locales/en/welcome.json';
+import enUnCommunication from './locales/en/unCommunication.json';
 import kkCli from './locales/kk/cli.json';
 import kkCommon from './locales/kk/common.json';
 import kkConflicts from './locales/kk/conflicts.json';
@@ -34,6 +35,7 @@ import kkTaxonomy from './locales/kk/taxonomy.json';
 import kkValidation from './locales/kk/validation.json';
 import kkVerify from './locales/kk/verify.json';
 import kkWelcome from './locales/kk/welcome.json';
+import kkUnCommunication from './locales/kk/unCommunication.json';
 import ruCli from './locales/ru/cli.json';
 import ruCommon from './locales/ru/common.json';
 import ruConflicts from './locales/ru/conflicts.json';
@@ -48,14 +50,15 @@ import ruTaxonomy from './locales/ru/taxonomy.json';
 import ruValidation from './locales/ru/validation.json';
 import ruVerify from './locales/ru/verify.json';
 import ruWelcome from './locales/ru/welcome.json';
+import ruUnCommunication from './locales/ru/unCommunication.json';
 
-export const namespaces = ['common', 'incidents', 'security', 'taxonomy', 'validation', 'errors', 'cli', 'evidence', 'report', 'verify', 'exchange', 'conflicts', 'overview', 'welcome'] as const;
+export const namespaces = ['common', 'incidents', 'security', 'taxonomy', 'validation', 'errors', 'cli', 'evidence', 'report', 'verify', 'exchange', 'conflicts', 'overview', 'welcome', 'unCommunication'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export const resources = {
-  en: { common: enCommon, incidents: enIncidents, security: enSecurity, taxonomy: enTaxonomy, validation: enValidation, errors: enErrors, cli: enCli, evidence: enEvidence, report: enReport, verify: enVerify, exchange: enExchange, conflicts: enConflicts, overview: enOverview, welcome: enWelcome },
-  ru: { common: ruCommon, incidents: ruIncidents, security: ruSecurity, taxonomy: ruTaxonomy, validation: ruValidation, errors: ruErrors, cli: ruCli, evidence: ruEvidence, report: ruReport, verify: ruVerify, exchange: ruExchange, conflicts: ruConflicts, overview: ruOverview, welcome: ruWelcome },
-  kk: { common: kkCommon, incidents: kkIncidents, security: kkSecurity, taxonomy: kkTaxonomy, validation: kkValidation, errors: kkErrors, cli: kkCli, evidence: kkEvidence, report: kkReport, verify: kkVerify, exchange: kkExchange, conflicts: kkConflicts, overview: kkOverview, welcome: kkWelcome },
+  en: { common: enCommon, incidents: enIncidents, security: enSecurity, taxonomy: enTaxonomy, validation: enValidation, errors: enErrors, cli: enCli, evidence: enEvidence, report: enReport, verify: enVerify, exchange: enExchange, conflicts: enConflicts, overview: enOverview, welcome: enWelcome, unCommunication: enUnCommunication },
+  ru: { common: ruCommon, incidents: ruIncidents, security: ruSecurity, taxonomy: ruTaxonomy, validation: ruValidation, errors: ruErrors, cli: ruCli, evidence: ruEvidence, report: ruReport, verify: ruVerify, exchange: ruExchange, conflicts: ruConflicts, overview: ruOverview, welcome: ruWelcome, unCommunication: ruUnCommunication },
+  kk: { common: kkCommon, incidents: kkIncidents, security: kkSecurity, taxonomy: kkTaxonomy, validation: kkValidation, errors: kkErrors, cli: kkCli, evidence: kkEvidence, report: kkReport, verify: kkVerify, exchange: kkExchange, conflicts: kkConflicts, overview: kkOverview, welcome: kkWelcome, unCommunication: kkUnCommunication },
 } as const satisfies Record<Language, Record<Namespace, object>>;
 
 /** The supported language closest to an OS or environment locale ("kk-KZ", "ru_RU.UTF-8"). */

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { Attachment } from '../model/attachment';
 import { CountersignatureReport, TimeStampReport, VerifyReport } from '../bagit/verifyReport';
 import { Bundle, BundleProfile, Redactions } from '../model/bundle';
+import { Submission } from '../model/submission';
 import { CustodyEvent } from '../model/custody';
 import { Overview } from '../overview/schema';
 import { Fingerprint, ReceivedBundle, SetAsideChange, TrustedSigner } from '../model/exchange';
@@ -368,6 +369,13 @@ export const contract = {
       /** `legal` only: the signer's name as the person chooses it for lawyers; the archive's name when absent. */
       signerName: z.string().trim().max(300).optional(),
       /**
+       * `legal` only (else `submissionNotLegal`): the submitter, the collector's
+       * declaration, the methodology and domestic remedies, for bundle.json and
+       * the report. Its defaults (an empty contact or methodology part) are
+       * filled here; the engine parses it again, whoever calls.
+       */
+      submission: Submission.optional(),
+      /**
        * The archive has damaged or altered record files (`problems`): without
        * this the export is refused (`damagedNotLeftOut`); with it, their records
        * are left out and the bundle and its report say how many files.
@@ -428,6 +436,37 @@ export const contract = {
   'bundle:countersign': channel(
     z.strictObject({ path: z.string().min(1).max(4096), pkcs12: z.base64().max(200_000), password: z.string().max(1024) }),
     z.strictObject({ bundleId: z.string(), sha256: Sha256Hex, countersignature: CountersignatureReport }),
+  ),
+  /**
+   * Countersigns a valid bundle file in place through NCALayer on this
+   * computer: the one connection the app makes for it, to NCALayer's own
+   * WebSocket on 127.0.0.1, only when the person asks. NCALayer's window asks
+   * for the key and its password, in `language`; the signature it gives is
+   * checked as `bundle:addCountersignature` checks one.
+   */
+  'bundle:countersignWithNcaLayer': channel(
+    z.strictObject({ path: z.string().min(1).max(4096), language: Language }),
+    z.strictObject({ bundleId: z.string(), sha256: Sha256Hex, countersignature: CountersignatureReport }),
+  ),
+  /**
+   * Adds a lawyer's countersignature made elsewhere (with an NCALayer-based
+   * tool, a token): `signature` is the base64 of their .p7s file's bytes
+   * (DER, PEM or base64 text). Checked as a detached CMS signature of the
+   * bundle's tag manifest before the bundle is touched; kept in DER as
+   * `bundle:countersign` keeps its own. No other byte of the bag changes.
+   */
+  'bundle:addCountersignature': channel(
+    z.strictObject({ path: z.string().min(1).max(4096), signature: z.base64().max(200_000) }),
+    z.strictObject({ bundleId: z.string(), sha256: Sha256Hex, countersignature: CountersignatureReport }),
+  ),
+  /**
+   * Writes a valid bundle's tag manifest (`tagmanifest-sha256.txt`, the file
+   * a lawyer signs elsewhere) to `out`, a new file (in the app, one the
+   * person chose in the native save dialog). The bundle is only read.
+   */
+  'bundle:extractTagManifest': channel(
+    z.strictObject({ path: z.string().min(1).max(4096), out: z.string().min(1).max(4096) }),
+    z.strictObject({ bundleId: z.string(), out: z.string() }),
   ),
   /**
    * Writes an RFC 3161 time-stamp request for a valid bundle's tag manifest

@@ -34,6 +34,8 @@ export const errorPlaceholders = {
   cancelled: [],
   exportPathNotChosen: [],
   exportFolderMissing: ['path'],
+  /** A submission (submitter, declaration, methodology) asked for in a bundle that is not `legal`. */
+  submissionNotLegal: ['profile'],
   busy: [],
   staleRevision: [],
   recordRetracted: [],
@@ -69,6 +71,22 @@ export const errorPlaceholders = {
   /** A PKCS#12 file in an encryption or with a key kind not read yet (the older RC2 or triple DES, GOST). */
   pkcs12Unsupported: [],
   alreadyCountersigned: ['subject'],
+  /** A countersignature made elsewhere (a .p7s file) that is not CMS in DER, PEM or base64. */
+  countersignatureUnreadable: [],
+  /** An attached CMS signature of the tag manifest: the bag takes a detached one. */
+  countersignatureAttached: [],
+  /** A CMS signature of other content than this bundle's tag manifest (or changed since). */
+  countersignatureNotForBundle: [],
+  /** A CMS signature by an algorithm not checked yet (GOST R 34.10-2015): not added, since verify could not confirm it. */
+  countersignatureUnsupported: [],
+  /** NCALayer is not answering at its address on this computer (not running, or the address is not on this computer). */
+  ncaLayerUnreachable: ['address'],
+  ncaLayerCancelled: [],
+  /** NCALayer refused to sign, in its own words. */
+  ncaLayerRefused: ['message'],
+  ncaLayerAnswerMalformed: [],
+  /** Nobody finished NCALayer's dialogs in time. */
+  ncaLayerTimedOut: ['address'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorCode = keyof typeof errorPlaceholders;

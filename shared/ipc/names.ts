@@ -38,6 +38,9 @@ export const channelNames = [
   'bundle:timeStampRequest',
   'bundle:addTimeStamp',
   'bundle:countersign',
+  'bundle:addCountersignature',
+  'bundle:countersignWithNcaLayer',
+  'bundle:extractTagManifest',
   'bundle:import',
   'bundle:received',
   'bundle:recheck',
@@ -66,6 +69,9 @@ export const fileRequests = {
   'bundle:timeStampRequest': { from: 'file', to: 'path', many: false },
   'bundle:addTimeStamp': { from: 'file', to: 'path', many: false },
   'bundle:countersign': { from: 'file', to: 'path', many: false },
+  'bundle:addCountersignature': { from: 'file', to: 'path', many: false },
+  'bundle:countersignWithNcaLayer': { from: 'file', to: 'path', many: false },
+  'bundle:extractTagManifest': { from: 'file', to: 'path', many: false },
   'bundle:import': { from: 'file', to: 'path', many: false },
 } as const satisfies Partial<Record<ChannelName, { from: string; to: string; many: boolean }>>;
 

@@ -251,11 +251,19 @@ const publicKeyName = /^key-[1-9][0-9]{0,3}$/;
 /** A person in a public bundle: a pseudonym of this bundle and a role, nothing that identifies them. */
 const publicPerson = new Set(['pseudonym', 'role']);
 
+/** The index of the first translation that names its translator, or null: a public bundle names none. */
+function namedTranslator(translations: unknown): number | null {
+  if (!Array.isArray(translations)) return null;
+  const index = translations.findIndex((translation: unknown) => isObject(translation) && translation.translator !== undefined && translation.translator !== '');
+  return index < 0 ? null : index;
+}
+
 /**
  * SECURITY: format 2 `public` (docs/spec/bundle-format.md, "Profiles and
  * redaction"): no signer's name or organization, every time to the day, no
  * consent answers or collecting key, a person only as a pseudonym and a
- * role, no free text of a confidential record, no file marked sensitive or
+ * role, no translator named, no free text of a confidential record (a
+ * source's translations are free text of it), no file marked sensitive or
  * of a sensitive source, a file named by its hash with no photo metadata,
  * keys named `key-N`, custody lines numbered from 0.
  * Whether a photo or video is a cleaned copy is judged with its bytes
@@ -276,6 +284,9 @@ function publicProblem(bundle: BundleFields): Problem {
       const field = Object.keys(person).find((key) => !publicPerson.has(key));
       if (field !== undefined) return [['records', index, 'data', 'person', field], 'identifyingFieldNotAllowed'];
     }
+    // SECURITY: a translator's name in a publication can put them, or whoever asked them, at risk.
+    const translator = namedTranslator(data.translations);
+    if (translator !== null) return [['records', index, 'data', 'translations', translator, 'translator'], 'identifyingFieldNotAllowed'];
     if (data.confidential === true) {
       confidential.add(record.recordId);
       const field = confidentialFreeText[record.type].find((key) => key in data);

@@ -74,12 +74,28 @@ export type WithheldReason = 'sourceWithheld' | 'personNotNamed' | 'sensitive' |
  */
 export const carriesMediaMetadata = (mediaType: string) => /^(image|video|audio)\//i.test(mediaType);
 
-/** Free-text fields of each record type, left out of a confidential record in a public bundle (only incidents have the flag today). */
+/**
+ * Free-text fields of each record type, left out of a confidential record in a public bundle (only incidents have the flag today).
+ * A source's translations are its content in another language: out wherever the content is.
+ */
 export const confidentialFreeText: Record<PolicyRecord['type'], readonly string[]> = {
   incident: ['summary', 'orderedBy', 'tags', 'operators'],
   effect: ['description'],
-  source: ['content', 'url'],
+  source: ['content', 'url', 'translations'],
 };
+
+/**
+ * SECURITY: a source's translations as a public bundle carries them: the
+ * translator's name is '' (the schema's "not given", so the source stays a
+ * valid Source for the report, the CSVs and an import). A name in a
+ * publication can put the translator, or whoever asked them, at risk.
+ */
+function withoutTranslators(translations: unknown): unknown {
+  if (!Array.isArray(translations)) return translations;
+  return translations.map((translation: unknown) =>
+    typeof translation === 'object' && translation !== null && !Array.isArray(translation) && 'translator' in translation ? { ...translation, translator: '' } : translation,
+  );
+}
 
 const hasPerson = (data: Record<string, unknown> | null): data is Record<string, unknown> =>
   !!data && typeof data.person === 'object' && data.person !== null;
@@ -190,6 +206,8 @@ export function redact<R extends PolicyRecord, F extends PolicyFile>(
     if (profile === 'public' && data) {
       delete data.collectedBy;
       delete data.consent;
+      // SECURITY: a public bundle names no translator (the text travels with the content).
+      if ('translations' in data) data.translations = withoutTranslators(data.translations);
     }
     if (profile === 'public' && data?.confidential === true) {
       for (const field of confidentialFreeText[record.type]) delete data[field];

@@ -7,6 +7,7 @@ import { standardToolsCheck } from '../bagit';
 import type { Bundle, BundleRecord } from '../model';
 import { formatSize, formatUtc, label, list, type Formatter } from './format';
 import { html, type Html } from './html';
+import { afterLastRow, custodyGaps, custodyNotice } from './custodyGaps';
 import { shortId } from './parts';
 import type { ReportData } from './records';
 import { effectsPart } from './incident';
@@ -92,11 +93,13 @@ function gapRow(f: Formatter, count: number): Html {
 }
 
 export function custodyLog(f: Formatter, bundle: Bundle, data: ReportData): Html {
+  const gaps = custodyGaps(bundle);
   const rows = bundle.custody.flatMap((event, index) => {
-    const before = index === 0 ? event.seq : event.seq - bundle.custody[index - 1]!.seq - 1;
+    const before = gaps.before[index]!;
     return [...(before > 0 ? [gapRow(f, before)] : []), custodyRow(f, event, data)];
   });
-  return custodySection(f, rows);
+  if (gaps.after > 0) rows.push(afterLastRow(f, gaps.after));
+  return custodySection(f, rows, custodyNotice(f, bundle));
 }
 
 function custodyRow(f: Formatter, event: Bundle['custody'][number], data: ReportData): Html {
@@ -110,10 +113,11 @@ function custodyRow(f: Formatter, event: Bundle['custody'][number], data: Report
 </tr>`;
 }
 
-function custodySection(f: Formatter, rows: Html[]): Html {
+function custodySection(f: Formatter, rows: Html[], notice: Html): Html {
   return html`<section class="appendix" id="custody" aria-labelledby="custody-title">
 <h2 id="custody-title">${f.t('report:custody.heading')}</h2>
 <p>${f.t('report:custody.intro')}</p>
+${notice}
 ${
   rows.length
     ? html`<table class="custody">
@@ -126,6 +130,9 @@ ${
 </section>`;
 }
 
+/** The same check in PowerShell, from the same source as VERIFY.txt's. */
+const windowsCommands = [standardToolsCheck.powershell.manifests, standardToolsCheck.powershell.fingerprint, standardToolsCheck.powershell.signature].join('\n');
+
 export function verifySection(f: Formatter, bundle: Bundle, verifyText: string | undefined): Html {
   return html`<section class="appendix" id="verify" aria-labelledby="verify-title">
 <h2 id="verify-title">${f.t('report:verify.heading')}</h2>
@@ -136,7 +143,9 @@ export function verifySection(f: Formatter, bundle: Bundle, verifyText: string |
 <li><p>${f.t('report:verify.step3', { fingerprint: bundle.signer?.fingerprint ?? '' })}</p><pre><code>${standardToolsCheck.fingerprint}</code></pre></li>
 <li><p>${f.t('report:verify.step4')}</p><pre><code>${standardToolsCheck.signature}</code></pre></li>
 </ol>
-<p class="note">${f.t('report:verify.windowsNote')}</p>
+<h3>${f.t('report:verify.windowsHeading')}</h3>
+<p>${f.t('report:verify.windows', { bundleId: bundle.bundleId })}</p>
+<pre><code>${windowsCommands}</code></pre>
 <p class="note">${f.t('report:verify.paperNote')}</p>
 ${verifyText?.trim() ? html`<h3>${f.t('report:verify.notes')}</h3><pre class="verify-text">${verifyText}</pre>` : ''}
 </section>`;

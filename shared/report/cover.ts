@@ -8,6 +8,7 @@ import { formatUtc, type Formatter } from './format';
 import { html, type Html } from './html';
 import { bdi, fieldList, mono } from './parts';
 import type { ReportData } from './records';
+import { submitterOnCover } from './submission';
 
 function leftOut(f: Formatter, redactions: Partial<Redactions> | undefined): Html {
   const lines = redactionKinds.flatMap((kind) => {
@@ -29,6 +30,7 @@ export function coverPage(f: Formatter, bundle: Bundle, data: ReportData): Html 
 <p class="kicker">Dalel</p>
 <h1>${f.t('report:title')}</h1>
 <p class="mono">${bundle.bundleId}</p>
+${submitterOnCover(f, bundle)}
 ${fieldList([
   [f.t('report:cover.bundleId'), mono(bundle.bundleId)],
   [
@@ -52,10 +54,13 @@ ${fieldList([
 </header>`;
 }
 
-export function contents(f: Formatter, data: ReportData, hasOther: boolean): Html {
+/** `submission`: the lines of a submission's sections (./submission.ts), which come first. */
+export function contents(f: Formatter, data: ReportData, hasOther: boolean, submission: Html = html``): Html {
   return html`<nav class="contents" aria-labelledby="contents-title">
 <h2 id="contents-title">${f.t('report:contents')}</h2>
 <ol>
+${submission}
+<li><a href="#summary">${f.t('report:summary.heading')}</a></li>
 ${data.incidents.map(
   (view, index) => html`<li><a href="#incident-${index + 1}"><bdi>${view.data?.title?.trim() || f.t('report:untitled')}</bdi></a></li>`,
 )}

@@ -12,12 +12,15 @@
 import i18next, { type TFunction } from 'i18next';
 import { i18nOptions } from '../i18n';
 import { findArea, serviceCodes, type Area, type Timestamp } from '../model';
+import type { SignedHeads } from './signedHead';
 
 export type ReportLanguage = 'en' | 'ru' | 'kk';
 
 export interface Formatter {
   language: ReportLanguage;
   t: TFunction;
+  /** Format 2 `legal` only: how authors' signed heads read (./signedHead.ts). */
+  signedHeads?: SignedHeads | undefined;
 }
 
 const translators = new Map<ReportLanguage, TFunction>();

@@ -22,6 +22,7 @@ import { html, type Html } from './html';
 import { bdi, fieldList, inlineList, mono, userText } from './parts';
 import type { EffectView, IncidentView, ReportData } from './records';
 import { fileList, sourceBlock } from './source';
+import { signedHeadField } from './signedHead';
 
 const labels = (f: Formatter, group: string, codes: readonly string[] | undefined) =>
   codes?.length ? list(f, codes.map((code) => label(f, group, code))) : null;
@@ -59,6 +60,7 @@ ${fieldList([
   [f.t('report:effect.supportedBy'), cited.length ? html`${cited.map((ref, i) => html`${i ? ' ' : ''}${ref}`)}` : null],
   [f.t('report:source.files'), fileList(files)],
   [f.t('report:incident.recordId'), mono(view.record.recordId)],
+  [f.t('report:signedHead.label'), signedHeadField(f, view.record)],
 ])}
 </article>`;
 }
@@ -144,6 +146,7 @@ ${fieldList([
   [f.t('report:source.files'), fileList(data.attachmentsOf.get(view.record.recordId))],
   [f.t('report:incident.recordId'), mono(view.record.recordId)],
   [f.t('report:incident.updatedAt'), formatUtc(f, view.record.updatedAt)],
+  [f.t('report:signedHead.label'), signedHeadField(f, view.record)],
 ])}
 ${
   timeline

@@ -14,6 +14,8 @@ import { html, styleElement } from './html';
 import { incidentSection } from './incident';
 import { arrange } from './records';
 import { reportStyles } from './styles';
+import { submissionContents, submissionSections } from './submission';
+import { summarySection } from './summary';
 
 export { effectsCsv, incidentsCsv } from './csv';
 export type { ReportLanguage } from './format';
@@ -21,10 +23,14 @@ export type { ReportLanguage } from './format';
 export interface ReportOptions {
   /** Verification notes from the exporting program (e.g. VERIFY.txt), shown as preformatted text. */
   verifyText?: string;
+  /** An author's key line as its "SHA256:…" fingerprint, for the signed heads of a legal bundle (the report itself hashes nothing). */
+  fingerprintOf?: (publicKeyLine: string) => string;
 }
 
 export function renderReport(bundle: Bundle, language: ReportLanguage, options: ReportOptions = {}): string {
-  const f = formatterFor(language);
+  const base = formatterFor(language);
+  // Only a format 2 legal bundle carries authors' signed heads; each record's part then says whether it has one.
+  const f = bundle.format === 2 && bundle.profile === 'legal' ? { ...base, signedHeads: { fingerprintOf: options.fingerprintOf } } : base;
   const data = arrange(bundle);
   const hasOther = data.otherEffects.length > 0 || data.otherSources.length > 0;
   const styles = reportStyles(f.t('report:runningHeader', { bundleId: bundle.bundleId }), f.t('report:pageNumber'));
@@ -42,8 +48,10 @@ ${styleElement(styles)}
 </head>
 <body>
 ${coverPage(f, bundle, data)}
-${contents(f, data, hasOther)}
+${contents(f, data, hasOther, submissionContents(f, bundle))}
 <main>
+${submissionSections(f, bundle)}
+${summarySection(f, data, bundle.redactions.sourcesWithheld)}
 ${data.incidents.map((view, index) => incidentSection(f, view, index, data))}
 ${otherRecords(f, data)}
 ${attachmentIndex(f, bundle, data)}

@@ -251,6 +251,15 @@ describe('the bundle report', () => {
     expect(verify).toContain('ssh-keygen -Y verify -f allowed_signers -I signer -n dalel-bundle \\\n  -s tagmanifest-sha256.txt.sig &lt; tagmanifest-sha256.txt');
     expect(verify).toContain('Распакуйте ZIP-архив и откройте терминал в его папке dalel-20220120-1a2b3c4d');
     expect(verify).toContain(`Он должен быть ${signerFingerprint}`);
+    // Windows: the PowerShell recipe, its version check and its fallback, and no bare "Windows 10" promise.
+    expect(verify).toContain('<h3>В Windows, в PowerShell</h3>');
+    expect(verify).toContain('Откройте PowerShell (Windows PowerShell 5.1 или PowerShell 7) в папке dalel-20220120-1a2b3c4d и сначала выполните ssh -V');
+    expect(verify).toContain('dalel-verify.html');
+    expect(verify).toContain('foreach ($line in Get-Content -Encoding UTF8 -LiteralPath $manifest) {');
+    expect(verify).toContain('(Get-FileHash -Algorithm SHA256 -LiteralPath $path).Hash -eq $hash');
+    expect(verify).toContain('Set-Content -LiteralPath allowed_signers -Encoding ascii -NoNewline -Value &quot;signer $key`n&quot;');
+    expect(verify).toContain('cmd /c &#39;ssh-keygen -Y verify -f allowed_signers -I signer -n dalel-bundle -s tagmanifest-sha256.txt.sig &lt; tagmanifest-sha256.txt&#39;');
+    expect(verify).not.toContain('Windows 10 и новее');
     expect(verify).toContain('<pre class="verify-text">Dalel evidence bundle dalel-20220120-1a2b3c4d\n== Русский ==</pre>');
     expect(renderReport(bundle(), 'ru')).not.toContain('verify-text');
   });

@@ -10,6 +10,8 @@ import { formatTimestamp, label, languageName, list, type Formatter } from './fo
 import { html, type Html } from './html';
 import { bdi, fieldList, mono, userText } from './parts';
 import type { PersonFields, SourceFields, SourceView } from './records';
+import { signedHeadField } from './signedHead';
+import { translationList } from './translations';
 
 const yesNo = (f: Formatter, value: boolean | undefined) => (value === undefined ? null : f.t(value ? 'report:yes' : 'report:no'));
 
@@ -86,8 +88,10 @@ ${fieldList([
   // SECURITY: a URL is user text; printed, never an href or src.
   [f.t('report:source.url'), mono(source.url)],
   [f.t('report:source.content'), source.content?.trim() ? html`<blockquote>${userText(source.content)}</blockquote>` : null],
+  [f.t('report:translation.translations'), translationList(f, source.translations)],
   [f.t('report:source.files'), fileList(files)],
   [f.t('report:incident.recordId'), mono(view.record.recordId)],
+  [f.t('report:signedHead.label'), signedHeadField(f, view.record)],
 ])}
 ${personBlock(f, source.person)}
 ${consentBlock(f, source.consent)}

@@ -9,6 +9,7 @@ import type { ResponseOf } from '../../../shared/ipc';
 import { bundleProfiles, redactionKinds, type BundleProfile, type Redactions } from '../../../shared/model';
 import { InputFailure, VerifyRejected } from '../failures';
 import { readAnchors } from '../../engine/timestamp/token';
+import { readSubmissionFile } from '../submissionFile';
 import { printable } from '../terminalText';
 import { type Command, type CommandContext, json, openArchive, readPassphrase, requireOption, sayConflicts, withPassphrase } from './context';
 
@@ -19,6 +20,7 @@ export const bundleCommands: Record<string, Command> = {
       profile: { type: 'string' },
       only: { type: 'string' },
       'signer-name': { type: 'string' },
+      submission: { type: 'string' },
       'leave-out-damaged': { type: 'boolean' },
       json: { type: 'boolean' },
     },
@@ -36,6 +38,9 @@ export const bundleCommands: Record<string, Command> = {
       const signerName = context.values['signer-name'];
       // Only a legal bundle names its signer by choice: internal names the archive, public names no one.
       if (typeof signerName === 'string' && profile !== 'legal') throw new InputFailure(t('cli:signerNameLegalOnly'));
+      // Read and checked before the archive is opened: a bad file leaves the archive and the output untouched.
+      const submissionFile = context.values.submission;
+      const submission = typeof submissionFile === 'string' ? await readSubmissionFile(context, submissionFile, profile) : undefined;
       await openArchive(context);
       const result = await context.call('bundle:export', {
         out: resolve(out),
@@ -43,6 +48,7 @@ export const bundleCommands: Record<string, Command> = {
         language: context.language,
         ...(only ? { only } : {}),
         ...(typeof signerName === 'string' ? { signerName } : {}),
+        ...(submission ? { submission } : {}),
         ...(context.values['leave-out-damaged'] === true ? { leaveOutDamaged: true } : {}),
       });
       if (context.values.json) return json(context, result);
@@ -188,8 +194,9 @@ function describeVerification(t: TFunction, report: ResponseOf<'bundle:verify'>)
     lines.push(`  ${author.fingerprint}: ${t('cli:authorRecords', { count: author.records })}, ${who}`);
   }
   if (report.timestamp) {
-    const { time, authority, anchored } = report.timestamp;
+    const { time, authority, accuracy, anchored } = report.timestamp;
     lines.push(t('cli:timeStampLine', { time, authority: printable(authority) }));
+    if (accuracy !== undefined) lines.push(t('cli:timeStampAccuracy', { seconds: String(accuracy) }));
     if (anchored === null) lines.push(t('cli:timeStampUnchecked'));
   } else if (report.valid) lines.push(t('cli:timeStampNone'));
   if (report.countersignature) {

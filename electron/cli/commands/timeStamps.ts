@@ -9,6 +9,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { answersRequest } from '../../engine/timestamp/request';
 import { readAnchors } from '../../engine/timestamp/token';
 import { InputFailure, VerifyRejected } from '../failures';
 import { printable } from '../terminalText';
@@ -118,7 +119,8 @@ async function readResponse(context: CommandContext, file: string): Promise<Buff
 
 /**
  * Sends a request (written by `writeRequest` to a file of its own) to the
- * authority the person named, after saying where, and returns its answer.
+ * authority the person named, after saying where, and returns its answer,
+ * once it is seen to answer this very request (its imprint and nonce).
  * Only a SHA-256 and a random nonce leave the machine.
  */
 async function askAuthority(context: CommandContext, address: string, writeRequest: (out: string) => Promise<unknown>): Promise<Buffer> {
@@ -166,6 +168,9 @@ async function askAuthority(context: CommandContext, address: string, writeReque
     throw new InputFailure(t('cli:authorityUnreachable', { address: printable(url.href) }));
   });
   if (!bytes) throw new InputFailure(t('cli:timeStampResponseTooLarge', { file: printable(url.href) }));
+  // SECURITY: only here is the request still at hand (a request file taken to another machine is not kept):
+  // an answer to an earlier request for the same bytes, sent again, or one without the nonce asked for, is no answer.
+  if (!answersRequest(bytes, request)) throw new InputFailure(t('cli:authorityAnswerNotForRequest', { address: printable(url.href) }));
   return bytes;
 }
 

@@ -1,221 +1,21 @@
 /**
- * The checks of a Dalel bag once its entries are read (docs/spec/bundle-format.md):
- * the BagIt declaration, bag-info, Payload-Oxum, both manifests, the SSHSIG
- * signature over the tag manifest, bundle.json and its attachments. Pure
- * functions over what the reader gathered (declared sizes, sha256 of every
- * file, the bytes of the few files held); each problem is a `VerifyFailure`
- * naming the file, relative to the bag.
+ * The checks of a Dalel bag the engine runs beyond the BagIt ones
+ * (shared/verify/bagChecks.ts, shared with the verifier page): signer.pub,
+ * the SSHSIG signature over the tag manifest, bundle.json against bag-info,
+ * its attachments and the records' signed heads. Pure functions over what
+ * the reader gathered; each problem is a `VerifyFailure` naming the file,
+ * relative to the bag.
  */
-import {
-  bagInfoValue,
-  formatPayloadOxum,
-  parseBagInfo,
-  parseBagitDeclaration,
-  parseManifest,
-  parsePayloadOxum,
-  type FailureReason,
-} from '../../../shared/bagit';
-import { bareMediaType, bundleFormats, bundleLanguages, bundleProfiles, carriesMediaMetadata, type Bundle } from '../../../shared/model';
+import { bareMediaType, carriesMediaMetadata, type Bundle } from '../../../shared/model';
+import { bagFiles, bundleNamespace, heldText, type BagContents } from '../../../shared/verify/bagChecks';
+import { VerifyFailure } from '../../../shared/verify/verifyFailure';
 import { signedHeadProblem } from '../disclosure';
 import { sniff } from '../media/sniff';
 import { parsePublicKeyLine, parseSshsig, verifySshsig, type SshPublicKey } from '../sshsig';
-import type { BundleLimits } from './limits';
-import { VerifyFailure } from './verifyFailure';
-import { pathProblem } from './zipPaths';
 
-export const bundleNamespace = 'dalel-bundle';
-
-export const bagFiles = {
-  declaration: 'bagit.txt',
-  info: 'bag-info.txt',
-  manifest: 'manifest-sha256.txt',
-  tagManifest: 'tagmanifest-sha256.txt',
-  signature: 'tagmanifest-sha256.txt.sig',
-  /** An RFC 3161 time-stamp response over the tag manifest (timeStamp.ts): outside the tag manifest, like the signature. */
-  timeStamp: 'tagmanifest-sha256.txt.tsr',
-  /** A lawyer's detached CMS signature over the tag manifest (countersign.ts): outside the tag manifest too. */
-  countersignature: 'tagmanifest-sha256.txt.p7s',
-  signerKey: 'signer.pub',
-  bundleJson: 'data/bundle.json',
-} as const;
+export * from '../../../shared/verify/bagChecks';
 
 const files = bagFiles;
-/** Without these there is nothing to check (a missing signature is reported by the signature check). */
-export const requiredFiles = [files.declaration, files.info, files.manifest, files.tagManifest, files.signerKey, files.bundleJson];
-/** The tag files read first, into memory: what the bag is and what signs it. Any other tag file is hashed once the tag manifest lists it. */
-export const heldTagFiles = new Set<string>([files.declaration, files.info, files.manifest, files.tagManifest, files.signerKey, files.signature, files.timeStamp, files.countersignature]);
-const requiredLabels = [
-  'Bagging-Date',
-  'Payload-Oxum',
-  'External-Identifier',
-  'Bag-Software-Agent',
-  'Dalel-Profile',
-  'Dalel-Signer-Fingerprint',
-  'Dalel-Language',
-] as const;
-
-export const isPayload = (path: string) => path.startsWith('data/');
-
-/** The most bytes of `path` that are held in memory: bundle.json and the tag files; other payload files are only hashed. */
-export function byteBudget(path: string, limits: BundleLimits): number {
-  if (path === files.bundleJson) return limits.maxBundleJsonBytes;
-  if (isPayload(path)) return Infinity;
-  return path === files.manifest || path === files.tagManifest ? limits.maxManifestBytes : limits.maxTagFileBytes;
-}
-
-/** What reading the bag gathered, by path in the bag. */
-export interface BagContents {
-  /** The bag's folder name. */
-  top: string;
-  /** Declared uncompressed sizes of every file (exact once read: the reader checks them). */
-  sizes: ReadonlyMap<string, number>;
-  /** sha256 of every file read so far. */
-  hashes: ReadonlyMap<string, string>;
-  /** The bytes of the held tag files and bundle.json. */
-  held: ReadonlyMap<string, Uint8Array>;
-  /** The first bytes of each evidence file of a `public` bundle, to tell what it is. */
-  heads: ReadonlyMap<string, Uint8Array>;
-}
-
-export type BagInfo = readonly (readonly [string, string])[];
-
-/**
- * bundle.json and each tag file within its budget, and the tag files within
- * theirs together, from the sizes the ZIP declares (the reader holds every
- * entry to its declared size): refused before anything is inflated.
- */
-export function checkDeclaredSizes(bag: BagContents, limits: BundleLimits): void {
-  let tagBytes = 0;
-  for (const [path, size] of bag.sizes) {
-    const limit = byteBudget(path, limits);
-    if (size > limit) throw new VerifyFailure('fileTooLarge', path, { declared: size, limit });
-    if (!isPayload(path)) tagBytes += size;
-    if (tagBytes > limits.maxTagBytes) throw new VerifyFailure('tooLarge', path, { declared: tagBytes, limit: limits.maxTagBytes });
-  }
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-function heldText(bag: BagContents, path: string, reason: FailureReason): string {
-  try {
-    return utf8.decode(bag.held.get(path));
-  } catch {
-    throw new VerifyFailure(reason, path, { problem: 'notUtf8' });
-  }
-}
-
-/** A required label's value, once `checkBagInfo` has passed. */
-const label = (info: BagInfo, name: string) => bagInfoValue(info, name) as string;
-
-export function checkDeclaration(bag: BagContents): void {
-  const parsed = parseBagitDeclaration(heldText(bag, files.declaration, 'badBagitDeclaration'));
-  if (!parsed.ok) throw new VerifyFailure('badBagitDeclaration', files.declaration, { problem: parsed.error, line: parsed.line });
-  const { version, encoding } = parsed.value;
-  if (version !== '1.0' || encoding.toUpperCase() !== 'UTF-8') throw new VerifyFailure('badBagitDeclaration', files.declaration, { version, encoding });
-}
-
-export function readBagInfo(bag: BagContents): BagInfo {
-  const parsed = parseBagInfo(heldText(bag, files.info, 'bagInfoInvalid'));
-  if (!parsed.ok) throw new VerifyFailure('bagInfoInvalid', files.info, { problem: parsed.error, line: parsed.line });
-  return parsed.value;
-}
-
-/**
- * Dalel-Format 1 or 2, every required field once and well formed, and the
- * bundle id the folder's name. Dalel-Archive-Id: in every format 1 bundle,
- * and in format 2 in every bundle but a `public` one, which must not have it.
- */
-export function checkBagInfo(bag: BagContents, info: BagInfo): void {
-  const format = bagInfoValue(info, 'Dalel-Format');
-  if (format === 'repeated') throw new VerifyFailure('bagInfoInvalid', files.info, { label: 'Dalel-Format', problem: 'repeated' });
-  if (!bundleFormats.map(String).includes(format ?? '')) throw new VerifyFailure('notADalelBundle', files.info, { label: 'Dalel-Format', value: format ?? '' });
-  const archiveId = format === '1' || bagInfoValue(info, 'Dalel-Profile') !== 'public';
-  for (const name of archiveId ? [...requiredLabels, 'Dalel-Archive-Id'] : requiredLabels) {
-    const value = bagInfoValue(info, name);
-    // SECURITY: a repeated field (two fingerprints, two ids) would let two readers see two bundles.
-    if (value === null || value === 'repeated') throw new VerifyFailure('bagInfoInvalid', files.info, { label: name, problem: value ?? 'missing' });
-  }
-  const invalid = (name: string, problem: string) => new VerifyFailure('bagInfoInvalid', files.info, { label: name, problem });
-  if (label(info, 'External-Identifier') !== bag.top) throw invalid('External-Identifier', 'doesNotMatchFolder');
-  if (!(bundleProfiles as readonly string[]).includes(label(info, 'Dalel-Profile'))) throw invalid('Dalel-Profile', 'unknownValue');
-  if (!(bundleLanguages as readonly string[]).includes(label(info, 'Dalel-Language'))) throw invalid('Dalel-Language', 'unknownValue');
-  if (!parsePayloadOxum(label(info, 'Payload-Oxum'))) throw invalid('Payload-Oxum', 'malformed');
-  if (!/^SHA256:[A-Za-z0-9+/]{43}$/.test(label(info, 'Dalel-Signer-Fingerprint'))) throw invalid('Dalel-Signer-Fingerprint', 'malformed');
-  if (!archiveId && bagInfoValue(info, 'Dalel-Archive-Id') !== null) throw invalid('Dalel-Archive-Id', 'notAllowed');
-}
-
-/** The payload's files and bytes, as Payload-Oxum counts them. */
-export function payloadTotals(bag: BagContents): { files: number; bytes: number } {
-  let bytes = 0;
-  let count = 0;
-  for (const [path, size] of bag.sizes) {
-    if (!isPayload(path)) continue;
-    bytes += size;
-    count += 1;
-  }
-  return { files: count, bytes };
-}
-
-export function checkOxum(bag: BagContents, info: BagInfo): void {
-  const declared = label(info, 'Payload-Oxum');
-  const oxum = parsePayloadOxum(declared)!;
-  const actual = payloadTotals(bag);
-  if (oxum.bytes !== actual.bytes || oxum.files !== actual.files) {
-    throw new VerifyFailure('oxumMismatch', files.info, { declared, actual: formatPayloadOxum(actual.bytes, actual.files) });
-  }
-}
-
-/** A manifest's lines by path, each a safe path on its side of data/. */
-function readManifest(bag: BagContents, name: string, payload: boolean): Map<string, string> {
-  const parsed = parseManifest(heldText(bag, name, 'manifestInvalid'));
-  if (!parsed.ok) throw new VerifyFailure('manifestInvalid', name, { problem: parsed.error, line: parsed.line });
-  const lines = new Map<string, string>();
-  for (const { sha256, path } of parsed.value) {
-    // SECURITY: `sha256sum -c` would read a listed "../x" or "/etc/x" outside the bag.
-    const problem = pathProblem(path);
-    if (problem) throw new VerifyFailure('unsafePath', path, { problem, manifest: name });
-    if (isPayload(path) !== payload) throw new VerifyFailure('manifestInvalid', name, { problem: payload ? 'tagFileListed' : 'payloadListed', path });
-    lines.set(path, sha256);
-  }
-  return lines;
-}
-
-/**
- * The tag manifest's lines, once every tag file but the tag manifest, its
- * signature, its time-stamp and its countersignature is listed and every listed file is there: judged by name alone,
- * so that a file the signature does not cover is never read.
- */
-export function readTagManifest(bag: BagContents): Map<string, string> {
-  const lines = readManifest(bag, files.tagManifest, false);
-  for (const path of bag.sizes.keys()) {
-    if (isPayload(path) || path === files.tagManifest || path === files.signature || path === files.timeStamp || path === files.countersignature) continue;
-    if (!lines.has(path)) throw new VerifyFailure('tagFileNotInTagManifest', path);
-  }
-  for (const path of lines.keys()) {
-    if (!bag.sizes.has(path)) throw new VerifyFailure('manifestFileMissing', path, { manifest: files.tagManifest });
-  }
-  return lines;
-}
-
-/** Every listed tag file, read by now, matches its line. */
-export function checkTagManifest(bag: BagContents, lines: ReadonlyMap<string, string>): void {
-  for (const [path, expected] of lines) {
-    const actual = bag.hashes.get(path)!;
-    if (actual !== expected) throw new VerifyFailure('hashMismatch', path, { expected, actual });
-  }
-}
-
-/** Every manifest line names a file and every payload file has a line; returns the lines (path → sha256). */
-export function checkCompleteness(bag: BagContents): Map<string, string> {
-  const manifest = readManifest(bag, files.manifest, true);
-  for (const path of manifest.keys()) {
-    if (!bag.sizes.has(path)) throw new VerifyFailure('manifestFileMissing', path, { manifest: files.manifest });
-  }
-  for (const path of bag.sizes.keys()) {
-    if (isPayload(path) && !manifest.has(path)) throw new VerifyFailure('payloadNotInManifest', path);
-  }
-  return manifest;
-}
 
 /** signer.pub: exactly one Ed25519 OpenSSH line. */
 export function readSignerKey(bag: BagContents): SshPublicKey {
@@ -245,25 +45,6 @@ export function checkSignature(bag: BagContents, key: SshPublicKey): void {
     default:
       throw new VerifyFailure('signatureMalformed', files.signature, { problem: verified.error });
   }
-}
-
-export function checkFingerprint(info: BagInfo, key: SshPublicKey): void {
-  const declared = label(info, 'Dalel-Signer-Fingerprint');
-  if (declared !== key.fingerprint) throw new VerifyFailure('fingerprintMismatch', files.info, { declared, actual: key.fingerprint });
-}
-
-/** bundle.json, read by bundleJson.ts, against what bag-info and the signature say. */
-export function checkBundleJson(bag: BagContents, info: BagInfo, key: SshPublicKey, bundle: Bundle): void {
-  const invalid = (path: string, detail: Record<string, string>) => new VerifyFailure('bundleJsonInvalid', files.bundleJson, { path, ...detail });
-  const mustMatch: [string, string | undefined, string | undefined][] = [
-    ['format', String(bundle.format), label(info, 'Dalel-Format')],
-    ['bundleId', bundle.bundleId, bag.top],
-    ['profile', bundle.profile, label(info, 'Dalel-Profile')],
-    ['language', bundle.language, label(info, 'Dalel-Language')],
-    ['archiveId', bundle.archiveId, bagInfoValue(info, 'Dalel-Archive-Id') ?? undefined],
-    ['signer.fingerprint', bundle.signer.fingerprint, key.fingerprint],
-  ];
-  for (const [path, value, expected] of mustMatch) if (value !== expected) throw invalid(path, { problem: 'doesNotMatchBagInfo' });
 }
 
 /**

@@ -14,7 +14,7 @@
 import { genesisHash, type Bundle, type CustodyEvent } from '../../../shared/model';
 import { canonicalJson } from '../canonical';
 import { hashOf } from '../custodyLog';
-import { VerifyFailure } from './verifyFailure';
+import { VerifyFailure } from '../../../shared/verify/verifyFailure';
 
 const file = 'data/bundle.json';
 

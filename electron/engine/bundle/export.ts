@@ -14,18 +14,20 @@ import { createHash, createHmac, randomBytes, type Hash } from 'node:crypto';
 import { access, stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { bagitDeclaration, writeBagInfo, writeManifest } from '../../../shared/bagit';
-import { bundleFormat, type Bundle, type BundleProfile } from '../../../shared/model';
+import { bundleFormat, type Bundle, type BundleProfile, type SubmissionInput } from '../../../shared/model';
 import { effectsCsv, incidentsCsv, renderReport } from '../../../shared/report';
 import type { Archive } from '../archive';
 import { writeStreamAtomic } from '../atomicFile';
 import { EngineError, fromFsError } from '../errors';
-import { SigningKey } from '../signingKey';
+import { SigningKey, fingerprintOfLine } from '../signingKey';
 import { signSshsig } from '../sshsig';
 import { bagFiles, bundleNamespace } from './bagChecks';
 import { bundleContent } from './bundleContent';
+import { submissionFor } from './submission';
 import { checkBundleBudget, checkBundleJsonBytes } from './exportBudget';
 import { cleanedCopy, originalCommitment, originalOutcome, planFor, withOutcomes, type FileOutcome } from './evidenceFiles';
 import { namedReportPdf } from './reportPdf';
+import { unCommunicationFor, unCommunicationPath } from './unCommunication';
 import { verifyInstructions } from './verifyInstructions';
 import { zipBytes, type ZipEntry } from './zipWriter';
 
@@ -37,6 +39,12 @@ export interface ExportOptions {
   signerName?: string;
   /** Record ids to export; every record when absent. An incident brings its effects and their sources. */
   only?: readonly string[];
+  /**
+   * `legal` only: the submitter, the collector's declaration, the methodology
+   * and domestic remedies (shared/model/submission.ts), written into
+   * bundle.json and the report. Never kept anywhere else (./submission.ts).
+   */
+  submission?: SubmissionInput;
   /** "Dalel <version>" in bag-info. */
   softwareVersion: string;
   /** Leaves out the records of damaged record files (archive.problems), saying so; without it such an archive is not exported. */
@@ -74,6 +82,8 @@ export interface ExportResult {
 const compressed = /^(image\/(jpeg|png|gif|webp|heic)|audio\/|video\/|application\/(pdf|zip))/;
 
 export async function exportBundle(archive: Archive, options: ExportOptions): Promise<ExportResult> {
+  // Before anything else: a submission asked for where it cannot go is refused with nothing written.
+  const submission = submissionFor(options.profile, options.submission);
   const out = resolve(options.out);
   const folder = dirname(out);
   // SECURITY: a mistyped or unmounted destination (/media/stick/case.zip) must not have its folders made on the
@@ -98,7 +108,8 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
   // SECURITY: a bundle that silently lacks a record reads as the whole truth; it must say what it could not carry.
   if (damaged && !options.leaveOutDamaged) throw new EngineError('damagedNotLeftOut', { count: damaged });
   const found = await bundleContent(archive, options, bundleId, createdAt, signer);
-  const listed = damaged ? { ...found, redactions: { ...found.redactions, damagedLeftOut: damaged } } : found;
+  const counted = damaged ? { ...found, redactions: { ...found.redactions, damagedLeftOut: damaged } } : found;
+  const listed: Bundle = submission ? { ...counted, submission } : counted;
   // Before a file is written: a bundle beyond what any verifier takes would be refused unread.
   checkBundleBudget(listed);
   let bundle = listed;
@@ -183,7 +194,8 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
     const bundleJson = text(`${JSON.stringify(bundle, null, 2)}\n`);
     checkBundleJsonBytes(bundleJson);
     payload.push(yield* add('data/bundle.json', bundleJson, false));
-    const report = renderReport(bundle, options.language);
+    // Authors' keys read as their fingerprints, as `ssh-keygen -l` and `dalel verify` print them.
+    const report = renderReport(bundle, options.language, { fingerprintOf: fingerprintOfLine });
     payload.push(yield* add('data/report.html', text(report), false));
     const printedPdf = options.printPdf ? await options.printPdf(report, out) : null;
     const facts = { software: `Dalel ${options.softwareVersion}`, bundleId, language: options.language, createdAt };
@@ -192,6 +204,9 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
     printed = pdf !== null;
     payload.push(yield* add('data/incidents.csv', text(incidentsCsv(bundle, options.language)), false));
     payload.push(yield* add('data/effects.csv', text(effectsCsv(bundle, options.language)), false));
+    // A legal bundle alone: the draft communication to UN special procedures, naming only whom consent allows.
+    const unDraft = unCommunicationFor(archive, bundle, options.language);
+    if (unDraft !== null) payload.push(yield* add(unCommunicationPath, text(unDraft), false));
 
     const tags: { path: string; bytes: Uint8Array }[] = [
       { path: 'bagit.txt', bytes: text(bagitDeclaration) },

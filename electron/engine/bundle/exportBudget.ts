@@ -8,11 +8,14 @@
  */
 import type { Bundle } from '../../../shared/model';
 import { EngineError } from '../errors';
-import { jsonShapeProblem } from './jsonShape';
-import { bundleLimits, type BundleLimits } from './limits';
+import { jsonShapeProblem } from '../../../shared/verify/jsonShape';
+import { bundleLimits, type BundleLimits } from '../../../shared/verify/limits';
 
-/** The files of a bag beside its evidence: five in data/ at most, and the tag files. */
-const ownFiles = 12;
+/**
+ * The files of a bag beside its evidence: six in data/ at most (bundle.json, the report as HTML and
+ * PDF, two CSVs, a legal bundle's un-communication.html), and the seven tag files.
+ */
+const ownFiles = 13;
 
 const tooLarge = (what: string, limit: number, count?: number) => new EngineError('bundleTooLarge', { what, limit, ...(count === undefined ? {} : { count }) });
 

@@ -14,8 +14,8 @@ import { createBulkArchive } from '../testing/bulkArchive';
 import { temporaryFolder } from '../testing/fixtures';
 import { checkBundleBudget } from './exportBudget';
 import { exportBundle } from './export';
-import { jsonShapeProblem } from './jsonShape';
-import { bundleLimits } from './limits';
+import { jsonShapeProblem } from '../../../shared/verify/jsonShape';
+import { bundleLimits } from '../../../shared/verify/limits';
 import { hostileAttacks, writeHostileCorpus, type HostileBundle } from './testing/hostileCorpus';
 import { makeBag } from './testing/makeBundle';
 import { verifyBundle } from './verify';
@@ -116,6 +116,6 @@ describe('export', () => {
     expect(() => checkBundleBudget(bundle)).not.toThrow();
     expect(() => checkBundleBudget(bundle, { ...bundleLimits, maxBundleJsonBytes: 1000 })).toThrow(expect.objectContaining({ code: 'bundleTooLarge', params: expect.objectContaining({ what: 'bundleJsonBytes' }) }));
     expect(() => checkBundleBudget(bundle, { ...bundleLimits, maxJsonDepth: 3 })).toThrow(expect.objectContaining({ params: { what: 'bundleJson.depth', limit: 3 } }));
-    expect(() => checkBundleBudget(bundle, { ...bundleLimits, maxEntries: 12 })).toThrow(expect.objectContaining({ params: { what: 'entries', count: 14, limit: 12 } }));
+    expect(() => checkBundleBudget(bundle, { ...bundleLimits, maxEntries: 12 })).toThrow(expect.objectContaining({ params: { what: 'entries', count: 15, limit: 12 } }));
   });
 });

@@ -9,7 +9,7 @@
 import type { FailureReason } from '../../../shared/bagit';
 import { checkTimeStamp, readAnchors, type TimeStamp, type TimeStampProblem } from '../timestamp/token';
 import { bagFiles, type BagContents } from './bagChecks';
-import { VerifyFailure } from './verifyFailure';
+import { VerifyFailure } from '../../../shared/verify/verifyFailure';
 
 const failures: Record<TimeStampProblem, FailureReason> = {
   malformed: 'timestampMalformed',

@@ -2,43 +2,41 @@
  * Reads an untrusted ZIP for the verifier with yauzl: the central directory
  * with every structural check a hostile archive calls for (encryption,
  * links and other non-regular entries, sizes and compression ratios, local
- * headers that disagree with the directory, entries that overlap), then each
+ * headers that disagree with the directory, entries that overlap; the checks
+ * themselves in shared/verify/zipEntries.ts, shared with the verifier page), then each
  * entry's bytes as a stream, checked against its declared size and CRC-32
  * (yauzl checks neither CRC nor, alone, a stored entry's length). Never
  * writes anything; every problem is a `VerifyFailure` naming the entry.
  */
 import { crc32 } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { bundleLimits, type ZipLimits } from './limits';
-import { VerifyFailure } from './verifyFailure';
+import { bundleLimits, type ZipLimits } from '../../../shared/verify/limits';
+import {
+  checkEntry,
+  checkEntryCount,
+  checkEntryHeader,
+  checkTiling,
+  dataDescriptorBit,
+  DirectoryTotals,
+  encryptedBit,
+  unicodePathId,
+  utf8Bit,
+  type EntrySpan,
+  type ZipEntryFacts,
+  type ZipName,
+} from '../../../shared/verify/zipEntries';
+import { VerifyFailure } from '../../../shared/verify/verifyFailure';
 import { zipSource, type ZipBytes } from './zipSource';
 
-export type { ZipLimits } from './limits';
+export type { ZipLimits } from '../../../shared/verify/limits';
 export type { ZipBytes } from './zipSource';
 export const defaultZipLimits: ZipLimits = bundleLimits;
 
-/** One central directory entry, its name not yet judged (see zipPaths.ts). */
-export interface ZipItem {
-  /** The name decoded as UTF-8, lossily: for messages until `checkPaths` has vetted it. */
-  name: string;
+/** One central directory entry, its name not yet judged (see shared/verify/zipPaths.ts). */
+export interface ZipItem extends ZipName {
   rawName: Buffer;
-  /** General purpose bit 11: the name is UTF-8. */
-  utf8: boolean;
-  /** The Info-ZIP Unicode Path extra field (0x7075), which `unzip` prefers to the name. */
-  unicodePath: Buffer | null;
-  directory: boolean;
-  /** Declared uncompressed size. */
-  size: number;
   entry: Entry;
 }
-
-const fileTypeMask = 0o170000;
-const regularFile = 0o100000;
-const directoryType = 0o040000;
-const dosDirectoryBit = 0x10;
-const encryptedBit = 0x1;
-const utf8Bit = 0x800;
-const unicodePathId = 0x7075;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -78,33 +76,14 @@ function describe(entry: Entry): ZipItem {
   };
 }
 
-function checkEntry(item: ZipItem, limits: ZipLimits): void {
-  const { entry, name } = item;
-  if (entry.isEncrypted()) throw new VerifyFailure('encryptedEntry', name);
-  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-    throw new VerifyFailure('unsupportedCompression', name, { method: entry.compressionMethod });
-  }
-  // SECURITY: a symlink, device or FIFO is never evidence; Unix tools would create it on extraction.
-  const type = (entry.externalFileAttributes >>> 16) & fileTypeMask;
-  if (type !== 0 && type !== regularFile && type !== directoryType) throw new VerifyFailure('notRegularFile', name, { mode: type.toString(8) });
-  const marksDirectory = type === directoryType || (entry.externalFileAttributes & dosDirectoryBit) !== 0;
-  // A folder holds nothing; some writers deflate its emptiness into 2 bytes, which is all it may take.
-  const holdsData = entry.uncompressedSize > 0 || entry.compressedSize > 2;
-  if (item.directory ? type === regularFile || holdsData : marksDirectory) {
-    throw new VerifyFailure('notRegularFile', name, { mode: type.toString(8) });
-  }
-  // SECURITY: a ZIP bomb is refused from its declared sizes, before a byte is inflated.
-  if (entry.uncompressedSize > limits.maxTotalBytes) throw new VerifyFailure('tooLarge', name, { declared: entry.uncompressedSize, limit: limits.maxTotalBytes });
-  if (isBomb(entry.uncompressedSize, entry.compressedSize, limits)) {
-    throw new VerifyFailure('zipBomb', name, { declared: entry.uncompressedSize, compressed: entry.compressedSize, maxRatio: limits.maxRatio });
-  }
-}
-
-const isBomb = (uncompressed: number, compressed: number, limits: ZipLimits) =>
-  uncompressed > limits.ratioCheckAbove && uncompressed > limits.maxRatio * compressed;
-
-/** A name, shortened for a report: a hostile one can be 64 KiB. */
-const shown = (name: string) => (name.length > 200 ? `${name.slice(0, 200)}…` : name);
+const facts = (entry: Entry): ZipEntryFacts => ({
+  encrypted: entry.isEncrypted(),
+  compressionMethod: entry.compressionMethod,
+  externalFileAttributes: entry.externalFileAttributes,
+  compressedSize: entry.compressedSize,
+  uncompressedSize: entry.uncompressedSize,
+  headerBytes: entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength,
+});
 
 /** yauzl's own directory errors, by their text (it has no codes); the entry is known only by its position. */
 function directoryError(error: unknown, position: number): VerifyFailure {
@@ -119,27 +98,17 @@ function directoryError(error: unknown, position: number): VerifyFailure {
 
 /** Reads and checks the central directory, and tells where it starts; nothing is decompressed. */
 export async function readDirectory(zip: ZipFile, limits: ZipLimits): Promise<{ items: ZipItem[]; directoryStart: number }> {
-  if (zip.entryCount > limits.maxEntries) throw new VerifyFailure('tooLarge', undefined, { entries: zip.entryCount, limit: limits.maxEntries });
+  checkEntryCount(zip.entryCount, limits);
   // Before the first entry is read, yauzl's cursor is the central directory's offset (a number; the typings say boolean).
   const directoryStart = Number(zip.readEntryCursor);
   const items: ZipItem[] = [];
-  let total = 0;
-  let compressed = 0;
+  const totals = new DirectoryTotals(limits);
   try {
     for await (const entry of zip.eachEntry()) {
-      // SECURITY: each entry's name, extra field and comment are held until the check ends.
-      const header = entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength;
-      if (header > limits.maxEntryHeaderBytes) {
-        const name = shown((entry.fileName as unknown as Buffer).toString('utf8'));
-        throw new VerifyFailure('tooLarge', name, { problem: 'entryHeader', declared: header, limit: limits.maxEntryHeaderBytes });
-      }
+      checkEntryHeader((entry.fileName as unknown as Buffer).toString('utf8'), facts(entry), limits);
       const item = describe(entry);
-      checkEntry(item, limits);
-      total += item.size;
-      compressed += entry.compressedSize;
-      if (total > limits.maxTotalBytes) throw new VerifyFailure('tooLarge', undefined, { declared: total, limit: limits.maxTotalBytes });
-      // SECURITY: many entries each just under the ratio check are one bomb together.
-      if (isBomb(total, compressed, limits)) throw new VerifyFailure('zipBomb', item.name, { declared: total, compressed, maxRatio: limits.maxRatio });
+      checkEntry(item, facts(entry), limits);
+      totals.add(item.name, entry);
       items.push(item);
     }
   } catch (error) {
@@ -149,10 +118,6 @@ export async function readDirectory(zip: ZipFile, limits: ZipLimits): Promise<{ 
   return { items, directoryStart };
 }
 
-/** The lengths a data descriptor (general purpose bit 3) may have: with or without its signature, ZIP64 or not. */
-const descriptorLengths = [12, 16, 20, 24];
-const dataDescriptorBit = 0x8;
-
 /**
  * Reads every entry's local header: it must name the same bytes with the same method and
  * encryption as the directory (tools that read local headers would otherwise see another
@@ -160,7 +125,7 @@ const dataDescriptorBit = 0x8;
  * no two share bytes (the overlapping-entries bomb) and nothing hides between them.
  */
 export async function checkLocalHeaders(zip: ZipFile, items: readonly ZipItem[], directoryStart: number, signal?: AbortSignal): Promise<void> {
-  const spans: { start: number; end: number; descriptor: boolean; name: string }[] = [];
+  const spans: EntrySpan[] = [];
   for (const item of items) {
     if (signal?.aborted) throw new VerifyFailure('cancelled');
     const { entry } = item;
@@ -184,17 +149,7 @@ export async function checkLocalHeaders(zip: ZipFile, items: readonly ZipItem[],
       name: item.name,
     });
   }
-  spans.sort((a, b) => a.start - b.start);
-  // The central directory closes the tiling, as an entry of its own that starts there.
-  spans.push({ start: directoryStart, end: directoryStart, descriptor: false, name: '' });
-  let previous: (typeof spans)[number] | undefined;
-  for (const span of spans) {
-    const gap = span.start - (previous ? previous.end : 0);
-    const file = span.name || undefined;
-    if (gap < 0) throw new VerifyFailure('zipDamaged', file, { problem: 'overlappingEntries' });
-    if (gap > 0 && !(previous?.descriptor && descriptorLengths.includes(gap))) throw new VerifyFailure('zipDamaged', file, { problem: 'hiddenBytes' });
-    previous = span;
-  }
+  checkTiling(spans, directoryStart);
 }
 
 function streamError(error: unknown, name: string): VerifyFailure {

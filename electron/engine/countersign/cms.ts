@@ -73,12 +73,28 @@ export interface Countersignature {
   anchored: boolean | null;
 }
 
-export type CountersignatureProblem = 'malformed' | 'signatureInvalid';
+/**
+ * `unsupported`: made with an algorithm this check cannot compute (GOST R 34.10-2015 above all, the other kind of
+ * key NCA issues): whether it holds is not known here, which is neither "valid" nor "changed".
+ */
+export type CountersignatureProblem = 'malformed' | 'signatureInvalid' | 'unsupported';
 export type CountersignatureCheck = { ok: true; countersignature: Countersignature } | { ok: false; problem: CountersignatureProblem };
 
 /** At most this many certificates are tried when building a chain (a hostile file could hold thousands). */
 const maxCertificates = 16;
 const weakDigests = new Set(['1.3.14.3.2.26', '1.2.840.113549.2.5']);
+/** The digests (SHA-2) and signature algorithms (RSA PKCS#1 v1.5 and PSS, ECDSA) that Node's WebCrypto checks for pkijs. */
+const checkableDigests = new Set(['2.16.840.1.101.3.4.2.1', '2.16.840.1.101.3.4.2.2', '2.16.840.1.101.3.4.2.3']);
+const checkableSignatures = new Set([
+  '1.2.840.113549.1.1.1',
+  '1.2.840.113549.1.1.10',
+  '1.2.840.113549.1.1.11',
+  '1.2.840.113549.1.1.12',
+  '1.2.840.113549.1.1.13',
+  '1.2.840.10045.4.3.2',
+  '1.2.840.10045.4.3.3',
+  '1.2.840.10045.4.3.4',
+]);
 
 function signedDataOf(der: Uint8Array): pkijs.SignedData | null {
   const asn = fromDer(der);
@@ -116,6 +132,10 @@ export async function checkCountersignature(der: Uint8Array, data: Uint8Array, a
   if (!signedData) return { ok: false, problem: 'malformed' };
   const signerInfo = signedData.signerInfos[0]!;
   if (weakDigests.has(signerInfo.digestAlgorithm.algorithmId)) return { ok: false, problem: 'signatureInvalid' };
+  // Never "does not check" for a signature it cannot compute (pkijs would fail it): that would say it was changed.
+  if (!checkableDigests.has(signerInfo.digestAlgorithm.algorithmId) || !checkableSignatures.has(signerInfo.signatureAlgorithm.algorithmId)) {
+    return { ok: false, problem: 'unsupported' };
+  }
   const buffer = new Uint8Array(data).buffer;
   const verified = await signedData
     .verify({ signer: 0, data: buffer, extendedMode: true }, cryptoEngine())

@@ -21,7 +21,7 @@ import type { TrustedKey, VerifyReport } from '../../../shared/bagit';
 import { Attachment, type Bundle, type CustodyAction, type ReceivedBundle, type TrustedSigner } from '../../../shared/model';
 import type { AttachmentStore } from '../attachmentStore';
 import type { BlobStore } from '../blobStore';
-import { checkPaths } from '../bundle/zipPaths';
+import { checkPaths } from '../../../shared/verify/zipPaths';
 import { entryBytes, openZip, readDirectory, defaultZipLimits } from '../bundle/zipReader';
 import { verifyBundleContents, type VerifiedContents, type VerifyOptions } from '../bundle/verify';
 import type { CustodyFacts } from '../custodyLog';

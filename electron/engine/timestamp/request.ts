@@ -5,10 +5,14 @@
  * only their SHA-256 does, with a random nonce, asking for the authority's
  * certificate in the answer. The same file `openssl ts -query -data FILE
  * -sha256 -cert` writes, and `openssl ts -reply` and any authority read.
+ * `answersRequest` matches an answer to the request, where the request is
+ * still at hand.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { fromDer } from './pki';
+import { readTstInfo } from './token';
 
 const sha256Oid = '2.16.840.1.101.3.4.2.1';
 
@@ -29,4 +33,31 @@ export function timeStampRequest(data: Uint8Array, random: Uint8Array = randomBy
     certReq: true,
   });
   return Buffer.from(request.toSchema().toBER(false));
+}
+
+const sameBytes = (a: asn1js.OctetString, b: asn1js.OctetString) => Buffer.from(a.valueBlock.valueHexView).equals(b.valueBlock.valueHexView);
+
+/**
+ * Whether `response` answers `request` as RFC 3161 2.4.2 asks a client to
+ * check: the same message imprint, and, when the request carries a nonce,
+ * the same nonce (an answer without one fails). It checks nothing of the
+ * signature: checkTimeStamp does. Only a flow that still holds the request
+ * can ask (docs/spec/bundle-format.md, "Proof of time").
+ */
+export function answersRequest(response: Uint8Array, request: Uint8Array): boolean {
+  const info = readTstInfo(response);
+  const asn = fromDer(request);
+  if (!info || !asn) return false;
+  let asked: pkijs.TimeStampReq;
+  try {
+    asked = new pkijs.TimeStampReq({ schema: asn });
+  } catch {
+    return false;
+  }
+  const imprint = info.messageImprint;
+  const sameImprint = imprint.hashAlgorithm.algorithmId === asked.messageImprint.hashAlgorithm.algorithmId && sameBytes(imprint.hashedMessage, asked.messageImprint.hashedMessage);
+  if (!sameImprint) return false;
+  if (!asked.nonce) return true;
+  // SECURITY: an answer to another request for the same bytes — an old one sent again — carries another nonce.
+  return info.nonce !== undefined && info.nonce.toBigInt() === asked.nonce.toBigInt();
 }

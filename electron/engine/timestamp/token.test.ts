@@ -7,8 +7,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as pkijs from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { timeStampRequest } from './request';
+import { answersRequest, timeStampRequest } from './request';
+import { signToken, tstInfoOf } from './testing/signToken';
 import { makeTestAuthority, refusal, type TestAuthority } from './testing/testAuthority';
 import { checkTimeStamp, readAnchors } from './token';
 
@@ -60,6 +62,21 @@ describe('the request', () => {
     expect(first.equals(timeStampRequest(secret))).toBe(false);
     expect(first.includes(secret)).toBe(false);
   });
+
+  it('is answered only by an answer with its nonce and imprint: not an earlier answer for the same bytes, one without a nonce, or one for other bytes', () => {
+    const request = timeStampRequest(data);
+    expect(answersRequest(authority.reply(request), request)).toBe(true);
+    const earlier = authority.reply(timeStampRequest(data));
+    expect(answersRequest(earlier, request)).toBe(false);
+    // The same request with its nonce left out, as `openssl ts -query -no_nonce` writes it.
+    const withoutNonce = pkijs.TimeStampReq.fromBER(new Uint8Array(request).buffer);
+    delete withoutNonce.nonce;
+    const noNonce = authority.reply(Buffer.from(withoutNonce.toSchema().toBER(false)));
+    expect(answersRequest(noNonce, request)).toBe(false);
+    expect(answersRequest(noNonce, Buffer.from(withoutNonce.toSchema().toBER(false)))).toBe(true);
+    expect(answersRequest(authority.reply(timeStampRequest(Buffer.from('other'))), request)).toBe(false);
+    expect(answersRequest(Buffer.from('not DER'), request)).toBe(false);
+  });
 });
 
 describe('checking a response', () => {
@@ -68,7 +85,8 @@ describe('checking a response', () => {
     expect(opensslAccepts(response, data)).toBe(true);
     const before = Date.now();
     const check = await checkTimeStamp(response, data, anchors());
-    expect(check).toMatchObject({ ok: true, stamp: { authority: 'CN=Dalel Test TSA, O=Dalel tests', policy: '1.3.6.1.4.1.99999.1', anchored: true } });
+    // The test authority states an accuracy of one second (its `accuracy = secs:1`).
+    expect(check).toMatchObject({ ok: true, stamp: { authority: 'CN=Dalel Test TSA, O=Dalel tests', policy: '1.3.6.1.4.1.99999.1', accuracy: 1, anchored: true } });
     if (!check.ok) return;
     expect(Math.abs(Date.parse(check.stamp.time) - before)).toBeLessThan(120_000);
     expect(check.stamp.serial).toMatch(/^[0-9a-f]+$/);
@@ -105,6 +123,23 @@ describe('checking a response', () => {
     const forged = authority.forgeByPerson(authority.reply(timeStampRequest(data)));
     expect(opensslAccepts(forged, data)).toBe(false);
     expect(await checkTimeStamp(forged, data, anchors())).toEqual({ ok: false, problem: 'notAnAuthority' });
+  });
+
+  it('gives the accuracy the authority states, in seconds, none when it states none, and refuses one out of RFC 3161’s bounds', async () => {
+    /** The authority's own TSTInfo with `accuracy`, signed again by its key. */
+    const stating = (accuracy: pkijs.Accuracy | undefined) => {
+      const info = pkijs.TSTInfo.fromBER(new Uint8Array(tstInfoOf(authority.reply(timeStampRequest(data)))).buffer);
+      info.accuracy = accuracy;
+      const der = new Uint8Array(info.toSchema().toBER(false));
+      return signToken({ info: der, certificate: path.join(folder, 'tsa.crt'), key: path.join(folder, 'tsa.key'), chain: [authority.anchorFile] });
+    };
+    const fine = await stating(new pkijs.Accuracy({ millis: 250, micros: 5 }));
+    expect(opensslAccepts(fine, data)).toBe(true);
+    expect(await checkTimeStamp(fine, data)).toMatchObject({ ok: true, stamp: { accuracy: 0.250005 } });
+    const none = await checkTimeStamp(await stating(undefined), data);
+    expect(none.ok).toBe(true);
+    expect(none.ok && 'accuracy' in none.stamp).toBe(false);
+    expect(await checkTimeStamp(await stating(new pkijs.Accuracy({ seconds: 1, millis: 1000 })), data)).toEqual({ ok: false, problem: 'malformed' });
   });
 
   it('refuses a refusal, and bytes that are not a response at all', async () => {

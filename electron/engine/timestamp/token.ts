@@ -2,14 +2,16 @@
  * Checks an RFC 3161 TimeStampResp against the bytes it claims to stamp: the
  * authority granted it, its TSTInfo's message imprint is the hash of those
  * bytes, its CMS signature is by the certificate it carries, that
- * certificate is for time-stamping (RFC 3161, 2.3), and, when the person
- * supplies trust anchors, it chains to one of them, judged at the stamped
+ * certificate is for time-stamping (RFC 3161, 2.3), its signed attributes
+ * name a TSTInfo and that very certificate (signedAttributes.ts), and,
+ * when the person supplies trust anchors, it chains to one of them, judged at the stamped
  * time. The same checks as `openssl ts -verify -data FILE -in RESPONSE
  * -CAfile ANCHORS`, made with pkijs.
  */
 import { createHash } from 'node:crypto';
 import * as pkijs from 'pkijs';
 import { cryptoEngine, fromDer, isTimeStampingCertificate, nameText, readCertificates } from './pki';
+import { namesSigningCertificate, signsTstInfo } from './signedAttributes';
 
 /** What a valid proof of time says. */
 export interface TimeStamp {
@@ -21,6 +23,8 @@ export interface TimeStamp {
   serial: string;
   /** The authority's policy OID. */
   policy: string;
+  /** How far either side of `time` the authority vouches for it, in seconds (TSTInfo accuracy); absent when the token does not say. */
+  accuracy?: number;
   /** Chains to a trust anchor the person supplied (true) or not (false); null when none were supplied. */
   anchored: boolean | null;
 }
@@ -32,7 +36,10 @@ export type TimeStampProblem =
   | 'notGranted'
   /** The token stamps other bytes. */
   | 'wrongData'
-  /** The signature does not check against the certificate the token carries, or there is none. */
+  /**
+   * The signature does not check against the certificate the token carries, or there is none,
+   * or its signed attributes do not name a TSTInfo and that certificate.
+   */
   | 'signatureInvalid'
   /** The signer's certificate is not a time-stamping authority's. */
   | 'notAnAuthority';
@@ -95,6 +102,22 @@ function parse(response: Uint8Array): Parsed | null {
 /** The token's serial: an INTEGER, shown as hex without leading zeros. */
 const serialHex = (info: pkijs.TSTInfo) => Buffer.from(info.serialNumber.valueBlock.valueHexView).toString('hex').replace(/^0+(?=.)/, '');
 
+/**
+ * The accuracy a TSTInfo states, in seconds; undefined when it states none,
+ * null when it breaks RFC 3161's bounds (millis and micros 1..999; 0 taken).
+ */
+function accuracySeconds(info: pkijs.TSTInfo): number | undefined | null {
+  if (!info.accuracy) return undefined;
+  const { seconds = 0, millis = 0, micros = 0 } = info.accuracy;
+  const whole = (value: number, most: number) => Number.isSafeInteger(value) && value >= 0 && value <= most;
+  if (!whole(seconds, 2 ** 32) || !whole(millis, 999) || !whole(micros, 999)) return null;
+  // In microseconds first, so that 1 s 5 ms reads 1.005, not 1.0050000000000001.
+  return (seconds * 1_000_000 + millis * 1_000 + micros) / 1_000_000;
+}
+
+/** A response's TSTInfo, without checking anything else (request.ts matches it to a request); null when it has none that reads. */
+export const readTstInfo = (response: Uint8Array): pkijs.TSTInfo | null => parse(response)?.info ?? null;
+
 /** The hash a response's token stamps (its algorithm as Node names it), without checking anything else; null when it has none that reads. */
 export function stampedDigest(response: Uint8Array): { algorithm: string; digest: Buffer } | null {
   const info = parse(response)?.info;
@@ -124,6 +147,11 @@ export async function checkTimeStamp(response: Uint8Array, data: Uint8Array, anc
   if (!signature.signatureVerified || !signature.signerCertificate) return refused('signatureInvalid');
   const certificate = signature.signerCertificate;
   if (!isTimeStampingCertificate(certificate)) return refused('notAnAuthority');
+  // SECURITY: the authority vouches, under its signature, that it signed a TSTInfo, and with which certificate
+  // (RFC 3161 2.4.1): without this, another certificate of the same key — another name, another CA — could be shown.
+  if (!signsTstInfo(signer) || !namesSigningCertificate(signer, certificate)) return refused('signatureInvalid');
+  const accuracy = accuracySeconds(info);
+  if (accuracy === null) return refused('malformed');
 
   let anchored: boolean | null = null;
   if (anchors && (signedData.certificates?.length ?? 0) > maxChainCertificates) anchored = false;
@@ -136,7 +164,14 @@ export async function checkTimeStamp(response: Uint8Array, data: Uint8Array, anc
 
   return {
     ok: true,
-    stamp: { time: info.genTime.toISOString(), authority: nameText(certificate.subject), serial: serialHex(info), policy: info.policy, anchored },
+    stamp: {
+      time: info.genTime.toISOString(),
+      authority: nameText(certificate.subject),
+      serial: serialHex(info),
+      policy: info.policy,
+      ...(accuracy === undefined ? {} : { accuracy }),
+      anchored,
+    },
   };
 }
 

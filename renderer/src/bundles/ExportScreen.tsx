@@ -1,7 +1,8 @@
 /**
  * The export screen: which records (all, the incidents matching a filter,
  * or chosen incidents, each with what it brings), the profile with a preview
- * of what it keeps back, the report's language and the file to write, then
+ * of what it keeps back, for a legal bundle a submission if the person adds
+ * one (./SubmissionFields.tsx), the report's language and the file to write, then
  * the export with a progress bar and Cancel, and what was made. Until a native save dialog exists, the file is
  * a path typed in a field, proposed beside the archive's folder. It loads
  * records and their file lists into its own state only; the engine does the
@@ -27,6 +28,8 @@ import { filterSearchId } from './IncidentFilterFields';
 import { previewProfile, selectRecords, type PreviewFile, type PreviewRecord } from './profilePreview';
 import { RecordChoice } from './RecordChoice';
 import { SignerNameField } from './SignerNameField';
+import { SubmissionFields, submissionFieldIds } from './SubmissionFields';
+import { draftProblems, emptyDraft, submissionOf, type DraftProblem, type PrefilledText } from './submissionDraft';
 import {
   emptyFilter,
   exportOnly,
@@ -59,6 +62,12 @@ export function ExportScreen({ archivePath, archiveName, damagedFiles }: Props) 
   const [profile, setProfile] = useState<BundleProfile>('legal');
   const [language, setLanguage] = useState<Language>(currentLanguage);
   const [signerName, setSignerName] = useState(archiveName);
+  // SECURITY: the submission (a submitter's name and contact) is held here, in this screen's memory, and sent with
+  // the export alone: never to settings or web storage. A contact on a seized laptop is a person found.
+  const [submissionOn, setSubmissionOn] = useState(false);
+  const [draft, setDraft] = useState(() => emptyDraft(new Date().toLocaleDateString('sv-SE')));
+  /** The submission's problems as found on "Export", each shown while it still holds. */
+  const [submissionTried, setSubmissionTried] = useState<readonly DraftProblem[]>([]);
   const [out, setOut] = useState(() => defaultBundlePath(archivePath, new Date()));
   const [leaveOutDamaged, setLeaveOutDamaged] = useState(false);
   /** The records problem is kept as found on "Export" and shown only while it still holds. */
@@ -82,6 +91,11 @@ export function ExportScreen({ archivePath, archiveName, damagedFiles }: Props) 
   const selected = useMemo(() => (records ? selectRecords(records, only ?? null, profile) : []), [records, only, profile]);
   const currentProblem = recordsProblem(scope, chosen, matching);
   const recordsProblemShown = problems.records !== null && problems.records === currentProblem ? currentProblem : null;
+  /** A prefilled text of the submission, in the report's language, so that it reads in the language of the report it goes into. */
+  const submissionDefault = (field: PrefilledText) => t(`verify:export.submission.defaults.${field}`, { lng: language });
+  const submissionWanted = profile === 'legal' && submissionOn;
+  const submissionProblems = submissionWanted ? draftProblems(draft, submissionDefault) : [];
+  const submissionShown = submissionTried.filter((problem) => submissionProblems.includes(problem));
 
   // Once the person has fixed the choice of records, its message goes and stays gone until the next try.
   useEffect(() => {
@@ -131,6 +145,8 @@ export function ExportScreen({ archivePath, archiveName, damagedFiles }: Props) 
     setProblems(found);
     if (found.records === 'noneChosen') return document.querySelector<HTMLInputElement>('.export-incidents input')?.focus();
     if (found.records === 'noneMatch') return document.getElementById(filterSearchId)?.focus();
+    setSubmissionTried(submissionProblems);
+    if (submissionProblems.length) return document.getElementById(submissionFieldIds[submissionProblems[0]!])?.focus();
     if (found.path) return pathInput.current?.focus();
     setError(null);
     setRunning(true);
@@ -142,6 +158,7 @@ export function ExportScreen({ archivePath, archiveName, damagedFiles }: Props) 
           language,
           only,
           ...(profile === 'legal' ? { signerName: signerName.trim() } : {}),
+          ...(submissionWanted ? { submission: submissionOf(draft, submissionDefault) } : {}),
           ...(leaveOutDamaged ? { leaveOutDamaged } : {}),
         })
         .catch((): { ok: false; error: DalelError } => ({ ok: false, error: { code: 'internal' } }));
@@ -215,6 +232,17 @@ export function ExportScreen({ archivePath, archiveName, damagedFiles }: Props) 
                   ))}
                 </select>
               </div>
+              {profile === 'legal' && (
+                <SubmissionFields
+                  enabled={submissionOn}
+                  onEnabled={setSubmissionOn}
+                  draft={draft}
+                  onChange={setDraft}
+                  defaults={submissionDefault}
+                  reportLanguage={language}
+                  problems={submissionShown}
+                />
+              )}
               <div className="field">
                 <label htmlFor="export-path">{t('verify:export.path.label')}</label>
                 <p className="hint" id="export-path-hint">

@@ -1,8 +1,9 @@
 /**
  * A valid bundle's proof of time, in plain words: when the time-stamp
  * authority says the bundle existed (in the UI language and this
- * computer's zone, and in UTC to the second), which authority, its serial
- * number and policy, and whether the authority chains to certificates the
+ * computer's zone, and in UTC to the second), how accurate the authority
+ * says that time is (when it says), which authority, its serial number and
+ * policy, and whether the authority chains to certificates the
  * person gave. A bundle without one is told so plainly, as no fault, and
  * `children` (the way to add one) follow. It shows only what the report
  * says; an invalid bundle's proof vouches for nothing and is not shown.
@@ -12,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimeStampReport, VerifyReport } from '../../../shared/bagit/verifyReport';
 import { formatInstant } from '../incidents/format';
 import { currentLanguage } from '../i18n';
-import { utcText } from './proofOfTime';
+import { accuracyText, utcText } from './proofOfTime';
 import './proofOfTime.css';
 
 export function ProofOfTime({ report, children }: { report: VerifyReport; children?: ReactNode }) {
@@ -66,6 +67,12 @@ function TimeStampFacts({ stamp }: { stamp: TimeStampReport }) {
             <code className="proof-policy">{stamp.policy}</code>
           </dd>
         </div>
+        {stamp.accuracy !== undefined && (
+          <div>
+            <dt>{t('verify:timestamp.accuracy')}</dt>
+            <dd className="proof-accuracy">{t('verify:timestamp.accuracyValue', { seconds: accuracyText(stamp.accuracy, currentLanguage()) })}</dd>
+          </div>
+        )}
       </dl>
       <p className={`trust proof-anchoring ${anchoring === 'anchored' ? 'trust-known' : 'trust-unknown'}`}>
         <span className="verdict-icon" aria-hidden="true">

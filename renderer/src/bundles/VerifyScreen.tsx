@@ -7,8 +7,8 @@
  * then the result in plain words. Checking only reads the file: nothing is
  * extracted and nothing enters the archive. The only changes this screen
  * makes, only when the person asks, are adding a proof of time to a valid
- * bundle (AddTimeStamp) and countersigning it (Countersign); the bundle is
- * then checked again.
+ * bundle (AddTimeStamp) and countersigning it (CountersignWays: with a key
+ * file, or a signature made elsewhere); the bundle is then checked again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +20,7 @@ import { useTaskToast } from '../components/ToastRegion';
 import { dalel, type DalelError } from '../dalel';
 import { AddTimeStamp } from './AddTimeStamp';
 import { AnchorsField, type Anchors } from './AnchorsField';
-import { Countersign } from './Countersign';
+import { CountersignWays } from './CountersignWays';
 import { TaskProgress } from './TaskProgress';
 import { VerifyResult } from './VerifyResult';
 
@@ -191,7 +191,7 @@ export function VerifyScreen() {
           }
           countersign={
             file ? (
-              <Countersign file={file} disabled={stamping} onBusy={onCountersigning} onCountersigned={(added) => countersigned(file, added.sha256)} />
+              <CountersignWays file={file} disabled={stamping} onBusy={onCountersigning} onCountersigned={(added) => countersigned(file, added.sha256)} />
             ) : null
           }
         />

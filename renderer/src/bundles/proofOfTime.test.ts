@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { responseNameFor, sendCommand, toBase64, utcText } from './proofOfTime';
+import { accuracyText, responseNameFor, sendCommand, toBase64, utcText } from './proofOfTime';
 
 describe('proof of time helpers', () => {
   it('encodes any bytes, however many, as standard base64', () => {
@@ -13,6 +13,14 @@ describe('proof of time helpers', () => {
   it('writes the authority time in UTC to the second, keeping a fraction the authority gave', () => {
     expect(utcText('2025-01-12T08:03:05.000Z')).toBe('2025-01-12 08:03:05 UTC');
     expect(utcText('2025-01-12T08:03:05.250Z')).toBe('2025-01-12 08:03:05.250 UTC');
+  });
+
+  it('writes the accuracy the authority states to the microsecond, as each language writes a number', () => {
+    expect(accuracyText(1, 'en')).toBe('1');
+    expect(accuracyText(0.250005, 'en')).toBe('0.250005');
+    expect(accuracyText(0.250005, 'ru')).toBe('0,250005');
+    expect(accuracyText(0.000001, 'kk')).toBe('0,000001');
+    expect(accuracyText(3600, 'ru')).toBe('3600');
   });
 
   it('names the response beside the request and quotes both in the command', () => {

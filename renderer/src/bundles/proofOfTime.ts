@@ -29,6 +29,15 @@ export function utcText(iso: string): string {
   return `${iso.replace('T', ' ').replace(/\.0+Z$/, 'Z').replace(/Z$/, '')} UTC`;
 }
 
+/**
+ * The authority's stated accuracy, in seconds, as the language writes a
+ * number: "1", "0.250005" or "0,250005". To the microsecond, the finest
+ * RFC 3161 states, and never rounded to fewer digits.
+ */
+export function accuracyText(seconds: number, language: string): string {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 6, useGrouping: false }).format(seconds);
+}
+
 /** The response's file name beside the request's: "x.tsq" → "x.tsr". */
 export function responseNameFor(requestName: string): string {
   return `${requestName.replace(/\.[^./\\]*$/, '')}.tsr`;

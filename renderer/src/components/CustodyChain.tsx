@@ -3,7 +3,8 @@
  * append-only log holds it: when, what, by which key, and each line's own
  * hash (the log chains every line to the one before it, and the engine
  * verifies the chain when the archive opens). It only reads and shows the
- * log; it never checks or repairs it.
+ * log; it never checks or repairs it. Below it, the whole log's proof of
+ * time (CustodyProofOfTime.tsx).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +15,7 @@ import { formatInstant } from '../incidents/format';
 import { shortFingerprint } from '../incidents/history';
 import { hrefOf } from '../router';
 import { ErrorMessage } from './ErrorMessage';
+import { CustodyProofOfTime } from './CustodyProofOfTime';
 
 interface Props {
   recordId: string;
@@ -107,6 +109,7 @@ export function CustodyChain({ recordId, headId, ownFingerprint }: Props) {
           </tbody>
         </table>
       )}
+      <CustodyProofOfTime lastSeq={events?.at(-1)?.seq ?? null} />
     </section>
   );
 }

@@ -17,7 +17,7 @@ export const recordFields: Record<SavableType, RecordFields> = {
   incident: { order: fieldOrder, labels: 'incidents:fields' },
   effect: { order: effectFieldOrder, labels: 'evidence:effect.fields' },
   source: {
-    order: ['kind', 'title', 'content', 'language', 'collectedAt', 'collectedBy', 'url', 'sensitive', 'person', 'consent'],
+    order: ['kind', 'title', 'content', 'translations', 'language', 'collectedAt', 'collectedBy', 'url', 'sensitive', 'person', 'consent'],
     labels: 'evidence:source.fields',
   },
 };

@@ -23,6 +23,7 @@ import { hrefOf } from '../router';
 import { ConsentBadges } from './ConsentBadges';
 import { effectFacts } from './EffectsSection';
 import { loadDetail, readEffect, readSource } from './evidenceRecords';
+import { SourceTranslations } from './SourceTranslations';
 
 interface Props {
   type: 'effect' | 'source';
@@ -122,6 +123,7 @@ function SourceDetails({ source }: { source: Source }) {
           </p>
         )}
       </section>
+      <SourceTranslations translations={source.translations} />
       {person && (
         <section className="detail-group person-details" aria-labelledby="person-title">
           <h2 id="person-title">{t('evidence:source.sections.person')}</h2>

@@ -2,7 +2,8 @@
  * The source form, new and edit: the statement (kind, title, content,
  * language, when collected, a URL kept as text only), then the person's
  * identifying fields in their own fieldset, apart from the statement, then
- * their consent (required for a testimony). Checked with the Source schema
+ * their consent (required for a testimony); the translations of the content
+ * come after the statement. Checked with the Source schema
  * as the user types.
  */
 import { useTranslation } from 'react-i18next';
@@ -14,6 +15,8 @@ import { ConsentFieldset } from './ConsentFieldset';
 import { anchorOf, errorIdOf, groupByField } from './draftParts';
 import { Choices, EvidenceErrorSummary, SelectBox, TextBox } from './EvidenceControls';
 import { asksConsent, checkSource, sourceFieldOrder, type SourceDraft } from './sourceDraft';
+import { translationField } from './translationDraft';
+import { TranslationsFieldset } from './TranslationsFieldset';
 import { useRecordForm } from '../components/useRecordForm';
 
 interface Props {
@@ -27,16 +30,28 @@ interface Props {
 const form = 'source';
 const personText = ['name', 'contact', 'address', 'ageGroup', 'gender', 'disability'] as const;
 
+/** A field's place in the error summary: the translations' fields come where their fieldset is, after the statement's. */
+function rankOf(field: string): number {
+  const translation = translationField(field);
+  const order = sourceFieldOrder as readonly string[];
+  if (!translation) return order.indexOf(field);
+  return order.indexOf('sensitive') + (translation[0] + 1) / 1000;
+}
+
 export function SourceForm({ initial, labelledBy, cancelHref, save, onSaved }: Props) {
   const { t } = useTranslation();
-  const state = useRecordForm({ initial, check: checkSource, group: groupByField, rank: (field: string) => (sourceFieldOrder as readonly string[]).indexOf(field), save, onSaved });
+  const state = useRecordForm({ initial, check: checkSource, group: groupByField, rank: rankOf, save, onSaved });
   const { draft, messagesFor } = state;
   const set = (field: string, change: Partial<SourceDraft>) => state.update(field, (previous) => ({ ...previous, ...change }));
   const setPerson = (field: string, change: Partial<SourceDraft['person']>) =>
     state.update(field, (previous) => ({ ...previous, person: { ...previous.person, ...change } }));
   const setConsent = (field: string, change: Partial<SourceDraft['consent']>) =>
     state.update(field, (previous) => ({ ...previous, consent: { ...previous.consent, ...change } }));
-  const label = (field: string) => t(`evidence:source.fields.${field.replace(/^(person|consent)\./, '')}`);
+  const label = (field: string) => {
+    const translation = translationField(field);
+    if (translation) return `${t('evidence:source.translation.legend', { number: translation[0] + 1 })}: ${t(`evidence:source.translation.fields.${translation[1]}`)}`;
+    return t(`evidence:source.fields.${field.replace(/^(person|consent)\./, '')}`);
+  };
   const engineRejected = state.serverError?.code === 'invalidRecord' && state.entries.length > 0;
 
   return (
@@ -80,6 +95,7 @@ export function SourceForm({ initial, labelledBy, cancelHref, save, onSaved }: P
           messages={messagesFor('sensitive')}
         />
       </fieldset>
+      <TranslationsFieldset form={form} translations={draft.translations} onChange={(field, translations) => set(field, { translations })} messagesFor={messagesFor} />
       <fieldset className="form-section person-fieldset">
         <legend>{t('evidence:source.sections.person')}</legend>
         <p className="hint">{t('evidence:source.personHint')}</p>

@@ -16,6 +16,8 @@ export function fieldOfPath(path: string): string {
   const [head = 'form', second, third] = path.split('.');
   // A withdrawal being recorded asks its uses, time and way one by one.
   if (head === 'consent' && second === 'withdrawal' && third) return `consent.withdrawal.${third}`;
+  // Each translation of a source asks its language, text, translator, day and certification one by one.
+  if (head === 'translations' && second !== undefined && third) return `translations.${second}.${third}`;
   return nested.has(head) && second ? `${head}.${second}` : head || 'form';
 }
 

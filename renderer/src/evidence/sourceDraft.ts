@@ -9,6 +9,7 @@
 import { Source, consentUses, describeIssues, sharingUses, type SharingUse, type SourceInput, type Withdrawal } from '../../../shared/model';
 import { emptyTime, localOffset, timeDraftOf, timestampOf, type TimeDraft } from '../incidents/form/draft';
 import { groupByField, type Checked } from './draftParts';
+import { translationDraftOf, translationInputOf, type TranslationDraft } from './translationDraft';
 
 export type SourceKind = Source['kind'];
 export type PersonRole = NonNullable<Source['person']>['role'];
@@ -25,6 +26,8 @@ export interface SourceDraft {
   sensitive: boolean;
   person: { name: string; contact: string; address: string; role: PersonRole | ''; ageGroup: string; gender: string; disability: string };
   consent: ConsentDraft;
+  /** Translations of the content, each with its translator, day and whether it is certified. */
+  translations: TranslationDraft[];
 }
 
 export const consentQuestions = consentUses;
@@ -101,6 +104,7 @@ export function emptySourceDraft(): SourceDraft {
     sensitive: false,
     person: { name: '', contact: '', address: '', role: '', ageGroup: '', gender: '', disability: '' },
     consent: emptyConsent(),
+    translations: [],
   };
 }
 
@@ -138,6 +142,7 @@ export function sourceDraftOf(source: Source): SourceDraft {
           withdrawal: null,
         }
       : emptyConsent(),
+    translations: (source.translations ?? []).map(translationDraftOf),
   };
 }
 
@@ -208,6 +213,7 @@ export function sourceInputOf(draft: SourceDraft): SourceInput {
         }
       : {}),
     ...(asksConsent(draft) ? { consent } : {}),
+    ...(draft.translations.length ? { translations: draft.translations.map(translationInputOf) } : {}),
   } as SourceInput;
 }
 

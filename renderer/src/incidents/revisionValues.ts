@@ -4,11 +4,11 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import type { Language } from '../../../shared/ipc';
-import { Area, Consent, EconomicLoss, PeopleAffected, Person, Timestamp } from '../../../shared/model';
+import { Area, Consent, EconomicLoss, PeopleAffected, Person, Timestamp, Translation } from '../../../shared/model';
 import { moneyText, peopleText } from '../evidence/EffectsSection';
 import { consentQuestions } from '../evidence/sourceDraft';
 import { withdrawalText } from '../evidence/WithdrawalFieldset';
-import { areaName, countryName, formatList, formatTimestampInFull, serviceName } from './format';
+import { areaName, countryName, formatList, formatTimestamp, formatTimestampInFull, serviceName } from './format';
 
 type Format = (value: unknown) => string | null;
 
@@ -89,6 +89,18 @@ export function valueFormatter(t: TFunction, lng: Language): (field: string, val
     kind: code('sourceKind'),
     collectedAt: time,
     sensitive: bool,
+    // Each translation with its translator, day and certification, so that two versions of it can be told apart.
+    translations: list(
+      parsed(Translation, (translation) =>
+        lines([
+          t('evidence:source.translation.heading', { language: translation.language }),
+          labelled(t('evidence:source.translation.fields.translator'), plain(translation.translator)),
+          labelled(t('evidence:source.translation.fields.translatedAt'), formatTimestamp({ at: `${translation.translatedAt}T00:00Z`, precision: 'day' }, lng)),
+          t(translation.certified ? 'evidence:source.translation.certified' : 'evidence:source.translation.notCertified'),
+          plain(translation.text),
+        ]),
+      ),
+    ),
     person: parsed(Person, (person) =>
       lines([
         ...(['name', 'contact', 'address'] as const).map((key) => labelled(t(`evidence:source.fields.${key}`), plain(person[key]))),

@@ -37,6 +37,9 @@ export interface TestLawyer {
   pkcs12File: string;
   /** The same identity in the older PKCS#12 encryption (RC2, triple DES). */
   legacyPkcs12File: string;
+  /** The lawyer's certificate and unprotected key, PEM, for signing with `openssl cms` as software outside Dalel does. */
+  certificateFile: string;
+  keyFile: string;
   password: string;
   subject: string;
 }
@@ -61,6 +64,8 @@ export function makeTestLawyer(folder: string): TestLawyer {
     strangerAnchorFile: path.join(folder, 'elsewhere.crt'),
     pkcs12File: path.join(folder, 'lawyer.p12'),
     legacyPkcs12File: path.join(folder, 'lawyer-legacy.p12'),
+    certificateFile: path.join(folder, 'lawyer.crt'),
+    keyFile: path.join(folder, 'lawyer.key'),
     password,
     subject: 'CN=Сейітова Айгерим, SERIALNUMBER=IIN880101300123, C=KZ',
   };

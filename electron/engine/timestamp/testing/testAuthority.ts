@@ -85,11 +85,12 @@ export function makeTestAuthority(folder: string): TestAuthority {
       return readFileSync(file('response.tsr'));
     },
     forgeByPerson(genuine) {
-      // The genuine token's TSTInfo, signed again as CMS by the person's certificate.
+      // The genuine token's TSTInfo, signed again as CMS by the person's certificate, with the ESS
+      // signing certificate an authority writes (-cades), so that only the certificate's purpose is wrong.
       const response = pkijs.TimeStampResp.fromBER(new Uint8Array(genuine).buffer);
       const signedData = new pkijs.SignedData({ schema: response.timeStampToken!.content });
       writeFileSync(file('tstinfo.der'), Buffer.from(signedData.encapContentInfo.eContent!.getValue()));
-      openssl(['cms', '-sign', '-binary', '-nodetach', '-econtent_type', '1.2.840.113549.1.9.16.1.4', '-in', 'tstinfo.der', '-signer', 'person.crt', '-inkey', 'person.key', '-certfile', 'ca.crt', '-outform', 'DER', '-out', 'forged.der']);
+      openssl(['cms', '-sign', '-cades', '-binary', '-nodetach', '-econtent_type', '1.2.840.113549.1.9.16.1.4', '-in', 'tstinfo.der', '-signer', 'person.crt', '-inkey', 'person.key', '-certfile', 'ca.crt', '-outform', 'DER', '-out', 'forged.der']);
       const token = pkijs.ContentInfo.fromBER(new Uint8Array(readFileSync(file('forged.der'))).buffer);
       const forged = new pkijs.TimeStampResp({ status: new pkijs.PKIStatusInfo({ status: 0 }), timeStampToken: token });
       return Buffer.from(forged.toSchema().toBER(false));

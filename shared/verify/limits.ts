@@ -65,7 +65,7 @@ const KiB = 1024;
 const MiB = 1024 * KiB;
 
 export const bundleLimits: BundleLimits = {
-  // A bundle has 11 files of its own and one per evidence file: 50,000 is a case with thousands of
+  // A bundle has at most 15 files of its own and one per evidence file: 50,000 is a case with thousands of
   // files many times over. Each entry read is held until the check ends, ~1.5 KB with its name:
   // 100,000 entries of the longest names allowed peaked at 313 MB, 50,000 at ~180 MB, in ~1 s.
   maxEntries: 50_000,

@@ -3,7 +3,7 @@
  * `verifyBundle` and turned into the report's `failure`: it never leaves the
  * bundle folder of the engine.
  */
-import type { FailureReason } from '../../../shared/bagit';
+import type { FailureReason } from '../bagit';
 
 export type FailureDetail = Record<string, string | number>;
 

@@ -6,10 +6,12 @@
  * all must sit under one top-level folder, the bag. Pure checks; a problem is
  * a `VerifyFailure` naming the entry.
  */
+import { strictUtf8 } from './text';
 import { VerifyFailure } from './verifyFailure';
-import type { ZipItem } from './zipReader';
+import { sameBytes } from './bytes';
+import type { ZipName } from './zipEntries';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8 = strictUtf8;
 
 /**
  * A bundle's deepest name has four segments (its folder, data, attachments,
@@ -38,7 +40,7 @@ export function pathProblem(path: string): string | null {
 }
 
 /** The name an entry extracts to, once its bytes are known to be unambiguous UTF-8. */
-function decodedName(item: ZipItem): string {
+function decodedName(item: ZipName): string {
   let name: string;
   try {
     name = utf8.decode(item.rawName);
@@ -49,8 +51,7 @@ function decodedName(item: ZipItem): string {
   if (!item.utf8 && item.rawName.some((byte) => byte >= 0x80)) throw new VerifyFailure('unsafePath', item.name, { problem: 'notFlaggedUtf8' });
   // SECURITY: unzip extracts under the Unicode Path extra field's name when it is there; it must say the same.
   if (item.unicodePath && item.unicodePath.length >= 5 && item.unicodePath[0] === 1) {
-    const other = Buffer.from(item.unicodePath.subarray(5));
-    if (!other.equals(item.rawName)) throw new VerifyFailure('unsafePath', item.name, { problem: 'unicodePathField' });
+    if (!sameBytes(item.unicodePath.subarray(5), item.rawName)) throw new VerifyFailure('unsafePath', item.name, { problem: 'unicodePathField' });
   }
   return name;
 }
@@ -63,7 +64,7 @@ const fold = (path: string) => path.normalize('NFC').toUpperCase().toLowerCase()
  * relative to it ("data/bundle.json"), in ZIP order. Directory entries are
  * allowed (`zip -r` writes them) but hold nothing.
  */
-export function checkPaths(items: readonly ZipItem[]): { top: string; files: Map<string, ZipItem> } {
+export function checkPaths<Item extends ZipName>(items: readonly Item[]): { top: string; files: Map<string, Item> } {
   const names = items.map((item) => {
     const name = decodedName(item);
     const problem = pathProblem(item.directory ? name.slice(0, -1) : name);
@@ -108,7 +109,7 @@ export function checkPaths(items: readonly ZipItem[]): { top: string; files: Map
   }
   if (!/^dalel-\d{8}-[0-9a-f]{8}$/.test(top)) throw new VerifyFailure('notADalelBundle', `${top}/`, { problem: 'folderName' });
 
-  const files = new Map<string, ZipItem>();
+  const files = new Map<string, Item>();
   items.forEach((item, index) => {
     if (!item.directory) files.set(names[index]!.slice(top.length + 1), item);
   });

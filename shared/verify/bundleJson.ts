@@ -11,13 +11,14 @@
  * data/bundle.json; it never checks a signature or a hash.
  */
 import type { ZodType } from 'zod';
-import { Bundle, BundleAttachment, BundleCustodyEvent, BundleRecord, SignedRevision } from '../../../shared/model';
+import { Bundle, BundleAttachment, BundleCustodyEvent, BundleRecord, SignedRevision } from '../model';
 import { jsonShape } from './jsonShape';
 import type { BundleJsonLimits } from './limits';
+import { strictUtf8 } from './text';
 import { VerifyFailure } from './verifyFailure';
 
 const file = 'data/bundle.json';
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8 = strictUtf8;
 
 type Path = (string | number)[];
 
