@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildIsCurrent } from './build.js';
 
 const checkout = join(import.meta.dirname, '..');
-const builtOutputs = ['out/main/index.js', 'out/main/dalel.js', 'out/main/verifyWorker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const builtOutputs = ['out/main/index.js', 'out/main/dalel.js', 'out/main/verifyWorker.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/verifier/dalel-verify.html'];
 let root: string;
 
 /** A folder laid out like a checkout with a finished build: scripts, package.json, out/.built and the real electron package. */

@@ -7,15 +7,16 @@
  * checks against the bundle and adds to the bundle file. The app sends
  * nothing anywhere; every failure shows as its translated message.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../shared/ipc';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FilePickerButton } from '../components/FilePickerButton';
-import { dalel, type DalelError, type Result } from '../dalel';
+import { dalel } from '../dalel';
 import { fileNameOf } from './exportPath';
 import { maxResponseBytes, readAsBase64, sendCommand } from './proofOfTime';
 import { TaskProgress } from './TaskProgress';
+import { useFileSteps } from './useFileSteps';
 
 interface Props {
   /** The bundle file as the person picked or dropped it; the proof is added to this very file. */
@@ -28,46 +29,14 @@ interface Props {
   onAdded(added: ResponseOf<'bundle:addTimeStamp'>): void;
 }
 
-type Working = 'request' | 'response' | null;
-
-const failed = (): { ok: false; error: DalelError } => ({ ok: false, error: { code: 'internal' } });
-
 export function AddTimeStamp({ file, bundleId, disabled = false, onBusy, onAdded }: Props) {
   const { t } = useTranslation();
-  const cancelButton = useRef<HTMLButtonElement>(null);
-  const [working, setWorking] = useState<Working>(null);
+  const { working, error, setError, tooLarge, refuseTooLarge, run, chooseOut, cancelButton } = useFileSteps<'request' | 'response'>(onBusy);
   const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<DalelError | null>(null);
-  const [tooLarge, setTooLarge] = useState<string | null>(null);
-
-  useEffect(() => {
-    onBusy(working !== null);
-    if (working) cancelButton.current?.focus();
-  }, [working, onBusy]);
-  // Once the proof is added the screen checks again at once, which takes this away before it renders idle.
-  useEffect(() => () => onBusy(false), [onBusy]);
-
-  async function run<T>(what: NonNullable<Working>, call: () => Promise<Result<T>>): Promise<T | null> {
-    setError(null);
-    setTooLarge(null);
-    setWorking(what);
-    const result = await call().catch(failed);
-    setWorking(null);
-    if (result.ok) return result.value;
-    setError(result.error);
-    return null;
-  }
 
   async function saveRequest() {
     if (working || disabled) return;
-    setError(null);
-    setTooLarge(null);
-    // SECURITY: the shell writes a request only to a path chosen in its own save dialog (electron/main/personChooses.ts).
-    const picked = await dalel()
-      .bundle.chooseOut({ suggested: `${bundleId}.tsq` })
-      .catch(failed);
-    if (!picked.ok) return setError(picked.error);
-    const out = picked.value.path;
+    const out = await chooseOut(`${bundleId}.tsq`);
     if (!out) return;
     const written = await run('request', () => dalel().bundle.timeStampRequest({ file, out }));
     if (written) setSaved(written.out);
@@ -75,10 +44,7 @@ export function AddTimeStamp({ file, bundleId, disabled = false, onBusy, onAdded
 
   async function addResponse(response: File) {
     if (working || disabled) return;
-    if (response.size > maxResponseBytes) {
-      setError(null);
-      return setTooLarge(t('verify:timestamp.responseTooLarge', { name: response.name }));
-    }
+    if (response.size > maxResponseBytes) return refuseTooLarge(t('verify:timestamp.responseTooLarge', { name: response.name }));
     const encoded = await readAsBase64(response).catch(() => null);
     if (encoded === null) return setError({ code: 'ioError', params: { path: response.name } });
     const added = await run('response', () => dalel().bundle.addTimeStamp({ file, response: encoded }));

@@ -7,15 +7,16 @@
  * before adding it to the bundle file. The app itself connects to nothing
  * (NCALayer included); every failure shows as its translated message.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../shared/ipc';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FilePickerButton } from '../components/FilePickerButton';
-import { dalel, type DalelError, type Result } from '../dalel';
+import { dalel } from '../dalel';
 import { fileToSign, maxSignatureBytes } from './countersignature';
 import { readAsBase64 } from './proofOfTime';
 import { TaskProgress } from './TaskProgress';
+import { useFileSteps } from './useFileSteps';
 
 interface Props {
   /** The bundle file as the person picked or dropped it; the signature is added to this very file. */
@@ -27,44 +28,14 @@ interface Props {
   onCountersigned(added: ResponseOf<'bundle:addCountersignature'>): void;
 }
 
-type Working = 'save' | 'add' | null;
-
-const failed = (): { ok: false; error: DalelError } => ({ ok: false, error: { code: 'internal' } });
-
 export function CountersignElsewhere({ file, disabled, onBusy, onCountersigned }: Props) {
   const { t } = useTranslation();
-  const cancelButton = useRef<HTMLButtonElement>(null);
-  const [working, setWorking] = useState<Working>(null);
+  const { working, error, setError, tooLarge, refuseTooLarge, run, chooseOut, cancelButton } = useFileSteps<'save' | 'add'>(onBusy);
   const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<DalelError | null>(null);
-  const [tooLarge, setTooLarge] = useState<string | null>(null);
-
-  useEffect(() => {
-    onBusy(working !== null);
-    if (working) cancelButton.current?.focus();
-  }, [working, onBusy]);
-  // Once added the screen checks again at once, which takes this away before it renders idle.
-  useEffect(() => () => onBusy(false), [onBusy]);
-
-  async function run<T>(what: NonNullable<Working>, call: () => Promise<Result<T>>): Promise<T | null> {
-    setError(null);
-    setTooLarge(null);
-    setWorking(what);
-    const result = await call().catch(failed);
-    setWorking(null);
-    if (result.ok) return result.value;
-    setError(result.error);
-    return null;
-  }
 
   async function saveFileToSign() {
     if (working || disabled) return;
-    setError(null);
-    setTooLarge(null);
-    // SECURITY: the shell writes the file only to a path chosen in its own save dialog (electron/main/personChooses.ts).
-    const picked = await dalel().bundle.chooseOut({ suggested: fileToSign }).catch(failed);
-    if (!picked.ok) return setError(picked.error);
-    const out = picked.value.path;
+    const out = await chooseOut(fileToSign);
     if (!out) return;
     const written = await run('save', () => dalel().bundle.extractTagManifest({ file, out }));
     if (written) setSaved(written.out);
@@ -72,10 +43,7 @@ export function CountersignElsewhere({ file, disabled, onBusy, onCountersigned }
 
   async function addSignature(signature: File) {
     if (working || disabled) return;
-    if (signature.size > maxSignatureBytes) {
-      setError(null);
-      return setTooLarge(t('verify:countersign.signatureTooLarge', { name: signature.name }));
-    }
+    if (signature.size > maxSignatureBytes) return refuseTooLarge(t('verify:countersign.signatureTooLarge', { name: signature.name }));
     const encoded = await readAsBase64(signature).catch(() => null);
     if (encoded === null) return setError({ code: 'ioError', params: { path: signature.name } });
     const added = await run('add', () => dalel().bundle.addCountersignature({ file, signature: encoded }));

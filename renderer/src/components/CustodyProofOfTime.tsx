@@ -13,6 +13,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maxResponseBytes, readAsBase64, sendCommand, utcText } from '../bundles/proofOfTime';
 import { fileNameOf } from '../bundles/exportPath';
+import { useFileSteps } from '../bundles/useFileSteps';
 import { dalel, type DalelError, type Result } from '../dalel';
 import { currentLanguage } from '../i18n';
 import { formatInstant } from '../incidents/format';
@@ -27,26 +28,22 @@ interface Props {
   lastSeq: number | null;
 }
 
-type Working = 'request' | 'add' | null;
-
 const failed = (): { ok: false; error: DalelError } => ({ ok: false, error: { code: 'internal' } });
 
 export function CustodyProofOfTime({ lastSeq }: Props) {
   const { t } = useTranslation();
   const [anchors, setAnchors] = useState<AnchorStanding[] | null>(null);
   const [unavailable, setUnavailable] = useState<Unavailable | null>(null);
-  const [working, setWorking] = useState<Working>(null);
+  const { working, error, setError, tooLarge, refuseTooLarge, run: runStep, chooseOut } = useFileSteps<'request' | 'add'>();
   const [saved, setSaved] = useState<{ seq: number; out: string } | null>(null);
   const [status, setStatus] = useState('');
-  const [error, setError] = useState<DalelError | null>(null);
-  const [tooLarge, setTooLarge] = useState<string | null>(null);
 
   /** A failure that makes the part unusable shows as the reason; any other as its translated error. */
   const refused = useCallback((failure: DalelError, call: 'list' | 'request' | 'add') => {
     const reason = unavailableBecause(failure, call);
     if (reason) setUnavailable(reason);
     else setError(call === 'add' ? anchorError(failure) : failure);
-  }, []);
+  }, [setError]);
 
   const load = useCallback(async () => {
     const listed = await dalel().custody.anchors({}).catch(failed);
@@ -58,29 +55,17 @@ export function CustodyProofOfTime({ lastSeq }: Props) {
     void load();
   }, [load]);
 
-  async function run<T>(what: NonNullable<Working>, busyText: string, call: () => Promise<Result<T>>): Promise<T | null> {
-    setError(null);
-    setTooLarge(null);
-    setWorking(what);
+  /** A step, announced while it works; a failure that makes the part unusable shows as the reason. */
+  async function run<T>(what: 'request' | 'add', busyText: string, call: () => Promise<Result<T>>): Promise<T | null> {
     setStatus(busyText);
-    const result = await call().catch(failed);
-    setWorking(null);
+    const value = await runStep(what, call, (failure) => refused(failure, what));
     setStatus('');
-    if (result.ok) return result.value;
-    refused(result.error, what);
-    return null;
+    return value;
   }
 
   async function saveRequest() {
     if (working) return;
-    setError(null);
-    setTooLarge(null);
-    // SECURITY: the shell writes a request only to a path chosen in its own save dialog (electron/main/personChooses.ts).
-    const picked = await dalel()
-      .bundle.chooseOut({ suggested: anchorRequestName(new Date()) })
-      .catch(failed);
-    if (!picked.ok) return setError(picked.error);
-    const out = picked.value.path;
+    const out = await chooseOut(anchorRequestName(new Date()));
     if (!out) return;
     const written = await run('request', t('common:custody.proof.savingRequest'), () => dalel().custody.anchorRequest({ out }));
     if (!written) return;
@@ -91,9 +76,8 @@ export function CustodyProofOfTime({ lastSeq }: Props) {
   async function addAnswer(answer: File) {
     if (working) return;
     if (answer.size > maxResponseBytes) {
-      setError(null);
       setStatus('');
-      return setTooLarge(t('verify:timestamp.responseTooLarge', { name: answer.name }));
+      return refuseTooLarge(t('verify:timestamp.responseTooLarge', { name: answer.name }));
     }
     const encoded = await readAsBase64(answer).catch(() => null);
     if (encoded === null) return setError({ code: 'ioError', params: { path: answer.name } });
