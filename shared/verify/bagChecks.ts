@@ -1,8 +1,8 @@
 /**
  * The BagIt checks of a Dalel bag once its entries are read (docs/spec/bundle-format.md):
  * the declared sizes, the BagIt declaration, bag-info, Payload-Oxum, both
- * manifests, the fingerprint bag-info declares, and bundle.json against
- * bag-info. Pure functions over what
+ * manifests, the fingerprint bag-info declares, bundle.json against
+ * bag-info, and the evidence files against bundle.json's list. Pure functions over what
  * a reader gathered (declared sizes, sha256 of every file, the bytes of the
  * few files held), run alike by `dalel verify` (electron/engine/bundle/verify.ts)
  * and the standalone verifier page (verifier/); each problem is a
@@ -17,7 +17,8 @@ import {
   parsePayloadOxum,
   type FailureReason,
 } from '../bagit';
-import { bundleFormats, bundleLanguages, bundleProfiles, type Bundle } from '../model';
+import { bareMediaType, bundleFormats, bundleLanguages, bundleProfiles, carriesMediaMetadata, type Bundle } from '../model';
+import { sniff, sniffSpan } from '../model/sniff';
 import type { BundleLimits } from './limits';
 import { strictUtf8 } from './text';
 import { VerifyFailure } from './verifyFailure';
@@ -236,3 +237,44 @@ export function checkBundleJson(bag: BagContents, info: BagInfo, key: { fingerpr
   ];
   for (const [path, value, expected] of mustMatch) if (value !== expected) throw invalid(path, { problem: 'doesNotMatchBagInfo' });
 }
+
+/**
+ * Every listed attachment is there as listed, and every file in
+ * data/attachments/ is named by its sha256; in a format 2 `public` bundle,
+ * no photo, video or recording but a cleaned copy. Returns how many files.
+ */
+export function checkAttachments(bag: BagContents, bundle: Bundle): number {
+  const paths = new Set<string>();
+  const published = bundle.format === 2 && bundle.profile === 'public';
+  for (const attachment of bundle.attachments) {
+    const path = `data/${attachment.path}`;
+    const size = bag.sizes.get(path);
+    if (size === undefined) throw new VerifyFailure('attachmentMissing', path, { recordId: attachment.recordId });
+    const actual = bag.hashes.get(path)!;
+    if (actual !== attachment.sha256 || size !== attachment.size) {
+      throw new VerifyFailure('attachmentHashMismatch', path, { expected: attachment.sha256, actual, size });
+    }
+    // SECURITY: judged as the export judges it, by the file's first bytes whatever its name, and by its media type.
+    if (published && !attachment.cleaned && mayHoldMediaMetadata(attachment.mediaType, bag.heads.get(path))) {
+      throw new VerifyFailure('uncleanedMedia', path, { recordId: attachment.recordId, mediaType: attachment.mediaType });
+    }
+    paths.add(path);
+  }
+  // A reader trusts a file's name to be its hash, listed or not.
+  for (const path of bag.sizes.keys()) {
+    if (!path.startsWith('data/attachments/')) continue;
+    const named = /^data\/attachments\/([0-9a-f]{64})(\.[a-z0-9]{1,10})?$/.exec(path)?.[1];
+    const actual = bag.hashes.get(path)!;
+    if (named !== actual) throw new VerifyFailure('attachmentHashMismatch', path, { expected: named ?? '', actual });
+  }
+  return paths.size;
+}
+
+/** A photo, video or recording by its first bytes or its media type, or a file of no known kind: a public bundle carries none but a cleaned copy. */
+function mayHoldMediaMetadata(mediaType: string, head: Uint8Array | undefined): boolean {
+  if (!head || sniff(head).kind !== 'other') return true;
+  return carriesMediaMetadata(mediaType) || bareMediaType(mediaType) === 'application/octet-stream';
+}
+
+/** How many first bytes of a payload file the attachments check needs: those of a public bundle's evidence files. */
+export const headSpanOf = (profile: string | undefined, path: string) => (profile === 'public' && path.startsWith('data/attachments/') ? sniffSpan : 0);

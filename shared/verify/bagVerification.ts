@@ -27,6 +27,7 @@ import {
   checkFingerprint,
   checkOxum,
   checkTagManifest,
+  headSpanOf,
   heldTagFiles,
   isPayload,
   readBagInfo,
@@ -105,9 +106,9 @@ export abstract class BagVerification<Item extends ZipName, Report extends Verif
   protected async afterSignature(): Promise<void> {}
   /** Steps of this reader's own once bundle.json is read; the report is valid when they pass. */
   protected async afterPayload(_bundle: Bundle): Promise<void> {}
-  /** How many first bytes of a payload file to keep (`heads`), to tell what it is. */
-  protected headSpan(_path: string): number {
-    return 0;
+  /** How many first bytes of a payload file to keep (`heads`): of a public bundle's evidence files, to tell what they are. */
+  protected headSpan(path: string): number {
+    return headSpanOf(this.report.profile, path);
   }
   protected allocate(size: number): Uint8Array {
     return new Uint8Array(size);

@@ -37,6 +37,8 @@ export interface ZipEntryFacts {
 
 export const utf8Bit = 0x800;
 export const encryptedBit = 0x1;
+/** General purpose bit 6: "strong encryption", which no bundle uses and some readers would misread. */
+export const strongEncryptionBit = 0x40;
 export const dataDescriptorBit = 0x8;
 export const unicodePathId = 0x7075;
 const fileTypeMask = 0o170000;
@@ -99,33 +101,90 @@ export class DirectoryTotals {
   }
 }
 
-/** Where an entry's local header says its bytes lie. */
+/** An entry's header fields, as the central directory or its local header gives them. */
+export interface EntryHeader {
+  rawName: Uint8Array;
+  flags: number;
+  compressionMethod: number;
+  crc32: number;
+  compressedSize: number;
+  uncompressedSize: number;
+}
+
+/**
+ * The local header must name the same entry the same way as the directory:
+ * name, method, encryption, and whether a data descriptor follows; and,
+ * where none does, the same CRC-32 and sizes. SECURITY: `unzip` reads the
+ * local header's sizes when bit 3 is clear, so a local header that claims
+ * fewer bytes, or more, would have it extract other bytes than the ones
+ * checked here.
+ */
+export function checkLocalHeader(name: string, central: EntryHeader, local: EntryHeader): void {
+  const sameName = local.rawName.length === central.rawName.length && local.rawName.every((byte, index) => byte === central.rawName[index]);
+  const flagsDiffer = ((local.flags ^ central.flags) & (encryptedBit | strongEncryptionBit | dataDescriptorBit)) !== 0;
+  const sizesDiffer =
+    (central.flags & dataDescriptorBit) === 0 &&
+    (local.crc32 !== central.crc32 || local.compressedSize !== central.compressedSize || local.uncompressedSize !== central.uncompressedSize);
+  if (!sameName || local.compressionMethod !== central.compressionMethod || flagsDiffer || sizesDiffer) {
+    throw new VerifyFailure('zipDamaged', name, { problem: 'localHeaderMismatch' });
+  }
+}
+
+/** Where an entry's local header says its bytes lie, and what its data descriptor, if it has one, must say. */
 export interface EntrySpan {
   start: number;
   end: number;
-  /** General purpose bit 3: a data descriptor may follow the data. */
+  /** General purpose bit 3: a data descriptor follows the data. */
   descriptor: boolean;
   name: string;
+  crc32: number;
+  compressedSize: number;
+  uncompressedSize: number;
 }
 
 /** The lengths a data descriptor (general purpose bit 3) may have: with or without its signature, ZIP64 or not. */
 const descriptorLengths = [12, 16, 20, 24];
 
+const descriptorSignature = 0x08074b50;
+
+/**
+ * A data descriptor says the CRC-32 and sizes again, after the data: with
+ * or without its signature, in 32 or 64 bits (its length tells which).
+ * SECURITY: it must say what the directory says; unzip believes it.
+ */
+function checkDescriptor(bytes: Uint8Array, span: EntrySpan): void {
+  const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const signed = bytes.length === 16 || bytes.length === 24;
+  if (signed && data.getUint32(0, true) !== descriptorSignature) throw new VerifyFailure('zipDamaged', span.name, { problem: 'descriptorMismatch' });
+  const at = signed ? 4 : 0;
+  const wide = bytes.length - at === 20;
+  const crc = data.getUint32(at, true);
+  const compressed = wide ? Number(data.getBigUint64(at + 4, true)) : data.getUint32(at + 4, true);
+  const uncompressed = wide ? Number(data.getBigUint64(at + 12, true)) : data.getUint32(at + 8, true);
+  if (crc !== span.crc32 || compressed !== span.compressedSize || uncompressed !== span.uncompressedSize) {
+    throw new VerifyFailure('zipDamaged', span.name, { problem: 'descriptorMismatch' });
+  }
+}
+
 /**
  * The entries must tile the file from its first byte to the central
- * directory: no two share bytes (the overlapping-entries bomb) and nothing
- * hides between them.
+ * directory: no two share bytes (the overlapping-entries bomb), nothing
+ * hides between them, and each entry that says a data descriptor follows it
+ * has one, saying what the directory says. `read` gives the file's bytes.
  */
-export function checkTiling(entries: readonly EntrySpan[], directoryStart: number): void {
+export async function checkTiling(entries: readonly EntrySpan[], directoryStart: number, read: (at: number, length: number) => Promise<Uint8Array>): Promise<void> {
   const spans = [...entries].sort((a, b) => a.start - b.start);
   // The central directory closes the tiling, as an entry of its own that starts there.
-  spans.push({ start: directoryStart, end: directoryStart, descriptor: false, name: '' });
+  spans.push({ start: directoryStart, end: directoryStart, descriptor: false, name: '', crc32: 0, compressedSize: 0, uncompressedSize: 0 });
   let previous: EntrySpan | undefined;
   for (const span of spans) {
     const gap = span.start - (previous ? previous.end : 0);
     const file = span.name || undefined;
     if (gap < 0) throw new VerifyFailure('zipDamaged', file, { problem: 'overlappingEntries' });
-    if (gap > 0 && !(previous?.descriptor && descriptorLengths.includes(gap))) throw new VerifyFailure('zipDamaged', file, { problem: 'hiddenBytes' });
+    if (previous?.descriptor) {
+      if (!descriptorLengths.includes(gap)) throw new VerifyFailure('zipDamaged', previous.name, { problem: 'descriptorMissing' });
+      checkDescriptor(await read(previous.end, gap), previous);
+    } else if (gap > 0) throw new VerifyFailure('zipDamaged', file, { problem: 'hiddenBytes' });
     previous = span;
   }
 }

@@ -2,14 +2,14 @@
  * The verifier page's check of a dropped bundle: the check of `dalel verify`
  * (shared/verify/bagVerification.ts, the same steps in the same order,
  * through the same checks) with the browser's own reader (zipFile.ts) and
- * cryptography (webCrypto.ts). It stops at bundle.json: the records' own
- * signatures, their revisions, custody and attachments, a proof of time and
- * a countersignature are left to `dalel verify`, and the report says so
- * (`notChecked`). Never throws on a bad bundle.
+ * cryptography (webCrypto.ts). It checks bundle.json and the evidence
+ * files against its list; the records' own signatures, their revisions and
+ * custody, a proof of time and a countersignature are left to `dalel
+ * verify`, and the report says so (`notChecked`). Never throws on a bad bundle.
  */
 import type { VerifyReport } from '../../shared/bagit';
 import type { Bundle } from '../../shared/model';
-import { bagFiles, bundleNamespace, heldText, payloadTotals } from '../../shared/verify/bagChecks';
+import { bagFiles, bundleNamespace, checkAttachments, heldText, payloadTotals } from '../../shared/verify/bagChecks';
 import { BagVerification, type BagCheckOptions, type BagZip, type Sha256, type SignerKey } from '../../shared/verify/bagVerification';
 import { bundleLimits } from '../../shared/verify/limits';
 import { sameBytes } from '../../shared/verify/bytes';
@@ -19,7 +19,7 @@ import { fingerprintOf, sha256Hasher, verifySshsig } from './webCrypto';
 import { ZipFile, type ZipItem } from './zipFile';
 
 /** What `dalel verify` checks beyond this page, when the bundle calls for it. */
-export type NotChecked = 'records' | 'attachments' | 'timestamp' | 'countersignature';
+export type NotChecked = 'records' | 'timestamp' | 'countersignature';
 
 export interface PageReport extends VerifyReport {
   notChecked: NotChecked[];
@@ -83,10 +83,10 @@ class PageVerification extends BagVerification<ZipItem, PageReport> {
   }
 
   protected override async afterPayload(bundle: Bundle): Promise<void> {
-    this.report.counts = { ...payloadTotals(this), records: bundle.records.length, attachments: bundle.attachments.length };
+    const attachments = await this.step('attachments', () => checkAttachments(this, bundle));
+    this.report.counts = { ...payloadTotals(this), records: bundle.records.length, attachments };
     this.report.notChecked = [
       ...(bundle.records.length > 0 ? (['records'] as const) : []),
-      ...(bundle.attachments.length > 0 ? (['attachments'] as const) : []),
       ...(this.sizes.has(bagFiles.timeStamp) ? (['timestamp'] as const) : []),
       ...(this.sizes.has(bagFiles.countersignature) ? (['countersignature'] as const) : []),
     ];

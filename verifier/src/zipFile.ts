@@ -1,6 +1,7 @@
 /**
  * Reads an untrusted ZIP from a File in the browser, for the verifier page:
- * the central directory (ZIP64 too), each entry judged by the same checks
+ * its end as the engine reads it (shared/verify/zipEnd.ts), the central
+ * directory (ZIP64 too), each entry judged by the same checks
  * as `dalel verify` (shared/verify/zipEntries.ts) before anything is
  * inflated, the local headers against the directory and their tiling, then
  * each entry's bytes as a stream (DecompressionStream), held to its declared
@@ -11,14 +12,17 @@
 import type { StopSignal } from '../../shared/verify/bagVerification';
 import type { ZipLimits } from '../../shared/verify/limits';
 import { VerifyFailure } from '../../shared/verify/verifyFailure';
+import { readZipEnd } from '../../shared/verify/zipEnd';
 import {
   checkEntry,
   checkEntryCount,
   checkEntryHeader,
+  checkLocalHeader,
   checkTiling,
   dataDescriptorBit,
   DirectoryTotals,
   encryptedBit,
+  strongEncryptionBit,
   unicodePathId,
   utf8Bit,
   type EntrySpan,
@@ -34,7 +38,7 @@ export interface ZipItem extends ZipName {
   localHeaderOffset: number;
 }
 
-const signatures = { directoryEnd: 0x06054b50, zip64Locator: 0x07064b50, zip64End: 0x06064b50, central: 0x02014b50, local: 0x04034b50 };
+const signatures = { central: 0x02014b50, local: 0x04034b50 };
 const lossy = new TextDecoder('utf-8');
 const damaged = (detail: Record<string, string | number>, file?: string) => new VerifyFailure('zipDamaged', file, detail);
 
@@ -64,6 +68,7 @@ const u64 = (data: DataView, at: number) => {
 export class ZipFile {
   private readonly window: FileWindow;
   directoryStart = 0;
+  private directoryEnd = 0;
   private entryCount = 0;
 
   private constructor(readonly file: Blob) {
@@ -72,37 +77,9 @@ export class ZipFile {
 
   static async open(file: Blob): Promise<ZipFile> {
     const zip = new ZipFile(file);
-    await zip.readEnd();
+    const end = await readZipEnd(file.size, (at, length) => zip.window.read(at, length).then((bytes) => bytes.slice()));
+    Object.assign(zip, end);
     return zip;
-  }
-
-  /** The end of central directory record: the last one, whose comment runs exactly to the end of the file. */
-  private async readEnd(): Promise<void> {
-    const tail = Math.min(this.file.size, 22 + 0xffff);
-    if (tail < 22) throw damaged({ problem: 'notAZip' });
-    const bytes = await this.window.read(this.file.size - tail, tail);
-    const data = view(bytes);
-    let at = -1;
-    for (let index = bytes.length - 22; index >= 0; index--) {
-      if (data.getUint32(index, true) === signatures.directoryEnd) {
-        at = index;
-        break;
-      }
-    }
-    if (at < 0) throw damaged({ problem: 'notAZip' });
-    if (data.getUint16(at + 20, true) !== bytes.length - at - 22) throw damaged({ problem: 'commentLength' });
-    if (data.getUint16(at + 4, true) !== 0) throw damaged({ problem: 'multiDisk' });
-    this.entryCount = data.getUint16(at + 10, true);
-    this.directoryStart = data.getUint32(at + 16, true);
-    if (this.entryCount === 0xffff || this.directoryStart === 0xffffffff) {
-      const locatorAt = this.file.size - tail + at - 20;
-      const locator = view(await this.window.read(locatorAt, 20));
-      if (locator.getUint32(0, true) !== signatures.zip64Locator) throw damaged({ problem: 'zip64Locator' });
-      const end = view(await this.window.read(u64(locator, 8), 56));
-      if (end.getUint32(0, true) !== signatures.zip64End) throw damaged({ problem: 'zip64End' });
-      this.entryCount = u64(end, 32);
-      this.directoryStart = u64(end, 48);
-    }
   }
 
   /** Reads and checks the central directory; nothing is decompressed. */
@@ -125,6 +102,8 @@ export class ZipFile {
       items.push(item);
       at += 46 + headerBytes;
     }
+    // SECURITY: the directory ends where the end records begin: nothing hides between them.
+    if (at !== this.directoryEnd) throw damaged({ problem: 'hiddenBytes' });
     return items;
   }
 
@@ -134,13 +113,16 @@ export class ZipFile {
     let uncompressedSize = fixed.getUint32(24, true);
     let localHeaderOffset = fixed.getUint32(42, true);
     let unicodePath: Uint8Array | null = null;
+    let zip64Read = false;
     const fields = view(extra);
     for (let at = 0; at + 4 <= extra.length; ) {
       const [id, length] = [fields.getUint16(at, true), fields.getUint16(at + 2, true)];
       const body = at + 4;
       if (body + length > extra.length) throw damaged({ problem: 'extraField' }, `#${position}`);
       if (id === unicodePathId && unicodePath === null) unicodePath = extra.slice(body, body + length);
-      if (id === 0x0001) {
+      // The first of each, as yauzl and unzip read them.
+      if (id === 0x0001 && !zip64Read) {
+        zip64Read = true;
         // ZIP64: the 64-bit values of the fields that read 0xffffffff, in this order.
         let next = body;
         const take = () => {
@@ -172,7 +154,7 @@ export class ZipFile {
       crc32: fixed.getUint32(16, true),
       localHeaderOffset,
       facts: {
-        encrypted: (flags & encryptedBit) !== 0,
+        encrypted: (flags & (encryptedBit | strongEncryptionBit)) !== 0,
         compressionMethod,
         externalFileAttributes: fixed.getUint32(38, true),
         compressedSize,
@@ -186,12 +168,17 @@ export class ZipFile {
     const header = view(await this.window.read(item.localHeaderOffset, 30).catch(() => Promise.reject(damaged({ problem: 'localHeader' }, item.name))));
     if (header.getUint32(0, true) !== signatures.local) throw damaged({ problem: 'localHeader' }, item.name);
     const [nameLength, extraLength] = [header.getUint16(26, true), header.getUint16(28, true)];
-    const flags = header.getUint16(6, true);
-    const name = await this.window.read(item.localHeaderOffset + 30, nameLength);
-    const sameName = name.length === item.rawName.length && name.every((byte, index) => byte === item.rawName[index]);
-    if (!sameName || header.getUint16(8, true) !== item.facts.compressionMethod || (flags & encryptedBit) !== (item.flags & encryptedBit)) {
-      throw damaged({ problem: 'localHeaderMismatch' }, item.name);
-    }
+    const rawName = (await this.window.read(item.localHeaderOffset + 30, nameLength)).slice();
+    const central = { rawName: item.rawName, flags: item.flags, compressionMethod: item.facts.compressionMethod, crc32: item.crc32, compressedSize: item.facts.compressedSize, uncompressedSize: item.size };
+    const local = {
+      rawName,
+      flags: header.getUint16(6, true),
+      compressionMethod: header.getUint16(8, true),
+      crc32: header.getUint32(14, true),
+      compressedSize: header.getUint32(18, true),
+      uncompressedSize: header.getUint32(22, true),
+    };
+    checkLocalHeader(item.name, central, local);
     return item.localHeaderOffset + 30 + nameLength + extraLength;
   }
 
@@ -201,9 +188,17 @@ export class ZipFile {
     for (const item of items) {
       if (signal?.aborted) throw new VerifyFailure('cancelled');
       const start = await this.dataStart(item);
-      spans.push({ start: item.localHeaderOffset, end: start + item.facts.compressedSize, descriptor: (item.flags & dataDescriptorBit) !== 0, name: item.name });
+      spans.push({
+        start: item.localHeaderOffset,
+        end: start + item.facts.compressedSize,
+        descriptor: (item.flags & dataDescriptorBit) !== 0,
+        name: item.name,
+        crc32: item.crc32,
+        compressedSize: item.facts.compressedSize,
+        uncompressedSize: item.size,
+      });
     }
-    checkTiling(spans, this.directoryStart);
+    await checkTiling(spans, this.directoryStart, (at, length) => this.window.read(at, length).then((bytes) => bytes.slice()));
   }
 
   /** An entry's bytes, inflated as they are read; throws when they are cut short, too many, or fail their CRC-32. */

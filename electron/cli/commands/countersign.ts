@@ -10,7 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ncaLayerAddress } from '../../engine/countersign/ncaLayer';
+import { loopbackAddress, ncaLayerAddress } from '../../engine/countersign/ncaLayer';
 import { InputFailure } from '../failures';
 import { printable } from '../terminalText';
 import { type Command, type CommandContext, json, readPassphrase } from './context';
@@ -33,7 +33,9 @@ export const countersignCommands: Record<string, Command> = {
       const path = resolve(context.positionals[0]!);
       let added;
       if (context.values.ncalayer === true) {
-        context.warn(t('cli:ncaLayerConnecting', { address: printable(context.io.env.DALEL_NCALAYER || ncaLayerAddress) }));
+        // Said only of an address on this computer, as it will be connected to; any other is refused by the engine unconnected.
+        const address = loopbackAddress(context.io.env.DALEL_NCALAYER || ncaLayerAddress);
+        if (address) context.warn(t('cli:ncaLayerConnecting', { address: printable(address) }));
         added = await context.call('bundle:countersignWithNcaLayer', { path, language: context.language });
       } else if (typeof signatureFile === 'string') {
         const signature = await readInput(context, signatureFile);

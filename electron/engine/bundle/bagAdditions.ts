@@ -31,9 +31,10 @@ export async function checkedBundle(path: string, verify: Verifier, options: Ver
   if (report.failure?.reason === 'fileUnreadable') throw new EngineError('ioError', { path });
   if (report.failure?.reason === 'cancelled') throw new EngineError('cancelled');
   if (!report.valid || !report.bundleId) throw new EngineError('bundleNotValid', { path });
-  const zip = await openZip(path);
+  const opened = await openZip(path);
+  const { zip } = opened;
   try {
-    const { items } = await readDirectory(zip, defaultVerifyLimits);
+    const { items } = await readDirectory(opened, defaultVerifyLimits);
     const item = items.find((candidate) => candidate.name === `${report.bundleId}/${bagFiles.tagManifest}`)!;
     const chunks: Buffer[] = [];
     for await (const chunk of entryBytes(zip, item)) chunks.push(chunk);
@@ -53,10 +54,11 @@ export async function addToBag(path: string, checked: CheckedBundle, name: strin
   if (bytes.length > defaultVerifyLimits.maxTagFileBytes) throw new EngineError('invalidRequest');
   const bundleId = checked.report.bundleId!;
   const mode = (await stat(path).catch((error: unknown) => Promise.reject(fromFsError(error, path)))).mode & 0o777;
-  const zip = await openZip(path);
+  const opened = await openZip(path);
+  const { zip } = opened;
   const whole = createHash('sha256');
   try {
-    const { items } = await readDirectory(zip, defaultVerifyLimits);
+    const { items } = await readDirectory(opened, defaultVerifyLimits);
     async function* entries(): AsyncGenerator<ZipEntry> {
       for (const item of items) {
         if (item.directory) continue;

@@ -6,11 +6,10 @@
  * the reader gathered; each problem is a `VerifyFailure` naming the file,
  * relative to the bag.
  */
-import { bareMediaType, carriesMediaMetadata, type Bundle } from '../../../shared/model';
+import type { Bundle } from '../../../shared/model';
 import { bagFiles, bundleNamespace, heldText, type BagContents } from '../../../shared/verify/bagChecks';
 import { VerifyFailure } from '../../../shared/verify/verifyFailure';
 import { signedHeadProblem } from '../disclosure';
-import { sniff } from '../media/sniff';
 import { parsePublicKeyLine, parseSshsig, verifySshsig, type SshPublicKey } from '../sshsig';
 
 export * from '../../../shared/verify/bagChecks';
@@ -45,44 +44,6 @@ export function checkSignature(bag: BagContents, key: SshPublicKey): void {
     default:
       throw new VerifyFailure('signatureMalformed', files.signature, { problem: verified.error });
   }
-}
-
-/**
- * Every listed attachment is there as listed, and every file in
- * data/attachments/ is named by its sha256; in a format 2 `public` bundle,
- * no photo, video or recording but a cleaned copy. Returns how many files.
- */
-export function checkAttachments(bag: BagContents, bundle: Bundle): number {
-  const paths = new Set<string>();
-  const published = bundle.format === 2 && bundle.profile === 'public';
-  for (const attachment of bundle.attachments) {
-    const path = `data/${attachment.path}`;
-    const size = bag.sizes.get(path);
-    if (size === undefined) throw new VerifyFailure('attachmentMissing', path, { recordId: attachment.recordId });
-    const actual = bag.hashes.get(path)!;
-    if (actual !== attachment.sha256 || size !== attachment.size) {
-      throw new VerifyFailure('attachmentHashMismatch', path, { expected: attachment.sha256, actual, size });
-    }
-    // SECURITY: judged as the export judges it, by the file's first bytes whatever its name, and by its media type.
-    if (published && !attachment.cleaned && mayHoldMediaMetadata(attachment.mediaType, bag.heads.get(path))) {
-      throw new VerifyFailure('uncleanedMedia', path, { recordId: attachment.recordId, mediaType: attachment.mediaType });
-    }
-    paths.add(path);
-  }
-  // A reader trusts a file's name to be its hash, listed or not.
-  for (const path of bag.sizes.keys()) {
-    if (!path.startsWith('data/attachments/')) continue;
-    const named = /^data\/attachments\/([0-9a-f]{64})(\.[a-z0-9]{1,10})?$/.exec(path)?.[1];
-    const actual = bag.hashes.get(path)!;
-    if (named !== actual) throw new VerifyFailure('attachmentHashMismatch', path, { expected: named ?? '', actual });
-  }
-  return paths.size;
-}
-
-/** A photo, video or recording by its first bytes or its media type, or a file of no known kind: a public bundle carries none but a cleaned copy. */
-function mayHoldMediaMetadata(mediaType: string, head: Uint8Array | undefined): boolean {
-  if (!head || sniff(head).kind !== 'other') return true;
-  return carriesMediaMetadata(mediaType) || bareMediaType(mediaType) === 'application/octet-stream';
 }
 
 /**

@@ -20,7 +20,7 @@ import type { Archive } from '../archive';
 import { canonicalJson } from '../canonical';
 import { EngineError } from '../errors';
 import { cleanMedia, cleanSizeLimit, metadataKinds } from '../media/cleanMedia';
-import { sniff, sniffSpan } from '../media/sniff';
+import { sniff, sniffSpan } from '../../../shared/model/sniff';
 import type { SigningKey } from '../signingKey';
 
 /** What became of one stored file (by its sha256) in this bundle. */

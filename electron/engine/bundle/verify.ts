@@ -19,7 +19,6 @@ import type { Bundle, SignedRevision } from '../../../shared/model';
 import { BagVerification, type BagZip, type Sha256, type SignerKey } from '../../../shared/verify/bagVerification';
 import { bundleLimits, type BundleLimits } from '../../../shared/verify/limits';
 import { VerifyFailure } from '../../../shared/verify/verifyFailure';
-import { sniffSpan } from '../media/sniff';
 import { judgeIncomingRevisions } from '../merge/incoming';
 import { fingerprintOfLine } from '../signingKey';
 import { bagFiles, bundleNamespace, checkAttachments, checkSignature, checkSignedHeads, payloadTotals, readSignerKey } from './bagChecks';
@@ -100,10 +99,11 @@ function checkHeads(bundle: Bundle): Map<string, number> {
 
 /** The ZIP through yauzl (zipReader.ts): its directory and local headers checked, then each entry's bytes. */
 async function openBagZip(path: string | ZipBytes, limits: VerifyLimits, signal?: AbortSignal): Promise<BagZip<ZipItem>> {
-  const zip = await openZip(path);
+  const opened = await openZip(path);
+  const { zip } = opened;
   try {
-    const { items, directoryStart } = await readDirectory(zip, limits);
-    await checkLocalHeaders(zip, items, directoryStart, signal);
+    const { items, directoryStart } = await readDirectory(opened, limits);
+    await checkLocalHeaders(opened, items, directoryStart, signal);
     return { items, entryBytes: (item) => entryBytes(zip, item, signal), close: () => zip.close() };
   } catch (error) {
     zip.close();
@@ -147,11 +147,6 @@ class Verification extends BagVerification<ZipItem> {
   /** Node's Buffer, unfilled: bundle.json can be hundreds of megabytes, each byte written at once. */
   protected override allocate(size: number): Uint8Array {
     return Buffer.allocUnsafe(size);
-  }
-
-  /** Of an evidence file of a public bundle, the first bytes, which tell whether it is a photo, video or recording. */
-  protected override headSpan(path: string): number {
-    return this.report.profile === 'public' && path.startsWith('data/attachments/') ? sniffSpan : 0;
   }
 
   protected checkSignature(): SignerKey {

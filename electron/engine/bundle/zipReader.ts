@@ -8,23 +8,25 @@
  * (yauzl checks neither CRC nor, alone, a stored entry's length). Never
  * writes anything; every problem is a `VerifyFailure` naming the entry.
  */
-import { crc32 } from 'node:zlib';
+import { createInflateRaw, crc32 } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { bundleLimits, type ZipLimits } from '../../../shared/verify/limits';
 import {
   checkEntry,
   checkEntryCount,
   checkEntryHeader,
+  checkLocalHeader,
   checkTiling,
   dataDescriptorBit,
   DirectoryTotals,
-  encryptedBit,
+  strongEncryptionBit,
   unicodePathId,
   utf8Bit,
   type EntrySpan,
   type ZipEntryFacts,
   type ZipName,
 } from '../../../shared/verify/zipEntries';
+import { readZipEnd, type ZipEnd } from '../../../shared/verify/zipEnd';
 import { VerifyFailure } from '../../../shared/verify/verifyFailure';
 import { zipSource, type ZipBytes } from './zipSource';
 
@@ -40,18 +42,47 @@ export interface ZipItem extends ZipName {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export async function openZip(source: string | ZipBytes): Promise<ZipFile> {
+/** Reads `length` bytes at `at` through yauzl's reader. */
+function readAt(reader: yauzl.RandomAccessReader, at: number, length: number): Promise<Uint8Array> {
+  const buffer = Buffer.alloc(length);
+  // WindowedReader (zipSource.ts) gives the count read; yauzl's typings know only the error.
+  const read = reader.read.bind(reader) as unknown as (buffer: Buffer, offset: number, length: number, position: number, done: (error: Error | null, count?: number) => void) => void;
+  return new Promise((resolve, reject) =>
+    read(buffer, 0, length, at, (error, count) => (error ? reject(error) : count !== length ? reject(new Error('unexpected end of file')) : resolve(buffer))),
+  );
+}
+
+/** An open ZIP and its end, read as shared/verify/zipEnd.ts reads it, which yauzl must agree with. */
+export interface OpenZip {
+  zip: ZipFile;
+  end: ZipEnd;
+  /** The file's bytes at a place, for what yauzl does not read (data descriptors). */
+  read(at: number, length: number): Promise<Uint8Array>;
+}
+
+export async function openZip(source: string | ZipBytes): Promise<OpenZip> {
   // SECURITY: decodeStrings off so that we judge the raw name bytes ourselves (yauzl would turn
   // backslashes into slashes without strictFileNames, and reports unsafe names only as plain errors).
   const options = { autoClose: false, lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: true };
   let opened: Awaited<ReturnType<typeof zipSource>> | undefined;
   try {
     opened = await zipSource(source);
-    const zip = await yauzl.fromRandomAccessReaderPromise(opened.reader, opened.size, options);
+    const { reader, size } = opened;
+    const end = await readZipEnd(size, (at, length) => readAt(reader, at, length));
+    const zip = await yauzl.fromRandomAccessReaderPromise(reader, size, options);
     // Failures reach us through the calls that read; a late 'error' (closing the file) must not crash the process.
     zip.on('error', () => {});
-    return zip;
+    // Before the first entry is read, yauzl's cursor is the central directory's offset (a number; the typings say boolean).
+    if (zip.entryCount !== end.entryCount || Number(zip.readEntryCursor) !== end.directoryStart) {
+      zip.close();
+      throw new VerifyFailure('zipDamaged', undefined, { problem: 'zip64Disagrees' });
+    }
+    return { zip, end, read: (at, length) => readAt(reader, at, length) };
   } catch (error) {
+    if (error instanceof VerifyFailure) {
+      opened?.reader.close(() => {});
+      throw error;
+    }
     opened?.reader.close(() => {});
     const code = (error as NodeJS.ErrnoException).code;
     if (code && ['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EMFILE'].includes(code)) {
@@ -77,7 +108,7 @@ function describe(entry: Entry): ZipItem {
 }
 
 const facts = (entry: Entry): ZipEntryFacts => ({
-  encrypted: entry.isEncrypted(),
+  encrypted: entry.isEncrypted() || (entry.generalPurposeBitFlag & strongEncryptionBit) !== 0,
   compressionMethod: entry.compressionMethod,
   externalFileAttributes: entry.externalFileAttributes,
   compressedSize: entry.compressedSize,
@@ -96,11 +127,10 @@ function directoryError(error: unknown, position: number): VerifyFailure {
   return new VerifyFailure('zipDamaged', stored ? file : undefined, { message: text });
 }
 
-/** Reads and checks the central directory, and tells where it starts; nothing is decompressed. */
-export async function readDirectory(zip: ZipFile, limits: ZipLimits): Promise<{ items: ZipItem[]; directoryStart: number }> {
+/** Reads and checks the central directory, which must end where the end records begin; nothing is decompressed. */
+export async function readDirectory({ zip, end }: OpenZip, limits: ZipLimits): Promise<{ items: ZipItem[]; directoryStart: number }> {
   checkEntryCount(zip.entryCount, limits);
-  // Before the first entry is read, yauzl's cursor is the central directory's offset (a number; the typings say boolean).
-  const directoryStart = Number(zip.readEntryCursor);
+  const directoryStart = end.directoryStart;
   const items: ZipItem[] = [];
   const totals = new DirectoryTotals(limits);
   try {
@@ -115,6 +145,7 @@ export async function readDirectory(zip: ZipFile, limits: ZipLimits): Promise<{ 
     if (error instanceof VerifyFailure) throw error;
     throw directoryError(error, items.length + 1);
   }
+  if (Number(zip.readEntryCursor) !== end.directoryEnd) throw new VerifyFailure('zipDamaged', undefined, { problem: 'hiddenBytes' });
   return { items, directoryStart };
 }
 
@@ -124,32 +155,37 @@ export async function readDirectory(zip: ZipFile, limits: ZipLimits): Promise<{ 
  * archive). The entries must then tile the file from its first byte to the central directory:
  * no two share bytes (the overlapping-entries bomb) and nothing hides between them.
  */
-export async function checkLocalHeaders(zip: ZipFile, items: readonly ZipItem[], directoryStart: number, signal?: AbortSignal): Promise<void> {
+export async function checkLocalHeaders({ zip, read }: OpenZip, items: readonly ZipItem[], directoryStart: number, signal?: AbortSignal): Promise<void> {
+  const header = (entry: Entry | Awaited<ReturnType<ZipFile['readLocalFileHeaderPromise']>>, rawName: Uint8Array) => ({
+    rawName,
+    flags: entry.generalPurposeBitFlag,
+    compressionMethod: entry.compressionMethod,
+    crc32: entry.crc32,
+    compressedSize: entry.compressedSize,
+    uncompressedSize: entry.uncompressedSize,
+  });
   const spans: EntrySpan[] = [];
   for (const item of items) {
     if (signal?.aborted) throw new VerifyFailure('cancelled');
     const { entry } = item;
-    let header;
+    let local;
     try {
-      header = await zip.readLocalFileHeaderPromise(entry);
+      local = await zip.readLocalFileHeaderPromise(entry);
     } catch (error) {
       throw new VerifyFailure('zipDamaged', item.name, { message: message(error) });
     }
-    if (
-      !header.fileName.equals(item.rawName) ||
-      header.compressionMethod !== entry.compressionMethod ||
-      (header.generalPurposeBitFlag & encryptedBit) !== (entry.generalPurposeBitFlag & encryptedBit)
-    ) {
-      throw new VerifyFailure('zipDamaged', item.name, { problem: 'localHeaderMismatch' });
-    }
+    checkLocalHeader(item.name, header(entry, item.rawName), header(local, local.fileName));
     spans.push({
       start: entry.relativeOffsetOfLocalHeader,
-      end: header.fileDataStart + entry.compressedSize,
+      end: local.fileDataStart + entry.compressedSize,
       descriptor: (entry.generalPurposeBitFlag & dataDescriptorBit) !== 0,
       name: item.name,
+      crc32: entry.crc32,
+      compressedSize: entry.compressedSize,
+      uncompressedSize: entry.uncompressedSize,
     });
   }
-  checkTiling(spans, directoryStart);
+  await checkTiling(spans, directoryStart, read);
 }
 
 function streamError(error: unknown, name: string): VerifyFailure {
@@ -160,14 +196,26 @@ function streamError(error: unknown, name: string): VerifyFailure {
   return new VerifyFailure('zipDamaged', name, { message: text });
 }
 
-/** An entry's bytes, in constant memory; throws when they are cut short, too many, or fail their CRC-32. */
+/**
+ * An entry's bytes, in constant memory; throws when they are cut short, too
+ * many, fail their CRC-32, or when a deflated entry's stream ends before its
+ * stored bytes do. SECURITY: zlib stops at the end of a deflate stream and
+ * ignores what follows, so bytes hidden after it inside the entry (another
+ * archive's entries, say) would pass unseen; the browser's inflater refuses
+ * them, and so must this one. So it inflates the stored bytes itself and
+ * checks that it used them all.
+ */
 export async function* entryBytes(zip: ZipFile, item: ZipItem, signal?: AbortSignal): AsyncGenerator<Buffer> {
-  let stream;
+  const deflated = item.entry.compressionMethod === 8;
+  let raw;
   try {
-    stream = await zip.openReadStreamPromise(item.entry);
+    raw = await zip.openReadStreamPromise(item.entry, { decompress: deflated ? false : null });
   } catch (error) {
     throw streamError(error, item.name);
   }
+  const inflater = deflated ? createInflateRaw() : null;
+  const stream = inflater ? raw.pipe(inflater) : raw;
+  raw.on('error', (error) => inflater?.destroy(error));
   let size = 0;
   let crc = 0;
   try {
@@ -181,8 +229,10 @@ export async function* entryBytes(zip: ZipFile, item: ZipItem, signal?: AbortSig
   } catch (error) {
     throw streamError(error, item.name);
   } finally {
+    raw.destroy();
     stream.destroy();
   }
+  if (inflater && inflater.bytesWritten !== item.entry.compressedSize) throw new VerifyFailure('zipDamaged', item.name, { problem: 'bytesAfterDeflate' });
   if (size !== item.size) throw new VerifyFailure('zipDamaged', item.name, { declared: item.size, actual: size });
   if (crc !== item.entry.crc32) throw new VerifyFailure('zipDamaged', item.name, { problem: 'crc32' });
 }

@@ -101,7 +101,7 @@ describe('signing through NCALayer on this computer', () => {
 
   it('never connects anywhere but this computer', async () => {
     const before = ncaLayer.connections();
-    for (const elsewhere of ['wss://example.org:13579/', 'wss://10.0.0.1:13579/', 'https://127.0.0.1:13579/', 'wss://127.0.0.1.example.org:13579/', 'not an address']) {
+    for (const elsewhere of ['wss://example.org:13579/', 'wss://10.0.0.1:13579/', 'https://127.0.0.1:13579/', 'wss://127.0.0.1.example.org:13579/', 'wss://127.0.0.1@evil.example:13579/', `${address}#x`, `${address}?x=1`, 'not an address']) {
       await expect(signWithNcaLayer(tagManifest, { address: elsewhere, locale: 'en', connectTimeoutMs: 100 }), elsewhere).rejects.toMatchObject({ code: 'ncaLayerUnreachable' });
     }
     expect(ncaLayer.connections()).toBe(before);

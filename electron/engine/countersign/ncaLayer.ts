@@ -40,16 +40,23 @@ const loopback = new Set(['127.0.0.1', '[::1]', 'localhost']);
 /** NCALayer's key usage for signing documents (id-kp-emailProtection is how NCA marks signing keys). */
 const signingKeyUsage = '1.3.6.1.5.5.7.3.4';
 
-function checkedAddress(address: string): string {
+/** The address as it will be connected to, when it is NCALayer's kind of address on this computer; null otherwise. */
+export function loopbackAddress(address: string): string | null {
   let url: URL;
   try {
     url = new URL(address);
   } catch {
-    throw new EngineError('ncaLayerUnreachable', { address });
+    return null;
   }
-  // SECURITY: the tag manifest goes to NCALayer on this computer and nowhere else.
-  if (!['wss:', 'ws:'].includes(url.protocol) || !loopback.has(url.hostname)) throw new EngineError('ncaLayerUnreachable', { address });
+  // SECURITY: the tag manifest goes to NCALayer on this computer and nowhere else; no credentials, query or fragment either.
+  if (!['wss:', 'ws:'].includes(url.protocol) || !loopback.has(url.hostname) || url.username || url.password || url.search || url.hash) return null;
   return url.href;
+}
+
+function checkedAddress(address: string): string {
+  const checked = loopbackAddress(address);
+  if (checked === null) throw new EngineError('ncaLayerUnreachable', { address });
+  return checked;
 }
 
 /** The request of NCALayer's "basics" module: a detached CMS signature of `data`, by a signing key of the person's choosing. */

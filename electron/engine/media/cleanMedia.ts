@@ -21,7 +21,7 @@ import { bareMediaType, cleanableMediaTypes } from '../../../shared/model';
 import { cleanArgs, isCleanableFileType } from './exiftoolArgs';
 import { readMetadata, timeoutFor, type MetadataRead } from './readMetadata';
 import { runExiftool, type ExiftoolFailure } from './runExiftool';
-import { sniff } from './sniff';
+import { sniff } from '../../../shared/model/sniff';
 import { structureProblem } from './structure';
 import { metadataKindOrder, type MetadataKind } from './tagKinds';
 

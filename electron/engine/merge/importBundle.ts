@@ -165,14 +165,15 @@ async function storeFiles(
   }
   const added: string[] = [];
   if (!wanted.size) return { entries, added, setAside };
-  let zip;
+  let opened;
   try {
-    zip = await openZip(zipPath);
+    opened = await openZip(zipPath);
   } catch (error) {
     throw fromFsError(error, zipPath);
   }
+  const { zip } = opened;
   try {
-    const { items } = await readDirectory(zip, defaultZipLimits);
+    const { items } = await readDirectory(opened, defaultZipLimits);
     const { files } = checkPaths(items);
     for (const attachment of wanted.values()) {
       const item = files.get(`data/${attachment.path}`);

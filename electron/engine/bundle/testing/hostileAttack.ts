@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { FailureReason } from '../../../../shared/bagit';
-import { bagEntries, makeBag, type Bag, type BagOptions, type ZipEntrySpec } from './makeBundle';
+import { bagEntries, makeBag, type Bag, type BagOptions, type ZipEndSpec, type ZipEntrySpec } from './makeBundle';
 
 /** `full`: each attack at the size it was reported at; `small`: as small as the default budgets still refuse it for the same reason. */
 export type CorpusSize = 'full' | 'small';
@@ -18,7 +18,7 @@ export interface Attack {
   /** The refusal it must get. */
   reason: FailureReason;
   /** The entries to write, and the file the refusal names: relative to the bag, or the entry's name in the ZIP. */
-  build(size: CorpusSize): Promise<{ entries: ZipEntrySpec[]; file?: string }>;
+  build(size: CorpusSize): Promise<{ entries: ZipEntrySpec[]; file?: string; zip?: ZipEndSpec }>;
 }
 
 export const MiB = 2 ** 20;

@@ -17,6 +17,7 @@ import { SigningKey } from '../../signingKey';
 import { MiB, pick, signed, text, type Attack, type CorpusSize } from './hostileAttack';
 import { hexLines, junkEntries } from './hostileBytes';
 import { jsonAttacks } from './hostileJson';
+import { readerAttacks } from './hostileReaders';
 import { bagEntries, makeBag, writeZip } from './makeBundle';
 
 export type { CorpusSize } from './hostileAttack';
@@ -187,7 +188,7 @@ const zipAttacks: Attack[] = [
   },
 ];
 
-const allAttacks = [...jsonAttacks, ...bagAttacks, ...zipAttacks];
+const allAttacks = [...jsonAttacks, ...bagAttacks, ...zipAttacks, ...readerAttacks];
 
 export const hostileAttacks: readonly Pick<Attack, 'id' | 'attack' | 'reason'>[] = allAttacks;
 
@@ -196,9 +197,9 @@ export async function writeHostileCorpus(folder: string, size: CorpusSize, only?
   const written: HostileBundle[] = [];
   for (const { id, attack, reason, build } of allAttacks) {
     if (only && !only.includes(id)) continue;
-    const { entries, file } = await build(size);
+    const { entries, file, zip } = await build(size);
     const path = join(folder, `${id}.zip`);
-    await writeFile(path, writeZip(entries));
+    await writeFile(path, writeZip(entries, zip));
     written.push({ id, path, attack, reason, ...(file === undefined ? {} : { file }) });
   }
   return written;

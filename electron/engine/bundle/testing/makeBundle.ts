@@ -172,12 +172,24 @@ export interface ZipEntrySpec {
   sameDataAs?: number;
   /** Bytes written before the local header, belonging to no entry. */
   padding?: Uint8Array;
+  /** The local header's own flags, CRC-32 and sizes, where they should differ from the directory's. */
+  local?: { flags?: number; crc?: number; compressedSize?: number; size?: number };
+  /** Bytes written right after the data: a data descriptor (general purpose bit 3), or anything else. */
+  after?: Uint8Array;
+}
+
+/** What the end of a raw ZIP holds beyond its directory and end record. */
+export interface ZipEndSpec {
+  /** Bytes between the central directory and the end records. */
+  afterDirectory?: Uint8Array;
+  /** Writes ZIP64 end records even for few entries, counting `count` there (the 32-bit count stays the true one). */
+  zip64Count?: number;
 }
 
 const bytesOf = (name: string | Uint8Array) => (typeof name === 'string' ? Buffer.from(name, 'utf8') : Buffer.from(name));
 
-/** Writes entries as a ZIP, byte by byte per APPNOTE (no data descriptors; ZIP64 only for the count of entries). */
-export function writeZip(entries: readonly ZipEntrySpec[]): Buffer {
+/** Writes entries as a ZIP, byte by byte per APPNOTE (ZIP64 only for the count of entries, unless `end` asks). */
+export function writeZip(entries: readonly ZipEntrySpec[], end: ZipEndSpec = {}): Buffer {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   const offsets: number[] = [];
@@ -193,14 +205,14 @@ export function writeZip(entries: readonly ZipEntrySpec[]): Buffer {
     const extra = Buffer.from(entry.extra ?? new Uint8Array());
     const directory = name.at(-1) === 0x2f;
     const attributes = entry.externalAttributes ?? (directory ? ((0o40755 << 16) | 0x10) >>> 0 : (0o100644 << 16) >>> 0);
-    const fields = (header: Buffer, at: number) => {
-      header.writeUInt16LE(flags, at);
+    const fields = (header: Buffer, at: number, local: ZipEntrySpec['local'] = {}) => {
+      header.writeUInt16LE(local.flags ?? flags, at);
       header.writeUInt16LE(method, at + 2);
       header.writeUInt16LE(0x5000, at + 4); // 10:00
       header.writeUInt16LE(((2025 - 1980) << 9) | (1 << 5) | 5, at + 6);
-      header.writeUInt32LE(crc >>> 0, at + 8);
-      header.writeUInt32LE(written.length, at + 12);
-      header.writeUInt32LE(size, at + 16);
+      header.writeUInt32LE((local.crc ?? crc) >>> 0, at + 8);
+      header.writeUInt32LE(local.compressedSize ?? written.length, at + 12);
+      header.writeUInt32LE(local.size ?? size, at + 16);
     };
     if (entry.padding && entry.sameDataAs === undefined) {
       parts.push(Buffer.from(entry.padding));
@@ -214,11 +226,12 @@ export function writeZip(entries: readonly ZipEntrySpec[]): Buffer {
       const local = Buffer.alloc(30);
       local.writeUInt32LE(0x04034b50, 0);
       local.writeUInt16LE(20, 4);
-      fields(local, 6);
+      fields(local, 6, entry.local);
       local.writeUInt16LE(localName.length, 26);
       local.writeUInt16LE(extra.length, 28);
-      parts.push(local, localName, extra, written);
-      offset += local.length + localName.length + extra.length + written.length;
+      const after = Buffer.from(entry.after ?? new Uint8Array());
+      parts.push(local, localName, extra, written, after);
+      offset += local.length + localName.length + extra.length + written.length + after.length;
     }
     offsets.push(localOffset);
     const header = Buffer.alloc(46);
@@ -232,14 +245,16 @@ export function writeZip(entries: readonly ZipEntrySpec[]): Buffer {
     header.writeUInt32LE(localOffset, 42);
     central.push(header, name, extra);
   }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Math.min(entries.length, 0xffff), 8);
-  end.writeUInt16LE(Math.min(entries.length, 0xffff), 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, directory, ...(entries.length > 0xffff ? zip64End(entries.length, directory.length, offset) : []), end]);
+  const directory = Buffer.concat([...central, Buffer.from(end.afterDirectory ?? new Uint8Array())]);
+  const record = Buffer.alloc(22);
+  record.writeUInt32LE(0x06054b50, 0);
+  record.writeUInt16LE(Math.min(entries.length, 0xffff), 8);
+  record.writeUInt16LE(Math.min(entries.length, 0xffff), 10);
+  record.writeUInt32LE(directory.length - (end.afterDirectory?.length ?? 0), 12);
+  record.writeUInt32LE(offset, 16);
+  const zip64 = entries.length > 0xffff || end.zip64Count !== undefined;
+  const directorySize = directory.length - (end.afterDirectory?.length ?? 0);
+  return Buffer.concat([...parts, directory, ...(zip64 ? zip64End(end.zip64Count ?? entries.length, directorySize, offset) : []), record]);
 }
 
 /** The ZIP64 end record and its locator, which alone can count more than 65,535 entries. */
