@@ -73,17 +73,12 @@ export async function openZip(source: string | ZipBytes): Promise<OpenZip> {
     // Failures reach us through the calls that read; a late 'error' (closing the file) must not crash the process.
     zip.on('error', () => {});
     // Before the first entry is read, yauzl's cursor is the central directory's offset (a number; the typings say boolean).
-    if (zip.entryCount !== end.entryCount || Number(zip.readEntryCursor) !== end.directoryStart) {
-      zip.close();
-      throw new VerifyFailure('zipDamaged', undefined, { problem: 'zip64Disagrees' });
-    }
+    // Refused here, the file is closed once, below (closing the ZipFile too would close its descriptor twice).
+    if (zip.entryCount !== end.entryCount || Number(zip.readEntryCursor) !== end.directoryStart) throw new VerifyFailure('zipDamaged', undefined, { problem: 'zip64Disagrees' });
     return { zip, end, read: (at, length) => readAt(reader, at, length) };
   } catch (error) {
-    if (error instanceof VerifyFailure) {
-      opened?.reader.close(() => {});
-      throw error;
-    }
     opened?.reader.close(() => {});
+    if (error instanceof VerifyFailure) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code && ['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EMFILE'].includes(code)) {
       throw new VerifyFailure('fileUnreadable', undefined, { code });
