@@ -14,7 +14,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { FilePickerButton } from '../components/FilePickerButton';
 import { dalel } from '../dalel';
 import { fileNameOf } from './exportPath';
-import { maxResponseBytes, readAsBase64, sendCommand } from './proofOfTime';
+import { maxResponseBytes, sendCommand } from './proofOfTime';
 import { TaskProgress } from './TaskProgress';
 import { useFileSteps } from './useFileSteps';
 
@@ -31,7 +31,7 @@ interface Props {
 
 export function AddTimeStamp({ file, bundleId, disabled = false, onBusy, onAdded }: Props) {
   const { t } = useTranslation();
-  const { working, error, setError, tooLarge, refuseTooLarge, run, chooseOut, cancelButton } = useFileSteps<'request' | 'response'>(onBusy);
+  const { working, error, tooLarge, run, chooseOut, chosenBase64, cancelButton } = useFileSteps<'request' | 'response'>(onBusy);
   const [saved, setSaved] = useState<string | null>(null);
 
   async function saveRequest() {
@@ -44,9 +44,8 @@ export function AddTimeStamp({ file, bundleId, disabled = false, onBusy, onAdded
 
   async function addResponse(response: File) {
     if (working || disabled) return;
-    if (response.size > maxResponseBytes) return refuseTooLarge(t('verify:timestamp.responseTooLarge', { name: response.name }));
-    const encoded = await readAsBase64(response).catch(() => null);
-    if (encoded === null) return setError({ code: 'ioError', params: { path: response.name } });
+    const encoded = await chosenBase64(response, maxResponseBytes, t('verify:timestamp.responseTooLarge', { name: response.name }));
+    if (encoded === null) return;
     const added = await run('response', () => dalel().bundle.addTimeStamp({ file, response: encoded }));
     if (added) onAdded(added);
   }

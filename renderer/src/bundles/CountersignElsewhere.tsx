@@ -14,7 +14,6 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { FilePickerButton } from '../components/FilePickerButton';
 import { dalel } from '../dalel';
 import { fileToSign, maxSignatureBytes } from './countersignature';
-import { readAsBase64 } from './proofOfTime';
 import { TaskProgress } from './TaskProgress';
 import { useFileSteps } from './useFileSteps';
 
@@ -30,7 +29,7 @@ interface Props {
 
 export function CountersignElsewhere({ file, disabled, onBusy, onCountersigned }: Props) {
   const { t } = useTranslation();
-  const { working, error, setError, tooLarge, refuseTooLarge, run, chooseOut, cancelButton } = useFileSteps<'save' | 'add'>(onBusy);
+  const { working, error, tooLarge, run, chooseOut, chosenBase64, cancelButton } = useFileSteps<'save' | 'add'>(onBusy);
   const [saved, setSaved] = useState<string | null>(null);
 
   async function saveFileToSign() {
@@ -43,9 +42,8 @@ export function CountersignElsewhere({ file, disabled, onBusy, onCountersigned }
 
   async function addSignature(signature: File) {
     if (working || disabled) return;
-    if (signature.size > maxSignatureBytes) return refuseTooLarge(t('verify:countersign.signatureTooLarge', { name: signature.name }));
-    const encoded = await readAsBase64(signature).catch(() => null);
-    if (encoded === null) return setError({ code: 'ioError', params: { path: signature.name } });
+    const encoded = await chosenBase64(signature, maxSignatureBytes, t('verify:countersign.signatureTooLarge', { name: signature.name }));
+    if (encoded === null) return;
     const added = await run('add', () => dalel().bundle.addCountersignature({ file, signature: encoded }));
     if (added) onCountersigned(added);
   }

@@ -8,6 +8,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { dalel, type DalelError, type Result } from '../dalel';
+import { readAsBase64 } from './proofOfTime';
 
 const failed = (): { ok: false; error: DalelError } => ({ ok: false, error: { code: 'internal' } });
 
@@ -60,5 +61,16 @@ export function useFileSteps<Step extends string>(onBusy?: (busy: boolean) => vo
     setTooLarge(text);
   }
 
-  return { working, error, setError, tooLarge, refuseTooLarge, clear, run, chooseOut, cancelButton };
+  /** A chosen file's bytes as base64, or null once refused and said: larger than `maxBytes` (in `tooLargeText`), or unreadable. */
+  async function chosenBase64(chosen: File, maxBytes: number, tooLargeText: string): Promise<string | null> {
+    if (chosen.size > maxBytes) {
+      refuseTooLarge(tooLargeText);
+      return null;
+    }
+    const encoded = await readAsBase64(chosen).catch(() => null);
+    if (encoded === null) setError({ code: 'ioError', params: { path: chosen.name } });
+    return encoded;
+  }
+
+  return { working, error, setError, tooLarge, clear, run, chooseOut, chosenBase64, cancelButton };
 }

@@ -11,7 +11,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { maxResponseBytes, readAsBase64, sendCommand, utcText } from '../bundles/proofOfTime';
+import { maxResponseBytes, sendCommand, utcText } from '../bundles/proofOfTime';
 import { fileNameOf } from '../bundles/exportPath';
 import { useFileSteps } from '../bundles/useFileSteps';
 import { dalel, type DalelError, type Result } from '../dalel';
@@ -34,7 +34,7 @@ export function CustodyProofOfTime({ lastSeq }: Props) {
   const { t } = useTranslation();
   const [anchors, setAnchors] = useState<AnchorStanding[] | null>(null);
   const [unavailable, setUnavailable] = useState<Unavailable | null>(null);
-  const { working, error, setError, tooLarge, refuseTooLarge, run: runStep, chooseOut } = useFileSteps<'request' | 'add'>();
+  const { working, error, setError, tooLarge, run: runStep, chooseOut, chosenBase64 } = useFileSteps<'request' | 'add'>();
   const [saved, setSaved] = useState<{ seq: number; out: string } | null>(null);
   const [status, setStatus] = useState('');
 
@@ -75,12 +75,9 @@ export function CustodyProofOfTime({ lastSeq }: Props) {
 
   async function addAnswer(answer: File) {
     if (working) return;
-    if (answer.size > maxResponseBytes) {
-      setStatus('');
-      return refuseTooLarge(t('verify:timestamp.responseTooLarge', { name: answer.name }));
-    }
-    const encoded = await readAsBase64(answer).catch(() => null);
-    if (encoded === null) return setError({ code: 'ioError', params: { path: answer.name } });
+    setStatus('');
+    const encoded = await chosenBase64(answer, maxResponseBytes, t('verify:timestamp.responseTooLarge', { name: answer.name }));
+    if (encoded === null) return;
     const added = await run('add', t('common:custody.proof.adding'), () => dalel().custody.addAnchor({ response: encoded }));
     if (!added) return;
     await load();
