@@ -114,7 +114,9 @@ export async function printWithChromium(chromium: string, html: string): Promise
     clearTimeout(timer);
     browser.kill('SIGKILL');
     await exited;
-    await rm(profile, { recursive: true, force: true });
+    // Chromium's own children can still be writing there for a moment after it is gone (seen on a loaded
+    // machine): removing the folder is retried rather than leaving a profile behind.
+    await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
 
