@@ -84,6 +84,16 @@ describe('translations', () => {
       ['sourceKind', taxonomy.sourceKinds],
       ['personRole', taxonomy.personRoles],
       ['consentMethod', taxonomy.consentMethods],
+      ['reliability', taxonomy.sourceReliabilities],
+      ['credibility', taxonomy.informationCredibilities],
+      ['access', taxonomy.sourceAccesses],
+      ['stance', taxonomy.citationStances],
+      ['actor', taxonomy.actors],
+      ['citer', taxonomy.citers],
+      ['legalBasisRole', taxonomy.legalBasisRoles],
+      ['linkKind', taxonomy.incidentLinkKinds],
+      ['interventionKind', taxonomy.interventionKinds],
+      ['outcome', taxonomy.interventionOutcomes],
     ];
     for (const language of languages) {
       const labels = resources[language].taxonomy as Record<string, Record<string, string>>;

@@ -53,9 +53,13 @@ export const SignedHead = z.strictObject({
 });
 export type SignedHead = z.infer<typeof SignedHead>;
 
-/** Fields whose entries are committed one by one. */
+/**
+ * Fields whose entries are committed one by one: a person's fields, and the
+ * lists whose entries name other records (an export drops the entries that
+ * name a record it withholds or does not carry).
+ */
 const splitObjects = new Set(['person']);
-const splitArrays = new Set(['sources']);
+const splitArrays = new Set(['sources', 'citations', 'links', 'incidents']);
 
 export const pointer = (...parts: (string | number)[]) =>
   parts.map((part) => `/${String(part).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
@@ -80,6 +84,8 @@ export const committedFields: Readonly<Record<string, readonly string[]>> = {
   incident: ['title', 'summary', 'country', 'areas', 'scope', 'kinds', 'services', 'operators', 'startedAt', 'endedAt', 'ongoing', 'pattern', 'justification', 'context', 'orderedBy', 'acknowledged', 'legalBasis', 'rights', 'sources', 'tags', 'confidential'],
   effect: ['incident', 'category', 'description', 'area', 'occurredAt', 'endedAt', 'peopleAffected', 'groups', 'severity', 'economicLoss', 'sources'],
   source: ['kind', 'title', 'content', 'language', 'collectedAt', 'collectedBy', 'url', 'person', 'consent', 'sensitive'],
+  /** As when the type was added. */
+  intervention: ['kind', 'title', 'body', 'reference', 'filedAt', 'decidedAt', 'outcome', 'summary', 'incidents', 'sources', 'confidential', 'citations', 'externalId', 'illustrative'],
 };
 export const committedEntries: Readonly<Record<string, readonly string[]>> = {
   person: ['name', 'contact', 'address', 'role', 'ageGroup', 'gender', 'disability'],
@@ -107,7 +113,8 @@ export function disclosableValues(revision: DisclosableRevision): Map<string, un
     if (splitObjects.has(field) && (value === undefined || isPlainObject(value))) {
       const entries = new Set([...(knownEntries[field] ?? []), ...Object.keys(value ?? {})]);
       for (const entry of [...entries].sort()) values.set(pointer('data', field, entry), value?.[entry]);
-    } else if (splitArrays.has(field) && Array.isArray(value)) {
+    } else if (splitArrays.has(field) && Array.isArray(value) && (value.length > 0 || knownFields(revision.type).includes(field))) {
+      // An empty list of a field added later is committed whole (below): no entry would show it is there.
       value.forEach((item, index) => values.set(pointer('data', field, index), item));
     } else {
       values.set(pointer('data', field), value);

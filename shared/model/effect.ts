@@ -4,7 +4,9 @@
  * engine and the command; custom issues carry their i18n key as message.
  */
 import { z } from 'zod';
-import { Area } from './incident';
+import { Area } from './area';
+import { Citations, checkCitations } from './citation';
+import { ExternalId, Illustrative } from './marks';
 import { RecordId } from './ids';
 import { affectedGroups, countPrecisions, effectCategories, severities } from './taxonomy';
 import { Timestamp, instantOf } from './time';
@@ -34,6 +36,10 @@ export const Effect = z
     severity: z.enum(severities),
     economicLoss: EconomicLoss.optional(),
     sources: z.array(RecordId).max(1000).default([]),
+    // Added after format 2 began: optional, so that a record without them keeps its fields as they were.
+    citations: Citations.optional(),
+    externalId: ExternalId.optional(),
+    illustrative: Illustrative.optional(),
   })
   .superRefine((effect, ctx) => {
     if (effect.endedAt && effect.occurredAt && instantOf(effect.endedAt) < instantOf(effect.occurredAt)) {
@@ -42,6 +48,7 @@ export const Effect = z
     if (new Set(effect.groups).size !== effect.groups.length) {
       ctx.addIssue({ code: 'custom', path: ['groups'], message: 'duplicateChoice' });
     }
+    checkCitations('effect', effect, ctx);
   });
 export type Effect = z.infer<typeof Effect>;
 export type EffectInput = z.input<typeof Effect>;

@@ -36,7 +36,7 @@ import { isCleanable } from './media';
 
 export interface PolicyRecord {
   recordId: string;
-  type: 'incident' | 'effect' | 'source';
+  type: 'incident' | 'effect' | 'source' | 'intervention';
   retracted: boolean;
   /** The head's fields; null when retracted. */
   data: Record<string, unknown> | null;
@@ -79,9 +79,11 @@ export const carriesMediaMetadata = (mediaType: string) => /^(image|video|audio)
  * A source's translations are its content in another language: out wherever the content is.
  */
 export const confidentialFreeText: Record<PolicyRecord['type'], readonly string[]> = {
-  incident: ['summary', 'orderedBy', 'tags', 'operators'],
+  // An interval names its operators, an order its document, a legal citation who named it: all free text.
+  incident: ['summary', 'orderedBy', 'tags', 'operators', 'intervals', 'order', 'legalCitations', 'operatorStatements'],
   effect: ['description'],
   source: ['content', 'url', 'translations'],
+  intervention: ['summary', 'reference'],
 };
 
 /**
@@ -136,7 +138,11 @@ export function selectRecords<R extends PolicyRecord>(
       continue;
     }
     chosen.add(id);
-    const effects = record.type === 'incident' ? exportable.filter((other) => other.type === 'effect' && other.data?.incident === id) : [];
+    // An incident brings its effects and the complaints, cases and communications about it.
+    const about = (other: R) =>
+      (other.type === 'effect' && other.data?.incident === id) ||
+      (other.type === 'intervention' && Array.isArray(other.data?.incidents) && other.data.incidents.includes(id));
+    const effects = record.type === 'incident' ? exportable.filter(about) : [];
     for (const related of [record, ...effects]) {
       chosen.add(related.recordId);
       for (const source of sourcesOf(related.data)) if (byId.has(source)) chosen.add(source);
@@ -215,10 +221,19 @@ export function redact<R extends PolicyRecord, F extends PolicyFile>(
     }
     result.records.push({ ...record, data });
   }
-  // References to a withheld source would point at nothing: drop them.
+  // References to a withheld source would point at nothing: drop them, and the citations of it.
   const withheld = new Set(result.sourcesWithheld.map((record) => record.recordId));
+  // SECURITY: a link or an intervention's incident that the bundle does not carry would tell that it exists.
+  const carried = new Set(result.records.map((record) => record.recordId));
   for (const record of result.records) {
-    if (record.data && Array.isArray(record.data.sources)) record.data.sources = sourcesOf(record.data).filter((id) => !withheld.has(id));
+    const data = record.data;
+    if (!data) continue;
+    if (Array.isArray(data.sources)) data.sources = sourcesOf(data).filter((id) => !withheld.has(id));
+    if (Array.isArray(data.citations)) data.citations = data.citations.filter((citation: { source?: unknown }) => !withheld.has(String(citation?.source)));
+    if (Array.isArray(data.links)) data.links = data.links.filter((link: { incident?: unknown }) => carried.has(String(link?.incident)));
+    if (record.type === 'intervention' && Array.isArray(data.incidents)) data.incidents = data.incidents.filter((id: unknown) => carried.has(String(id)));
+    // An organization's own row numbers are its business, not the public's.
+    if (profile === 'public') delete data.externalId;
   }
   const confidential = new Set(result.confidentialText.map((record) => record.recordId));
   for (const file of files) {

@@ -16,18 +16,19 @@ import {
   scopes,
 } from './taxonomy';
 import { Timestamp, instantOf } from './time';
+import { Area } from './area';
+import { Citations, checkCitations } from './citation';
+import { Interval } from './interval';
+import { IncidentLink } from './links';
+import { LegalCitation, OperatorStatement, Order } from './order';
+import { ExternalId, Illustrative } from './marks';
+
+export { Area } from './area';
 
 const line = (max: number) => z.string().trim().max(max);
 const requiredLine = (max: number) => line(max).min(1);
 const text = z.string().max(20_000).default('');
 const freeList = z.array(requiredLine(200)).max(100).default([]);
-
-/** An area: a gazetteer code (ISO 3166-2) or a named place as free text. */
-export const Area = z.union([
-  z.strictObject({ code: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, { message: 'invalidAreaCode' }) }),
-  z.strictObject({ place: requiredLine(200) }),
-]);
-export type Area = z.infer<typeof Area>;
 
 const IncidentFields = z.strictObject({
   title: requiredLine(300),
@@ -58,6 +59,16 @@ const IncidentFields = z.strictObject({
   sources: z.array(z.string().uuid()).max(1000).default([]),
   tags: freeList,
   confidential: z.boolean().default(false),
+  // Added after format 2 began: optional, so that a record without them keeps its fields as they were.
+  /** Each time it was off inside the span, when known. */
+  intervals: z.array(Interval).max(1000).optional(),
+  order: Order.optional(),
+  legalCitations: z.array(LegalCitation).max(100).optional(),
+  operatorStatements: z.array(OperatorStatement).max(100).optional(),
+  links: z.array(IncidentLink).max(100).optional(),
+  citations: Citations.optional(),
+  externalId: ExternalId.optional(),
+  illustrative: Illustrative.optional(),
 });
 
 export const Incident = IncidentFields.superRefine((incident, ctx) => {
@@ -71,6 +82,13 @@ export const Incident = IncidentFields.superRefine((incident, ctx) => {
   for (const key of ['kinds', 'context', 'rights'] as const) {
     if (!unique(incident[key])) ctx.addIssue({ code: 'custom', path: [key], message: 'duplicateChoice' });
   }
+  (incident.intervals ?? []).forEach((interval, index) => {
+    if (interval.end && instantOf(interval.end) < instantOf(interval.start)) {
+      ctx.addIssue({ code: 'custom', path: ['intervals', index, 'end'], message: 'endBeforeStart' });
+    }
+  });
+  if (!unique((incident.links ?? []).map((link) => link.incident))) ctx.addIssue({ code: 'custom', path: ['links'], message: 'duplicateChoice' });
+  checkCitations('incident', incident, ctx);
 });
 export type Incident = z.infer<typeof Incident>;
 /** What a caller may send: defaults not yet filled in. */

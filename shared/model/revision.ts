@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { Effect } from './effect';
 import { Incident } from './incident';
+import { Intervention } from './intervention';
 import { Source } from './source';
 import { recordTypes } from './taxonomy';
 
@@ -66,8 +67,9 @@ export const recordSchemas = {
   incident: Incident,
   effect: Effect,
   source: Source,
+  intervention: Intervention,
 } as const;
 export type SavableType = keyof typeof recordSchemas;
 export const SavableType = z.enum(Object.keys(recordSchemas) as [SavableType]);
 
-export type RecordData = { incident: Incident; effect: Effect; source: Source };
+export type RecordData = { incident: Incident; effect: Effect; source: Source; intervention: Intervention };

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { Consent } from './consent';
-import { personRoles, sourceKinds } from './taxonomy';
+import { informationCredibilities, personRoles, sourceAccesses, sourceKinds, sourceReliabilities } from './taxonomy';
+import { ExternalId, Illustrative } from './marks';
 import { Timestamp } from './time';
 
 export const Person = z.strictObject({
@@ -34,6 +35,19 @@ export const Translation = z.strictObject({
 });
 export type Translation = z.infer<typeof Translation>;
 
+/**
+ * How far a source can be relied on (docs/spec/data-model.md, "Grading a
+ * source"): the source's reliability A–F and the information's credibility
+ * 1–6, whether it is first-hand, and how it was checked.
+ */
+export const SourceGrade = z.strictObject({
+  reliability: z.enum(sourceReliabilities).optional(),
+  credibility: z.enum(informationCredibilities).optional(),
+  access: z.enum(sourceAccesses).default('unknown'),
+  verification: z.string().max(5000).default(''),
+});
+export type SourceGrade = z.infer<typeof SourceGrade>;
+
 export const Source = z
   .strictObject({
     kind: z.enum(sourceKinds),
@@ -50,6 +64,10 @@ export const Source = z
     consent: Consent.optional(),
     sensitive: z.boolean().default(false),
     translations: z.array(Translation).max(20).optional(),
+    // Added after format 2 began: optional, so that a record without them keeps its fields as they were.
+    grade: SourceGrade.optional(),
+    externalId: ExternalId.optional(),
+    illustrative: Illustrative.optional(),
   })
   .superRefine((source, ctx) => {
     if (source.kind === 'testimony' && !source.consent) {

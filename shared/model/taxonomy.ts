@@ -59,7 +59,21 @@ export const acknowledgements = ['yes', 'no', 'unknown'] as const;
  * without touching the others. `none_cited` and `other` apply everywhere.
  */
 export const legalBasesByCountry = {
-  KZ: ['kz.communications.41-1', 'kz.emergency.14-1', 'kz.emergency.15-1-10'],
+  /**
+   * Article-level codes first (records made before paragraphs were told
+   * apart keep them), then each paragraph that has been cited or named:
+   * Communications Law art. 41-1 pp. 1, 1-2 and 3; State of Emergency Law
+   * art. 14-1 p. 2 and art. 15 p. 1 sub-p. 10 (`kz.emergency.15-1-10`).
+   */
+  KZ: [
+    'kz.communications.41-1',
+    'kz.communications.41-1.p1',
+    'kz.communications.41-1.p1-2',
+    'kz.communications.41-1.p3',
+    'kz.emergency.14-1',
+    'kz.emergency.14-1.p2',
+    'kz.emergency.15-1-10',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export const universalLegalBases = ['none_cited', 'other'] as const;
@@ -84,7 +98,52 @@ export const rights = [
 
 export const timePrecisions = ['minute', 'hour', 'day'] as const;
 
-export const recordTypes = ['incident', 'effect', 'source'] as const;
+export const recordTypes = ['incident', 'effect', 'source', 'intervention'] as const;
+
+/** How reliable a source is, A (completely) to F (cannot be judged), as open-source investigators grade it. */
+export const sourceReliabilities = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+/** How credible the information is, 1 (confirmed by other sources) to 6 (cannot be judged). */
+export const informationCredibilities = ['1', '2', '3', '4', '5', '6'] as const;
+/** Whether the source saw it themselves or heard it from someone. */
+export const sourceAccesses = ['first_hand', 'hearsay', 'unknown'] as const;
+
+/** Whether a cited source says the claim is so, or says otherwise. */
+export const citationStances = ['supports', 'contradicts'] as const;
+
+/** Who ordered or carried out a shutdown. */
+export const actors = [
+  'security_service',
+  'prosecutor',
+  'ministry',
+  'government',
+  'president',
+  'regulator',
+  'court',
+  'operator',
+  'unknown',
+  'other',
+] as const;
+
+/** Who named a legal basis: the authority, an operator, a court, a campaign or analyst, the media, the collector. */
+export const citers = ['authority', 'operator', 'court', 'campaign', 'media', 'collector', 'other'] as const;
+/** Whether a provision was invoked as the ground of this shutdown, or is named as one that permits shutdowns. */
+export const legalBasisRoles = ['invoked', 'permits'] as const;
+
+/** How one incident relates to another recorded apart. */
+export const incidentLinkKinds = ['same_as', 'part_of', 'continues_as'] as const;
+
+/** Complaints, court cases and UN communications about a shutdown. */
+export const interventionKinds = ['complaint', 'court_case', 'un_communication', 'ombudsman', 'other'] as const;
+export const interventionOutcomes = [
+  'pending',
+  'inadmissible',
+  'rejected',
+  'upheld',
+  'partly_upheld',
+  'withdrawn',
+  'no_response',
+  'other',
+] as const;
 
 export type Scope = (typeof scopes)[number];
 export type IncidentKind = (typeof incidentKinds)[number];

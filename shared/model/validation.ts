@@ -35,6 +35,10 @@ const customKeys = new Set([
   'consentMigratedNamed',
   'unknownIncident',
   'unknownSource',
+  'invalidCitationField',
+  'citationNotInSources',
+  'duplicateCitation',
+  'illustrativeStays',
 ]);
 
 /** The value at a path of the validated input, to tell "missing" from "wrong". */
