@@ -356,7 +356,7 @@ describe('dalel export', () => {
     expect(run.err).toContain('carries it as HTML only');
     // The "photo" is no photo a cleaner can read, so no clean copy of it can be made: it stays out, and the line says so.
     expect(run.out).toMatch(
-      /^Wrote .*bundle\.zip: public bundle dalel-\d{8}-[0-9a-f]{8}, 4 files\.\nLeft out or changed: 1 evidence file left out; 1 custody event left out, since it would reveal something withheld\.\nsha256 of the bundle file: [0-9a-f]{64}\n$/,
+      /^Wrote .*bundle\.zip: public bundle dalel-\d{8}-[0-9a-f]{8}, 6 files\.\nLeft out or changed: 1 evidence file left out; 1 custody event left out, since it would reveal something withheld\.\nsha256 of the bundle file: [0-9a-f]{64}\n$/,
     );
     const listing = execFileSync('unzip', ['-l', out], { encoding: 'utf8' });
     expect(listing).toMatch(/\/data\/report\.html/);

@@ -1,8 +1,9 @@
 /**
  * `npm run demo` as a person runs it: the built demo makes, with the real
- * command, the sample archive the README's screenshots show (incidents,
- * effects on people linked to them, a testimony with consent, evidence
- * files), and every command it prints, pasted into a POSIX shell, is the
+ * command, the sample archive the README's screenshots show (sources,
+ * incidents citing them, effects on people linked to them, a testimony with
+ * consent, evidence files), every record marked illustrative, and every
+ * command it prints, pasted into a POSIX shell, is the
  * command it ran and runs again. Builds the app first when the built demo
  * is missing or older than its sources.
  */
@@ -12,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordDetail, RecordSummary } from '../../shared/ipc';
-import { sampleArchiveName, sampleIncidents } from '../../shared/sample/kzJanuary2022';
+import { sampleArchiveName, sampleIncidents, sampleSources } from '../../shared/sample/kzJanuary2022';
 import { sampleEffects, sampleEvidenceFiles, sampleTestimony } from '../../shared/sample/kzJanuary2022Evidence';
 import { temporaryFolder } from '../engine/testing/fixtures';
 
@@ -91,12 +92,18 @@ describe('npm run demo', () => {
       expect(titleOf(saved?.data?.incident), effect.description).toBe(sampleIncidents[incident]!.title);
     }
 
+    // The sample's sources, each cited by the incidents that name it, and every record marked illustrative.
+    const sources = records.filter((record) => record.type === 'source');
+    const testimony = sources.find((record) => record.data?.kind === 'testimony');
+    expect(sources.filter((record) => record !== testimony).map((record) => record.data?.title).sort()).toEqual(sampleSources.map(({ source }) => source.title).sort());
+    for (const record of records) expect(record.data?.illustrative, String(record.data?.title ?? record.data?.description)).toBe(true);
+    const cited = new Set(incidents.flatMap((incident) => ((incident.data?.citations ?? []) as { source: string }[]).map((citation) => citation.source)));
+    for (const id of cited) expect(sources.map((record) => record.recordId)).toContain(id);
     // The testimony, with the person's answer to each consent question, among its incident's sources.
-    const [testimony, ...others] = records.filter((record) => record.type === 'source');
-    expect(others).toEqual([]);
     expect(testimony!.data).toMatchObject({ kind: 'testimony', title: sampleTestimony.source.title, consent: sampleTestimony.source.consent });
     const supported = incidents.find((incident) => incident.recordId === incidentId(sampleTestimony.incident))!;
-    expect(supported.data?.sources).toEqual([testimony!.recordId]);
+    expect(supported.data?.sources).toHaveLength(sampleIncidents[sampleTestimony.incident]!.sources!.length + 1);
+    expect(supported.data?.sources).toContain(testimony!.recordId);
 
     // Evidence files, byte for byte: the sha256 of the sample's text, under the name a person gave the file.
     for (const file of sampleEvidenceFiles) {
@@ -155,7 +162,7 @@ describe('npm run demo', () => {
     const records = dalelJson<RecordSummary[]>('list', target);
     expect(records.filter((record) => record.type === 'incident')).toHaveLength(2 * sampleIncidents.length);
     expect(records.filter((record) => record.type === 'effect')).toHaveLength(2 * sampleEffects.length);
-    expect(records.filter((record) => record.type === 'source')).toHaveLength(2);
+    expect(records.filter((record) => record.type === 'source')).toHaveLength(2 * (sampleSources.length + 1));
 
     // The next step it suggests: a legal bundle, written and then checked by the command.
     const next = printed.find((line) => /^\s+dalel export /.test(line))!;

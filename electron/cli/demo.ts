@@ -6,7 +6,8 @@
  * so that it can be pasted into a POSIX shell. Takes an optional target
  * folder; by default a new temporary one. The JSON and evidence files the
  * commands read are kept beside it, in TARGET-inputs, so that each printed
- * command can be run again. The records come from shared/sample. It never
+ * command can be run again. The records come from shared/sample, sources
+ * first, so that each incident's JSON names them by their ids. It never
  * writes into the archive other than through the command.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,7 +15,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sampleArchiveName, sampleIncidents } from '../../shared/sample/kzJanuary2022';
+import { sampleArchiveName, sampleIncidentIds, sampleSteps, withRecordIds } from '../../shared/sample/kzJanuary2022';
 import { sampleEffects, sampleEvidenceFiles, sampleTestimony } from '../../shared/sample/kzJanuary2022Evidence';
 
 // Built as out/main/demo.js: the checkout is two folders up, as it is from electron/cli/.
@@ -62,12 +63,17 @@ function buildSample(): void {
   dalel('init', target, '--name', sampleArchiveName, '--no-encryption');
   mkdirSync(join(inputs, 'files'), { recursive: true, mode: 0o700 });
 
-  const incidents = sampleIncidents.map((incident, index) =>
-    addedId(dalel('add', target, '--type', 'incident', '--json', jsonInput(`incident-${index + 1}.json`, incident))),
-  );
+  // The sources first, then the incidents that cite them: each JSON file names the records saved before it by their ids.
+  const ids = new Map<string, string>();
+  const counts = { source: 0, incident: 0 };
+  for (const { type, placeholder, data } of sampleSteps) {
+    const name = `${type}-${(counts[type] += 1)}.json`;
+    ids.set(placeholder, addedId(dalel('add', target, '--type', type, '--json', jsonInput(name, withRecordIds(data, ids)))));
+  }
+  const incidents = sampleIncidentIds.map((placeholder) => ids.get(placeholder)!);
   // An effect's parent is its incident; the JSON leaves `incident` out, as a person writing it by hand would.
   sampleEffects.forEach(({ incident, effect }, index) => {
-    dalel('add', target, '--type', 'effect', '--parent', incidents[incident]!, '--json', jsonInput(`effect-${index + 1}.json`, effect));
+    dalel('add', target, '--type', 'effect', '--parent', incidents[incident]!, '--json', jsonInput(`effect-${index + 1}.json`, withRecordIds(effect, ids)));
   });
   // A source's parent is the record it supports: the command adds it to that record's sources.
   const testimony = addedId(

@@ -88,9 +88,9 @@ describe('an effect without its incident', () => {
 
 describe('an unknown record type', () => {
   it.each([
-    ['en', 'Unknown record type “person”. Use one of: incident, effect, source.'],
-    ['ru', 'Неизвестный тип записи «person». Возможные типы: incident, effect, source.'],
-    ['kk', 'Белгісіз жазба түрі: «person». Мыналардың бірін қолданыңыз: incident, effect, source.'],
+    ['en', 'Unknown record type “person”. Use one of: incident, effect, source, intervention.'],
+    ['ru', 'Неизвестный тип записи «person». Возможные типы: incident, effect, source, intervention.'],
+    ['kk', 'Белгісіз жазба түрі: «person». Мыналардың бірін қолданыңыз: incident, effect, source, intervention.'],
   ] as const)('is listed with the types there are, exit 2, in add and list (%s)', async (language, message) => {
     const incident = await input('incident.json', JSON.stringify(sampleIncident()));
     const env = { LANG: locale[language] };

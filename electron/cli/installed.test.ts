@@ -6,10 +6,10 @@
  * installs with --offline, so the install asks no registry either.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { temporaryFolder } from '../engine/testing/fixtures';
+import { sampleIncident, temporaryFolder } from '../engine/testing/fixtures';
 
 const checkout = join(import.meta.dirname, '../..');
 
@@ -64,7 +64,7 @@ describe('the installed dalel command', () => {
   });
 
   it('keeps an archive, exports and checks a bundle, from a case folder, opening no connection', () => {
-    copyFileSync(join(checkout, 'resources/sample/kz-january-2022/01-mobile-restrictions.json'), join(caseFolder, 'incident.json'));
+    writeFileSync(join(caseFolder, 'incident.json'), JSON.stringify(sampleIncident()));
     const steps: [string[], number][] = [
       [['init', 'archive', '--no-encryption'], 0],
       [['add', 'archive', '--type', 'incident', '--json', 'incident.json'], 0],

@@ -49,14 +49,14 @@ describe('dalel schema', () => {
   });
 
   it.each([
-    ['en', 'en_US.UTF-8', 'Unknown record type “person”. Use one of: incident, effect, source.'],
-    ['ru', 'ru_RU.UTF-8', 'Неизвестный тип записи «person». Возможные типы: incident, effect, source.'],
-    ['kk', 'kk_KZ.UTF-8', 'Белгісіз жазба түрі: «person». Мыналардың бірін қолданыңыз: incident, effect, source.'],
+    ['en', 'en_US.UTF-8', 'Unknown record type “person”. Use one of: incident, effect, source, intervention.'],
+    ['ru', 'ru_RU.UTF-8', 'Неизвестный тип записи «person». Возможные типы: incident, effect, source, intervention.'],
+    ['kk', 'kk_KZ.UTF-8', 'Белгісіз жазба түрі: «person». Мыналардың бірін қолданыңыз: incident, effect, source, intervention.'],
   ])('names the types when the one given is unknown or missing, exit 2 (%s)', async (_language, LANG, message) => {
     expect(await dalel(['schema', 'person'], { LANG })).toEqual({ code: 2, out: '', err: `${message}\n` });
     const missing = await dalel(['schema'], { LANG });
     expect(missing).toMatchObject({ code: 2, out: '' });
-    expect(missing.err).toContain('incident|effect|source');
+    expect(missing.err).toContain('incident|effect|source|intervention');
     expect(missing.err).toContain('dalel schema --help');
   });
 });

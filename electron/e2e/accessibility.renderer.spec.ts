@@ -73,6 +73,7 @@ interface Seeded {
   effectId: string;
   sourceId: string;
   conflictId: string;
+  interventionId: string;
 }
 
 /** One encrypted archive with something on every screen; the app is then reloaded onto it. */
@@ -97,6 +98,16 @@ async function seedArchive(dalel: DalelSession): Promise<Seeded> {
     description: 'Саңырау адамдар жедел жәрдем шақыра алмады: мәтіндік қызмет тек интернетпен жұмыс істейді.',
     sources: [source.recordId],
   } satisfies EffectInput);
+  const intervention = await save('intervention', {
+    kind: 'court_case',
+    title: 'Ұялы байланысты тоқтату туралы бұйрыққа шағым',
+    body: 'Алматы қаласының мамандандырылған ауданаралық әкімшілік соты',
+    reference: '7599-22-00-2а/31',
+    filedAt: { at: '2022-02-01T10:00+06:00', precision: 'day' },
+    outcome: 'rejected',
+    incidents: [incident.recordId],
+    sources: [source.recordId],
+  });
   await save('incident', sampleIncidents[2]!);
   const folder = join(dalel.dir, 'at-hand');
   await mkdir(folder, { recursive: true });
@@ -104,7 +115,7 @@ async function seedArchive(dalel: DalelSession): Promise<Seeded> {
   await dispatch(dalel, 'attachments:add', { recordId: incident.recordId, paths: [join(folder, 'Банкомат жабық.png')], sensitive: false });
   const { records } = await dispatch<{ records: RecordSummary[] }>(dalel, 'records:conflicts', {});
   expect(records).toHaveLength(1);
-  return { incidentId: incident.recordId, effectId: effect.recordId, sourceId: source.recordId, conflictId: records[0]!.recordId };
+  return { incidentId: incident.recordId, effectId: effect.recordId, sourceId: source.recordId, conflictId: records[0]!.recordId, interventionId: intervention.recordId };
 }
 
 interface Screen {
@@ -115,7 +126,7 @@ interface Screen {
 }
 
 /** Every route of renderer/src/router.ts, with the records they need (screens being built are visited once the router has them). */
-function routes({ incidentId, effectId, sourceId, conflictId }: Seeded): Screen[] {
+function routes({ incidentId, effectId, sourceId, conflictId, interventionId }: Seeded): Screen[] {
   const known = new Set(routerScreens());
   const coming: (Screen & { route: string })[] = [
     { name: 'overview', href: '#/overview', route: 'overview' },
@@ -134,6 +145,9 @@ function routes({ incidentId, effectId, sourceId, conflictId }: Seeded): Screen[
     { name: 'new source', href: `#/incident/${incidentId}/sources/new` },
     { name: 'source page', href: `#/source/${sourceId}` },
     { name: 'source edit', href: `#/source/${sourceId}/edit` },
+    { name: 'new complaint or case', href: `#/incident/${incidentId}/interventions/new` },
+    { name: 'complaint or case page', href: `#/intervention/${interventionId}` },
+    { name: 'complaint or case edit', href: `#/intervention/${interventionId}/edit` },
     { name: 'incident in conflict', href: `#/incident/${conflictId}` },
     { name: 'settings', href: '#/settings', action: '#settings-lock-after' },
     { name: 'export', href: '#/export' },

@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RecordDetail, RecordSummary } from '../../shared/ipc';
 import type { IncidentInput } from '../../shared/model';
-import { sampleEffects, sampleTestimony } from '../../shared/sample/kzJanuary2022Evidence';
+import { sampleIncidentIds, sampleIncidents, sampleSources, withRecordIds } from '../../shared/sample/kzJanuary2022';
+import { sampleEffects, sampleIncidentIndex, sampleTestimony } from '../../shared/sample/kzJanuary2022Evidence';
 import { expect, test, type DalelSession } from './harness';
 
 const screenshots = fileURLToPath(new URL('../../resources/screenshots/', import.meta.url));
@@ -44,11 +45,15 @@ async function scrollNear(page: Page, selector: string): Promise<void> {
 /** The sample archive with effects and one testimony (with consent) linked to the Almaty incident; its incidents, in order. */
 async function sampleWithEffects(dalel: DalelSession): Promise<RecordSummary[]> {
   const { records } = await dispatch<{ records: RecordSummary[] }>(dalel, 'records:list', { type: 'incident' });
-  const incidents = [...records].sort((a, b) => String(a.data?.title).localeCompare(String(b.data?.title)));
-  // Titles: "[Illustrative sample] Almaty…", "… Mobile internet…", "… Near-total…"; in the sample's order: mobile, nationwide, Almaty.
-  const ordered = [incidents[1]!, incidents[2]!, incidents[0]!];
+  const { records: sources } = await dispatch<{ records: RecordSummary[] }>(dalel, 'records:list', { type: 'source' });
+  // The sample's records as the welcome saved them, found by title: in the sample's order, and their ids by placeholder.
+  const ordered = sampleIncidents.map((incident) => records.find((record) => record.data?.title === incident.title)!);
+  const ids = new Map([
+    ...sampleIncidentIds.map((placeholder, index) => [placeholder, ordered[index]!.recordId] as const),
+    ...sampleSources.map(({ id, source }) => [id, sources.find((record) => record.data?.title === source.title)!.recordId] as const),
+  ]);
   for (const { incident, effect } of sampleEffects) {
-    await dispatch(dalel, 'records:save', { type: 'effect', data: { ...effect, incident: ordered[incident]!.recordId } });
+    await dispatch(dalel, 'records:save', { type: 'effect', data: { ...withRecordIds(effect, ids), incident: ordered[incident]!.recordId } });
   }
   const source = await dispatch<{ recordId: string }>(dalel, 'records:save', { type: 'source', data: sampleTestimony.source });
   const almaty = ordered[sampleTestimony.incident]!;
@@ -118,7 +123,7 @@ test('screenshots of the main screens for the README', async ({ dalel }) => {
   await shoot(page, 'incidents');
 
   // The Almaty incident: its effects, the testimony and a history of two versions, on one tall page.
-  await page.getByRole('link', { name: String(incidents[2]!.data?.title) }).first().click();
+  await page.getByRole('link', { name: String(incidents[sampleIncidentIndex.almaty]!.data?.title) }).first().click();
   await expect(page.locator('h1')).toContainText('Almaty');
   await expect(page.locator('#sources-title')).toBeVisible();
   await shoot(page, 'incident', true);
@@ -130,7 +135,7 @@ test('screenshots of the main screens for the README', async ({ dalel }) => {
   await shoot(page, 'export');
 
   const legal = join(dalel.dir, 'kz-january-2022-legal.zip');
-  await dispatch(dalel, 'bundle:export', { out: legal, profile: 'legal', language: 'en', only: [incidents[1]!.recordId] });
+  await dispatch(dalel, 'bundle:export', { out: legal, profile: 'legal', language: 'en', only: [incidents[sampleIncidentIndex.nationwideShutdown]!.recordId] });
   dalel.offerFiles([legal, bundleA]);
   await page.getByRole('navigation').getByRole('link', { name: 'Check a bundle', exact: true }).click();
   await expect(heading('Check a bundle')).toBeVisible();

@@ -3,7 +3,7 @@ import { createHmac, verify } from 'node:crypto';
 import { appendFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Incident } from '../../shared/model';
+import { committedFields } from '../../shared/model';
 import { Archive } from './archive';
 import { canonicalJson, sha256Hex } from './canonical';
 import { EngineError } from './errors';
@@ -105,7 +105,8 @@ describe('records', () => {
       return sha256Hex(canonicalJson([salt, path, ...value]));
     };
     const commitments: Record<string, string> = { '/parents': commit('/parents', []), '/retraction': commit('/retraction') };
-    for (const field of Object.keys(Incident.shape)) {
+    // The fields committed present or not are the frozen list (fields added since are committed only when present).
+    for (const field of new Set([...committedFields.incident!, ...Object.keys(data!)])) {
       const value = data![field];
       if (field === 'sources') (value as string[]).forEach((item, index) => (commitments[`/data/sources/${index}`] = commit(`/data/sources/${index}`, item)));
       else commitments[`/data/${field}`] = value === undefined ? commit(`/data/${field}`) : commit(`/data/${field}`, value);

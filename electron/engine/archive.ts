@@ -20,6 +20,7 @@ import {
   type RecordType,
   type SavableType,
 } from '../../shared/model';
+import { unknownAreaCodes } from '../../shared/model/knownAreas';
 import { AttachmentStore } from './attachmentStore';
 import { BlobStore } from './blobStore';
 import { mediaTypeOf } from './mediaType';
@@ -35,6 +36,7 @@ import { openDocument, readJson } from './documentAdapter';
 import { EncryptedStorage } from './encryptedStorage';
 import { encryptInPlace, recoverInterruptedEncryption } from './encryptInPlace';
 import { assertWithdrawalsKept } from './consentWithdrawals';
+import { assertIllustrativeKept } from './illustrativeMark';
 import { EngineError, fromFsError } from './errors';
 import { archiveFormat, defaultSafety, entriesOf, manifestOf, readManifest, readUnlockCounter, unlockCounterFile, writeManifest, writeUnlockFailures, type Encryption, type Manifest } from './manifest';
 import { newEpoch, readVouched, tamperingSince, writeVouched, type Tampering, type Vouched } from './vouched';
@@ -44,6 +46,7 @@ import { importBundle, toTrustedKeys, type ImportOptions, type ImportOutcome, ty
 import { journalPending, replayJournal } from './merge/journal';
 import { readRecordSnapshot, writeRecordSnapshot } from './recordSnapshot';
 import { mergeArchive, type MergeOptions, type MergeOutcome, type MergeSource } from './merge/mergeArchive';
+import { importCsv, type CsvImportRequest, type CsvImportResult } from './csvImport/importCsv';
 import { trustSigner, untrustSigner } from './merge/trust';
 import { RecordStore, type RecordProblem } from './recordStore';
 import { signRevision } from './revisions';
@@ -297,6 +300,11 @@ export class Archive {
     return this.serialised(() => this.committing(() => mergeArchive(this.mergeTarget(), other.asMergeSource(), options)));
   }
 
+  /** Reads a spreadsheet and adds its rows, all or nothing; a dry run only says what it would add (csvImport/importCsv.ts). */
+  importCsv(request: CsvImportRequest): Promise<CsvImportResult> {
+    return this.serialised(() => this.committing(() => importCsv(this.mergeTarget(), request)));
+  }
+
   private asMergeSource(): MergeSource {
     return {
       path: this.path,
@@ -380,9 +388,11 @@ export class Archive {
       if (heads.length < 2) throw new EngineError('notInConflict');
       if (heads.join() !== [...request.heads].sort().join()) throw new EngineError('staleRevision');
       // Keeping a retraction resolves with a tombstone: the record stays retracted, every version in its history.
-      const data = request.retraction ? null : this.validRecord(type as SavableType, request.data);
+      const data = request.retraction ? null : this.validRecord(type as SavableType, request.data, request.recordId);
       // SECURITY: the version kept must carry every head's withdrawal of consent (a retraction publishes nothing).
       if (data) assertWithdrawalsKept(this.headData(request.recordId), data, true);
+      // SECURITY: a sample record resolved into one version stays marked illustrative.
+      if (data) assertIllustrativeKept(this.headData(request.recordId), data);
       const signed = signRevision(this.key, {
         recordId: request.recordId,
         type,
@@ -727,11 +737,13 @@ export class Archive {
   /** Validates and signs a new record or a new revision of one. */
   save(request: SaveRequest): Promise<{ recordId: string; revisionId: string }> {
     return this.serialised(async () => {
-      const data = this.validRecord(request.type, request.data);
+      const data = this.validRecord(request.type, request.data, request.recordId);
       const recordId = request.recordId ?? randomUUID();
       const parents = request.recordId ? [this.currentHead(request.recordId, request.type, request.parent)] : [];
       // SECURITY: a withdrawal of consent stays until the person is asked again, whoever saves (app, command).
       if (request.recordId) assertWithdrawalsKept(this.headData(request.recordId), data);
+      // SECURITY: an illustrative record never passes for evidence after an edit, whoever saves.
+      if (request.recordId) assertIllustrativeKept(this.headData(request.recordId), data);
       const signed = signRevision(this.key, { recordId, type: request.type, parents, data });
       await this.records.add(signed);
       await this.custody.append(this.key.fingerprint, 'record_saved', { recordId, revisionId: signed.id });
@@ -771,23 +783,36 @@ export class Archive {
   }
 
   /** The fields of a record to be signed, checked against its schema and this archive's records. */
-  private validRecord(type: SavableType, input: unknown): Record<string, unknown> {
+  private validRecord(type: SavableType, input: unknown, recordId?: string): Record<string, unknown> {
     const parsed = recordSchemas[type].safeParse(input);
     if (!parsed.success) throw new EngineError('invalidRecord', {}, describeIssues(parsed.error, input));
     const data: Record<string, unknown> = { ...parsed.data };
-    const dangling = this.danglingReferences(data);
+    const dangling = this.danglingReferences(data, recordId);
     if (dangling.length) throw new EngineError('invalidRecord', {}, dangling);
+    // A code is a place others will read by it: one the gazetteer does not hold is refused, never kept.
+    const unknownAreas = unknownAreaCodes(data);
+    if (unknownAreas.length) throw new EngineError('invalidRecord', {}, unknownAreas);
     // A source says who collected it: this archive's key, unless the source already names one.
     if (type === 'source' && !data.collectedBy) data.collectedBy = this.key.fingerprint;
     return data;
   }
 
-  /** An effect's incident and every listed source must be records of that type in this archive. */
-  private danglingReferences(data: Record<string, unknown>): FieldProblem[] {
+  /** An effect's incident, an intervention's incidents and every listed source must be records of that type in this archive. */
+  private danglingReferences(data: Record<string, unknown>, recordId?: string): FieldProblem[] {
     const problems: FieldProblem[] = [];
+    // A link names another incident of this archive, never the incident itself.
+    const links = Array.isArray(data.links) ? (data.links as { incident: string }[]) : [];
+    links.forEach((link, index) => {
+      const key = link.incident === recordId ? 'linkToItself' : this.records.typeOf(link.incident) !== 'incident' ? 'unknownIncident' : null;
+      if (key) problems.push({ path: `links.${index}.incident`, key, params: {} });
+    });
     if (typeof data.incident === 'string' && this.records.typeOf(data.incident) !== 'incident') {
       problems.push({ path: 'incident', key: 'unknownIncident', params: {} });
     }
+    const incidents = Array.isArray(data.incidents) ? (data.incidents as string[]) : [];
+    incidents.forEach((id, index) => {
+      if (this.records.typeOf(id) !== 'incident') problems.push({ path: `incidents.${index}`, key: 'unknownIncident', params: {} });
+    });
     const sources = Array.isArray(data.sources) ? (data.sources as string[]) : [];
     sources.forEach((id, index) => {
       if (this.records.typeOf(id) !== 'source') problems.push({ path: `sources.${index}`, key: 'unknownSource', params: {} });

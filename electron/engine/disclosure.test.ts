@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Revision } from '../../shared/model';
-import { committedRevision, revisionIdOf } from './disclosure';
+import { assembleData } from '../../shared/model';
+import { committedRevision, revisionIdOf, signedHead } from './disclosure';
 
 const revision: Revision = {
   format: 2,
@@ -38,5 +39,30 @@ describe('a format 2 revision id', () => {
     const after = committedRevision(extended).commitments;
     expect(Object.keys(after).filter((path) => !(path in before))).toEqual(['/data/witnessLanguage']);
     for (const [path, commitment] of Object.entries(before)) expect(after[path], path).toBe(commitment);
+  });
+});
+
+describe('lists of references added after format 2 began', () => {
+  const citing = (citations: unknown[]): Revision => ({
+    ...revision,
+    type: 'incident',
+    data: { title: 'Shutdown', sources: ['6f1c1c52-7c0e-4d5b-9b1e-2f0f6b2c9a12'], citations },
+  });
+  const everything = () => true;
+
+  it('commit each citation on its own, so that an export can withhold one', () => {
+    const cited = { field: 'acknowledged', source: '6f1c1c52-7c0e-4d5b-9b1e-2f0f6b2c9a12', stance: 'supports', locator: '' };
+    const signed = { id: 'x', signature: 'AA==', revision: citing([cited, { ...cited, field: 'scope' }]) };
+    const paths = Object.keys(committedRevision(signed.revision).commitments);
+    expect(paths.filter((path) => path.startsWith('/data/citations'))).toEqual(['/data/citations/0', '/data/citations/1']);
+    const head = signedHead(signed, (path) => path !== '/data/citations/1');
+    expect(assembleData(head.revision, head.disclosures)?.citations).toEqual([cited]);
+  });
+
+  it('commit an empty list whole, so that a bundle shows it exactly as signed', () => {
+    const signed = { id: 'x', signature: 'AA==', revision: citing([]) };
+    expect(Object.keys(committedRevision(signed.revision).commitments)).toContain('/data/citations');
+    const head = signedHead(signed, everything);
+    expect(assembleData(head.revision, head.disclosures)?.citations).toEqual([]);
   });
 });

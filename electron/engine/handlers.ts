@@ -16,6 +16,7 @@ import { countersignWithNcaLayer } from './bundle/countersignNcaLayer';
 import { addTimeStamp, timeStampRequestFor } from './bundle/timeStamp';
 import { parseTrustedKeys, type VerifyOptions } from './bundle/verify';
 import { writeNewFile } from './atomicFile';
+import { referencesTo } from './references';
 import { destroyArchiveFolder } from './destroy';
 import { attemptsLeft, manifestOf, readUnlockFailures } from './manifest';
 import type { EngineDeps, Progress } from './dispatch';
@@ -227,6 +228,7 @@ export function createHandlers(state: EngineState): Handlers {
       const archive = state.requireArchive();
       return { ...archive.getRecord(recordId), attachments: await archive.listAttachments(recordId) };
     },
+    'records:references': async ({ recordId }) => ({ references: referencesTo(state.requireArchive(), recordId) }),
     'records:save': async (request) => state.requireArchive().save(request),
     'records:retract': async (request) => state.requireArchive().retract(request),
     // SECURITY: the paths come from the caller: the command's arguments, or in the app a file the
@@ -313,6 +315,10 @@ export function createHandlers(state: EngineState): Handlers {
       return state.runTask('import', (task) => archive.importBundle(path, { ...task, allowUntrusted: allowUntrusted ?? false, verify: isolated }));
     },
     'bundle:received': async () => ({ bundles: await state.requireArchive().receivedBundles() }),
+    'csv:import': async (request) => {
+      const archive = state.requireArchive();
+      return state.runTask('import', () => archive.importCsv(request));
+    },
     'bundle:recheck': async ({ sha256 }) => {
       const archive = state.requireArchive();
       const { report, bundle } = await state.runTask('verify', () => archive.recheckReceived(sha256));

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordSummary } from '../../shared/ipc';
 import type { Overview } from '../../shared/overview';
+import { areaRowOf } from '../../shared/overview/areaRow';
 import { createEngine, type Engine } from './index';
 import { createBulkArchive } from './testing/bulkArchive';
 import { sampleIncident, temporaryFolder } from './testing/fixtures';
@@ -93,7 +94,8 @@ type Data = Record<string, unknown> & { startedAt?: { at: string }; endedAt?: { 
 const live = (records: RecordSummary[]) => records.filter((record) => !record.retracted && record.data).map((record) => record.data as Data);
 const tally = (keys: string[]) => keys.reduce((map, key) => map.set(key, (map.get(key) ?? 0) + 1), new Map<string, number>());
 const areaKeysOf = (data: Data) => {
-  const keys = new Set((data.areas ?? []).map((area) => area.code ?? area.place?.trim()).filter((key): key is string => Boolean(key)));
+  // A town typed as text ("Жаңаөзен") or a city or district counts under its region on the incident's start (shared/overview/areaRow.ts).
+  const keys = new Set((data.areas ?? []).map((area) => areaRowOf(area, data.startedAt!.at)?.key).filter((key): key is string => Boolean(key)));
   return keys.size ? [...keys] : [data.scope === 'national' ? 'national' : 'unspecified'];
 };
 

@@ -25,6 +25,8 @@ import { EffectEditor } from './evidence/EffectEditor';
 import { EvidencePage } from './evidence/EvidencePage';
 import { SourceEditor } from './evidence/SourceEditor';
 import { ImportScreen } from './exchange/ImportScreen';
+import { InterventionEditor } from './interventions/InterventionEditor';
+import { InterventionPage } from './interventions/InterventionPage';
 import { ReceivedScreen } from './exchange/ReceivedScreen';
 import { EditIncident } from './incidents/EditIncident';
 import { IncidentList } from './incidents/IncidentList';
@@ -221,6 +223,12 @@ function Screen({ route, status, ...settingsProps }: ScreenProps) {
       return <SourceEditor key={`new-source-${route.incidentId}`} incidentId={route.incidentId} />;
     case 'editSource':
       return <SourceEditor key={`edit-source-${route.recordId}`} recordId={route.recordId} />;
+    case 'newIntervention':
+      return <InterventionEditor key={`new-intervention-${route.incidentId}`} incidentId={route.incidentId} />;
+    case 'editIntervention':
+      return <InterventionEditor key={`edit-intervention-${route.recordId}`} recordId={route.recordId} />;
+    case 'intervention':
+      return <InterventionPage key={`show-${route.recordId}`} recordId={route.recordId} ownFingerprint={status.fingerprint} />;
     case 'effect':
     case 'source':
       return <EvidencePage key={`show-${route.recordId}`} type={route.screen} recordId={route.recordId} ownFingerprint={status.fingerprint} />;

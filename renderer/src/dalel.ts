@@ -19,8 +19,10 @@ export type TimeStampRequestFileRequest = Omit<RequestOf<'bundle:timeStampReques
 export type AddTimeStampFileRequest = Omit<RequestOf<'bundle:addTimeStamp'>, 'path'> & { file: File };
 
 /** The contract's API, except that files cross as File objects, never as paths (shared/ipc/names.ts, fileRequests). */
-export type RendererApi = Omit<DalelApi, 'attachments' | 'bundle'> & {
+export type RendererApi = Omit<DalelApi, 'attachments' | 'bundle' | 'csv'> & {
   attachments: { add(request: AddFilesRequest): Promise<Result<ResponseOf<'attachments:add'>>> };
+  /** A spreadsheet to read or import, as the person picked it. */
+  csv: { import(request: Omit<RequestOf<'csv:import'>, 'path'> & { file: File }): Promise<Result<ResponseOf<'csv:import'>>> };
   bundle: Omit<DalelApi['bundle'], 'verify' | 'import' | 'timeStampRequest' | 'addTimeStamp' | 'countersign' | 'addCountersignature' | 'countersignWithNcaLayer' | 'extractTagManifest'> & {
     verify(request: VerifyFileRequest): Promise<Result<ResponseOf<'bundle:verify'>>>;
     import(request: ImportFileRequest): Promise<Result<ResponseOf<'bundle:import'>>>;

@@ -14,6 +14,7 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/form.css';
 import './styles/incidents.css';
+import './styles/intervals.css';
 import './styles/security.css';
 import './styles/attachments.css';
 import './styles/bundles.css';

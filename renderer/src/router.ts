@@ -1,6 +1,6 @@
 /**
  * The screens of an open archive as hash routes (`#/incident/<id>/edit`,
- * `#/incident/<id>/effects/new`, `#/effect/<id>/edit`, `#/settings`, `#/export`,
+ * `#/incident/<id>/effects/new`, `#/effect/<id>/edit`, `#/incident/<id>/interventions/new`, `#/intervention/<id>`, `#/settings`, `#/export`,
  * `#/verify`, `#/overview`, `#/import`, `#/received`, `#/conflicts/<id>`), so that links
  * are real links and a reload stays on the same screen. The lists keep their
  * search, filters and sort in the query (`#/?q=…&kind=…`, `#/effects?category=…`,
@@ -33,7 +33,10 @@ export type Route =
   | { screen: 'editEffect'; recordId: string }
   | { screen: 'newSource'; incidentId: string }
   | { screen: 'source'; recordId: string }
-  | { screen: 'editSource'; recordId: string };
+  | { screen: 'editSource'; recordId: string }
+  | { screen: 'newIntervention'; incidentId: string }
+  | { screen: 'intervention'; recordId: string }
+  | { screen: 'editIntervention'; recordId: string };
 
 /** The screens whose address carries a query. */
 export type ListRoute = Extract<Route, { screen: 'list' | 'effects' | 'sources' }>;
@@ -57,6 +60,10 @@ export function parseRoute(hash: string): Route {
   if (conflict?.[1]) return { screen: 'resolveConflict', recordId: conflict[1] };
   const evidence = new RegExp(`^/incident/${recordIdPattern}/(effects|sources)/new$`).exec(path);
   if (evidence?.[1]) return { screen: evidence[2] === 'effects' ? 'newEffect' : 'newSource', incidentId: evidence[1] };
+  const newIntervention = new RegExp(`^/incident/${recordIdPattern}/interventions/new$`).exec(path);
+  if (newIntervention?.[1]) return { screen: 'newIntervention', incidentId: newIntervention[1] };
+  const intervention = new RegExp(`^/intervention/${recordIdPattern}(/edit)?$`).exec(path);
+  if (intervention?.[1]) return { screen: intervention[2] ? 'editIntervention' : 'intervention', recordId: intervention[1] };
   const record = new RegExp(`^/(effect|source)/${recordIdPattern}(/edit)?$`).exec(path);
   if (record?.[1] && record[2]) {
     const kind = record[1] as 'effect' | 'source';
@@ -112,6 +119,12 @@ export function hrefOf(route: Route): string {
       return `#/source/${route.recordId}`;
     case 'editSource':
       return `#/source/${route.recordId}/edit`;
+    case 'newIntervention':
+      return `#/incident/${route.incidentId}/interventions/new`;
+    case 'intervention':
+      return `#/intervention/${route.recordId}`;
+    case 'editIntervention':
+      return `#/intervention/${route.recordId}/edit`;
   }
 }
 

@@ -210,9 +210,13 @@ export const VerifyReport = z.strictObject({
    * here are covered by the bundle's signature alone.
    */
   authors: z.array(z.strictObject({ fingerprint: z.string(), trustedAs: z.string().nullable(), records: z.number() })).optional(),
-  /** Payload files and bytes (as Payload-Oxum counts them), records, and distinct attachment files. */
+  /**
+   * Payload files and bytes (as Payload-Oxum counts them), records, and
+   * distinct attachment files; and, only when there are some, the records
+   * marked illustrative (sample records, not evidence).
+   */
   counts: z
-    .strictObject({ files: z.number(), bytes: z.number(), records: z.number(), attachments: z.number() })
+    .strictObject({ files: z.number(), bytes: z.number(), records: z.number(), attachments: z.number(), illustrative: z.number().optional() })
     .optional(),
   /**
    * The proof of time, when the bag carries one and it checks: when the tag

@@ -7,6 +7,7 @@
  */
 import type { Language } from '../ipc/contract';
 import enCli from './locales/en/cli.json';
+import enCsv from './locales/en/csv.json';
 import enCommon from './locales/en/common.json';
 import enConflicts from './locales/en/conflicts.json';
 import enErrors from './locales/en/errors.json';
@@ -21,7 +22,9 @@ import enValidation from './locales/en/validation.json';
 import enVerify from './locales/en/verify.json';
 import enWelcome from './locales/en/welcome.json';
 import enUnCommunication from './locales/en/unCommunication.json';
+import enInterventions from './locales/en/interventions.json';
 import kkCli from './locales/kk/cli.json';
+import kkCsv from './locales/kk/csv.json';
 import kkCommon from './locales/kk/common.json';
 import kkConflicts from './locales/kk/conflicts.json';
 import kkErrors from './locales/kk/errors.json';
@@ -36,7 +39,9 @@ import kkValidation from './locales/kk/validation.json';
 import kkVerify from './locales/kk/verify.json';
 import kkWelcome from './locales/kk/welcome.json';
 import kkUnCommunication from './locales/kk/unCommunication.json';
+import kkInterventions from './locales/kk/interventions.json';
 import ruCli from './locales/ru/cli.json';
+import ruCsv from './locales/ru/csv.json';
 import ruCommon from './locales/ru/common.json';
 import ruConflicts from './locales/ru/conflicts.json';
 import ruErrors from './locales/ru/errors.json';
@@ -51,14 +56,15 @@ import ruValidation from './locales/ru/validation.json';
 import ruVerify from './locales/ru/verify.json';
 import ruWelcome from './locales/ru/welcome.json';
 import ruUnCommunication from './locales/ru/unCommunication.json';
+import ruInterventions from './locales/ru/interventions.json';
 
-export const namespaces = ['common', 'incidents', 'security', 'taxonomy', 'validation', 'errors', 'cli', 'evidence', 'report', 'verify', 'exchange', 'conflicts', 'overview', 'welcome', 'unCommunication'] as const;
+export const namespaces = ['csv', 'common', 'incidents', 'security', 'taxonomy', 'validation', 'errors', 'cli', 'evidence', 'report', 'verify', 'exchange', 'conflicts', 'overview', 'welcome', 'unCommunication', 'interventions'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export const resources = {
-  en: { common: enCommon, incidents: enIncidents, security: enSecurity, taxonomy: enTaxonomy, validation: enValidation, errors: enErrors, cli: enCli, evidence: enEvidence, report: enReport, verify: enVerify, exchange: enExchange, conflicts: enConflicts, overview: enOverview, welcome: enWelcome, unCommunication: enUnCommunication },
-  ru: { common: ruCommon, incidents: ruIncidents, security: ruSecurity, taxonomy: ruTaxonomy, validation: ruValidation, errors: ruErrors, cli: ruCli, evidence: ruEvidence, report: ruReport, verify: ruVerify, exchange: ruExchange, conflicts: ruConflicts, overview: ruOverview, welcome: ruWelcome, unCommunication: ruUnCommunication },
-  kk: { common: kkCommon, incidents: kkIncidents, security: kkSecurity, taxonomy: kkTaxonomy, validation: kkValidation, errors: kkErrors, cli: kkCli, evidence: kkEvidence, report: kkReport, verify: kkVerify, exchange: kkExchange, conflicts: kkConflicts, overview: kkOverview, welcome: kkWelcome, unCommunication: kkUnCommunication },
+  en: { csv: enCsv, common: enCommon, incidents: enIncidents, security: enSecurity, taxonomy: enTaxonomy, validation: enValidation, errors: enErrors, cli: enCli, evidence: enEvidence, report: enReport, verify: enVerify, exchange: enExchange, conflicts: enConflicts, overview: enOverview, welcome: enWelcome, unCommunication: enUnCommunication, interventions: enInterventions },
+  ru: { csv: ruCsv, common: ruCommon, incidents: ruIncidents, security: ruSecurity, taxonomy: ruTaxonomy, validation: ruValidation, errors: ruErrors, cli: ruCli, evidence: ruEvidence, report: ruReport, verify: ruVerify, exchange: ruExchange, conflicts: ruConflicts, overview: ruOverview, welcome: ruWelcome, unCommunication: ruUnCommunication, interventions: ruInterventions },
+  kk: { csv: kkCsv, common: kkCommon, incidents: kkIncidents, security: kkSecurity, taxonomy: kkTaxonomy, validation: kkValidation, errors: kkErrors, cli: kkCli, evidence: kkEvidence, report: kkReport, verify: kkVerify, exchange: kkExchange, conflicts: kkConflicts, overview: kkOverview, welcome: kkWelcome, unCommunication: kkUnCommunication, interventions: kkInterventions },
 } as const satisfies Record<Language, Record<Namespace, object>>;
 
 /** The supported language closest to an OS or environment locale ("kk-KZ", "ru_RU.UTF-8"). */

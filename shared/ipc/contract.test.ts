@@ -31,6 +31,7 @@ const examples: { [C in ChannelName]: RequestOf<C> } = {
     language: 'en',
   },
   'records:get': { recordId },
+  'records:references': { recordId },
   'records:save': { type: 'incident', data: {} },
   'records:retract': { recordId, parent: revisionId, reason: 'duplicate' },
   'attachments:add': { recordId, paths: ['/tmp/фото.jpg'] },
@@ -50,6 +51,7 @@ const examples: { [C in ChannelName]: RequestOf<C> } = {
   'bundle:countersignWithNcaLayer': { path: '/tmp/дәлел.zip', language: 'kk' },
   'bundle:extractTagManifest': { path: '/tmp/дәлел.zip', out: '/tmp/tagmanifest-sha256.txt' },
   'bundle:import': { path: '/tmp/дәлел.zip' },
+  'csv:import': { path: '/tmp/оқиғалар.csv', mapping: { columns: { 'Атауы': 'title', ID: 'externalId' } }, dryRun: true, language: 'kk' },
   'bundle:received': {},
   'bundle:recheck': { sha256: 'c'.repeat(64) },
   'archive:merge': { path: '/media/stick/Ерлан архиві', passphrase: 'қар жауды' },
@@ -81,7 +83,7 @@ describe('the contract', () => {
       calls.push([channel, request]);
       return { ok: true, value: null };
     }, () => '');
-    expect(Object.keys(api).sort()).toEqual(['app', 'archive', 'attachments', 'bundle', 'custody', 'key', 'records', 'settings', 'tasks', 'trust']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'archive', 'attachments', 'bundle', 'csv', 'custody', 'key', 'records', 'settings', 'tasks', 'trust']);
     await api.records!.save!({ type: 'incident', data: {} });
     await api.archive!.status!();
     expect(calls).toEqual([

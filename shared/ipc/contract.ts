@@ -11,12 +11,13 @@ import { Bundle, BundleProfile, Redactions } from '../model/bundle';
 import { Submission } from '../model/submission';
 import { CustodyEvent } from '../model/custody';
 import { Overview } from '../overview/schema';
+import { CsvImportResponse } from '../csv/importContract';
 import { Fingerprint, ReceivedBundle, SetAsideChange, TrustedSigner } from '../model/exchange';
 import { RecordId, RecordType, RevisionId, SavableType, Sha256Hex, SignedRevision } from '../model/revision';
 import { effectSorts } from '../lists/effectQuery';
 import { sortOrders } from '../lists/incidentQuery';
 import { consentFilters, sourceSorts } from '../lists/sourceQuery';
-import { effectCategories, incidentKinds, severities, sourceKinds } from '../model/taxonomy';
+import { citationStances, effectCategories, incidentKinds, incidentLinkKinds, severities, sourceKinds } from '../model/taxonomy';
 import type { ChannelName } from './names';
 import type { Result } from './result';
 
@@ -208,6 +209,24 @@ export const RecordDetail = z.strictObject({
 });
 export type RecordDetail = z.infer<typeof RecordDetail>;
 
+/**
+ * A record that names another (`records:references`): an incident linking to
+ * it (`link`, with the link's kind), an effect or intervention about it
+ * (`incident`), a record listing a source (`source`) or citing it for one
+ * claim (`citation`, with the field and whether it supports or contradicts).
+ */
+export const Reference = z.strictObject({
+  recordId: RecordId,
+  type: RecordType,
+  /** The naming record's title (an effect's category code). */
+  title: z.string(),
+  via: z.enum(['link', 'incident', 'source', 'citation']),
+  kind: z.enum(incidentLinkKinds).optional(),
+  field: z.string().optional(),
+  stance: z.enum(citationStances).optional(),
+});
+export type Reference = z.infer<typeof Reference>;
+
 /** App-wide preferences of the person at this computer. */
 export const Settings = z.strictObject({
   language: Language.nullable(),
@@ -295,6 +314,8 @@ export const contract = {
    */
   'records:query': channel(ListQueryRequest, ListAnswer),
   'records:get': channel(z.strictObject({ recordId: RecordId }), RecordDetail),
+  /** The live records that name this one: links, effects and interventions about it, records citing it (electron/engine/references.ts). */
+  'records:references': channel(z.strictObject({ recordId: RecordId }), z.strictObject({ references: z.array(Reference) })),
   'records:save': channel(
     z.strictObject({
       type: SavableType,
@@ -515,6 +536,23 @@ export const contract = {
   ),
   /** Redacted bundles kept as received evidence, oldest first. */
   'bundle:received': channel(empty, z.strictObject({ bundles: z.array(ReceivedBundle) })),
+  /**
+   * Reads a spreadsheet (STOP's export, or the organization's own through
+   * `mapping`) and adds its rows as incidents and sources, all or nothing;
+   * `dryRun` only says what it would add. A file refused whole is an error
+   * (`csvTooLarge`, ...); a row's problems are in `problems`, and then
+   * nothing was written.
+   */
+  'csv:import': channel(
+    z.strictObject({
+      path: z.string().min(1).max(4096),
+      /** A CsvMapping: checked by the engine, so that a wrong one is told as `csvMappingInvalid`, not as a bad request. */
+      mapping: z.unknown().optional(),
+      dryRun: z.boolean(),
+      language: Language,
+    }),
+    CsvImportResponse,
+  ),
   /**
    * Checks a received bundle again where it is kept, against today's trusted
    * signers; `bundle` (its bundle.json) only when still valid, to read it.

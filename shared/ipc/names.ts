@@ -23,6 +23,7 @@ export const channelNames = [
   'records:overview',
   'records:query',
   'records:get',
+  'records:references',
   'records:save',
   'records:retract',
   'attachments:add',
@@ -42,6 +43,7 @@ export const channelNames = [
   'bundle:countersignWithNcaLayer',
   'bundle:extractTagManifest',
   'bundle:import',
+  'csv:import',
   'bundle:received',
   'bundle:recheck',
   'archive:merge',
@@ -73,6 +75,7 @@ export const fileRequests = {
   'bundle:countersignWithNcaLayer': { from: 'file', to: 'path', many: false },
   'bundle:extractTagManifest': { from: 'file', to: 'path', many: false },
   'bundle:import': { from: 'file', to: 'path', many: false },
+  'csv:import': { from: 'file', to: 'path', many: false },
 } as const satisfies Partial<Record<ChannelName, { from: string; to: string; many: boolean }>>;
 
 /**

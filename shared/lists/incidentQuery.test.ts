@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordSummary } from '../ipc';
 import { Incident, type IncidentInput } from '../model';
-import { applyQuery, formatListQuery, initialQuery, parseListQuery, type IncidentRow } from './incidentQuery';
+import { applyQuery, areaKeys, formatListQuery, initialQuery, parseListQuery, type IncidentRow } from './incidentQuery';
 
 let n = 0;
 function row(input: Partial<IncidentInput>, summary: Partial<RecordSummary> = {}): IncidentRow {
@@ -46,6 +46,14 @@ describe('the incident list query', () => {
     expect(titles(applyQuery(rows, { ...initialQuery, kind: 'full_network' }, 'en'))).toEqual(['Отключение в Алматы']);
     expect(titles(applyQuery(rows, { ...initialQuery, area: 'code:KZ-75' }, 'en'))).toEqual(['Отключение в Алматы']);
     expect(titles(applyQuery(rows, { ...initialQuery, area: 'place:Жаңаөзен' }, 'en'))).toHaveLength(1);
+  });
+
+  it('finds a town typed as text, and a city or district code, under its region as of the incident’s start', () => {
+    // "Жаңаөзен" typed as text lies in Mangystau Region.
+    expect(titles(applyQuery(rows, { ...initialQuery, area: 'code:KZ-47' }, 'en'))).toEqual(['Жаңаөзен: ұялы интернет өшірілді']);
+    const semey = (at: string) => areaKeys(row({ title: 'Semey and Zhanaozen', startedAt: { at }, areas: [{ code: 'KZ-10-SEMEY' }, { place: 'Жанаозен' }, { place: 'Село Жана' }, { code: 'KZ-47' }] }));
+    expect(semey('2022-01-05T10:00+06:00')).toEqual(['code:KZ-10-SEMEY', 'code:KZ-63', 'place:Жанаозен', 'code:KZ-47', 'place:Село Жана']);
+    expect(semey('2023-01-05T10:00+05:00')).toEqual(['code:KZ-10-SEMEY', 'code:KZ-10', 'place:Жанаозен', 'code:KZ-47', 'place:Село Жана']);
   });
 
   it('hides retracted records unless asked, and sorts by start, title or last update', () => {

@@ -14,6 +14,7 @@
  */
 import type { Language, RecordSummary } from '../ipc';
 import { incidentKinds, instantOf, type Incident, type IncidentKind } from '../model';
+import { areaRowOf } from '../overview/areaRow';
 import {
   areaParam,
   paramsOf,
@@ -96,7 +97,15 @@ export function formatListQuery(query: ListQuery): string {
 }
 
 export function areaKeys(row: Pick<FilterableRow, 'incident'>): string[] {
-  return (row.incident?.areas ?? []).map((area) => ('code' in area ? `code:${area.code}` : `place:${area.place}`));
+  const incident = row.incident;
+  if (!incident) return [];
+  const keys = incident.areas.flatMap((area) => {
+    const own = 'code' in area ? `code:${area.code}` : `place:${area.place}`;
+    // A city or district, or a typed place the gazetteer knows, is also found under its region as of the incident's start.
+    const region = areaRowOf(area, incident.startedAt.at, incident.country);
+    return region?.kind === 'code' && `code:${region.key}` !== own ? [own, `code:${region.key}`] : [own];
+  });
+  return [...new Set(keys)];
 }
 
 /** One row as filtering and sorting read it, worked out once per load. */

@@ -287,10 +287,21 @@ function publicProblem(bundle: BundleFields): Problem {
     // SECURITY: a translator's name in a publication can put them, or whoever asked them, at risk.
     const translator = namedTranslator(data.translations);
     if (translator !== null) return [['records', index, 'data', 'translations', translator, 'translator'], 'identifyingFieldNotAllowed'];
+    // An organization's own row id ("dalel:<record id>" when another archive wrote it) would link the publication.
+    if ('externalId' in data) return [['records', index, 'data', 'externalId'], 'identifyingFieldNotAllowed'];
+    // SECURITY: a provision the collector named does not name the collector, the defender.
+    const collector = Array.isArray(data.legalCitations) ? data.legalCitations.findIndex((entry: unknown) => isObject(entry) && entry.citedBy === 'collector' && entry.citedByName !== '') : -1;
+    if (collector >= 0) return [['records', index, 'data', 'legalCitations', collector, 'citedByName'], 'identifyingFieldNotAllowed'];
     if (data.confidential === true) {
       confidential.add(record.recordId);
       const field = confidentialFreeText[record.type].find((key) => key in data);
       if (field !== undefined) return [['records', index, 'data', field], 'confidentialTextNotAllowed'];
+      // Nor a citation of a field it leaves out, nor where in a source (free text).
+      const withheld = new Set(confidentialFreeText[record.type]);
+      const cited = Array.isArray(data.citations)
+        ? data.citations.findIndex((entry: unknown) => !isObject(entry) || withheld.has(String(entry.field).split('/')[0]!) || (entry.locator !== undefined && entry.locator !== ''))
+        : -1;
+      if (cited >= 0) return [['records', index, 'data', 'citations', cited], 'confidentialTextNotAllowed'];
     }
   }
   for (const [index, attachment] of bundle.attachments.entries()) {

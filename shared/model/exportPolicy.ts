@@ -99,6 +99,62 @@ function withoutTranslators(translations: unknown): unknown {
   );
 }
 
+/**
+ * SECURITY: legal citations as a public bundle and the UN draft carry them:
+ * one named by the collector (`citedBy: collector`) without the name, which
+ * is the defender's ('' is the schema's "not given"; the sentence then says
+ * "the collector"). Nothing in a publication, or in a communication passed
+ * on to the government concerned, names the defender.
+ */
+export function withoutCollectorNames(legalCitations: unknown): unknown {
+  if (!Array.isArray(legalCitations)) return legalCitations;
+  return legalCitations.map((citation: unknown) =>
+    typeof citation === 'object' && citation !== null && (citation as { citedBy?: unknown }).citedBy === 'collector' ? { ...citation, citedByName: '' } : citation,
+  );
+}
+
+/**
+ * SECURITY: a confidential record's citations as a public bundle carries
+ * them: none of a field left out (a claim that is not there, or an entry
+ * whose number would say how long the withheld list was), and no locator
+ * (where in the source is free text: "minute 3, the akim's words").
+ */
+function withoutConfidentialClaims(type: PolicyRecord['type'], citations: unknown[]): unknown[] {
+  const withheld = new Set(confidentialFreeText[type]);
+  return citations.flatMap((citation) => {
+    if (typeof citation !== 'object' || citation === null) return [];
+    const field = String((citation as { field?: unknown }).field ?? '').split('/')[0]!;
+    return withheld.has(field) ? [] : [{ ...citation, locator: '' }];
+  });
+}
+
+/**
+ * SECURITY: the entries of a list the export keeps, and the citations of
+ * its entries ("links/1") moved to their entry's new index. A citation of
+ * an entry left out goes with it: else it would come to name another entry
+ * (a source that contradicted one link would contradict the next), and an
+ * index past the list's end would tell that more entries were there.
+ */
+function keepEntries(data: Record<string, unknown>, field: string, keep: (item: unknown) => boolean): void {
+  const list = data[field];
+  if (!Array.isArray(list)) return;
+  const moved = new Map<number, number>();
+  const kept: unknown[] = [];
+  list.forEach((item, index) => {
+    if (!keep(item)) return;
+    moved.set(index, kept.length);
+    kept.push(item);
+  });
+  data[field] = kept;
+  if (!Array.isArray(data.citations)) return;
+  data.citations = data.citations.flatMap((citation: unknown) => {
+    const [cited, entry] = String((citation as { field?: unknown } | null)?.field ?? '').split('/');
+    if (cited !== field || entry === undefined) return [citation];
+    const index = moved.get(Number(entry));
+    return index === undefined ? [] : [{ ...(citation as object), field: `${field}/${index}` }];
+  });
+}
+
 const hasPerson = (data: Record<string, unknown> | null): data is Record<string, unknown> =>
   !!data && typeof data.person === 'object' && data.person !== null;
 const sourcesOf = (data: Record<string, unknown> | null): string[] => (Array.isArray(data?.sources) ? (data.sources as string[]) : []);
@@ -214,9 +270,12 @@ export function redact<R extends PolicyRecord, F extends PolicyFile>(
       delete data.consent;
       // SECURITY: a public bundle names no translator (the text travels with the content).
       if ('translations' in data) data.translations = withoutTranslators(data.translations);
+      // SECURITY: nor the collector who named a provision: that is the defender.
+      if ('legalCitations' in data) data.legalCitations = withoutCollectorNames(data.legalCitations);
     }
     if (profile === 'public' && data?.confidential === true) {
       for (const field of confidentialFreeText[record.type]) delete data[field];
+      if (Array.isArray(data.citations)) data.citations = withoutConfidentialClaims(record.type, data.citations);
       result.confidentialText.push(record);
     }
     result.records.push({ ...record, data });
@@ -230,8 +289,8 @@ export function redact<R extends PolicyRecord, F extends PolicyFile>(
     if (!data) continue;
     if (Array.isArray(data.sources)) data.sources = sourcesOf(data).filter((id) => !withheld.has(id));
     if (Array.isArray(data.citations)) data.citations = data.citations.filter((citation: { source?: unknown }) => !withheld.has(String(citation?.source)));
-    if (Array.isArray(data.links)) data.links = data.links.filter((link: { incident?: unknown }) => carried.has(String(link?.incident)));
-    if (record.type === 'intervention' && Array.isArray(data.incidents)) data.incidents = data.incidents.filter((id: unknown) => carried.has(String(id)));
+    keepEntries(data, 'links', (link) => carried.has(String((link as { incident?: unknown } | null)?.incident)));
+    if (record.type === 'intervention') keepEntries(data, 'incidents', (id) => carried.has(String(id)));
     // An organization's own row numbers are its business, not the public's.
     if (profile === 'public') delete data.externalId;
   }

@@ -82,11 +82,6 @@ export const Incident = IncidentFields.superRefine((incident, ctx) => {
   for (const key of ['kinds', 'context', 'rights'] as const) {
     if (!unique(incident[key])) ctx.addIssue({ code: 'custom', path: [key], message: 'duplicateChoice' });
   }
-  (incident.intervals ?? []).forEach((interval, index) => {
-    if (interval.end && instantOf(interval.end) < instantOf(interval.start)) {
-      ctx.addIssue({ code: 'custom', path: ['intervals', index, 'end'], message: 'endBeforeStart' });
-    }
-  });
   if (!unique((incident.links ?? []).map((link) => link.incident))) ctx.addIssue({ code: 'custom', path: ['links'], message: 'duplicateChoice' });
   checkCitations('incident', incident, ctx);
 });

@@ -9,13 +9,20 @@ import { z } from 'zod';
 import { Area } from './area';
 import { Timestamp, instantOf } from './time';
 
-export const Interval = z.strictObject({
-  start: Timestamp,
-  /** Absent while it lasts or when its end is not recorded. */
-  end: Timestamp.optional(),
-  areas: z.array(Area).max(50).default([]),
-  operators: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
-});
+export const Interval = z
+  .strictObject({
+    start: Timestamp,
+    /** Absent while it lasts or when its end is not recorded. */
+    end: Timestamp.optional(),
+    areas: z.array(Area).max(50).default([]),
+    operators: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+  })
+  // On the interval itself, so that the form names it while the rest of the incident is still incomplete.
+  .superRefine((interval, ctx) => {
+    if (interval.end && instantOf(interval.end) < instantOf(interval.start)) {
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'endBeforeStart' });
+    }
+  });
 export type Interval = z.infer<typeof Interval>;
 export type IntervalInput = z.input<typeof Interval>;
 
@@ -28,23 +35,37 @@ export function hoursBetween(start: Timestamp, end: Timestamp | undefined): numb
 }
 
 export interface Duration {
-  /** Hours the network was off: the sum of the intervals, or the span when there are none; null when an end is missing. */
+  /**
+   * Hours the network was off: the time covered by at least one interval
+   * (two areas cut at the same hours count those hours once), or the span
+   * when there are none; null when an end is missing.
+   */
   hours: number | null;
   /** Cut-offs repeated on at least two days at about the same hours ("Curfew Style" in STOP). */
   curfewStyle: boolean;
+}
+
+/** Milliseconds covered by at least one of the spans. */
+function coveredMs(spans: readonly (readonly [number, number])[]): number {
+  const sorted = [...spans].filter(([from, to]) => to > from).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let reach = -Infinity;
+  for (const [from, to] of sorted) {
+    if (to <= reach) continue;
+    total += to - Math.max(from, reach);
+    reach = to;
+  }
+  return total;
 }
 
 /** An incident's duration from its intervals, or from its start and end when it has none. */
 export function durationOf(incident: { startedAt: Timestamp; endedAt?: Timestamp | undefined; intervals?: readonly Interval[] | undefined }): Duration {
   const intervals = incident.intervals ?? [];
   if (intervals.length === 0) return { hours: hoursBetween(incident.startedAt, incident.endedAt), curfewStyle: false };
-  let total = 0;
-  for (const interval of intervals) {
-    const hours = hoursBetween(interval.start, interval.end);
-    if (hours === null) return { hours: null, curfewStyle: isCurfewStyle(intervals) };
-    total += hours;
-  }
-  return { hours: Math.round(total * 10) / 10, curfewStyle: isCurfewStyle(intervals) };
+  const curfewStyle = isCurfewStyle(intervals);
+  if (intervals.some((interval) => !interval.end)) return { hours: null, curfewStyle };
+  const spans = intervals.map((interval) => [instantOf(interval.start), instantOf(interval.end!)] as const);
+  return { hours: Math.round((coveredMs(spans) / hour) * 10) / 10, curfewStyle };
 }
 
 /**
@@ -55,7 +76,7 @@ export function durationOf(incident: { startedAt: Timestamp; endedAt?: Timestamp
 export function isCurfewStyle(intervals: readonly Interval[]): boolean {
   const daily = intervals.filter((interval) => {
     const hours = hoursBetween(interval.start, interval.end);
-    return hours !== null && hours < 24;
+    return hours !== null && hours > 0 && hours < 24;
   });
   if (daily.length < 2) return false;
   const days = new Set(daily.map((interval) => interval.start.at.slice(0, 10)));

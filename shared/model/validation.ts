@@ -39,6 +39,8 @@ const customKeys = new Set([
   'citationNotInSources',
   'duplicateCitation',
   'illustrativeStays',
+  'linkToItself',
+  'unknownAreaCode',
 ]);
 
 /** The value at a path of the validated input, to tell "missing" from "wrong". */

@@ -7,14 +7,32 @@
  * row, buckets), so its answer stays small at 100k incidents; what a cap
  * leaves out is counted, never silently dropped. It keeps nothing between calls.
  */
+import { shutdownGroups, type IncidentLink } from '../model/links';
+import { areaRowOf } from './areaRow';
 import type { CountByCode, Overview, TimeBucket, TimelineRow } from './schema';
 
 export type { CountByCode, Overview, TimeBucket, TimelineRow } from './schema';
 
 /** What aggregation reads of a record summary (shared/ipc RecordSummary has it). */
 export interface SummaryFields {
+  /** An incident's id, by which other incidents link to it (shared/model/links.ts). */
+  recordId?: string;
   retracted: boolean;
   data: Record<string, unknown> | null;
+}
+
+/**
+ * Each live incident's shutdown: incidents linked as the same, a part or a
+ * continuation count once (shared/model/links.ts). Keyed by record id; an
+ * incident without an id is its own shutdown.
+ */
+function shutdownOf(incidents: readonly SummaryFields[]): Map<string, string> {
+  const live = incidents.flatMap((record) =>
+    !record.retracted && record.data && record.recordId
+      ? [{ recordId: record.recordId, links: Array.isArray(record.data.links) ? (record.data.links as IncidentLink[]) : [] }]
+      : [],
+  );
+  return new Map(shutdownGroups(live).flatMap((group) => group.map((id) => [id, group[0]!] as const)));
 }
 
 export interface OverviewOptions {
@@ -38,13 +56,9 @@ const isStamp = (value: unknown): value is Stamp =>
 /** The calendar day as written (witness's own zone, never converted). */
 const dayOf = (stamp: Stamp) => stamp.at.slice(0, 10);
 
-function areaKey(area: unknown): { key: string; kind: 'code' | 'place' } | null {
-  if (typeof area !== 'object' || area === null) return null;
-  const { code, place } = area as { code?: unknown; place?: unknown };
-  if (typeof code === 'string') return { key: code, kind: 'code' };
-  if (typeof place === 'string' && place.trim()) return { key: place.trim(), kind: 'place' };
-  return null;
-}
+/** An area's row: its first-level region on the record's day, or a place not in the gazetteer as written (./areaRow.ts). */
+const areaKey = areaRowOf;
+const countryOf = (data: Record<string, unknown>) => (typeof data.country === 'string' ? data.country.trim().toUpperCase() : 'KZ');
 
 function increment(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
@@ -54,20 +68,32 @@ const byCountThenCode = (a: CountByCode, b: CountByCode) => b.count - a.count ||
 
 export function aggregateOverview(incidents: Iterable<SummaryFields>, effects: Iterable<SummaryFields>, options: OverviewOptions): Overview {
   const { now, timelineRows = 12, timelineSteps = 600, areaRows = 15, categoryRows = 40 } = options;
+  const incidentList = [...incidents];
+  const shutdowns = shutdownOf(incidentList);
+  /** Shutdowns counted, overall and per row: a linked incident adds its period, not another shutdown. */
+  const counted = new Set<string>();
+  const countedInRow = new Set<string>();
+  const ongoingShutdowns = new Set<string>();
   let incidentCount = 0;
+  let recordCount = 0;
   let ongoingCount = 0;
   const rows = new Map<string, TimelineRow>();
   let earliest = Infinity;
   let latest = -Infinity;
 
-  for (const record of incidents) {
+  for (const record of incidentList) {
     const data = record.data;
     if (record.retracted || !data || !isStamp(data.startedAt)) continue;
     const start = Date.parse(data.startedAt.at);
     if (Number.isNaN(start)) continue;
-    incidentCount += 1;
+    recordCount += 1;
+    const shutdown = (record.recordId && shutdowns.get(record.recordId)) ?? Symbol();
+    const first = typeof shutdown === 'string' ? !counted.has(shutdown) : true;
+    if (typeof shutdown === 'string') counted.add(shutdown);
+    if (first) incidentCount += 1;
     const ongoing = data.ongoing === true || !isStamp(data.endedAt);
-    if (ongoing) ongoingCount += 1;
+    if (ongoing && (typeof shutdown !== 'string' || !ongoingShutdowns.has(shutdown))) ongoingCount += 1;
+    if (ongoing && typeof shutdown === 'string') ongoingShutdowns.add(shutdown);
     const endParsed = isStamp(data.endedAt) ? Date.parse(data.endedAt.at) : NaN;
     const end = ongoing ? Math.max(now, start) : Number.isNaN(endParsed) ? start : endParsed;
     const lastDay = ongoing ? '' : dayOf(data.endedAt as Stamp);
@@ -76,7 +102,7 @@ export function aggregateOverview(incidents: Iterable<SummaryFields>, effects: I
 
     const keys = new Map<string, TimelineRow['kind']>();
     for (const area of Array.isArray(data.areas) ? data.areas : []) {
-      const found = areaKey(area);
+      const found = areaKey(area, data.startedAt.at, countryOf(data));
       if (found) keys.set(found.key, found.kind);
     }
     if (keys.size === 0) keys.set(data.scope === 'national' ? 'national' : 'unspecified', data.scope === 'national' ? 'national' : 'unspecified');
@@ -86,8 +112,11 @@ export function aggregateOverview(incidents: Iterable<SummaryFields>, effects: I
         row = { key, kind, incidents: 0, ongoing: 0, first: dayOf(data.startedAt), last: lastDay, spans: [] };
         rows.set(key, row);
       }
-      row.incidents += 1;
-      if (ongoing) row.ongoing += 1;
+      const inRow = typeof shutdown === 'string' ? `${key}\u0000${shutdown}` : null;
+      if (!inRow || !countedInRow.has(inRow)) row.incidents += 1;
+      if (ongoing && (!inRow || !countedInRow.has(`${inRow}\u0000ongoing`))) row.ongoing += 1;
+      if (inRow) countedInRow.add(inRow);
+      if (inRow && ongoing) countedInRow.add(`${inRow}\u0000ongoing`);
       if (dayOf(data.startedAt) < row.first) row.first = dayOf(data.startedAt);
       if (row.last !== '' && (lastDay === '' || lastDay > row.last)) row.last = lastDay;
       row.spans.push({ start, end, ongoing });
@@ -112,7 +141,7 @@ export function aggregateOverview(incidents: Iterable<SummaryFields>, effects: I
     if (record.retracted || !data) continue;
     effectCount += 1;
     if (typeof data.category === 'string') increment(categories, data.category);
-    const area = areaKey(data.area) ?? { key: 'unspecified', kind: 'unspecified' as const };
+    const area = areaKey(data.area, isStamp(data.occurredAt) ? data.occurredAt.at : new Date(now).toISOString()) ?? { key: 'unspecified', kind: 'unspecified' as const };
     increment(areas, area.key);
     areaKinds.set(area.key, area.kind);
     const counted = data.peopleAffected as { count?: unknown } | undefined;
@@ -128,6 +157,7 @@ export function aggregateOverview(incidents: Iterable<SummaryFields>, effects: I
   const sortedAreas = [...areas].map(([code, count]) => ({ code, count, kind: areaKinds.get(code) ?? 'unspecified' })).sort(byCountThenCode);
   return {
     incidents: incidentCount,
+    linkedRecords: recordCount - incidentCount,
     ongoing: ongoingCount,
     effects: effectCount,
     peopleAffected: people,

@@ -37,7 +37,10 @@ export const TimeBucket = z.strictObject({
 export type TimeBucket = z.infer<typeof TimeBucket>;
 
 export const Overview = z.strictObject({
+  /** Shutdowns: incidents linked as the same, a part or a continuation count once. */
   incidents: z.number().int().nonnegative(),
+  /** Incident records counted within another's shutdown (recorded twice, or a part). */
+  linkedRecords: z.number().int().nonnegative(),
   ongoing: z.number().int().nonnegative(),
   effects: z.number().int().nonnegative(),
   /** The sum of counted people, over the effects that give a count. */

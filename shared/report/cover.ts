@@ -3,7 +3,7 @@
  * in and left out, who signed it and with which key, when, and what it
  * holds; then the table of contents.
  */
-import { redactionKinds, type Bundle, type Redactions } from '../model';
+import { isIllustrative, redactionKinds, type Bundle, type Redactions } from '../model';
 import { formatUtc, type Formatter } from './format';
 import { html, type Html } from './html';
 import { bdi, fieldList, mono } from './parts';
@@ -18,6 +18,21 @@ function leftOut(f: Formatter, redactions: Partial<Redactions> | undefined): Htm
   return lines.length ? html`<ul class="plain">${lines.map((line) => html`<li>${line}</li>`)}</ul>` : html`${f.t('report:cover.nothingLeftOut')}`;
 }
 
+/** How many of the bundle's records carry the illustrative mark (sample records, not evidence). */
+const illustrativeCount = (bundle: Bundle) => bundle.records.filter((record) => isIllustrative(record.data)).length;
+
+/** A title, said to be illustrative, not evidence, when any record of the bundle is. */
+export function illustrativeTitle(f: Formatter, bundle: Bundle, title: string): string {
+  return illustrativeCount(bundle) > 0 ? f.t('report:illustrativeTitle', { title }) : title;
+}
+
+/** SECURITY: sample records must never read as evidence: the cover says so before anything else. */
+export function illustrativeNotice(f: Formatter, bundle: Bundle): Html | null {
+  const illustrative = illustrativeCount(bundle);
+  if (illustrative === 0) return null;
+  return html`<p class="notice illustrative-notice" role="note"><strong>${f.t('report:illustrativeNotice', { illustrative, records: bundle.records.length })}</strong></p>`;
+}
+
 export function coverPage(f: Formatter, bundle: Bundle, data: ReportData): Html {
   const profile = ['internal', 'legal', 'public'].includes(bundle.profile) ? bundle.profile : null;
   const counts = [
@@ -28,8 +43,9 @@ export function coverPage(f: Formatter, bundle: Bundle, data: ReportData): Html 
   ];
   return html`<header class="cover">
 <p class="kicker">Dalel</p>
-<h1>${f.t('report:title')}</h1>
+<h1>${illustrativeTitle(f, bundle, f.t('report:title'))}</h1>
 <p class="mono">${bundle.bundleId}</p>
+${illustrativeNotice(f, bundle)}
 ${submitterOnCover(f, bundle)}
 ${fieldList([
   [f.t('report:cover.bundleId'), mono(bundle.bundleId)],

@@ -13,7 +13,7 @@
  * letter, Kazakh or Russian, into mojibake; with it Excel, LibreOffice and
  * every RFC 4180 reader that strips a BOM read the text as written.
  */
-import type { Bundle } from '../model';
+import { durationOf, type Bundle } from '../model';
 import { areaName, countryName, formatterFor, label, serviceName, type Formatter, type ReportLanguage } from './format';
 import { arrange, type EffectFields, type IncidentFields } from './records';
 
@@ -22,14 +22,26 @@ type Row = Record<string, string>;
 /**
  * One cell. SECURITY: a cell that starts with "=", "+", "-", "@", a tab or a
  * carriage return would be run as a formula by a spreadsheet; it is prefixed
- * with "'" so that it stays text (OWASP, "CSV injection").
+ * with "'" so that it stays text (OWASP, "CSV injection"). So is each part
+ * after a ";" or a line break that would start so (after spaces or quotes):
+ * Excel in a Russian or Kazakh locale opens a .csv split at ";" and at every
+ * line end, whatever the quotes, and "Almaty;=WEBSERVICE(…)" would be a
+ * formula there.
  */
 export function csvCell(value: string): string {
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const text = formulaSafe(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function toCsv(columns: readonly string[], rows: readonly Row[]): string {
+/** The text of a cell with each "'" that `csvCell` adds against formulas. */
+export const formulaSafe = (value: string): string =>
+  (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value).replace(/(;|\r\n|\r|\n)(?=[ "]*[=+\-@\t\r])/g, "$1'");
+
+/** A cell's text with those "'" taken out again: what an import of Dalel's own CSV reads back. */
+export const withoutFormulaGuard = (value: string): string =>
+  value.replace(/^'(?=[=+\-@\t\r])/, '').replace(/(;|\r\n|\r|\n)'(?=[ "]*[=+\-@\t\r])/g, '$1');
+
+export function toCsv(columns: readonly string[], rows: readonly Row[]): string {
   const lines = [columns, ...rows.map((row) => columns.map((column) => row[column] ?? ''))];
   return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
@@ -69,6 +81,8 @@ export const incidentColumns = [
   'end_day',
   'end_precision',
   'ongoing',
+  'duration_hours',
+  'curfew_style',
   'scope',
   'scope_label',
   'shutdown_types',
@@ -96,6 +110,13 @@ export const incidentColumns = [
   'updated_at',
 ] as const;
 
+/** Hours off (the intervals' total, else the span; "." decimals whatever the language) and the curfew pattern; empty when unknown. */
+function durationCells(incident: IncidentFields): Row {
+  if (!incident.startedAt) return {};
+  const duration = durationOf({ startedAt: incident.startedAt, endedAt: incident.endedAt, intervals: incident.intervals });
+  return { duration_hours: duration.hours === null ? '' : String(duration.hours), curfew_style: yesNo(duration.curfewStyle) };
+}
+
 function incidentRow(f: Formatter, recordId: string, updatedAt: string, incident: IncidentFields | null, effects: number): Row {
   const row: Row = { record_id: recordId, retracted: yesNo(incident === null), updated_at: updatedAt };
   if (!incident) return row;
@@ -106,7 +127,7 @@ function incidentRow(f: Formatter, recordId: string, updatedAt: string, incident
     country: incident.country ?? '',
     country_name: incident.country ? countryName(f, incident.country) : '',
     areas: many(areas.map((area) => ('code' in area ? area.code : area.place))),
-    area_names: many(areas.map((area) => areaName(f, area))),
+    area_names: many(areas.map((area) => areaName(f, area, incident.startedAt?.at))),
     start_date: incident.startedAt?.at ?? '',
     start_day: dayOf(incident.startedAt?.at),
     start_precision: incident.startedAt?.precision ?? '',
@@ -114,6 +135,7 @@ function incidentRow(f: Formatter, recordId: string, updatedAt: string, incident
     end_day: dayOf(incident.endedAt?.at),
     end_precision: incident.endedAt?.precision ?? '',
     ongoing: yesNo(incident.ongoing),
+    ...durationCells(incident),
     scope: incident.scope ?? '',
     scope_label: incident.scope ? label(f, 'scope', incident.scope) : '',
     shutdown_types: many(incident.kinds),
@@ -194,7 +216,7 @@ function effectRow(f: Formatter, recordId: string, updatedAt: string, effect: Ef
     groups: many(effect.groups),
     groups_label: labels(f, 'group', effect.groups),
     area: effect.area ? ('code' in effect.area ? effect.area.code : effect.area.place) : '',
-    area_name: effect.area ? areaName(f, effect.area) : '',
+    area_name: effect.area ? areaName(f, effect.area, effect.occurredAt?.at) : '',
     occurred_at: effect.occurredAt?.at ?? '',
     occurred_precision: effect.occurredAt?.precision ?? '',
     ended_at: effect.endedAt?.at ?? '',

@@ -11,7 +11,7 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import { i18nOptions } from '../i18n';
-import { findArea, serviceCodes, type Area, type Timestamp } from '../model';
+import { areaNameOn, serviceCodes, type Area, type Timestamp } from '../model';
 import type { SignedHeads } from './signedHead';
 
 export type ReportLanguage = 'en' | 'ru' | 'kk';
@@ -144,10 +144,10 @@ export function formatSize(f: Formatter, bytes: number): string {
   return `${readable} (${exact})`;
 }
 
-/** A gazetteer area in the report's language, or a free-text place as written. */
-export function areaName(f: Formatter, area: Area): string {
+/** A gazetteer area in the report's language as named on the record's date (today's name without one), or a free-text place as written. */
+export function areaName(f: Formatter, area: Area, date?: string): string {
   if ('place' in area) return area.place;
-  return findArea(area.code)?.name[f.language] ?? area.code;
+  return areaNameOn(area.code, date, f.language);
 }
 
 function displayName(language: string, type: 'region' | 'language', code: string): string | undefined {

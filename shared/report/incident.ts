@@ -6,6 +6,7 @@
  */
 import type { BundleAttachment, PeopleAffected } from '../model';
 import { categoryChart, countByCategory, timelineChart, type CategoryCount } from './charts';
+import { citedClaims } from './citationsPart';
 import {
   areaName,
   countryName,
@@ -19,8 +20,10 @@ import {
   type Formatter,
 } from './format';
 import { html, type Html } from './html';
+import { intervalFields } from './intervals';
 import { bdi, fieldList, inlineList, mono, userText } from './parts';
 import type { EffectView, IncidentView, ReportData } from './records';
+import { orderFields } from './orderPart';
 import { fileList, sourceBlock } from './source';
 import { signedHeadField } from './signedHead';
 
@@ -50,7 +53,7 @@ ${fieldList([
   [f.t('report:effect.peopleAffected'), peopleText(f, effect.peopleAffected)],
   [f.t('report:effect.severity'), effect.severity ? label(f, 'severity', effect.severity) : null],
   [f.t('report:effect.groups'), labels(f, 'group', effect.groups)],
-  [f.t('report:effect.area'), effect.area ? bdi(areaName(f, effect.area)) : null],
+  [f.t('report:effect.area'), effect.area ? bdi(areaName(f, effect.area, effect.occurredAt?.at)) : null],
   [f.t('report:effect.time'), effect.occurredAt || effect.endedAt ? formatPeriod(f, effect.occurredAt, effect.endedAt, false) : null],
   [
     f.t('report:effect.economicLoss'),
@@ -58,6 +61,7 @@ ${fieldList([
   ],
   [f.t('report:effect.description'), userText(effect.description)],
   [f.t('report:effect.supportedBy'), cited.length ? html`${cited.map((ref, i) => html`${i ? ' ' : ''}${ref}`)}` : null],
+  [f.t('evidence:citations.title'), citedClaims(f, 'effect', effect.citations, data.sourceNumbers)],
   [f.t('report:source.files'), fileList(files)],
   [f.t('report:incident.recordId'), mono(view.record.recordId)],
   [f.t('report:signedHead.label'), signedHeadField(f, view.record)],
@@ -123,8 +127,9 @@ ${head}
 ${incident.confidential ? html`<p class="note">${f.t('report:incident.confidential')}</p>` : ''}
 ${fieldList([
   [f.t('report:incident.period'), formatPeriod(f, incident.startedAt, incident.endedAt, incident.ongoing === true)],
+  ...intervalFields(f, incident),
   [f.t('report:incident.country'), incident.country ? `${countryName(f, incident.country)} (${incident.country})` : null],
-  [f.t('report:incident.areas'), inlineList((incident.areas ?? []).map((area) => areaName(f, area)), f.t('report:listSeparator'))],
+  [f.t('report:incident.areas'), inlineList((incident.areas ?? []).map((area) => areaName(f, area, incident.startedAt?.at)), f.t('report:listSeparator'))],
   [f.t('report:incident.scope'), incident.scope ? label(f, 'scope', incident.scope) : f.t('report:notRecorded')],
   [f.t('report:incident.kinds'), labels(f, 'kind', incident.kinds) ?? f.t('report:notRecorded')],
   [f.t('report:incident.services'), inlineList((incident.services ?? []).map((service) => serviceName(f, service)), f.t('report:listSeparator'))],
@@ -140,9 +145,11 @@ ${fieldList([
   [f.t('report:incident.acknowledged'), incident.acknowledged ? label(f, 'acknowledged', incident.acknowledged) : null],
   [f.t('report:incident.legalBasis'), labels(f, 'legalBasis', incident.legalBasis?.codes)],
   [f.t('report:incident.legalBasisOther'), userText(incident.legalBasis?.other)],
+  ...orderFields(f, data, incident),
   [f.t('report:incident.rights'), labels(f, 'right', incident.rights)],
   [f.t('report:incident.summary'), userText(incident.summary)],
   [f.t('report:incident.tags'), inlineList(incident.tags ?? [], f.t('report:listSeparator'))],
+  [f.t('evidence:citations.title'), citedClaims(f, 'incident', incident.citations, data.sourceNumbers)],
   [f.t('report:source.files'), fileList(data.attachmentsOf.get(view.record.recordId))],
   [f.t('report:incident.recordId'), mono(view.record.recordId)],
   [f.t('report:incident.updatedAt'), formatUtc(f, view.record.updatedAt)],

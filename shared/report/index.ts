@@ -8,16 +8,20 @@
  */
 import type { Bundle } from '../model';
 import { attachmentIndex, custodyLog, otherRecords, verifySection } from './appendix';
-import { contents, coverPage } from './cover';
+import { contents, coverPage, illustrativeTitle } from './cover';
 import { formatterFor, type ReportLanguage } from './format';
 import { html, styleElement } from './html';
 import { incidentSection } from './incident';
+import { interventionsSection } from './interventions';
 import { arrange } from './records';
 import { reportStyles } from './styles';
 import { submissionContents, submissionSections } from './submission';
 import { summarySection } from './summary';
 
 export { effectsCsv, incidentsCsv } from './csv';
+export { sourcesCsv } from './sourcesCsv';
+export { interventionsCsv } from './interventionsCsv';
+export { stopCsv } from './stopCsv';
 export type { ReportLanguage } from './format';
 
 export interface ReportOptions {
@@ -43,7 +47,7 @@ export function renderReport(bundle: Bundle, language: ReportLanguage, options: 
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Dalel">
-<title>${f.t('report:documentTitle', { bundleId: bundle.bundleId })}</title>
+<title>${illustrativeTitle(f, bundle, f.t('report:documentTitle', { bundleId: bundle.bundleId }))}</title>
 ${styleElement(styles)}
 </head>
 <body>
@@ -53,6 +57,7 @@ ${contents(f, data, hasOther, submissionContents(f, bundle))}
 ${submissionSections(f, bundle)}
 ${summarySection(f, data, bundle.redactions.sourcesWithheld)}
 ${data.incidents.map((view, index) => incidentSection(f, view, index, data))}
+${interventionsSection(f, bundle, data)}
 ${otherRecords(f, data)}
 ${attachmentIndex(f, bundle, data)}
 ${custodyLog(f, bundle, data)}

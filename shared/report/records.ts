@@ -29,7 +29,7 @@ export type SourceFields = Partial<Omit<Source, 'person'>> & { person?: PersonFi
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The whole object if it is valid, else each valid field that is present. */
-function readFields<S extends z.ZodObject>(schema: S, data: unknown): Partial<z.output<S>> {
+export function readFields<S extends z.ZodObject>(schema: S, data: unknown): Partial<z.output<S>> {
   if (!isObject(data)) return {};
   const whole = schema.safeParse(data);
   if (whole.success) return whole.data as Partial<z.output<S>>;

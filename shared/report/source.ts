@@ -6,6 +6,7 @@
  * nothing and lets a reader fetch nothing by accident.
  */
 import { consentUses, type BundleAttachment } from '../model';
+import { gradeText } from './citationsPart';
 import { formatTimestamp, label, languageName, list, type Formatter } from './format';
 import { html, type Html } from './html';
 import { bdi, fieldList, mono, userText } from './parts';
@@ -89,6 +90,7 @@ ${fieldList([
   [f.t('report:source.url'), mono(source.url)],
   [f.t('report:source.content'), source.content?.trim() ? html`<blockquote>${userText(source.content)}</blockquote>` : null],
   [f.t('report:translation.translations'), translationList(f, source.translations)],
+  [f.t('evidence:grade.title'), gradeText(f, source.grade)],
   [f.t('report:source.files'), fileList(files)],
   [f.t('report:incident.recordId'), mono(view.record.recordId)],
   [f.t('report:signedHead.label'), signedHeadField(f, view.record)],

@@ -39,6 +39,20 @@ function twoIncidents(): Bundle {
 }
 
 describe('the summary of facts', () => {
+  it('counts incidents linked as one shutdown once, and says so', () => {
+    const bundle = twoIncidents();
+    const [almaty, zhanaozen] = bundle.records.filter((record) => record.type === 'incident');
+    expect(textOf(summaryOf(renderReport(bundle, 'en')))).toContain('Incidents 2 incidents');
+    (zhanaozen!.data as Record<string, unknown>).links = [{ kind: 'part_of', incident: almaty!.recordId }];
+    const expected = {
+      en: '2 incidents: 1 shutdown, incidents recorded as the same, a part or a continuation counted once',
+      ru: '2 инцидента: 1 отключение; инциденты, записанные как то же самое, часть или продолжение, учтены один раз',
+      kk: '2 оқиға: 1 өшіру; бірдей, бөлігі немесе жалғасы ретінде жазылған оқиғалар бір рет саналды',
+    };
+    for (const language of ['en', 'ru', 'kk'] as const) expect(textOf(summaryOf(renderReport(bundle, language))), language).toContain(expected[language]);
+  });
+
+
   it('comes after the contents and before the first incident, and is in the table of contents', () => {
     for (const language of ['en', 'ru', 'kk'] as const) {
       const report = renderReport(Bundle.parse(almatyBundle()), language);

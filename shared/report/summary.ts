@@ -9,7 +9,7 @@
  * only where the records give one, and the effects that give none are named.
  * Retracted records count for nothing here. Pure and deterministic.
  */
-import { instantOf, type Timestamp } from '../model';
+import { instantOf, shutdownGroups, type Timestamp } from '../model';
 import { countByCategory, type CategoryCount } from './charts';
 import { areaName, countryName, formatNumber, formatTimestamp, label, serviceName, type Formatter } from './format';
 import { html, type Html } from './html';
@@ -88,6 +88,14 @@ function peopleText(f: Formatter, effects: readonly EffectView[], data: ReportDa
   return html`${given}<div class="note">${f.t('report:summary.peopleNotGiven', { count: missing.length })} ${refs}</div>`;
 }
 
+/** The incidents, and the shutdowns they are when some are linked as one (shared/model/links.ts). */
+function incidentCount(f: Formatter, incidents: readonly { view: IncidentView }[]): string {
+  const count = f.t('report:counts.incidents', { count: incidents.length });
+  const linked = incidents.map(({ view }) => ({ recordId: view.record.recordId, links: view.data?.links ?? [] }));
+  const shutdowns = shutdownGroups(linked).length;
+  return shutdowns === incidents.length ? count : f.t('report:summary.shutdowns', { incidents: count, count: shutdowns });
+}
+
 export function summarySection(f: Formatter, data: ReportData, sourcesWithheld: number): Html {
   const incidents = data.incidents.map((view, index) => ({ view, index })).filter(({ view }) => view.data);
   const records = incidents.map(({ view }) => view.data!);
@@ -96,7 +104,7 @@ export function summarySection(f: Formatter, data: ReportData, sourcesWithheld: 
   const testimonies = sources.filter((record) => record.data?.kind === 'testimony').length;
   const separator = f.t('report:listSeparator');
   const countries = distinct(records.flatMap((incident) => (incident.country ? [countryName(f, incident.country)] : [])));
-  const places = distinct(records.flatMap((incident) => (incident.areas ?? []).map((area) => areaName(f, area))));
+  const places = distinct(records.flatMap((incident) => (incident.areas ?? []).map((area) => areaName(f, area, incident.startedAt?.at))));
   const kinds = distinct(records.flatMap((incident) => (incident.kinds ?? []).map((kind) => label(f, 'kind', kind))));
   const services = distinct(records.flatMap((incident) => (incident.services ?? []).map((service) => serviceName(f, service))));
   const counts = countByCategory(f, effects);
@@ -109,7 +117,7 @@ export function summarySection(f: Formatter, data: ReportData, sourcesWithheld: 
 <h2 id="${summaryId}-title">${f.t('report:summary.heading')}</h2>
 <p class="note">${f.t('report:summary.intro')}</p>
 ${fieldList([
-  [f.t('report:summary.incidents'), f.t('report:counts.incidents', { count: incidents.length })],
+  [f.t('report:summary.incidents'), incidentCount(f, incidents)],
   [f.t('report:summary.period'), incidents.length ? periodText(f, incidents) : f.t('report:notRecorded')],
   [f.t('report:incident.country'), inlineList(countries, separator)],
   [f.t('report:summary.places'), inlineList(places, separator) ?? f.t('report:notRecorded')],

@@ -15,6 +15,7 @@
  * clock, no environment: the same bundle and language give the same bytes.
  */
 import type { Bundle } from '../model';
+import { illustrativeNotice, illustrativeTitle } from './cover';
 import { formatterFor, languageName, type Formatter, type ReportLanguage } from './format';
 import { html, styleElement, type Html } from './html';
 import { bdi, fieldList, userText } from './parts';
@@ -22,6 +23,7 @@ import { arrange } from './records';
 import { reportStyles } from './styles';
 import { factsPart, perpetratorsPart } from './unFacts';
 import { unPeople } from './unPeople';
+import { recordedRemedies } from './unRemedies';
 import { consentPart, victimsPart } from './unVictims';
 
 export interface UnCommunicationOptions {
@@ -37,9 +39,11 @@ const u = (f: Formatter, key: string, options?: Record<string, unknown>) => f.t(
 
 function remediesPart(f: Formatter, bundle: Bundle): Html {
   const remedies = bundle.submission?.remedies?.trim();
+  const recorded = recordedRemedies(f, bundle);
   return html`<section id="remedies" aria-labelledby="remedies-title">
 <h2 id="remedies-title">${u(f, 'sections.remedies')}</h2>
-${remedies ? userText(remedies) : html`<p class="notice">${u(f, 'remedies.notStated')}</p>`}
+${remedies ? userText(remedies) : html`<p class="notice">${recorded ? f.t('interventions:un.notStated') : u(f, 'remedies.notStated')}</p>`}
+${recorded}
 </section>`;
 }
 
@@ -77,14 +81,15 @@ export function renderUnCommunication(bundle: Bundle, language: ReportLanguage, 
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Dalel">
-<title>${u(f, 'documentTitle', { bundleId: bundle.bundleId })}</title>
+<title>${illustrativeTitle(f, bundle, u(f, 'documentTitle', { bundleId: bundle.bundleId }))}</title>
 ${styleElement(styles)}
 </head>
 <body>
 <header class="cover">
 <p class="kicker">Dalel</p>
-<h1>${u(f, 'title')}</h1>
+<h1>${illustrativeTitle(f, bundle, u(f, 'title'))}</h1>
 <p>${u(f, 'subtitle', { bundleId: bundle.bundleId })}</p>
+${illustrativeNotice(f, bundle)}
 ${fieldList([
   [f.t('report:cover.bundleId'), html`<span class="mono">${bundle.bundleId}</span>`],
   [u(f, 'language'), languageName(f, language)],

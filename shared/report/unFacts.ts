@@ -8,11 +8,13 @@
  * to the government concerned. A source whose person may not be named to
  * the UN is cited without its title, which can describe that person.
  */
-import { confidentialFreeText } from '../model';
+import { confidentialFreeText, withoutCollectorNames } from '../model';
 import { areaName, countryName, formatPeriod, label, list, serviceName, type Formatter } from './format';
 import { html, type Html } from './html';
 import { bdi, fieldList, inlineList, userText } from './parts';
 import type { EffectView, IncidentFields, IncidentView, ReportData, SourceView } from './records';
+import { legalCitationList, statementList } from './orderPart';
+import { carriedOutByText, orderDocumentText, orderFactsText, orderedByText } from './unOrder';
 import type { UnPerson } from './unPeople';
 import { peopleText, personLabel } from './unVictims';
 
@@ -20,9 +22,9 @@ const u = (f: Formatter, key: string, options?: Record<string, unknown>) => f.t(
 const labels = (f: Formatter, group: string, codes: readonly string[] | undefined) => (codes?.length ? list(f, codes.map((code) => label(f, group, code))) : null);
 const titleOf = (f: Formatter, view: IncidentView) => view.data?.title?.trim() || f.t('report:untitled');
 
-/** SECURITY: the incident as the draft may show it: without a confidential incident's free text. */
+/** SECURITY: the incident as the draft may show it: without a confidential incident's free text, nor the collector's name (the defender's). */
 function shownFields(incident: IncidentFields): IncidentFields {
-  if (incident.confidential !== true) return incident;
+  if (incident.confidential !== true) return { ...incident, legalCitations: withoutCollectorNames(incident.legalCitations) as IncidentFields['legalCitations'] };
   const shown: Record<string, unknown> = { ...incident };
   for (const field of confidentialFreeText.incident) delete shown[field];
   return shown as IncidentFields;
@@ -31,7 +33,7 @@ function shownFields(incident: IncidentFields): IncidentFields {
 const confidentialNote = (f: Formatter, incident: IncidentFields) =>
   incident.confidential === true ? html`<p class="notice">${u(f, 'facts.confidential')}</p>` : '';
 
-function perpetratorsOf(f: Formatter, view: IncidentView, index: number): Html {
+function perpetratorsOf(f: Formatter, view: IncidentView, index: number, data: ReportData): Html {
   if (!view.data) return html``;
   const incident = shownFields(view.data);
   const confidential = view.data.confidential === true;
@@ -41,9 +43,12 @@ function perpetratorsOf(f: Formatter, view: IncidentView, index: number): Html {
 ${confidentialNote(f, view.data)}
 ${fieldList([
   [u(f, 'perpetrators.state'), incident.country ? `${countryName(f, incident.country)} (${incident.country})` : notRecorded],
-  [u(f, 'perpetrators.orderedBy'), confidential ? null : (bdi(incident.orderedBy) ?? notRecorded)],
-  [u(f, 'perpetrators.carriedOutBy'), confidential ? null : (inlineList(incident.operators ?? [], f.t('report:listSeparator')) ?? notRecorded)],
-  [u(f, 'perpetrators.legalBasis'), labels(f, 'legalBasis', incident.legalBasis?.codes) ?? notRecorded],
+  [u(f, 'perpetrators.orderedBy'), confidential ? null : (orderedByText(f, incident) ?? notRecorded)],
+  [u(f, 'perpetrators.carriedOutBy'), confidential ? null : (carriedOutByText(f, incident) ?? notRecorded)],
+  [u(f, 'perpetrators.orderDocument'), orderDocumentText(f, incident)],
+  [u(f, 'perpetrators.orderFacts'), orderFactsText(f, incident)],
+  [u(f, 'perpetrators.legalCitations'), legalCitationList(f, data, incident)],
+  [u(f, 'perpetrators.legalBasis'), labels(f, 'legalBasis', incident.legalBasis?.codes) ?? (incident.legalCitations?.length ? null : notRecorded)],
   [u(f, 'perpetrators.legalBasisOther'), userText(incident.legalBasis?.other)],
   [u(f, 'perpetrators.grounds'), labels(f, 'justification', incident.justification?.codes)],
   [
@@ -51,6 +56,7 @@ ${fieldList([
     incident.justification?.statement?.trim() ? html`<blockquote>${userText(incident.justification.statement)}</blockquote>` : null,
   ],
   [u(f, 'perpetrators.acknowledged'), incident.acknowledged ? label(f, 'acknowledged', incident.acknowledged) : null],
+  [u(f, 'perpetrators.operatorStatements'), statementList(f, data, incident)],
 ])}
 </article>`;
 }
@@ -58,7 +64,7 @@ ${fieldList([
 export function perpetratorsPart(f: Formatter, data: ReportData): Html {
   return html`<section id="perpetrators" aria-labelledby="perpetrators-title">
 <h2 id="perpetrators-title">${u(f, 'sections.perpetrators')}</h2>
-${data.incidents.map((view, index) => perpetratorsOf(f, view, index))}
+${data.incidents.map((view, index) => perpetratorsOf(f, view, index, data))}
 <p class="note">${u(f, 'perpetrators.notRecordedNote')}</p>
 </section>`;
 }
@@ -74,7 +80,7 @@ function effectEntry(f: Formatter, view: EffectView, data: ReportData): Html {
   if (!effect) return html``;
   return html`<li class="effect">${fieldList([
     [f.t('report:effect.category'), effect.category ? label(f, 'category', effect.category) : f.t('report:notRecorded')],
-    [f.t('report:effect.area'), effect.area ? bdi(areaName(f, effect.area)) : null],
+    [f.t('report:effect.area'), effect.area ? bdi(areaName(f, effect.area, effect.occurredAt?.at)) : null],
     [f.t('report:effect.time'), effect.occurredAt || effect.endedAt ? formatPeriod(f, effect.occurredAt, effect.endedAt, false) : null],
     [f.t('report:effect.peopleAffected'), peopleText(f, effect.peopleAffected)],
     [f.t('report:effect.groups'), labels(f, 'group', effect.groups)],
@@ -108,7 +114,7 @@ ${confidentialNote(f, view.data)}
 ${fieldList([
   [u(f, 'facts.period'), formatPeriod(f, incident.startedAt, incident.endedAt, incident.ongoing === true)],
   [u(f, 'facts.country'), incident.country ? `${countryName(f, incident.country)} (${incident.country})` : null],
-  [u(f, 'facts.areas'), inlineList((incident.areas ?? []).map((area) => areaName(f, area)), separator)],
+  [u(f, 'facts.areas'), inlineList((incident.areas ?? []).map((area) => areaName(f, area, incident.startedAt?.at)), separator)],
   [u(f, 'facts.scope'), incident.scope ? label(f, 'scope', incident.scope) : null],
   [u(f, 'facts.cut'), labels(f, 'kind', incident.kinds) ?? f.t('report:notRecorded')],
   [u(f, 'facts.services'), inlineList((incident.services ?? []).map((service) => serviceName(f, service)), separator)],

@@ -53,7 +53,7 @@ function groupRows(f: Formatter, data: ReportData): Html[] {
       const groups = effect.groups?.length ? list(f, effect.groups.map((group) => label(f, 'group', group))) : '';
       return [
         html`<tr><td><bdi>${title}</bdi></td><td>${effect.category ? label(f, 'category', effect.category) : f.t('report:notRecorded')}</td><td>${
-          effect.area ? bdi(areaName(f, effect.area)) : f.t('report:notRecorded')
+          effect.area ? bdi(areaName(f, effect.area, effect.occurredAt?.at)) : f.t('report:notRecorded')
         }</td><td>${peopleText(f, effect.peopleAffected)}</td><td>${groups}</td></tr>`,
       ];
     });

@@ -5,14 +5,22 @@
  * `sampleIncidents`. One source for `npm run demo` and for the README's
  * screenshots (electron/e2e/screenshot.renderer.spec.ts), so that the demo
  * builds the archive the screenshots show. Like the incidents, not a verified
- * case file: every description, title and file says so. Pure data.
+ * case file: every description, title and file says so, and every record
+ * carries the illustrative mark. An effect names its sources by the
+ * placeholder ids of ./kzJanuary2022.ts (`withRecordIds` puts the saved ids
+ * in place). Times are each place's own in January 2022: Mangystau +05:00,
+ * Almaty and Nur-Sultan +06:00. Pure data.
  */
 import type { EffectInput, SourceInput, Timestamp } from '../model';
+import { sampleSources } from './kzJanuary2022';
 
 /** Indexes into `sampleIncidents`, by name. */
-export const sampleIncidentIndex = { mobileRestrictions: 0, nationwideShutdown: 1, almatyEveningCutoffs: 2 } as const;
+export const sampleIncidentIndex = { nationwideShutdown: 0, zhanaozen: 1, nurSultan: 2, almaty: 3 } as const;
 
-const at = (day: string, time = '12:00'): Timestamp => ({ at: `2022-01-${day}T${time}+06:00`, precision: 'hour' });
+/** A time in Almaty or Nur-Sultan (UTC+06:00), or in Mangystau (UTC+05:00), to the hour. */
+const at = (day: string, time = '12:00', offset: '+06:00' | '+05:00' = '+06:00'): Timestamp => ({ at: `2022-01-${day}T${time}${offset}`, precision: 'hour' });
+/** RFE/RL's report (placeholder id): banking and payments stopped, people left without cash. */
+const rferl = sampleSources[3]!.id;
 
 export interface SampleEffect {
   /** The incident it is an effect of: an index into `sampleIncidents`. */
@@ -20,23 +28,25 @@ export interface SampleEffect {
   effect: Omit<EffectInput, 'incident'>;
 }
 
-const { mobileRestrictions, nationwideShutdown, almatyEveningCutoffs } = sampleIncidentIndex;
+const { nationwideShutdown, zhanaozen, nurSultan, almaty } = sampleIncidentIndex;
+const mark = { illustrative: true } as const;
 
 export const sampleEffects: readonly SampleEffect[] = [
-  { incident: nationwideShutdown, effect: { category: 'banking_payments', severity: 'critical', area: { code: 'KZ-75' }, occurredAt: at('05'), peopleAffected: { count: 1200, precision: 'estimate' }, groups: ['small_businesses'], description: '[Illustrative sample] Card payments and cash machines stopped across the city; shops took cash only.' } },
-  { incident: nationwideShutdown, effect: { category: 'medical_care', severity: 'high', area: { code: 'KZ-75' }, occurredAt: at('06'), peopleAffected: { count: 40, precision: 'estimate' }, groups: ['patients'], description: '[Illustrative sample] A clinic could not reach the e-prescription system; patients went home without insulin.' } },
-  { incident: nationwideShutdown, effect: { category: 'family_contact', severity: 'high', area: { code: 'KZ-71' }, occurredAt: at('07'), peopleAffected: { unknown: true }, description: '[Illustrative sample] Families could not learn whether relatives in Almaty were safe.' } },
-  { incident: nationwideShutdown, effect: { category: 'disability_access', severity: 'high', area: { code: 'KZ-71' }, occurredAt: at('07'), peopleAffected: { count: 15, precision: 'exact' }, groups: ['persons_with_disabilities'], description: '[Illustrative sample] Deaf people could not call the emergency relay service, which works over mobile data.' } },
-  { incident: nationwideShutdown, effect: { category: 'information_access', severity: 'medium', area: { code: 'KZ-79' }, occurredAt: at('08'), peopleAffected: { unknown: true }, description: '[Illustrative sample] No news sites or messengers: people relied on rumours about the curfew.' } },
-  { incident: mobileRestrictions, effect: { category: 'business_income', severity: 'medium', area: { code: 'KZ-47' }, occurredAt: at('04', '20:00'), peopleAffected: { count: 30, precision: 'estimate' }, groups: ['small_businesses'], economicLoss: { amount: 4500000, currency: 'KZT' }, description: '[Illustrative sample] Taxi drivers working through apps lost their income.' } },
-  { incident: almatyEveningCutoffs, effect: { category: 'medical_care', severity: 'medium', area: { code: 'KZ-75' }, occurredAt: at('11', '19:00'), peopleAffected: { count: 8, precision: 'estimate' }, description: '[Illustrative sample] Evening ambulance dispatch fell back to voice calls only.' } },
-  { incident: almatyEveningCutoffs, effect: { category: 'banking_payments', severity: 'low', area: { code: 'KZ-75' }, occurredAt: at('12', '19:00'), peopleAffected: { unknown: true }, description: '[Illustrative sample] Online banking failed each evening.' } },
+  { incident: nationwideShutdown, effect: { ...mark, category: 'banking_payments', severity: 'critical', area: { code: 'KZ-75' }, occurredAt: at('05', '18:00'), peopleAffected: { count: 1200, precision: 'estimate' }, groups: ['small_businesses'], sources: [rferl], citations: [{ field: 'category', source: rferl, stance: 'supports', locator: 'banking and payment services' }], description: '[Illustrative sample] Card payments and cash machines stopped across the city; shops took cash only.' } },
+  { incident: nationwideShutdown, effect: { ...mark, category: 'medical_care', severity: 'high', area: { code: 'KZ-75' }, occurredAt: at('06'), peopleAffected: { count: 40, precision: 'estimate' }, groups: ['patients'], description: '[Illustrative sample] A clinic could not reach the e-prescription system; patients went home without insulin.' } },
+  { incident: nationwideShutdown, effect: { ...mark, category: 'family_contact', severity: 'high', area: { code: 'KZ-71' }, occurredAt: at('07'), peopleAffected: { unknown: true }, description: '[Illustrative sample] Families could not learn whether relatives in Almaty were safe.' } },
+  { incident: nationwideShutdown, effect: { ...mark, category: 'disability_access', severity: 'high', area: { code: 'KZ-71' }, occurredAt: at('07'), peopleAffected: { count: 15, precision: 'exact' }, groups: ['persons_with_disabilities'], description: '[Illustrative sample] Deaf people could not call the emergency relay service, which works over mobile data.' } },
+  { incident: nationwideShutdown, effect: { ...mark, category: 'information_access', severity: 'medium', area: { code: 'KZ-79' }, occurredAt: at('08'), peopleAffected: { unknown: true }, description: '[Illustrative sample] No news sites or messengers: people relied on rumours about the curfew.' } },
+  { incident: zhanaozen, effect: { ...mark, category: 'business_income', severity: 'medium', area: { code: 'KZ-47' }, occurredAt: at('04', '20:00', '+05:00'), peopleAffected: { count: 30, precision: 'estimate' }, groups: ['small_businesses'], economicLoss: { amount: 4500000, currency: 'KZT' }, description: '[Illustrative sample] Taxi drivers working through apps lost their income.' } },
+  { incident: almaty, effect: { ...mark, category: 'medical_care', severity: 'medium', area: { code: 'KZ-75' }, occurredAt: at('07', '19:00'), peopleAffected: { count: 8, precision: 'estimate' }, description: '[Illustrative sample] Ambulance dispatch fell back to voice calls only.' } },
+  { incident: nurSultan, effect: { ...mark, category: 'banking_payments', severity: 'low', area: { code: 'KZ-71' }, occurredAt: at('08', '19:00'), peopleAffected: { unknown: true }, sources: [rferl], citations: [{ field: 'category', source: rferl, stance: 'supports', locator: 'banking and payment services' }], description: '[Illustrative sample] Online banking worked only in the few hours of access each day.' } },
 ];
 
 /** A testimony, with the person's answer to each consent question, among the sources of one incident. */
 export const sampleTestimony: { incident: number; source: SourceInput } = {
-  incident: almatyEveningCutoffs,
+  incident: almaty,
   source: {
+    ...mark,
     kind: 'testimony',
     title: '[Illustrative sample] A pharmacist in Almaty on the first days of the shutdown',
     content: 'We could not take cards, and the prescription system was down, so we wrote prescriptions by hand.',
@@ -58,15 +68,14 @@ export interface SampleEvidenceFile {
 /** Small text files, so that the sample's evidence can be read and hashed with ordinary tools. */
 export const sampleEvidenceFiles: readonly SampleEvidenceFile[] = [
   {
-    attachedTo: almatyEveningCutoffs,
-    name: 'Evening checks from Almaty, 8-11 January 2022.csv',
+    attachedTo: nurSultan,
+    name: 'Checks from Nur-Sultan, 6-9 January 2022.csv',
     text: [
       'checked_at,connection,messenger_reached,news_site_reached,note',
-      '2022-01-08T19:00+06:00,home broadband,no,no,illustrative sample',
-      '2022-01-09T13:00+06:00,home broadband,yes,yes,illustrative sample',
-      '2022-01-09T19:00+06:00,home broadband,no,no,illustrative sample',
-      '2022-01-10T19:00+06:00,mobile data,no,no,illustrative sample',
-      '2022-01-11T19:00+06:00,home broadband,yes,no,illustrative sample',
+      '2022-01-06T09:00+06:00,home broadband,no,no,illustrative sample',
+      '2022-01-07T09:00+06:00,home broadband,no,no,illustrative sample',
+      '2022-01-08T09:00+06:00,mobile data,no,no,illustrative sample',
+      '2022-01-09T09:00+06:00,home broadband,no,no,illustrative sample',
       '',
     ].join('\n'),
   },

@@ -17,7 +17,7 @@ import {
   parsePayloadOxum,
   type FailureReason,
 } from '../bagit';
-import { bareMediaType, bundleFormats, bundleLanguages, bundleProfiles, carriesMediaMetadata, type Bundle } from '../model';
+import { bareMediaType, bundleFormats, bundleLanguages, bundleProfiles, carriesMediaMetadata, illustrativeBagInfoLabel, illustrativeBagInfoValue, type Bundle } from '../model';
 import { sniff, sniffSpan } from '../model/sniff';
 import type { BundleLimits } from './limits';
 import { strictUtf8 } from './text';
@@ -234,6 +234,8 @@ export function checkBundleJson(bag: BagContents, info: BagInfo, key: { fingerpr
     ['language', bundle.language, label(info, 'Dalel-Language')],
     ['archiveId', bundle.archiveId, bagInfoValue(info, 'Dalel-Archive-Id') ?? undefined],
     ['signer.fingerprint', bundle.signer.fingerprint, key.fingerprint],
+    // SECURITY: bag-info says how many records are illustrative, not evidence, exactly as bundle.json's records are marked.
+    ['records', illustrativeBagInfoValue(bundle.records) ?? undefined, bagInfoValue(info, illustrativeBagInfoLabel) ?? undefined],
   ];
   for (const [path, value, expected] of mustMatch) if (value !== expected) throw invalid(path, { problem: 'doesNotMatchBagInfo' });
 }

@@ -187,6 +187,8 @@ function describeVerification(t: TFunction, report: ResponseOf<'bundle:verify'>)
         : t('verify:untrusted', { fingerprint: report.signer.fingerprint }),
     );
   }
+  // SECURITY: sample records must never read as evidence: said before anything else about the records.
+  if (report.counts?.illustrative) lines.push(t('cli:illustrativeRecords', { illustrative: report.counts.illustrative, records: report.counts.records }));
   const authorSigned = (report.authors ?? []).reduce((sum, author) => sum + author.records, 0);
   if (report.authors && report.counts) lines.push(t('cli:authorSigned', { signed: authorSigned, count: report.counts.records }));
   for (const author of report.authors ?? []) {

@@ -13,8 +13,9 @@ import type { Command } from './context';
 import { organizationCommands } from './organization';
 import { recordCommands } from './records';
 import { schemaCommands } from './schema';
+import { spreadsheetCommands } from './spreadsheets';
 import { timeStampCommands } from './timeStamps';
 
 export type { Command, CommandContext } from './context';
 
-export const commands: Record<string, Command> = { ...archiveCommands, ...recordCommands, ...bundleCommands, ...organizationCommands, ...schemaCommands, ...timeStampCommands, ...countersignCommands };
+export const commands: Record<string, Command> = { ...archiveCommands, ...recordCommands, ...bundleCommands, ...organizationCommands, ...schemaCommands, ...timeStampCommands, ...countersignCommands, ...spreadsheetCommands };

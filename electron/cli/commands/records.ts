@@ -4,11 +4,13 @@
 import { resolve } from 'node:path';
 import type { TFunction } from 'i18next';
 import type { RecordDetail, RecordSummary } from '../../../shared/ipc';
-import { findArea, recordSchemas, recordTypes, type Area, type RecordType, type SavableType } from '../../../shared/model';
+import { areaNameOn, recordSchemas, recordTypes, type Area, type RecordType, type SavableType } from '../../../shared/model';
 import { fingerprintOfLine } from '../../engine/signingKey';
 import { CommandFailure, InputFailure } from '../failures';
 import { applyMergePatch } from '../mergePatch';
 import { printable } from '../terminalText';
+import { citationLines, gradeLines } from './citationText';
+import { orderLines } from './orderText';
 import { type Command, type CommandContext, isObject, json, openArchive, readJsonInput, requireOption } from './context';
 
 export const recordCommands: Record<string, Command> = {
@@ -24,6 +26,11 @@ export const recordCommands: Record<string, Command> = {
       if (type === 'effect' && !parent && isObject(data) && data.incident === undefined) throw new InputFailure(context.t('cli:effectNeedsIncident'));
       // An effect's parent is its incident.
       if (type === 'effect' && parent && isObject(data) && data.incident === undefined) data = { ...data, incident: parent };
+      // An intervention is about one incident or more: its parent is the first, unless the JSON lists them.
+      if (type === 'intervention' && isObject(data) && data.incidents === undefined) {
+        if (!parent) throw new InputFailure(context.t('cli:interventionNeedsIncident'));
+        data = { ...data, incidents: [parent] };
+      }
       await openArchive(context);
       // The record a source supports is looked up first: a missing one is refused before anything is saved.
       const target = type === 'source' && parent ? await context.call('records:get', { recordId: parent }) : null;
@@ -102,7 +109,8 @@ export const recordCommands: Record<string, Command> = {
         const { history: _history, ...withoutHistory } = detail;
         return json(context, context.values.history ? detail : withoutHistory);
       }
-      for (const line of describeRecord(context, detail, Boolean(context.values.history))) context.say(printable(line));
+      const titles = await citedSourceTitles(context, detail.summary.data);
+      for (const line of describeRecord(context, detail, Boolean(context.values.history), titles)) context.say(printable(line));
     },
   },
 
@@ -148,7 +156,8 @@ function incidentFields(record: RecordSummary) {
 
 function listLine(t: TFunction, record: RecordSummary): string {
   const fields = (record.data ?? {}) as Record<string, unknown> & ReturnType<typeof incidentFields>;
-  const when = fields.startedAt?.at ?? (fields.occurredAt as { at?: string } | undefined)?.at ?? (fields.collectedAt as { at?: string } | undefined)?.at ?? '';
+  const dateOf = (field: string) => (fields[field] as { at?: string } | undefined)?.at;
+  const when = fields.startedAt?.at ?? dateOf('occurredAt') ?? dateOf('collectedAt') ?? dateOf('filedAt') ?? '';
   const what =
     record.type === 'effect'
       ? `${t(`taxonomy:category.${String(fields.category)}`)}: ${String(fields.description ?? '').slice(0, 80)}`
@@ -157,10 +166,23 @@ function listLine(t: TFunction, record: RecordSummary): string {
   return `${record.recordId}  ${record.type.padEnd(8)}  ${when.padEnd(22)}  ${what}${mark}`;
 }
 
-function describeRecord({ t, language }: CommandContext, detail: RecordDetail, withHistory: boolean): string[] {
+/** The titles of the sources a record cites, by id; a source the archive no longer has is left out. */
+async function citedSourceTitles(context: CommandContext, data: Record<string, unknown> | null): Promise<Map<string, string>> {
+  const cited = Array.isArray(data?.citations) ? data.citations.map((citation: { source?: unknown }) => String(citation?.source)) : [];
+  const titles = new Map<string, string>();
+  for (const id of new Set(cited)) {
+    const source = await context.call('records:get', { recordId: id }).catch(() => null);
+    const title = source?.summary.data?.title;
+    if (typeof title === 'string') titles.set(id, title);
+  }
+  return titles;
+}
+
+function describeRecord({ t, language }: CommandContext, detail: RecordDetail, withHistory: boolean, titles: ReadonlyMap<string, string> = new Map()): string[] {
   const { summary } = detail;
   const fields = incidentFields(summary);
-  const areaName = (area: Area) => ('code' in area ? (findArea(area.code)?.name[language] ?? area.code) : area.place);
+  // A code is named as it was on the incident's day: Nur-Sultan in January 2022, Astana today.
+  const areaName = (area: Area) => ('code' in area ? areaNameOn(area.code, fields.startedAt?.at, language) : area.place);
   const end = fields.ongoing ? t('cli:ongoing') : (fields.endedAt?.at ?? '…');
   const lines = [`${summary.recordId} (${t(`taxonomy:recordType.${summary.type}`)})`];
   // A conflict first: the fields below are only those of the version made last.
@@ -169,12 +191,16 @@ function describeRecord({ t, language }: CommandContext, detail: RecordDetail, w
   else if (summary.type !== 'incident') {
     // Effects and sources: their fields as stored, one per line.
     for (const [key, value] of Object.entries(summary.data ?? {})) lines.push(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+    if (summary.type === 'effect') lines.push(...citationLines(t, 'effect', summary.data ?? {}, (id) => titles.get(id)));
+    if (summary.type === 'source') lines.push(...gradeLines(t, summary.data ?? {}));
   } else {
     lines.push(`${t('cli:fieldTitle')}: ${fields.title ?? ''}`);
     lines.push(`${t('cli:fieldPeriod')}: ${fields.startedAt?.at ?? ''} — ${end}`);
     if (fields.scope) lines.push(`${t('cli:fieldScope')}: ${t(`taxonomy:scope.${fields.scope}`)}`);
     if (fields.kinds?.length) lines.push(`${t('cli:fieldKinds')}: ${fields.kinds.map((k) => t(`taxonomy:kind.${k}`)).join(', ')}`);
     if (fields.areas?.length) lines.push(`${t('cli:fieldAreas')}: ${fields.areas.map(areaName).join(', ')}`);
+    lines.push(...orderLines(t, summary.data ?? {}));
+    lines.push(...citationLines(t, 'incident', summary.data ?? {}, (id) => titles.get(id)));
   }
   lines.push(t('cli:revisions', { count: summary.revisionCount }));
   if (detail.attachments.length) {

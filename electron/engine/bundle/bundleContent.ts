@@ -50,7 +50,7 @@ export interface BundleSigner {
   fingerprint: string;
 }
 
-const recordTypes: readonly RecordType[] = ['incident', 'effect', 'source'];
+const recordTypes: readonly RecordType[] = ['incident', 'effect', 'source', 'intervention'];
 
 /**
  * The bundle's content, its files listed as the originals: the export then

@@ -99,7 +99,7 @@ describe.each([
     expect(result.sha256).toBe(execFileSync('sha256sum', [out], { encoding: 'utf8' }).split(' ')[0]);
     const checked = execFileSync('sh', ['-c', 'sha256sum -c tagmanifest-sha256.txt && sha256sum -c manifest-sha256.txt'], { cwd: bag, encoding: 'utf8' });
     expect(checked).not.toMatch(/FAILED/);
-    expect(checked.match(/: OK$/gm)).toHaveLength(5 + 4 + Object.keys(files).length);
+    expect(checked.match(/: OK$/gm)).toHaveLength(5 + 6 + Object.keys(files).length);
     const fingerprint = execFileSync('ssh-keygen', ['-lf', 'signer.pub'], { cwd: bag, encoding: 'utf8' }).split(' ')[1];
     expect(fingerprint).toBe(archive.key.fingerprint);
     execFileSync('sh', ['-c', `printf '%s %s\\n' signer "$(cut -d' ' -f1,2 signer.pub)" > ../allowed_signers`], { cwd: bag });

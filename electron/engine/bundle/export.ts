@@ -14,8 +14,8 @@ import { createHash, createHmac, randomBytes, type Hash } from 'node:crypto';
 import { access, stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { bagitDeclaration, writeBagInfo, writeManifest } from '../../../shared/bagit';
-import { bundleFormat, type Bundle, type BundleProfile, type SubmissionInput } from '../../../shared/model';
-import { effectsCsv, incidentsCsv, renderReport } from '../../../shared/report';
+import { bundleFormat, illustrativeBagInfoLabel, illustrativeBagInfoValue, type Bundle, type BundleProfile, type SubmissionInput } from '../../../shared/model';
+import { effectsCsv, incidentsCsv, interventionsCsv, renderReport, sourcesCsv, stopCsv } from '../../../shared/report';
 import type { Archive } from '../archive';
 import { writeStreamAtomic } from '../atomicFile';
 import { EngineError, fromFsError } from '../errors';
@@ -204,10 +204,17 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
     printed = pdf !== null;
     payload.push(yield* add('data/incidents.csv', text(incidentsCsv(bundle, options.language)), false));
     payload.push(yield* add('data/effects.csv', text(effectsCsv(bundle, options.language)), false));
+    payload.push(yield* add('data/sources.csv', text(sourcesCsv(bundle, options.language)), false));
+    payload.push(yield* add('data/stop.csv', text(stopCsv(bundle)), false));
+    // Only a bundle that carries complaints, cases or communications has their table.
+    const interventions = interventionsCsv(bundle, options.language);
+    if (interventions !== null) payload.push(yield* add('data/interventions.csv', text(interventions), false));
     // A legal bundle alone: the draft communication to UN special procedures, naming only whom consent allows.
     const unDraft = unCommunicationFor(archive, bundle, options.language);
     if (unDraft !== null) payload.push(yield* add(unCommunicationPath, text(unDraft), false));
 
+    // A bundle holding sample records says so where anyone opening it reads first; the verifier holds it to bundle.json.
+    const illustrative = illustrativeBagInfoValue(bundle.records);
     const tags: { path: string; bytes: Uint8Array }[] = [
       { path: 'bagit.txt', bytes: text(bagitDeclaration) },
       {
@@ -224,6 +231,7 @@ export async function exportBundle(archive: Archive, options: ExportOptions): Pr
             ...(bundle.archiveId ? ([['Dalel-Archive-Id', bundle.archiveId]] as [string, string][]) : []),
             ['Dalel-Signer-Fingerprint', key.fingerprint],
             ['Dalel-Language', options.language],
+            ...(illustrative ? ([[illustrativeBagInfoLabel, illustrative]] as [string, string][]) : []),
           ]),
         ),
       },

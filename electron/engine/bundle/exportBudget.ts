@@ -12,10 +12,10 @@ import { jsonShapeProblem } from '../../../shared/verify/jsonShape';
 import { bundleLimits, type BundleLimits } from '../../../shared/verify/limits';
 
 /**
- * The files of a bag beside its evidence: six in data/ at most (bundle.json, the report as HTML and
- * PDF, two CSVs, a legal bundle's un-communication.html), and the seven tag files.
+ * The files of a bag beside its evidence: eight in data/ at most (bundle.json, the report as HTML and
+ * PDF, four CSVs, a legal bundle's un-communication.html), and the seven tag files.
  */
-const ownFiles = 13;
+const ownFiles = 15;
 
 const tooLarge = (what: string, limit: number, count?: number) => new EngineError('bundleTooLarge', { what, limit, ...(count === undefined ? {} : { count }) });
 

@@ -116,6 +116,6 @@ describe('export', () => {
     expect(() => checkBundleBudget(bundle)).not.toThrow();
     expect(() => checkBundleBudget(bundle, { ...bundleLimits, maxBundleJsonBytes: 1000 })).toThrow(expect.objectContaining({ code: 'bundleTooLarge', params: expect.objectContaining({ what: 'bundleJsonBytes' }) }));
     expect(() => checkBundleBudget(bundle, { ...bundleLimits, maxJsonDepth: 3 })).toThrow(expect.objectContaining({ params: { what: 'bundleJson.depth', limit: 3 } }));
-    expect(() => checkBundleBudget(bundle, { ...bundleLimits, maxEntries: 12 })).toThrow(expect.objectContaining({ params: { what: 'entries', count: 15, limit: 12 } }));
+    expect(() => checkBundleBudget(bundle, { ...bundleLimits, maxEntries: 12 })).toThrow(expect.objectContaining({ params: { what: 'entries', count: 17, limit: 12 } }));
   });
 });

@@ -9,15 +9,16 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BundleProfile, SourceInput } from '../../../shared/model';
 import { escapeHtml } from '../../../shared/report/html';
-import { sampleArchiveName, sampleIncidents } from '../../../shared/sample/kzJanuary2022';
-import { sampleEffects, sampleEvidenceFiles, sampleTestimony } from '../../../shared/sample/kzJanuary2022Evidence';
+import { sampleIncidents } from '../../../shared/sample/kzJanuary2022';
+import { sampleTestimony } from '../../../shared/sample/kzJanuary2022Evidence';
 import { Archive } from '../archive';
 import { temporaryFolder } from '../testing/fixtures';
+import { sampleArchive as savedSample } from '../testing/sampleArchive';
 import { exportBundle } from './export';
 import { verifyBundle } from './verify';
 
@@ -27,23 +28,9 @@ beforeEach(async () => {
 });
 afterEach(() => folder.remove());
 
-/** The sample archive as `npm run demo` builds it: incidents, their effects, the testimony cited by its incident, the files. */
+/** The sample archive as `npm run demo` builds it: sources, incidents, their effects, the testimony cited by its incident, the files. */
 async function sampleArchive(): Promise<Archive> {
-  const archive = await Archive.create(join(folder.path, 'sample'), { name: sampleArchiveName, organization: 'Дәлел', passphrase: null, scryptCost: 2 ** 12 });
-  const incidents: string[] = [];
-  for (const incident of sampleIncidents) incidents.push((await archive.save({ type: 'incident', data: incident })).recordId);
-  for (const { incident, effect } of sampleEffects) await archive.save({ type: 'effect', data: { ...effect, incident: incidents[incident] } });
-  const testimony = await archive.save({ type: 'source', data: sampleTestimony.source });
-  // As `dalel add --parent` does: the incident the testimony supports cites it.
-  const cited = archive.getRecord(incidents[sampleTestimony.incident]!).summary;
-  const data = cited.data as { sources?: string[] };
-  await archive.save({ type: 'incident', recordId: cited.recordId, parent: cited.headId, data: { ...data, sources: [...(data.sources ?? []), testimony.recordId] } });
-  for (const [index, file] of sampleEvidenceFiles.entries()) {
-    const path = join(folder.path, `${index}-${file.name}`);
-    await writeFile(path, file.text);
-    await archive.attach(file.attachedTo === 'testimony' ? testimony.recordId : incidents[file.attachedTo]!, [{ path }]);
-  }
-  return archive;
+  return (await savedSample(folder.path)).archive;
 }
 
 let exports = 0;
@@ -71,15 +58,20 @@ describe('the UN template in a legal bundle', () => {
     expect(await readFile(join(bag, 'manifest-sha256.txt'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}data\/un-communication\.html$/m);
     const document = await readFile(join(bag, 'data/un-communication.html'), 'utf8');
     expect(document).toContain(`<html lang="${language}"`);
+    // The sample's records are illustrative: the draft says so in its title and on its first page.
+    const illustrative = { en: 'Illustrative, not evidence: ', ru: 'Иллюстрация, не доказательство: ', kk: 'Иллюстрация, дәлел емес: ' }[language];
+    expect(document).toContain(`<title>${illustrative}`);
+    expect(document).toContain('<p class="notice illustrative-notice" role="note">');
 
-    // The facts: every incident, with its times as recorded (day precision, +06:00) and what was cut.
+    // The facts: every incident, with its times as recorded (Mangystau +05:00, elsewhere +06:00) and what was cut.
     const facts = section(document, 'facts');
     for (const incident of sampleIncidents) expect(facts).toContain(escapeHtml(incident.title));
     expect(facts).toContain('+06:00');
+    expect(facts).toContain('+05:00');
     expect(facts).toContain('[S1]');
     // The alleged perpetrators as recorded: the operators, and the legal bases cited.
     const perpetrators = section(document, 'perpetrators');
-    for (const operator of ['Kazakhtelecom', 'Beeline Kazakhstan', 'Kcell/Activ', 'Tele2/Altel']) expect(perpetrators).toContain(operator);
+    for (const operator of ['Kazakhtelecom', 'Beeline Kazakhstan', 'Kcell', 'Tele2/Altel']) expect(perpetrators).toContain(operator);
     expect(perpetrators).toContain('41-1');
     // The victims: the groups from the effects, and the one person, who said no to the UN.
     const victims = section(document, 'victims');

@@ -23,6 +23,12 @@ function shuffled<T>(items: readonly T[]): T[] {
   return keyed.sort((a, b) => (a.key < b.key ? -1 : 1)).map(({ item }) => item);
 }
 
+const isCitation = (value: unknown): value is { source: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { source?: unknown }).source === 'string';
+
+const isLink = (value: unknown): value is { incident: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { incident?: unknown }).incident === 'string';
+
 /** An ISO time to the start of its UTC day. */
 const toDay = (iso: string) => `${iso.slice(0, 10)}T00:00:00.000Z`;
 
@@ -38,6 +44,12 @@ export function unlinkable({ records, attachments, custody }: PublicContent): Pu
     const copy = { ...data };
     if (typeof copy.incident === 'string') copy.incident = idOf(copy.incident);
     if (Array.isArray(copy.sources)) copy.sources = copy.sources.map((id) => (typeof id === 'string' ? idOf(id) : id));
+    // An intervention names the incidents it is about: their new ids, or the real ones would link the bundles.
+    if (Array.isArray(copy.incidents)) copy.incidents = copy.incidents.map((id) => (typeof id === 'string' ? idOf(id) : id));
+    // An incident's link names the other incident by id: the same rewrite, for the same reason.
+    if (Array.isArray(copy.links)) copy.links = copy.links.map((link: unknown) => (isLink(link) ? { ...link, incident: idOf(link.incident) } : link));
+    // A citation names its source by id: the same id as in `sources`, or it would point at nothing and link the bundles.
+    if (Array.isArray(copy.citations)) copy.citations = copy.citations.map((citation: unknown) => (isCitation(citation) ? { ...citation, source: idOf(citation.source) } : citation));
     return copy;
   };
   return {

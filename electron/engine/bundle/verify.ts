@@ -15,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { TrustedKey, VerifyReport } from '../../../shared/bagit';
-import type { Bundle, SignedRevision } from '../../../shared/model';
+import { isIllustrative, type Bundle, type SignedRevision } from '../../../shared/model';
 import { BagVerification, type BagZip, type Sha256, type SignerKey } from '../../../shared/verify/bagVerification';
 import { bundleLimits, type BundleLimits } from '../../../shared/verify/limits';
 import { VerifyFailure } from '../../../shared/verify/verifyFailure';
@@ -169,7 +169,8 @@ class Verification extends BagVerification<ZipItem> {
     if (bundle.profile === 'internal') this.revisions = await this.step('revisions', () => checkRevisions(bundle));
     await this.step('custody', () => checkCustody(bundle));
     const attachments = await this.step('attachments', () => checkAttachments(this, bundle));
-    this.report.counts = { ...payloadTotals(this), records: bundle.records.length, attachments };
+    const illustrative = bundle.records.filter((record) => isIllustrative(record.data)).length;
+    this.report.counts = { ...payloadTotals(this), records: bundle.records.length, attachments, ...(illustrative ? { illustrative } : {}) };
     this.checkTrust();
   }
 

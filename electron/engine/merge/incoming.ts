@@ -11,6 +11,7 @@ import type { RecordProblem } from '../../../shared/merge';
 import { recordSchemas, type SignedRevision } from '../../../shared/model';
 import { EngineError } from '../errors';
 import type { RecordStore } from '../recordStore';
+import { assertIncomingKeepMark } from '../illustrativeMark';
 import { checkSignedRevisionInPool, type RevisionCheck } from '../revisions';
 
 /** Untrusted revisions checked at once: enough to keep every core busy, few enough to hold. */
@@ -60,6 +61,7 @@ export function newRevisions(records: RecordStore, incoming: readonly SignedRevi
   const { problems, added } = records.preview(incoming);
   const [problem] = problems;
   if (problem) throw problemError(problem);
+  assertIncomingKeepMark(added, (recordId, revisionId) => records.get(recordId)?.history.find((signed) => signed.id === revisionId));
   return added;
 }
 

@@ -51,6 +51,7 @@ function PreviewContent({ preview, locations }: { preview: ProfilePreview; locat
         <li>{t('report:counts.incidents', { count: counts.incidents })}</li>
         <li>{t('report:counts.effects', { count: counts.effects })}</li>
         <li>{t('report:counts.sources', { count: counts.sources })}</li>
+        {counts.interventions > 0 && <li>{t('report:counts.interventions', { count: counts.interventions })}</li>}
         <li>{t('report:counts.files', { count: counts.files })}</li>
       </ul>
       <PreviewWarnings preview={preview} locations={locations} recordTitle={recordTitle} />

@@ -115,6 +115,13 @@ export function VerifyResult({ report, addTimeStamp, countersign }: Props) {
                 <dt>{t('verify:screen.records')}</dt>
                 <dd>{counts.records}</dd>
               </div>
+              {/* SECURITY: sample records must never read as evidence: how many there are, beside the count of records. */}
+              {counts.illustrative !== undefined && (
+                <div className="verify-illustrative">
+                  <dt>{t('common:illustrative.badge')}</dt>
+                  <dd>{counts.illustrative}</dd>
+                </div>
+              )}
               <div>
                 <dt>{t('verify:screen.attachments')}</dt>
                 <dd>{counts.attachments}</dd>

@@ -8,7 +8,7 @@ import type { RecordType } from '../../../shared/model';
 import { dalel, unwrap } from '../dalel';
 import type { PreviewFile, PreviewRecord } from './profilePreview';
 
-const types = ['incident', 'effect', 'source'] as const satisfies readonly RecordType[];
+const types = ['incident', 'effect', 'source', 'intervention'] as const satisfies readonly RecordType[];
 
 export async function loadExportRecords(): Promise<PreviewRecord[]> {
   const lists = await Promise.all(types.map(async (type) => unwrap(await dalel().records.list({ type })).records));

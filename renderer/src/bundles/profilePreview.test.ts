@@ -77,7 +77,7 @@ describe('the profile preview', () => {
   it('internal carries everything and leaves nothing out', () => {
     const { records, files } = sampleArchive();
     const preview = previewProfile('internal', selectRecords(records, null, 'internal'), files);
-    expect(preview.counts).toEqual({ incidents: 1, effects: 3, sources: 2, files: 4 });
+    expect(preview.counts).toEqual({ incidents: 1, effects: 3, sources: 2, interventions: 0, files: 4 });
     expect(preview.redactions).toEqual({ pseudonymized: 0, sourcesWithheld: 0, attachmentsWithheld: 0, confidentialTextWithheld: 0 });
   });
 
@@ -90,7 +90,7 @@ describe('the profile preview', () => {
     // Confidential text is left out of public bundles only.
     expect(preview.confidentialText).toEqual([]);
     expect(preview.redactions).toMatchObject({ pseudonymized: 0, attachmentsWithheld: 1, sourcesWithheld: 1 });
-    expect(preview.counts).toEqual({ incidents: 1, effects: 3, sources: 1, files: 3 });
+    expect(preview.counts).toEqual({ incidents: 1, effects: 3, sources: 1, interventions: 0, files: 3 });
   });
 
   it('public names nobody, leaves out the unpublished testimony, sensitive files and confidential text, and cleans photos', () => {
@@ -107,7 +107,7 @@ describe('the profile preview', () => {
     });
     // A photo may say where it was taken and on what device: it goes as a cleaned copy, if the engine can clean it.
     expect(preview.filesCleaned.map((file) => file.originalName)).toEqual(['Банк жабық 📵.jpg']);
-    expect(preview.counts).toEqual({ incidents: 1, effects: 3, sources: 1, files: 1 });
+    expect(preview.counts).toEqual({ incidents: 1, effects: 3, sources: 1, interventions: 0, files: 1 });
   });
 
   it('a sensitive source keeps its files out of a public bundle even when its person may be named elsewhere', () => {
@@ -131,6 +131,20 @@ describe('the profile preview', () => {
     expect(previewProfile('internal', chosen, files).counts.files).toBe(4);
     // The other incident alone brings only itself.
     expect(selectRecords([...records, other], [ids.other], 'legal').map((record) => record.recordId)).toEqual([ids.other]);
+  });
+
+  it('an incident chosen alone brings the complaints and cases about it, counted; a confidential one keeps its reference out of a public bundle', () => {
+    const { records, files } = sampleArchive();
+    const other = record(ids.other, 'incident', { title: 'another shutdown', sources: [] });
+    const complaint = (recordId: string, incidents: string[], confidential: boolean) =>
+      record(recordId, 'intervention', { kind: 'court_case', title: 'Appeal', body: 'Court', reference: '7599/31', summary: 'Filed by A. K.', incidents, sources: [], confidential });
+    const about = complaint('00000000-0000-4000-8000-0000000000d1', [ids.incident, ids.other], true);
+    const unrelated = complaint('00000000-0000-4000-8000-0000000000d2', [ids.other], false);
+    const chosen = selectRecords([...records, other, about, unrelated], [ids.incident], 'public');
+    expect(chosen.filter((record) => record.type === 'intervention').map((record) => record.recordId)).toEqual([about.recordId]);
+    const preview = previewProfile('public', chosen, files);
+    expect(preview.counts.interventions).toBe(1);
+    expect(preview.confidentialText.map((record) => record.recordId)).toContain(about.recordId);
   });
 
   it('a retracted record goes only into an internal bundle', () => {

@@ -29,7 +29,7 @@ export type { WithheldReason };
 
 export interface ProfilePreview {
   /** What the bundle holds: records by type, and distinct evidence files (a file listed twice is in the bag once). */
-  counts: { incidents: number; effects: number; sources: number; files: number };
+  counts: { incidents: number; effects: number; sources: number; interventions: number; files: number };
   /** Sources whose person will be named by a pseudonym. */
   pseudonymized: PreviewRecord[];
   /** Sources left out whole (a testimony whose person did not consent to publication). */
@@ -56,7 +56,7 @@ export function selectRecords(records: readonly PreviewRecord[], only: readonly 
 export function previewProfile(profile: BundleProfile, records: readonly PreviewRecord[], files: readonly PreviewFile[]): ProfilePreview {
   // The pseudonym itself is the engine's (keyed to the archive); the preview only says who gets one.
   const redacted = redact(profile, records, files, () => '');
-  const counts = { incidents: 0, effects: 0, sources: 0, files: new Set(redacted.files.map((file) => file.sha256)).size };
+  const counts = { incidents: 0, effects: 0, sources: 0, interventions: 0, files: new Set(redacted.files.map((file) => file.sha256)).size };
   for (const record of redacted.records) counts[`${record.type}s` as const] += 1;
   return {
     counts,

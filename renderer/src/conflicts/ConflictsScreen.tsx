@@ -83,7 +83,7 @@ function ConflictRow({ summary }: { summary: RecordSummary }) {
   const { t } = useTranslation();
   const name = useRecordName(summary);
   const nameId = `conflict-${summary.recordId}`;
-  const page = summary.type === 'effect' || summary.type === 'source' ? summary.type : 'incident';
+  const page = summary.type === 'effect' || summary.type === 'source' || summary.type === 'intervention' ? summary.type : 'incident';
   return (
     <tr data-record-id={summary.recordId}>
       <th scope="row" id={nameId}>

@@ -122,7 +122,7 @@ export function ResolveConflict({ recordId, ownFingerprint }: { recordId: string
   );
 }
 
-const pageOf = (type: string) => (type === 'effect' || type === 'source' ? type : 'incident');
+const pageOf = (type: string) => (type === 'effect' || type === 'source' || type === 'intervention' ? type : 'incident');
 
 function ResolvedNotice({ stillInConflict }: { stillInConflict: boolean }) {
   const { t } = useTranslation();

@@ -6,6 +6,7 @@
 import type { SavableType } from '../../../shared/model';
 import { effectFieldOrder } from '../evidence/effectDraft';
 import { fieldOrder } from '../incidents/form/validation';
+import { interventionFieldOrder } from '../interventions/interventionDraft';
 
 export interface RecordFields {
   order: readonly string[];
@@ -20,6 +21,7 @@ export const recordFields: Record<SavableType, RecordFields> = {
     order: ['kind', 'title', 'content', 'translations', 'language', 'collectedAt', 'collectedBy', 'url', 'sensitive', 'person', 'consent'],
     labels: 'evidence:source.fields',
   },
+  intervention: { order: interventionFieldOrder, labels: 'interventions:fields' },
 };
 
 /** The fields of a record of `type`; an unknown type (from a newer Dalel) has no fixed order, so its fields show by name. */

@@ -5,13 +5,17 @@
  * it was opened from. Checked with the Effect schema as the user types.
  */
 import { useTranslation } from 'react-i18next';
-import { affectedGroups, effectCategories, gazetteers, severities, type Effect } from '../../../shared/model';
+import { affectedGroups, effectCategories, severities, type Effect } from '../../../shared/model';
+import { CitationsFieldset } from '../citations/CitationsFieldset';
 import { ErrorMessage } from '../components/ErrorMessage';
 import type { Result } from '../dalel';
 import { currentLanguage } from '../i18n';
 import { TimestampField } from '../incidents/form/TimestampField';
+import { mapDay, placeChoices } from '../incidents/form/placeChoices';
+import { PlaceSuggestions } from '../incidents/form/PlaceSuggestions';
 import { anchorOf, errorIdOf, groupByField } from './draftParts';
-import { checkEffect, effectFieldOrder, type EffectDraft, type PeopleMode } from './effectDraft';
+import { followEffectOffsets } from './evidenceOffsets';
+import { checkEffect, effectFieldOrder, effectInputOf, type EffectDraft, type PeopleMode } from './effectDraft';
 import { Choices, EvidenceErrorSummary, SelectBox, TextBox } from './EvidenceControls';
 import type { SourceRow } from './evidenceRecords';
 import { useRecordForm } from '../components/useRecordForm';
@@ -32,7 +36,8 @@ export function EffectForm({ initial, labelledBy, cancelHref, sources, save, onS
   const lng = currentLanguage();
   const state = useRecordForm({ initial, check: checkEffect, group: groupByField, rank: (field: string) => (effectFieldOrder as readonly string[]).indexOf(field), save, onSaved });
   const { draft, messagesFor } = state;
-  const set = (field: string, change: Partial<EffectDraft>) => state.update(field, (previous) => ({ ...previous, ...change }));
+  // A new date or area moves the offsets the person has not chosen.
+  const set = (field: string, change: Partial<EffectDraft>) => state.update(field, (previous) => followEffectOffsets({ ...previous, ...change }));
   const label = (field: string) => t(`evidence:effect.fields.${field}`);
   const engineRejected = state.serverError?.code === 'invalidRecord' && state.entries.length > 0;
   const timeIds = (field: string) => ({ base: `${form}-${field}`, anchor: anchorOf(form, field), error: errorIdOf(form, field) });
@@ -106,11 +111,13 @@ export function EffectForm({ initial, labelledBy, cancelHref, sources, save, onS
           label={label('area')}
           value={draft.areaCode}
           emptyLabel={t('evidence:effect.areaNone')}
-          options={(gazetteers.KZ ?? []).map((area) => ({ value: area.code, label: area.name[lng] }))}
+          // The map of the day it happened, its cities and districts after the regions (./placeChoices.ts).
+          options={Object.values(placeChoices('KZ', draft.occurredAt.date, draft.areaCode ? [draft.areaCode] : [], lng, t)).flat()}
           onChange={(areaCode) => set('area', { areaCode })}
           messages={messagesFor('area')}
         />
         <TextBox form={form} field="place" label={t('evidence:effect.place')} hint={t('evidence:effect.placeHint')} value={draft.place} onChange={(place) => set('area', { place })} messages={[]} />
+        <PlaceSuggestions id="effect-place-suggestions" country="KZ" day={mapDay(draft.occurredAt.date)} texts={draft.areaCode ? [] : [draft.place]} chosen={[draft.areaCode]} onChoose={(_text, areaCode) => set('area', { areaCode, place: '' })} />
         <TimestampField field="occurredAt" ids={timeIds('occurredAt')} legend={label('occurredAt')} value={draft.occurredAt} onChange={(occurredAt) => set('occurredAt', { occurredAt })} messages={messagesFor('occurredAt')} />
         <TimestampField field="endedAt" ids={timeIds('endedAt')} legend={label('endedAt')} value={draft.endedAt} onChange={(endedAt) => set('endedAt', { endedAt })} messages={messagesFor('endedAt')} />
       </fieldset>
@@ -129,6 +136,16 @@ export function EffectForm({ initial, labelledBy, cancelHref, sources, save, onS
         selected={draft.sources}
         onChange={(chosen) => set('sources', { sources: chosen })}
         messages={messagesFor('sources')}
+      />
+      <CitationsFieldset
+        form="effect"
+        anchorId={anchorOf(form, 'citations')}
+        record={effectInputOf(draft) as Record<string, unknown>}
+        rows={draft.citations ?? []}
+        recordSources={draft.sources}
+        sources={sources}
+        onChange={(citations, chosen) => set('citations', { citations, sources: chosen })}
+        messages={messagesFor('citations')}
       />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={state.saving}>

@@ -42,7 +42,7 @@ export function effectFacts(effect: Effect, t: TFunction): [string, string][] {
     [t('evidence:effect.fields.severity'), t(`taxonomy:severity.${effect.severity}`)],
     [t('evidence:effect.fields.peopleAffected'), peopleText(effect, t, lng)],
     [t('evidence:effect.fields.groups'), effect.groups.length > 0 ? formatList(effect.groups.map((g) => t(`taxonomy:group.${g}`)), t) : null],
-    [t('evidence:effect.fields.area'), effect.area ? areaName(effect.area, lng) : null],
+    [t('evidence:effect.fields.area'), effect.area ? areaName(effect.area, lng, effect.occurredAt?.at) : null],
     [t('evidence:effect.fields.occurredAt'), periodText(effect, lng)],
     [t('evidence:effect.fields.economicLoss'), effect.economicLoss ? moneyText(effect.economicLoss, lng) : null],
   ];

@@ -11,8 +11,12 @@ import { useTranslation } from 'react-i18next';
 import type { RecordDetail } from '../../../shared/ipc';
 import type { Source } from '../../../shared/model';
 import { EvidenceFiles } from '../attachments/EvidenceFiles';
+import { CitedClaimsProvider, CitedClaimsSection } from '../citations/CitedClaims';
+import { CitedFor } from '../citations/CitedFor';
+import { SourceGradeDetails } from '../citations/SourceGradeDetails';
 import { CustodyChain } from '../components/CustodyChain';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { IllustrativeBadge } from '../components/IllustrativeBadge';
 import { PageTitle } from '../components/PageTitle';
 import { ConflictBadge, ConflictNotice, ResolveAction } from '../conflicts/ConflictMark';
 import { recordFields } from '../conflicts/recordFields';
@@ -59,6 +63,7 @@ export function EvidencePage({ type, recordId, ownFingerprint }: Props) {
         <PageTitle key={summary.headId} text={title}>
           {title}
           {summary.retracted && <span className="badge badge-retracted">{t('incidents:status.retracted')}</span>}
+          <IllustrativeBadge data={loaded.data} />
           <ConflictBadge summary={summary} />
         </PageTitle>
         {summary.conflict && <ResolveAction recordId={recordId} />}
@@ -83,12 +88,17 @@ export function EvidencePage({ type, recordId, ownFingerprint }: Props) {
               </div>
             ))}
           </dl>
+          <CitedClaimsProvider citations={effect.citations}>
+            <CitedClaimsSection form="effect" />
+          </CitedClaimsProvider>
           <p>
             <a href={hrefOf({ screen: 'incident', recordId: effect.incident })}>{t('evidence:effect.backToIncident')}</a>
           </p>
         </>
       )}
       {source && <SourceDetails source={source} />}
+      {source && <SourceGradeDetails grade={source.grade} />}
+      {source && <CitedFor sourceId={recordId} />}
       <EvidenceFiles
         recordId={recordId}
         attachments={loaded.detail.attachments}

@@ -8,9 +8,12 @@
  */
 import { useTranslation } from 'react-i18next';
 import { personRoles, sourceKinds, type Source } from '../../../shared/model';
+import { emptyGrade } from '../citations/gradeDraft';
+import { SourceGradeFieldset } from '../citations/SourceGradeFieldset';
 import { ErrorMessage } from '../components/ErrorMessage';
 import type { Result } from '../dalel';
 import { TimestampField } from '../incidents/form/TimestampField';
+import { followSourceOffsets } from './evidenceOffsets';
 import { ConsentFieldset } from './ConsentFieldset';
 import { anchorOf, errorIdOf, groupByField } from './draftParts';
 import { Choices, EvidenceErrorSummary, SelectBox, TextBox } from './EvidenceControls';
@@ -42,7 +45,8 @@ export function SourceForm({ initial, labelledBy, cancelHref, save, onSaved }: P
   const { t } = useTranslation();
   const state = useRecordForm({ initial, check: checkSource, group: groupByField, rank: rankOf, save, onSaved });
   const { draft, messagesFor } = state;
-  const set = (field: string, change: Partial<SourceDraft>) => state.update(field, (previous) => ({ ...previous, ...change }));
+  // A new collection date moves its offset until the person picks one.
+  const set = (field: string, change: Partial<SourceDraft>) => state.update(field, (previous) => followSourceOffsets({ ...previous, ...change }));
   const setPerson = (field: string, change: Partial<SourceDraft['person']>) =>
     state.update(field, (previous) => ({ ...previous, person: { ...previous.person, ...change } }));
   const setConsent = (field: string, change: Partial<SourceDraft['consent']>) =>
@@ -96,6 +100,7 @@ export function SourceForm({ initial, labelledBy, cancelHref, save, onSaved }: P
         />
       </fieldset>
       <TranslationsFieldset form={form} translations={draft.translations} onChange={(field, translations) => set(field, { translations })} messagesFor={messagesFor} />
+      <SourceGradeFieldset form={form} grade={draft.grade ?? emptyGrade()} onChange={(grade) => set('grade', { grade })} messages={messagesFor('grade')} />
       <fieldset className="form-section person-fieldset">
         <legend>{t('evidence:source.sections.person')}</legend>
         <p className="hint">{t('evidence:source.personHint')}</p>

@@ -16,6 +16,14 @@ describe('the effect draft', () => {
     if (checked.ok) expect(checkEffect(effectDraftOf(checked.data))).toEqual(checked);
   });
 
+  it('passes through an edit the fields the form does not show', () => {
+    const checked = checkEffect({ ...emptyEffectDraft(incident), category: 'education', severity: 'low' });
+    if (!checked.ok) throw new Error('a valid effect');
+    const loaded = { ...checked.data, externalId: 'row-7', illustrative: true as const };
+    const again = checkEffect({ ...effectDraftOf(loaded), severity: 'high' });
+    expect(again.ok && again.data).toMatchObject({ externalId: 'row-7', illustrative: true, severity: 'high' });
+  });
+
   it('names a count that is not a number rather than dropping it', () => {
     const checked = checkEffect({ ...emptyEffectDraft(incident), category: 'education', severity: 'low', peopleMode: 'estimate', peopleCount: 'many' });
     expect(!checked.ok && checked.problems.has('peopleAffected')).toBe(true);

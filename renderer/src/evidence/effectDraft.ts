@@ -5,6 +5,9 @@
  */
 import { Effect, describeIssues, type EffectInput } from '../../../shared/model';
 import { emptyTime, localOffset, timeDraftOf, timestampOf, type TimeDraft } from '../incidents/form/draft';
+import { citationsOf, rowsOf, type CitationRow } from '../citations/citationRows';
+import { keptFields } from '../components/keptFields';
+import { kazakhstanOffsetToday } from '../incidents/form/offsetDefaults';
 import { groupByField, type Checked } from './draftParts';
 
 export type Category = Effect['category'];
@@ -27,7 +30,27 @@ export interface EffectDraft {
   lossAmount: string;
   lossCurrency: string;
   sources: string[];
+  /** Which source says what (../citations/); absent while the effect has no `citations`. */
+  citations?: CitationRow[];
+  /** The loaded effect's fields this form does not manage, saved back unchanged. */
+  kept: Record<string, unknown>;
 }
+
+/** The effect fields this draft maps to controls; any other passes through an edit unchanged. */
+export const managedEffectFields = [
+  'incident',
+  'category',
+  'description',
+  'area',
+  'occurredAt',
+  'endedAt',
+  'peopleAffected',
+  'groups',
+  'severity',
+  'economicLoss',
+  'sources',
+  'citations',
+];
 
 export const effectFieldOrder = [
   'category',
@@ -40,6 +63,7 @@ export const effectFieldOrder = [
   'groups',
   'economicLoss',
   'sources',
+  'citations',
 ] as const;
 
 export function emptyEffectDraft(incident: string): EffectDraft {
@@ -49,8 +73,8 @@ export function emptyEffectDraft(incident: string): EffectDraft {
     description: '',
     areaCode: '',
     place: '',
-    occurredAt: emptyTime(),
-    endedAt: emptyTime(),
+    occurredAt: emptyTime(kazakhstanOffsetToday()),
+    endedAt: emptyTime(kazakhstanOffsetToday()),
     peopleMode: 'unknown',
     peopleCount: '',
     groups: [],
@@ -58,6 +82,7 @@ export function emptyEffectDraft(incident: string): EffectDraft {
     lossAmount: '',
     lossCurrency: 'KZT',
     sources: [],
+    kept: {},
   };
 }
 
@@ -79,6 +104,8 @@ export function effectDraftOf(effect: Effect): EffectDraft {
     lossAmount: effect.economicLoss ? String(effect.economicLoss.amount) : '',
     lossCurrency: effect.economicLoss?.currency ?? 'KZT',
     sources: [...effect.sources],
+    ...(effect.citations ? { citations: rowsOf(effect.citations) } : {}),
+    kept: keptFields(effect, managedEffectFields),
   };
 }
 
@@ -92,6 +119,7 @@ export function effectInputOf(draft: EffectDraft): EffectInput {
   const area = draft.areaCode ? { code: draft.areaCode } : place ? { place } : undefined;
   const amount = numberOf(draft.lossAmount);
   return {
+    ...draft.kept,
     incident: draft.incident,
     ...(draft.category ? { category: draft.category } : {}),
     description: draft.description,
@@ -104,6 +132,7 @@ export function effectInputOf(draft: EffectDraft): EffectInput {
     ...(draft.severity ? { severity: draft.severity } : {}),
     ...(amount !== undefined ? { economicLoss: { amount, currency: draft.lossCurrency.trim().toUpperCase() } } : {}),
     sources: draft.sources,
+    ...(draft.citations ? { citations: citationsOf(draft.citations) } : {}),
   } as EffectInput;
 }
 

@@ -8,6 +8,9 @@
  */
 import { Source, consentUses, describeIssues, sharingUses, type SharingUse, type SourceInput, type Withdrawal } from '../../../shared/model';
 import { emptyTime, localOffset, timeDraftOf, timestampOf, type TimeDraft } from '../incidents/form/draft';
+import { gradeDraftOf, gradeInputOf, type GradeDraft } from '../citations/gradeDraft';
+import { keptFields } from '../components/keptFields';
+import { kazakhstanOffsetToday } from '../incidents/form/offsetDefaults';
 import { groupByField, type Checked } from './draftParts';
 import { translationDraftOf, translationInputOf, type TranslationDraft } from './translationDraft';
 
@@ -28,7 +31,18 @@ export interface SourceDraft {
   consent: ConsentDraft;
   /** Translations of the content, each with its translator, day and whether it is certified. */
   translations: TranslationDraft[];
+  /** How far the source can be relied on (../citations/gradeDraft.ts); absent until graded or loaded with a grade. */
+  grade?: GradeDraft;
+  /** The loaded source's fields this form does not manage, saved back unchanged. */
+  kept: Record<string, unknown>;
 }
+
+/**
+ * The source fields this draft maps to controls; any other passes through an
+ * edit unchanged. `collectedBy` is not kept: the archive names the collector
+ * (electron/engine/archive.ts).
+ */
+export const managedSourceFields = ['kind', 'title', 'content', 'language', 'collectedAt', 'collectedBy', 'url', 'sensitive', 'person', 'consent', 'translations', 'grade'];
 
 export const consentQuestions = consentUses;
 export type ConsentQuestion = (typeof consentQuestions)[number];
@@ -60,6 +74,7 @@ export const sourceFieldOrder = [
   'collectedAt',
   'url',
   'sensitive',
+  'grade',
   'person.name',
   'person.contact',
   'person.address',
@@ -99,12 +114,13 @@ export function emptySourceDraft(): SourceDraft {
     title: '',
     content: '',
     language: '',
-    collectedAt: emptyTime(),
+    collectedAt: emptyTime(kazakhstanOffsetToday()),
     url: '',
     sensitive: false,
     person: { name: '', contact: '', address: '', role: '', ageGroup: '', gender: '', disability: '' },
     consent: emptyConsent(),
     translations: [],
+    kept: {},
   };
 }
 
@@ -143,6 +159,8 @@ export function sourceDraftOf(source: Source): SourceDraft {
         }
       : emptyConsent(),
     translations: (source.translations ?? []).map(translationDraftOf),
+    ...(source.grade ? { grade: gradeDraftOf(source.grade) } : {}),
+    kept: keptFields(source, managedSourceFields),
   };
 }
 
@@ -192,6 +210,7 @@ export function sourceInputOf(draft: SourceDraft): SourceInput {
   const collectedAt = timestampOf(draft.collectedAt);
   const consent = consentInputOf(draft.consent);
   return {
+    ...draft.kept,
     ...(draft.kind ? { kind: draft.kind } : {}),
     title: draft.title,
     content: draft.content,
@@ -214,6 +233,7 @@ export function sourceInputOf(draft: SourceDraft): SourceInput {
       : {}),
     ...(asksConsent(draft) ? { consent } : {}),
     ...(draft.translations.length ? { translations: draft.translations.map(translationInputOf) } : {}),
+    ...gradeInputOf(draft.grade),
   } as SourceInput;
 }
 

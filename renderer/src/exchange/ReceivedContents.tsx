@@ -29,7 +29,7 @@ export function ReceivedContents({ bundle, headingId }: { bundle: Bundle; headin
           <dl className="facts">
             <div>
               <dt>{t('incidents:fields.areas')}</dt>
-              <dd>{incident.areas?.length ? formatList(incident.areas.map((area) => areaName(area, lng)), t) : t('report:notRecorded')}</dd>
+              <dd>{incident.areas?.length ? formatList(incident.areas.map((area) => areaName(area, lng, incident.startedAt?.at)), t) : t('report:notRecorded')}</dd>
             </div>
             <div>
               <dt>{t('incidents:list.period')}</dt>

@@ -53,6 +53,7 @@ export function EditIncident({ recordId }: { recordId: string }) {
       ) : (
         <IncidentForm
           initial={draft}
+          recordId={recordId}
           labelledBy="incident-form-title"
           cancelHref={pageHref}
           save={(data) =>

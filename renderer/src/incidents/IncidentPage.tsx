@@ -14,14 +14,17 @@ import { EvidenceFiles } from '../attachments/EvidenceFiles';
 import { RelatedEvidenceFiles } from '../attachments/RelatedEvidenceFiles';
 import { CustodyChain } from '../components/CustodyChain';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { IllustrativeBadge } from '../components/IllustrativeBadge';
 import { PageTitle } from '../components/PageTitle';
 import { ConflictBadge, ConflictNotice, ResolveAction } from '../conflicts/ConflictMark';
 import { asDalelError, type DalelError } from '../dalel';
 import { currentLanguage } from '../i18n';
 import { EvidenceSections } from '../evidence/EvidenceSections';
+import { InterventionsSection } from '../interventions/InterventionsSection';
 import { hrefOf } from '../router';
 import { formatInstant } from './format';
 import { IncidentDetails } from './IncidentDetails';
+import { LinkedIncidents } from './LinkedIncidents';
 import { loadIncidentDetail } from './incidentRecords';
 import { RetractDialog } from './RetractDialog';
 import { RevisionHistory } from './RevisionHistory';
@@ -57,6 +60,7 @@ export function IncidentPage({ recordId, ownFingerprint }: { recordId: string; o
           {incident?.title ?? t('incidents:list.unreadable')}
           {summary.retracted && <span className="badge badge-retracted">{t('incidents:status.retracted')}</span>}
           {incident?.confidential && <span className="badge badge-confidential">{t('incidents:status.confidential')}</span>}
+          <IllustrativeBadge data={incident} />
           <ConflictBadge summary={summary} />
         </PageTitle>
         {summary.conflict && <ResolveAction recordId={recordId} />}
@@ -86,8 +90,10 @@ export function IncidentPage({ recordId, ownFingerprint }: { recordId: string; o
         })}
       </p>
       {incident ? <IncidentDetails incident={incident} /> : <p className="error-message">{t('incidents:page.unreadable')}</p>}
+      {incident && <LinkedIncidents recordId={recordId} links={incident.links ?? []} />}
       {/* Adding a source lists it on the incident: a new revision, refused while the incident is in conflict. */}
       {incident && <EvidenceSections incidentId={recordId} incident={incident} canAdd={!summary.retracted && !summary.conflict} />}
+      {incident && <InterventionsSection incidentId={recordId} canAdd={!summary.retracted} />}
       <EvidenceFiles
         recordId={recordId}
         attachments={detail.attachments}

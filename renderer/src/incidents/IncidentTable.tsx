@@ -7,6 +7,7 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IllustrativeBadge } from '../components/IllustrativeBadge';
 import { ConflictListMark } from '../conflicts/ConflictMark';
 import { currentLanguage } from '../i18n';
 import type { Sorting } from '../lists/sorting';
@@ -37,6 +38,7 @@ export function IncidentTable({ rows, sorting }: Props) {
             <a href={hrefOf({ screen: 'incident', recordId: summary.recordId })}>{incident?.title ?? t('incidents:list.unreadable')}</a>
             {summary.retracted && <span className="badge badge-retracted">{t('incidents:status.retracted')}</span>}
             {incident?.confidential && <span className="badge badge-confidential">{t('incidents:status.confidential')}</span>}
+            <IllustrativeBadge data={incident} />
             <ConflictListMark summary={summary} />
           </>
         ),
@@ -59,7 +61,7 @@ export function IncidentTable({ rows, sorting }: Props) {
         id: 'areas',
         header: t('incidents:fields.areas'),
         width: 'minmax(8rem, 1.5fr)',
-        cell: ({ incident }) => (incident ? formatList(incident.areas.map((area) => areaName(area, lng)), t) : ''),
+        cell: ({ incident }) => (incident ? formatList(incident.areas.map((area) => areaName(area, lng, incident.startedAt.at)), t) : ''),
       },
     ],
     [t, lng],

@@ -6,7 +6,7 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import type { Language } from '../../../shared/ipc';
-import { findArea, serviceCodes, type Area, type Incident, type Timestamp } from '../../../shared/model';
+import { areaNameOn, serviceCodes, type Area, type Incident, type Timestamp } from '../../../shared/model';
 
 export interface WallClock {
   date: string;
@@ -111,10 +111,10 @@ export function formatPeriod(incident: Pick<Incident, 'startedAt' | 'endedAt' | 
     : t('incidents:format.periodTwoOffsets', { start, end: formatTimestamp(incident.endedAt, lng), startOffset, endOffset });
 }
 
-/** A gazetteer area in the UI language, or a free-text place as written. */
-export function areaName(area: Area, lng: Language): string {
+/** A gazetteer area in the UI language as named on the record's date (today's name without one), or a free-text place as written. */
+export function areaName(area: Area, lng: Language, date?: string): string {
   if ('place' in area) return area.place;
-  return findArea(area.code)?.name[lng] ?? area.code;
+  return areaNameOn(area.code, date, lng);
 }
 
 /**

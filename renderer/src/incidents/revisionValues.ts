@@ -4,11 +4,13 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import type { Language } from '../../../shared/ipc';
-import { Area, Consent, EconomicLoss, PeopleAffected, Person, Timestamp, Translation } from '../../../shared/model';
+import { Area, Consent, EconomicLoss, Interval, PeopleAffected, Person, Timestamp, Translation } from '../../../shared/model';
 import { moneyText, peopleText } from '../evidence/EffectsSection';
 import { consentQuestions } from '../evidence/sourceDraft';
 import { withdrawalText } from '../evidence/WithdrawalFieldset';
 import { areaName, countryName, formatList, formatTimestamp, formatTimestampInFull, serviceName } from './format';
+import { intervalText } from './intervalText';
+import { orderFormats } from './orderRevisionValues';
 
 type Format = (value: unknown) => string | null;
 
@@ -69,6 +71,7 @@ export function valueFormatter(t: TFunction, lng: Language): (field: string, val
     startedAt: time,
     endedAt: time,
     ongoing: bool,
+    intervals: list(parsed(Interval, (interval) => intervalText(interval, lng, t))),
     pattern: (value) => (isObject(value) ? [code('pattern')(value.kind), plain(value.description)].filter(Boolean).join(': ') || null : plain(value)),
     justification: (value) =>
       isObject(value) ? lines([list(code('justification'))(value.codes), labelled(t('incidents:form.statement'), plain(value.statement))]) : plain(value),
@@ -76,6 +79,7 @@ export function valueFormatter(t: TFunction, lng: Language): (field: string, val
     acknowledged: code('acknowledged'),
     legalBasis: (value) =>
       isObject(value) ? list(plain)([...(Array.isArray(value.codes) ? value.codes.map(code('legalBasis')) : []), value.other]) : plain(value),
+    ...orderFormats(t, lng, plain),
     rights: list(code('right')),
     confidential: bool,
     sources,

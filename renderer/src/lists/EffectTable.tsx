@@ -6,6 +6,7 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IllustrativeBadge } from '../components/IllustrativeBadge';
 import { ConflictListMark } from '../conflicts/ConflictMark';
 import { periodText } from '../evidence/EffectsSection';
 import { currentLanguage } from '../i18n';
@@ -33,13 +34,14 @@ export function EffectTable({ rows, sorting }: Props) {
         cell: ({ summary, effect }) => (
           <>
             <a href={hrefOf({ screen: 'effect', recordId: summary.recordId })}>{effect.description.split('\n')[0] || t('evidence:effect.untitled')}</a>
+            <IllustrativeBadge data={effect} />
             <ConflictListMark summary={summary} />
           </>
         ),
       },
       { id: 'category', header: t('evidence:effect.fields.category'), width: 'minmax(8rem, 1.5fr)', sort: 'category', cell: ({ effect }) => t(`taxonomy:category.${effect.category}`) },
       { id: 'severity', header: t('evidence:effect.fields.severity'), width: 'minmax(6rem, 1fr)', sort: 'severity', cell: ({ effect }) => t(`taxonomy:severity.${effect.severity}`) },
-      { id: 'area', header: t('evidence:effect.fields.area'), width: 'minmax(7rem, 1.2fr)', cell: ({ effect }) => (effect.area ? areaName(effect.area, lng) : '') },
+      { id: 'area', header: t('evidence:effect.fields.area'), width: 'minmax(7rem, 1.2fr)', cell: ({ effect }) => (effect.area ? areaName(effect.area, lng, effect.occurredAt?.at) : '') },
       { id: 'occurred', header: t('evidence:effect.fields.occurredAt'), width: 'minmax(9rem, 1.5fr)', sort: 'occurred', cell: ({ effect }) => periodText(effect, lng) ?? '' },
       {
         id: 'incident',

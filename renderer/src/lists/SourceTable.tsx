@@ -6,6 +6,7 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IllustrativeBadge } from '../components/IllustrativeBadge';
 import { ConflictListMark } from '../conflicts/ConflictMark';
 import { ConsentBadges } from '../evidence/ConsentBadges';
 import type { SourceRow } from '../evidence/evidenceRecords';
@@ -36,6 +37,7 @@ export function SourceTable({ rows, sorting }: Props) {
           <>
             <a href={hrefOf({ screen: 'source', recordId: summary.recordId })}>{source.title}</a>
             {source.sensitive && <span className="badge badge-confidential">{t('evidence:lists.sources.sensitive')}</span>}
+            <IllustrativeBadge data={source} />
             <ConflictListMark summary={summary} />
           </>
         ),

@@ -73,6 +73,7 @@ function OverviewCharts({ overview }: { overview: Overview }) {
               <span className="count-label">{t('overview:counts.incidents', { count: overview.incidents })}</span>
             </a>
             {overview.ongoing > 0 && <span className="count-detail">{t('overview:counts.ongoing', { count: overview.ongoing })}</span>}
+            {overview.linkedRecords > 0 && <span className="count-detail">{t('overview:counts.linked', { count: overview.linkedRecords })}</span>}
           </li>
           <li>
             <a href={effectsHref()}>

@@ -2,14 +2,15 @@
  * "Open the sample archive" for people who want to look around first: makes
  * a new, unencrypted archive in a folder of its own next to the default one
  * and saves the illustrative records of Kazakhstan, January 2022 into it
- * through the ordinary contract (`archive:create`, `records:save`); if that
+ * (its sources, then the incidents citing them) through the ordinary
+ * contract (`archive:create`, `records:save`); if that
  * folder already holds the sample, it opens it. Its name says, on every
  * screen, that it is illustrative and not a verified case file.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveStatus } from '../../../shared/ipc';
-import { sampleFolderSuffix, sampleIncidents } from '../../../shared/sample/kzJanuary2022';
+import { sampleFolderSuffix, sampleSteps, withRecordIds } from '../../../shared/sample/kzJanuary2022';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { dalel, type DalelError } from '../dalel';
 
@@ -52,9 +53,12 @@ async function buildOrOpen(path: string, name: string): Promise<Outcome> {
     // Made on an earlier visit: open it as it is (the person may have added to it).
     return created.error.code === 'archiveExists' ? dalel().archive.open({ path }) : created;
   }
-  for (const incident of sampleIncidents) {
-    const saved = await dalel().records.save({ type: 'incident', data: incident });
+  // Sources first, then the incidents citing them, each naming the records saved before it by the ids they were given.
+  const ids = new Map<string, string>();
+  for (const { type, placeholder, data } of sampleSteps) {
+    const saved = await dalel().records.save({ type, data: withRecordIds(data, ids) });
     if (!saved.ok) return saved;
+    ids.set(placeholder, saved.value.recordId);
   }
   return created;
 }

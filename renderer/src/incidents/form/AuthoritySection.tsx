@@ -1,15 +1,23 @@
 /**
  * Why and on whose order: the justification the authorities gave (codes and
- * their own words), the documented context, who ordered it, whether it was
- * acknowledged, and the legal basis cited.
+ * their own words), the documented context, whether it was acknowledged,
+ * then the order, the legal citations and the operators' statements, each a
+ * group closed while empty. The older "ordered by" text and legal basis
+ * codes show as before, with an offer to carry them over when they hold any.
  */
 import { useTranslation } from 'react-i18next';
-import { acknowledgements, contexts, justifications, legalBases } from '../../../../shared/model';
+import { acknowledgements, contexts, justifications } from '../../../../shared/model';
 import { ChoiceGroup } from './ChoiceGroup';
 import type { SectionProps } from './fieldProps';
+import { LegacyAuthority } from './LegacyAuthority';
+import { LegalCitationRows } from './LegalCitationRows';
+import { OperatorStatementRows } from './OperatorStatementRows';
+import { OrderFields } from './OrderFields';
 import { TextField } from './TextField';
+import './authority.css';
 
-export function AuthoritySection({ draft, update, messagesFor }: SectionProps) {
+export function AuthoritySection(props: SectionProps) {
+  const { draft, update, messagesFor } = props;
   const { t } = useTranslation();
   return (
     <section className="form-section" aria-labelledby="section-authority">
@@ -45,14 +53,6 @@ export function AuthoritySection({ draft, update, messagesFor }: SectionProps) {
         onChange={(context) => update('context', { context })}
         messages={messagesFor('context')}
       />
-      <TextField
-        field="orderedBy"
-        label={t('incidents:fields.orderedBy')}
-        hint={t('incidents:form.hints.orderedBy')}
-        value={draft.orderedBy}
-        onChange={(orderedBy) => update('orderedBy', { orderedBy })}
-        messages={messagesFor('orderedBy')}
-      />
       <ChoiceGroup
         field="acknowledged"
         type="radio"
@@ -63,26 +63,10 @@ export function AuthoritySection({ draft, update, messagesFor }: SectionProps) {
         onChange={(acknowledged) => update('acknowledged', { acknowledged })}
         messages={messagesFor('acknowledged')}
       />
-      <ChoiceGroup
-        field="legalBasis"
-        type="checkbox"
-        columns={1}
-        legend={t('incidents:fields.legalBasis')}
-        hint={t('incidents:form.hints.legalBasis')}
-        options={legalBases.map((code) => ({ value: code, label: t(`taxonomy:legalBasis.${code}`) }))}
-        selected={draft.legalBasisCodes}
-        onChange={(legalBasisCodes) => update('legalBasis', { legalBasisCodes })}
-        messages={messagesFor('legalBasis')}
-      >
-        <TextField
-          field="legalBasis"
-          id="incident-legal-basis-other"
-          label={t('incidents:form.legalBasisOther')}
-          value={draft.legalBasisOther}
-          onChange={(legalBasisOther) => update('legalBasis', { legalBasisOther })}
-          messages={[]}
-        />
-      </ChoiceGroup>
+      <LegacyAuthority {...props} />
+      <OrderFields {...props} />
+      <LegalCitationRows {...props} />
+      <OperatorStatementRows {...props} />
     </section>
   );
 }

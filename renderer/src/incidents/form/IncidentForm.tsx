@@ -7,6 +7,7 @@
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../../../shared/model';
+import { IncidentCitations } from '../../citations/IncidentCitations';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useRecordForm } from '../../components/useRecordForm';
 import type { Result } from '../../dalel';
@@ -15,13 +16,18 @@ import { DescriptionSection } from './DescriptionSection';
 import { DisruptionSection } from './DisruptionSection';
 import type { IncidentDraft } from './draft';
 import { ErrorSummary } from './ErrorSummary';
+import { LinksSection } from './LinksSection';
 import { PlaceSection } from './PlaceSection';
 import { RightsSection } from './RightsSection';
+import { IntervalsSection } from './IntervalsSection';
+import { followIncidentOffsets } from './offsetDefaults';
 import { TimeSection } from './TimeSection';
 import { checkDraft, fieldOrder, groupProblems, type FieldKey } from './validation';
 
 interface Props {
   initial: IncidentDraft;
+  /** The incident being edited (never offered as a link to itself); absent for a new one. */
+  recordId?: string;
   /** Id of the screen's heading, which names the form. */
   labelledBy: string;
   cancelHref: string;
@@ -29,7 +35,7 @@ interface Props {
   onSaved: (recordId: string) => void;
 }
 
-export function IncidentForm({ initial, labelledBy, cancelHref, save, onSaved }: Props) {
+export function IncidentForm({ initial, recordId, labelledBy, cancelHref, save, onSaved }: Props) {
   const { t } = useTranslation();
   const form = useRecordForm<IncidentDraft, Incident, FieldKey | 'form'>({
     initial,
@@ -41,7 +47,8 @@ export function IncidentForm({ initial, labelledBy, cancelHref, save, onSaved }:
     onSaved,
   });
   const { draft, messagesFor, serverError, saving, summaryRef, entries } = form;
-  const update = (field: FieldKey, change: Partial<IncidentDraft>) => form.update(field, (previous) => ({ ...previous, ...change }));
+  // Every change may move a date or an area, and with them the offsets the person has not chosen.
+  const update = (field: FieldKey, change: Partial<IncidentDraft>) => form.update(field, (previous) => followIncidentOffsets({ ...previous, ...change }));
   const submit = form.submit;
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
@@ -74,8 +81,11 @@ export function IncidentForm({ initial, labelledBy, cancelHref, save, onSaved }:
       <PlaceSection {...sectionProps} />
       <DisruptionSection {...sectionProps} />
       <TimeSection {...sectionProps} />
+      <IntervalsSection {...sectionProps} />
       <AuthoritySection {...sectionProps} />
       <RightsSection {...sectionProps} />
+      <LinksSection {...sectionProps} selfId={recordId} />
+      <IncidentCitations {...sectionProps} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving} aria-describedby="save-shortcut">
           {saving ? t('incidents:form.saving') : t('common:actions.save')}

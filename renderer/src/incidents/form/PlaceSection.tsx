@@ -1,15 +1,18 @@
 /**
- * Where the shutdown was: the country, its areas (gazetteer regions and
- * cities, named in the UI language, plus towns or places as free text) and
- * the scope.
+ * Where the shutdown was: the country, its areas (gazetteer regions, cities
+ * and districts as the map stood on the start date, named in the UI language
+ * with the names of that date, plus towns or places as free text, for which
+ * a matching gazetteer place is offered) and the scope.
  */
 import { useTranslation } from 'react-i18next';
-import { findArea, gazetteers, scopes } from '../../../../shared/model';
+import { gazetteers, scopes } from '../../../../shared/model';
 import { currentLanguage } from '../../i18n';
-import { countryName } from '../format';
+import { countryName, formatTimestamp } from '../format';
 import { ChoiceGroup } from './ChoiceGroup';
 import type { SectionProps } from './fieldProps';
 import { ListField } from './ListField';
+import { mapDay, placeChoices } from './placeChoices';
+import { PlaceSuggestions } from './PlaceSuggestions';
 import { TextField } from './TextField';
 import { fieldErrorId } from './validation';
 
@@ -18,12 +21,23 @@ export function PlaceSection({ draft, update, messagesFor }: SectionProps) {
   const lng = currentLanguage();
   const country = draft.country.trim().toUpperCase();
   const known = gazetteers[country] ?? [];
-  // A chosen area stays visible (and can be unticked) even if the country changed.
-  const extra = draft.areaCodes.filter((code) => !known.some((area) => area.code === code));
-  const areaOptions = [
-    ...known.map((area) => ({ value: area.code, label: area.name[lng] })),
-    ...extra.map((code) => ({ value: code, label: findArea(code)?.name[lng] ?? code })),
-  ];
+  // The map of the start date; a chosen area stays visible (and can be unticked) even if the country or the date changed.
+  const day = mapDay(draft.startedAt.date);
+  const choices = placeChoices(country, draft.startedAt.date, draft.areaCodes, lng, t);
+  const chosenRegions = draft.areaCodes.filter((code) => choices.regions.some((option) => option.value === code));
+  const chosenTowns = draft.areaCodes.filter((code) => !chosenRegions.includes(code));
+  const areasHint =
+    known.length === 0
+      ? t('incidents:form.hints.areasNoGazetteer')
+      : day === draft.startedAt.date
+        ? t('incidents:form.hints.areasOnDate', { date: formatTimestamp({ at: `${day}T00:00+00:00`, precision: 'day' }, lng) })
+        : t('incidents:form.hints.areas');
+  const choosePlace = (text: string, code: string) =>
+    update('areas', {
+      areaCodes: [...draft.areaCodes, code],
+      places: draft.places.filter((place) => place !== text),
+      pending: draft.pending.places === text ? { ...draft.pending, places: '' } : draft.pending,
+    });
   const countryHint = /^[A-Z]{2}$/.test(country)
     ? t('incidents:form.hints.countryNamed', { name: countryName(country, lng) })
     : t('incidents:form.hints.country');
@@ -46,12 +60,26 @@ export function PlaceSection({ draft, update, messagesFor }: SectionProps) {
         type="checkbox"
         columns={3}
         legend={t('incidents:fields.areas')}
-        hint={known.length > 0 ? t('incidents:form.hints.areas') : t('incidents:form.hints.areasNoGazetteer')}
-        options={areaOptions}
-        selected={draft.areaCodes}
-        onChange={(areaCodes) => update('areas', { areaCodes })}
+        hint={areasHint}
+        options={choices.regions}
+        selected={chosenRegions}
+        onChange={(codes) => update('areas', { areaCodes: [...codes, ...chosenTowns] })}
         messages={messagesFor('areas')}
       >
+        {choices.towns.length > 0 && (
+          <ChoiceGroup
+            field="areas"
+            idSuffix="towns"
+            type="checkbox"
+            columns={3}
+            legend={t('incidents:form.towns')}
+            hint={t('incidents:form.hints.towns')}
+            options={choices.towns}
+            selected={chosenTowns}
+            onChange={(codes) => update('areas', { areaCodes: [...chosenRegions, ...codes] })}
+            messages={[]}
+          />
+        )}
         <ListField
           id="incident-places"
           label={t('incidents:form.places')}
@@ -62,6 +90,7 @@ export function PlaceSection({ draft, update, messagesFor }: SectionProps) {
           onPendingChange={(places) => update('areas', { pending: { ...draft.pending, places } })}
           errorId={messagesFor('areas').length > 0 ? fieldErrorId('areas') : undefined}
         />
+        <PlaceSuggestions id="incident-place-suggestions" country={country} day={day} texts={[...draft.places, draft.pending.places]} chosen={draft.areaCodes} onChoose={choosePlace} />
       </ChoiceGroup>
       <ChoiceGroup
         field="scope"

@@ -21,10 +21,8 @@ export function TimeSection({ draft, update, messagesFor }: SectionProps) {
         legend={t('incidents:fields.startedAt')}
         hint={t('incidents:form.hints.startedAt')}
         value={draft.startedAt}
-        onChange={(startedAt) =>
-          // A new end follows the start's offset until the user picks its own.
-          update('startedAt', draft.endedAt.date ? { startedAt } : { startedAt, endedAt: { ...draft.endedAt, offset: startedAt.offset } })
-        }
+        // An end not yet typed follows the start's offset (./offsetDefaults.ts).
+        onChange={(startedAt) => update('startedAt', { startedAt })}
         messages={messagesFor('startedAt')}
       />
       <CheckboxField

@@ -1,7 +1,8 @@
 /**
  * A point in time as a witness gives it: a date, a time (unless only the day
- * is known), the UTC offset of the place (the viewer's own by default) and
- * how precisely it is known. Keeps the offset as chosen; never converts.
+ * is known), the UTC offset of the place (the area's on that date by
+ * default, ./offsetDefaults.ts) and how precisely it is known. Keeps the
+ * offset as chosen; never converts.
  */
 import { useTranslation } from 'react-i18next';
 import { timePrecisions, type TimePrecision } from '../../../../shared/model';
@@ -77,7 +78,7 @@ export function TimestampField({ field, ids, legend, hint, value, onChange, mess
         </div>
         <div className="field">
           <label htmlFor={`${base}-offset`}>{t('incidents:form.offset')}</label>
-          <select id={`${base}-offset`} value={value.offset} onChange={(event) => set({ offset: event.target.value })}>
+          <select id={`${base}-offset`} value={value.offset} onChange={(event) => set({ offset: event.target.value, offsetChosen: true })}>
             {choices.map((offset) => (
               <option key={offset} value={offset}>
                 {t('incidents:format.utcOffset', { offset })}

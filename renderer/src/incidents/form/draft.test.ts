@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Incident } from '../../../../shared/model';
 import { draftOf, emptyDraft, incidentInputOf, localOffset } from './draft';
+import { kazakhstanOffsetToday } from './offsetDefaults';
 import { checkDraft } from './validation';
 
 const full = Incident.parse({
@@ -27,9 +28,25 @@ const full = Incident.parse({
   confidential: true,
 });
 
+/** An edit the form makes: the shutdown is ongoing again, so its end is taken out. */
+const managedOnlyEdit = { ongoing: true };
+
 describe('the incident draft', () => {
   it('round-trips every field of a saved incident unchanged', () => {
     expect(Incident.parse(incidentInputOf(draftOf(full)))).toEqual(full);
+  });
+
+  it('passes through an edit every field no section of the form shows, and lets the form still remove what it shows', () => {
+    const withMore = Incident.parse({
+      ...full,
+      externalId: 'STOP-2022-KZ-001',
+      illustrative: true,
+      links: [{ kind: 'same_as', incident: '0b7e6f53-5d0e-4d8b-9a51-3f1f1f9d3c12' }],
+    });
+    const draft = { ...draftOf(withMore), ...managedOnlyEdit };
+    const saved = Incident.parse(incidentInputOf(draft));
+    expect(saved).toMatchObject({ externalId: 'STOP-2022-KZ-001', illustrative: true, ongoing: true });
+    expect(saved.endedAt).toBeUndefined();
   });
 
   it('keeps what is still typed in a list box', () => {
@@ -53,8 +70,9 @@ describe('the incident draft', () => {
     for (const problems of checked.problems.values()) expect(problems.map((p) => p.key)).toEqual(['required']);
   });
 
-  it('defaults a new time to the viewer’s UTC offset', () => {
+  it('defaults a new time to Kazakhstan’s main offset today, not the viewer’s', () => {
     expect(localOffset(new Date())).toMatch(/^[+-]\d{2}:\d{2}$/);
-    expect(emptyDraft().startedAt.offset).toBe(localOffset());
+    expect(emptyDraft().startedAt.offset).toBe(kazakhstanOffsetToday());
+    expect(emptyDraft().startedAt.offsetChosen).toBeFalsy();
   });
 });

@@ -8,6 +8,7 @@ import {
   serviceCodes,
   type Incident,
   type IncidentInput,
+  type IncidentLink,
   type IncidentKind,
   type LegalBasis,
   type Right,
@@ -16,7 +17,13 @@ import {
   type TimePrecision,
   type Timestamp,
 } from '../../../../shared/model';
+import { citationsOf, rowsOf, type CitationRow } from '../../citations/citationRows';
+import { keptFields } from '../../components/keptFields';
 import { wallClockOf } from '../format';
+import { fieldOrder } from './fields';
+import { authorityDraftOf, authorityInputOf, emptyAuthority, type AuthorityDraft } from './authorityDraft';
+import { intervalDraftOf, intervalInputOf, type IntervalDraft } from './intervalDraft';
+import { kazakhstanOffsetToday } from './offsetDefaults';
 
 type Choice<K extends keyof Incident> = Incident[K] extends readonly (infer C)[] ? C : never;
 export type Justification = Incident['justification']['codes'][number];
@@ -29,6 +36,8 @@ export interface TimeDraft {
   time: string;
   offset: string;
   precision: TimePrecision;
+  /** Set once the person picks the offset: until then it follows the record's areas and the date (./offsetDefaults.ts). */
+  offsetChosen?: boolean;
 }
 
 /** The free-text lists, each with the text still being typed in its "add" box. */
@@ -49,6 +58,8 @@ export interface IncidentDraft {
   startedAt: TimeDraft;
   endedAt: TimeDraft;
   ongoing: boolean;
+  /** Each time it was off inside the span (./intervalDraft.ts). */
+  intervals: IntervalDraft[];
   patternKind: PatternKind;
   patternDescription: string;
   justificationCodes: Justification[];
@@ -58,13 +69,24 @@ export interface IncidentDraft {
   acknowledged: Acknowledged;
   legalBasisCodes: LegalBasis[];
   legalBasisOther: string;
+  /** The order, legal citations and operator statements (./authorityDraft.ts). */
+  authority: AuthorityDraft;
   rights: Right[];
   tags: string[];
   confidential: boolean;
   /** Source record ids: kept as loaded (sources are linked elsewhere). */
   sources: string[];
+  /** Which source says what (../../citations/); absent while the record has no `citations`. */
+  citations?: CitationRow[];
   pending: Record<ListField, string>;
+  /** Other incidents this one is the same as, part of, or continues as (./LinksSection.tsx). */
+  links: IncidentLink[];
+  /** The loaded record's fields this form does not manage, saved back unchanged (`managedFields`). */
+  kept: Record<string, unknown>;
 }
+
+/** The incident fields this draft maps to controls; any other passes through an edit unchanged. */
+export const managedFields: readonly string[] = fieldOrder;
 
 /** The viewer's current UTC offset, "+05:00": the default for new times. */
 export function localOffset(now = new Date()): string {
@@ -90,9 +112,10 @@ export function emptyDraft(): IncidentDraft {
     serviceCodes: [],
     otherServices: [],
     operators: [],
-    startedAt: emptyTime(),
-    endedAt: emptyTime(),
+    startedAt: emptyTime(kazakhstanOffsetToday()),
+    endedAt: emptyTime(kazakhstanOffsetToday()),
     ongoing: false,
+    intervals: [],
     patternKind: 'continuous',
     patternDescription: '',
     justificationCodes: [],
@@ -102,18 +125,22 @@ export function emptyDraft(): IncidentDraft {
     acknowledged: 'unknown',
     legalBasisCodes: [],
     legalBasisOther: '',
+    authority: emptyAuthority(),
     rights: [],
     tags: [],
     confidential: false,
     sources: [],
     pending: { places: '', otherServices: '', operators: '', tags: '' },
+    links: [],
+    kept: {},
   };
 }
 
 export function timeDraftOf(timestamp: Timestamp | undefined, fallbackOffset: string): TimeDraft {
   const wall = timestamp && wallClockOf(timestamp.at);
   if (!timestamp || !wall) return emptyTime(fallbackOffset);
-  return { date: wall.date, time: timestamp.precision === 'day' ? '' : wall.time, offset: wall.offset, precision: timestamp.precision };
+  // A recorded offset is the record's: it no longer follows the areas or the date.
+  return { date: wall.date, time: timestamp.precision === 'day' ? '' : wall.time, offset: wall.offset, precision: timestamp.precision, offsetChosen: true };
 }
 
 const isServiceCode = (value: string): value is ServiceCode => (serviceCodes as readonly string[]).includes(value);
@@ -135,6 +162,7 @@ export function draftOf(incident: Incident): IncidentDraft {
     startedAt,
     endedAt: timeDraftOf(incident.endedAt, startedAt.offset),
     ongoing: incident.ongoing,
+    intervals: (incident.intervals ?? []).map((interval) => intervalDraftOf(interval, startedAt.offset)),
     patternKind: incident.pattern.kind,
     patternDescription: incident.pattern.description,
     justificationCodes: [...incident.justification.codes],
@@ -144,10 +172,14 @@ export function draftOf(incident: Incident): IncidentDraft {
     acknowledged: incident.acknowledged,
     legalBasisCodes: [...incident.legalBasis.codes],
     legalBasisOther: incident.legalBasis.other,
+    authority: authorityDraftOf(incident, startedAt.offset),
     rights: [...incident.rights],
     tags: [...incident.tags],
     confidential: incident.confidential,
     sources: [...incident.sources],
+    ...(incident.citations ? { citations: rowsOf(incident.citations) } : {}),
+    links: [...(incident.links ?? [])],
+    kept: keptFields(incident, managedFields),
   };
 }
 
@@ -168,6 +200,7 @@ export function incidentInputOf(draft: IncidentDraft): IncidentInput {
   const startedAt = timestampOf(draft.startedAt);
   const endedAt = draft.ongoing ? undefined : timestampOf(draft.endedAt);
   return {
+    ...draft.kept,
     title: draft.title,
     summary: draft.summary,
     country: draft.country.trim().toUpperCase(),
@@ -179,15 +212,20 @@ export function incidentInputOf(draft: IncidentDraft): IncidentInput {
     ...(startedAt ? { startedAt } : {}),
     ...(endedAt ? { endedAt } : {}),
     ongoing: draft.ongoing,
+    // Left out when there are none, so that a record without intervals stays as it was.
+    ...(draft.intervals.length > 0 ? { intervals: draft.intervals.map(intervalInputOf) } : {}),
     pattern: { kind: draft.patternKind, description: draft.patternDescription },
     justification: { codes: draft.justificationCodes, statement: draft.statement },
     context: draft.context,
     orderedBy: draft.orderedBy,
     acknowledged: draft.acknowledged,
     legalBasis: { codes: draft.legalBasisCodes, other: draft.legalBasisOther },
+    ...authorityInputOf(draft.authority),
     rights: draft.rights,
     sources: draft.sources,
+    ...(draft.citations ? { citations: citationsOf(draft.citations) } : {}),
     tags: withPending(draft, 'tags'),
     confidential: draft.confidential,
+    ...(draft.links.length > 0 ? { links: draft.links } : {}),
   } as IncidentInput;
 }

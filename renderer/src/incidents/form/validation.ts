@@ -7,34 +7,11 @@
 import type { FieldProblem } from '../../../../shared/model';
 import { describeIssues, Incident } from '../../../../shared/model';
 import { incidentInputOf, type IncidentDraft } from './draft';
+import { fieldOrder, type FieldKey } from './fields';
+
+export { fieldOrder, type FieldKey } from './fields';
 
 type Problem = FieldProblem;
-
-/** The form's fields, top to bottom: the error summary lists problems in this order. */
-export const fieldOrder = [
-  'title',
-  'summary',
-  'country',
-  'areas',
-  'scope',
-  'kinds',
-  'services',
-  'operators',
-  'startedAt',
-  'ongoing',
-  'endedAt',
-  'pattern',
-  'justification',
-  'context',
-  'orderedBy',
-  'acknowledged',
-  'legalBasis',
-  'rights',
-  'tags',
-  'confidential',
-  'sources',
-] as const;
-export type FieldKey = (typeof fieldOrder)[number];
 
 /** "startedAt.at" -> startedAt, "areas.2.place" -> areas: composite fields show their parts' problems together. */
 export function fieldOf(path: string): FieldKey | 'form' {
