@@ -10,6 +10,7 @@ import { CommandFailure, InputFailure } from '../failures';
 import { applyMergePatch } from '../mergePatch';
 import { printable } from '../terminalText';
 import { citationLines, gradeLines } from './citationText';
+import { linkLines } from './linkText';
 import { orderLines } from './orderText';
 import { type Command, type CommandContext, isObject, json, openArchive, readJsonInput, requireOption } from './context';
 
@@ -110,7 +111,9 @@ export const recordCommands: Record<string, Command> = {
         return json(context, context.values.history ? detail : withoutHistory);
       }
       const titles = await citedSourceTitles(context, detail.summary.data);
-      for (const line of describeRecord(context, detail, Boolean(context.values.history), titles)) context.say(printable(line));
+      const { references } = detail.summary.type === 'incident' ? await context.call('records:references', { recordId: detail.summary.recordId }) : { references: [] };
+      const linked = linkLines(context.t, detail.summary.data ?? {}, references);
+      for (const line of describeRecord(context, detail, Boolean(context.values.history), titles, linked)) context.say(printable(line));
     },
   },
 
@@ -178,7 +181,13 @@ async function citedSourceTitles(context: CommandContext, data: Record<string, u
   return titles;
 }
 
-function describeRecord({ t, language }: CommandContext, detail: RecordDetail, withHistory: boolean, titles: ReadonlyMap<string, string> = new Map()): string[] {
+function describeRecord(
+  { t, language }: CommandContext,
+  detail: RecordDetail,
+  withHistory: boolean,
+  titles: ReadonlyMap<string, string> = new Map(),
+  linked: readonly string[] = [],
+): string[] {
   const { summary } = detail;
   const fields = incidentFields(summary);
   // A code is named as it was on the incident's day: Nur-Sultan in January 2022, Astana today.
@@ -200,6 +209,7 @@ function describeRecord({ t, language }: CommandContext, detail: RecordDetail, w
     if (fields.kinds?.length) lines.push(`${t('cli:fieldKinds')}: ${fields.kinds.map((k) => t(`taxonomy:kind.${k}`)).join(', ')}`);
     if (fields.areas?.length) lines.push(`${t('cli:fieldAreas')}: ${fields.areas.map(areaName).join(', ')}`);
     lines.push(...orderLines(t, summary.data ?? {}));
+    lines.push(...linked);
     lines.push(...citationLines(t, 'incident', summary.data ?? {}, (id) => titles.get(id)));
   }
   lines.push(t('cli:revisions', { count: summary.revisionCount }));
