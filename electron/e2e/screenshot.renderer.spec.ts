@@ -16,9 +16,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RecordDetail, RecordSummary } from '../../shared/ipc';
 import type { IncidentInput } from '../../shared/model';
-import { sampleIncidentIds, sampleIncidents, sampleSources, withRecordIds } from '../../shared/sample/kzJanuary2022';
-import { sampleEffects, sampleIncidentIndex, sampleTestimony } from '../../shared/sample/kzJanuary2022Evidence';
-import { expect, test, type DalelSession } from './harness';
+import { expect, test, withJsonModules, type DalelSession } from './harness';
+
+/** The sample reads its records from resources/ as JSON: loaded through the harness's JSON hook, only when this spec runs. */
+const loadSample = () =>
+  withJsonModules(() => Promise.all([import('../../shared/sample/kzJanuary2022'), import('../../shared/sample/kzJanuary2022Evidence')]));
 
 const screenshots = fileURLToPath(new URL('../../resources/screenshots/', import.meta.url));
 
@@ -44,6 +46,7 @@ async function scrollNear(page: Page, selector: string): Promise<void> {
 
 /** The sample archive with effects and one testimony (with consent) linked to the Almaty incident; its incidents, in order. */
 async function sampleWithEffects(dalel: DalelSession): Promise<RecordSummary[]> {
+  const [{ sampleIncidentIds, sampleIncidents, sampleSources, withRecordIds }, { sampleEffects, sampleTestimony }] = await loadSample();
   const { records } = await dispatch<{ records: RecordSummary[] }>(dalel, 'records:list', { type: 'incident' });
   const { records: sources } = await dispatch<{ records: RecordSummary[] }>(dalel, 'records:list', { type: 'source' });
   // The sample's records as the welcome saved them, found by title: in the sample's order, and their ids by placeholder.
@@ -98,6 +101,7 @@ test('screenshots of the main screens for the README', async ({ dalel }) => {
   const asked = process.env.DALEL_SCREENSHOTS === '1' || process.env.npm_lifecycle_event === 'screenshot';
   test.skip(!asked, 'run `npm run screenshot` (or set DALEL_SCREENSHOTS=1) to write resources/screenshots/');
   test.setTimeout(300_000);
+  const [, { sampleIncidentIndex }] = await loadSample();
   const { page } = dalel;
   mkdirSync(screenshots, { recursive: true });
   // Larger than the harness's 1024×640 (the smallest supported size), so that each screen shows more of itself.
