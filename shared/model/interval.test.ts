@@ -19,13 +19,19 @@ const nightly = [
 
 describe('an incident\u2019s duration', () => {
   it('is the span when there are no intervals, and unknown without an end', () => {
-    expect(durationOf({ startedAt: at('2022-01-05T10:00+06:00'), endedAt: at('2022-01-10T16:30+06:00') })).toEqual({ hours: 126.5, curfewStyle: false });
-    expect(durationOf({ startedAt: at('2022-01-05T10:00+06:00') })).toEqual({ hours: null, curfewStyle: false });
+    expect(durationOf({ startedAt: at('2022-01-05T10:00+06:00'), endedAt: at('2022-01-10T16:30+06:00') })).toEqual({ hours: 126.5, approximate: false, curfewStyle: false });
+    expect(durationOf({ startedAt: at('2022-01-05T10:00+06:00') })).toEqual({ hours: null, approximate: false, curfewStyle: false });
+  });
+
+  it('is only about right, and says so, when a time it is computed from is known only to the day', () => {
+    const dayOnly: Timestamp = { at: '2022-01-10T00:00+06:00', precision: 'day' };
+    expect(durationOf({ startedAt: { at: '2022-01-05T16:30+06:00', precision: 'hour' }, endedAt: dayOnly })).toEqual({ hours: 103.5, approximate: true, curfewStyle: false });
+    expect(durationOf({ startedAt: at('2022-01-05T10:00+06:00'), intervals: [{ start: dayOnly, end: at('2022-01-10T07:00+06:00'), areas: [], operators: [] }] }).approximate).toBe(true);
   });
 
   it('sums the intervals, not the span, and sees the daily pattern', () => {
     const duration = durationOf({ startedAt: at('2022-01-06T19:00+06:00'), endedAt: at('2022-01-09T07:00+06:00'), intervals: nightly });
-    expect(duration).toEqual({ hours: 35.5, curfewStyle: true });
+    expect(duration).toEqual({ hours: 35.5, approximate: false, curfewStyle: true });
   });
 
   it('counts hours when two areas were off at once only once', () => {
@@ -37,7 +43,7 @@ describe('an incident\u2019s duration', () => {
 
   it('is unknown while an interval has no end, but the pattern still shows', () => {
     const open = [...nightly, interval('2022-01-09T19:00+06:00')];
-    expect(durationOf({ startedAt: at('2022-01-06T19:00+06:00'), intervals: open })).toEqual({ hours: null, curfewStyle: true });
+    expect(durationOf({ startedAt: at('2022-01-06T19:00+06:00'), intervals: open })).toEqual({ hours: null, approximate: false, curfewStyle: true });
   });
 
   it('compares instants, so offsets are honoured', () => {

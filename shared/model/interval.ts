@@ -41,6 +41,12 @@ export interface Duration {
    * when there are none; null when an end is missing.
    */
   hours: number | null;
+  /**
+   * A time it is computed from is known only to the day (a day-precision
+   * time is written as that day's midnight): the hours are then about right,
+   * never to be quoted as exact.
+   */
+  approximate: boolean;
   /** Cut-offs repeated on at least two days at about the same hours ("Curfew Style" in STOP). */
   curfewStyle: boolean;
 }
@@ -61,11 +67,13 @@ function coveredMs(spans: readonly (readonly [number, number])[]): number {
 /** An incident's duration from its intervals, or from its start and end when it has none. */
 export function durationOf(incident: { startedAt: Timestamp; endedAt?: Timestamp | undefined; intervals?: readonly Interval[] | undefined }): Duration {
   const intervals = incident.intervals ?? [];
-  if (intervals.length === 0) return { hours: hoursBetween(incident.startedAt, incident.endedAt), curfewStyle: false };
+  const times = intervals.length === 0 ? [incident.startedAt, incident.endedAt] : intervals.flatMap((interval) => [interval.start, interval.end]);
+  const approximate = times.some((time) => time?.precision === 'day');
+  if (intervals.length === 0) return { hours: hoursBetween(incident.startedAt, incident.endedAt), approximate, curfewStyle: false };
   const curfewStyle = isCurfewStyle(intervals);
-  if (intervals.some((interval) => !interval.end)) return { hours: null, curfewStyle };
+  if (intervals.some((interval) => !interval.end)) return { hours: null, approximate, curfewStyle };
   const spans = intervals.map((interval) => [instantOf(interval.start), instantOf(interval.end!)] as const);
-  return { hours: Math.round((coveredMs(spans) / hour) * 10) / 10, curfewStyle };
+  return { hours: Math.round((coveredMs(spans) / hour) * 10) / 10, approximate, curfewStyle };
 }
 
 /**

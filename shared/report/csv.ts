@@ -110,11 +110,11 @@ export const incidentColumns = [
   'updated_at',
 ] as const;
 
-/** Hours off (the intervals' total, else the span; "." decimals whatever the language) and the curfew pattern; empty when unknown. */
+/** Hours off (the intervals' total, else the span; "." decimals whatever the language) and the curfew pattern; empty when unknown or known only to the day. */
 function durationCells(incident: IncidentFields): Row {
   if (!incident.startedAt) return {};
   const duration = durationOf({ startedAt: incident.startedAt, endedAt: incident.endedAt, intervals: incident.intervals });
-  return { duration_hours: duration.hours === null ? '' : String(duration.hours), curfew_style: yesNo(duration.curfewStyle) };
+  return { duration_hours: duration.hours === null || duration.approximate ? '' : String(duration.hours), curfew_style: yesNo(duration.curfewStyle) };
 }
 
 function incidentRow(f: Formatter, recordId: string, updatedAt: string, incident: IncidentFields | null, effects: number): Row {

@@ -15,7 +15,10 @@ function durationText(f: Formatter, incident: IncidentFields): string | null {
   if (!incident.startedAt) return null;
   const duration = durationOf({ startedAt: incident.startedAt, endedAt: incident.endedAt, intervals: incident.intervals });
   if (duration.hours === null && !duration.curfewStyle) return null;
-  const hours = duration.hours === null ? f.t('report:incident.durationUnknown') : f.t('report:incident.durationHours', { hours: formatNumber(f, duration.hours) });
+  const hours =
+    duration.hours === null
+      ? f.t('report:incident.durationUnknown')
+      : f.t(duration.approximate ? 'report:incident.durationHoursAbout' : 'report:incident.durationHours', { hours: formatNumber(f, duration.hours) });
   return duration.curfewStyle ? `${hours}; ${f.t('report:incident.curfewStyle')}` : hours;
 }
 

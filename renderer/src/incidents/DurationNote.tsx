@@ -18,7 +18,9 @@ export function DurationNote({ duration, id }: { duration: Duration; id?: string
   if (duration.hours === null && !duration.curfewStyle) return null;
   return (
     <p className="duration-note" id={id}>
-      {duration.hours === null ? t('incidents:intervals.durationUnknown') : t('incidents:intervals.duration', { hours: formatHours(duration.hours, lng) })}
+      {duration.hours === null
+        ? t('incidents:intervals.durationUnknown')
+        : t(duration.approximate ? 'incidents:intervals.durationAbout' : 'incidents:intervals.duration', { hours: formatHours(duration.hours, lng) })}
       {duration.curfewStyle && (
         <>
           {' '}
