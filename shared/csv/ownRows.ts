@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { Incident, type IncidentInput } from '../model/incident';
 import { Source, type SourceInput } from '../model/source';
+import { unknownAreaCodes } from '../model/knownAreas';
 import { describeIssues } from '../model/validation';
 import { convertCell, importFieldNames, importFields, type ImportField } from './importFields';
 
@@ -127,14 +128,14 @@ export function ownRowOf(columns: readonly MappedColumn[], cells: readonly strin
   }));
 
   const checked = Incident.safeParse({ ...incident, sources: sources.map(() => placeholderSource) });
-  if (!checked.success) {
-    for (const problem of describeIssues(checked.error, incident)) {
-      const field = problem.path.split('.')[0] as ImportField;
-      const column = columnOf[field];
-      // A field no column fills (a required one) is named instead, as the mapping table names it.
-      const where = column ? { column } : (importFieldNames as string[]).includes(field) ? { field } : {};
-      problems.push({ row, ...where, key: `validation:${problem.key}`, params: problem.params });
-    }
+  // An area code the gazetteer does not hold is refused as on every save (../model/knownAreas.ts).
+  const found = checked.success ? unknownAreaCodes(checked.data) : describeIssues(checked.error, incident);
+  for (const problem of found) {
+    const field = problem.path.split('.')[0] as ImportField;
+    const column = columnOf[field];
+    // A field no column fills (a required one) is named instead, as the mapping table names it.
+    const where = column ? { column } : (importFieldNames as string[]).includes(field) ? { field } : {};
+    problems.push({ row, ...where, key: `validation:${problem.key}`, params: problem.params });
   }
   for (const source of sources) {
     const checkedSource = Source.safeParse(source);

@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { unknownAreaCodes } from '../../../shared/model/knownAreas';
 import { describeIssues } from '../../../shared/model/validation';
 import { Incident, Source, type RecordType, type SignedRevision } from '../../../shared/model';
 import type { CsvProblem, OwnRow } from '../../../shared/csv/ownRows';
@@ -108,8 +109,10 @@ export function planRows(target: MergeTarget, rows: readonly OwnRow[], sign: boo
 
   /** The checked fields, or null and the row's problems (the STOP mapping's records are checked here, not before). */
   function checked(row: number, parsed: { success: true; data: object } | { success: false; error: z.ZodError }, input: unknown): Record<string, unknown> | null {
-    if (parsed.success) return { ...parsed.data };
-    for (const problem of describeIssues(parsed.error, input)) problems.push({ row, key: `validation:${problem.key}`, params: { ...problem.params, field: problem.path } });
+    // An area code the gazetteer does not hold is refused here as on every save (shared/model/knownAreas.ts).
+    const found = parsed.success ? unknownAreaCodes(parsed.data as Record<string, unknown>) : describeIssues(parsed.error, input);
+    if (parsed.success && found.length === 0) return { ...parsed.data };
+    for (const problem of found) problems.push({ row, key: `validation:${problem.key}`, params: { ...problem.params, field: problem.path } });
     return null;
   }
 

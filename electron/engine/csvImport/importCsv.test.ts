@@ -167,6 +167,14 @@ describe('importing an own spreadsheet', () => {
     expect((await run(withScope)).problems).toEqual([{ row: 2, column: 'endedAt', key: 'validation:endBeforeStart', params: {} }]);
   });
 
+  it('refuses an area code the gazetteer does not hold, as every save does, and writes nothing', async () => {
+    const before = await folderState();
+    const path = await csvFile('codes.csv', 'externalId,title,startedAt,kinds,scope,areas\nx-1,Zhanaozen,2022-01-02,mobile_data,local,KZ-47-ZHANAOZN\nx-2,Aktau,2022-01-02,mobile_data,local,KZ-47-AKTAU\n');
+    const { problems } = await run(path);
+    expect(problems).toEqual([{ row: 2, column: 'areas', key: 'validation:unknownAreaCode', params: { given: '"KZ-47-ZHANAOZN"' } }]);
+    expect(await folderState()).toEqual(before);
+  });
+
   it('finishes an import that crashed after its moment of change: every row or none', async () => {
     const path = await csvFile('sheet.csv', [header, ...rows].join('\n'));
     const records = (archive as unknown as { records: { addAll: (...args: unknown[]) => Promise<unknown> } }).records;
