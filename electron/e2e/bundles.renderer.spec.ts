@@ -313,10 +313,10 @@ for (const { lng, osLocale } of languages) {
         bundleId = (await result.locator('.bundle-id').textContent()) ?? '';
         expect(bundleId).toMatch(/^dalel-\d{8}-[0-9a-f]{8}$/);
         await expect(result.locator('.bundle-path')).toHaveText(out);
-        // bundle.json, report.html, the draft UN communication, two CSVs and three evidence files (her
+        // bundle.json, report.html, the draft UN communication, four CSVs (incidents, effects, stop, sources) and three evidence files (her
         // recording stays out), and report.pdf where the exporting program could print one (the harness prints with this Chromium).
         withPdf = execFileSync('unzip', ['-Z1', out], { encoding: 'utf8' }).split('\n').includes(`${bundleId}/data/report.pdf`);
-        payloadFiles = 8 + (withPdf ? 1 : 0);
+        payloadFiles = 10 + (withPdf ? 1 : 0);
         await expect(result.locator('.bundle-files')).toHaveText(String(payloadFiles));
         await expect(result.locator('.bundle-report-kind')).toHaveText(text(withPdf ? 'verify:export.done.pdf' : 'verify:export.done.htmlOnly'));
         await expect(result.locator('.fingerprint')).toHaveText(key.fingerprint);
@@ -351,7 +351,7 @@ for (const { lng, osLocale } of languages) {
         expect(ids).toContain(seeded.incident.recordId);
         expect(ids).not.toContain(seeded.other.recordId);
         expect(bundle.records).toHaveLength(5);
-        const everything = sh('cat bundle.json report.html incidents.csv effects.csv', join(bag, 'data'));
+        const everything = sh('cat bundle.json report.html incidents.csv effects.csv stop.csv sources.csv', join(bag, 'data'));
         for (const secret of Object.values(refusing)) expect(everything, secret).not.toContain(secret);
         expect(everything).toContain(consenting.name);
         // He told lawyers who he is but said no to the UN: the draft UN communication names neither of them.
@@ -567,7 +567,7 @@ for (const { lng, osLocale } of languages) {
         expect(ofType('effect')).toEqual([seeded.effects.zhanaozen.recordId, seeded.effects.national.recordId].sort());
         expect(ofType('source')).toEqual([seeded.report.recordId]);
         expect(bundle.attachments.map((file) => file.originalName).sort()).toEqual(['national.png', 'жаңаөзен.png'].sort());
-        const everything = sh('cat bundle.json incidents.csv effects.csv', join(bag, 'data'));
+        const everything = sh('cat bundle.json incidents.csv effects.csv stop.csv sources.csv', join(bag, 'data'));
         expect(everything).not.toContain(sampleIncidents[2]!.title);
         expect(everything).not.toContain(seeded.messengers.recordId);
         expect(everything).not.toContain(seeded.witness.recordId);
