@@ -426,12 +426,19 @@ describe('dalel verify', () => {
     const { out, key } = await exportedBundle();
     const plain = await dalel(['verify', out]);
     expect(plain.code, plain.err).toBe(0);
-    expect(plain.out).toContain('The bundle is intact');
+    // Intact, but nobody verified who signed: said in words, with "!" rather than ✓, and never "valid".
+    expect(plain.out.split('\n')[0]).toMatch(/: ! Intact — signer not verified$/);
+    expect(plain.out).toContain('not among your trusted signers');
+    expect(plain.out).not.toMatch(/\bvalid\b/i);
     expect(plain.out).toContain('✓');
     expect(plain.out).not.toContain('✗');
-    expect(plain.out).toContain('not among your trusted keys');
+    // The fingerprint in groups and as six groups of five digits, to compare by voice.
+    expect(plain.out).toMatch(/Key fingerprint, in groups: (\S{4} ){10}\S{3}\n/);
+    expect(plain.out).toMatch(/The same as numbers, to read aloud: \d{5}( \d{5}){5}\n/);
     const trustedFile = join(folder.path, 'allowed_signers');
     await writeFile(trustedFile, `# lawyers' list\nАйгерім ${key.split(' ').slice(0, 2).join(' ')}\n`);
+    const trustedText = await dalel(['verify', out, '--trusted', trustedFile]);
+    expect(trustedText.out.split('\n')[0]).toMatch(/: ✓ Intact, signed by a key you trust \(Айгерім\)$/);
     const trusted = await dalel(['verify', out, '--trusted', trustedFile, '--json']);
     expect(trusted.code).toBe(0);
     expect(JSON.parse(trusted.out)).toMatchObject({ valid: true, signer: { trustedAs: 'Айгерім' } });
@@ -475,7 +482,9 @@ describe('dalel verify', () => {
     execFileSync('zip', ['-qr', changed, bag!], { cwd: unpacked });
     const run = await dalel(['verify', changed, '--lang', 'ru']);
     expect(run.code).toBe(1);
-    expect(run.out).toContain('✗');
+    expect(run.out).toContain('✗ Изменён или повреждён');
+    expect(run.out).not.toContain('Пакет не изменён');
+    expect(run.out).not.toMatch(/действител/i);
     expect(run.out).toContain('data/incidents.csv');
     expect(JSON.parse((await dalel(['verify', changed, '--json'])).out).failure).toMatchObject({ reason: 'hashMismatch', file: 'data/incidents.csv' });
     expect((await dalel(['verify', join(folder.path, 'missing.zip')])).code).toBe(2);
@@ -515,7 +524,7 @@ describe('dalel import, merge and trust', () => {
 
     const imported = await dalel(['import', first, aigerim.bundle]);
     expect(imported.code, imported.err).toBe(0);
-    expect(imported.out).toContain('Signed by Айгерім, Алматы, a key you trust.');
+    expect(imported.out).toContain('✓ Intact, signed by a key you trust (Айгерім, Алматы)');
     expect(imported.out).toContain('new revisions 1, new evidence files 0');
     // A signer the archive does not trust: refused unless the person allows it.
     const refused = await dalel(['import', first, erlan.bundle]);

@@ -77,7 +77,7 @@ describe('an effect without its incident', () => {
   it.each([
     ['en', 'An effect belongs to an incident: give the incident\'s id with --parent INCIDENT_ID, or as "incident" in the JSON.'],
     ['ru', 'Последствие относится к инциденту: укажите идентификатор инцидента в --parent INCIDENT_ID или в поле "incident" в JSON.'],
-    ['kk', 'Салдар оқиғаға жатады: оқиғаның идентификаторын --parent INCIDENT_ID арқылы немесе JSON-дағы "incident" өрісінде көрсетіңіз.'],
+    ['kk', 'Әсер оқиғаға жатады: оқиғаның идентификаторын --parent INCIDENT_ID арқылы немесе JSON-дағы "incident" өрісінде көрсетіңіз.'],
   ] as const)('says how to give it, not "incident: Required", exit 2 (%s)', async (language, message) => {
     const before = await files();
     const effect = await input('orphan.json', JSON.stringify({ category: 'medical_care', severity: 'high' }));

@@ -40,7 +40,7 @@ describe('dalel verify of a bundle holding sample records', () => {
   it.each([
     ['en', `Illustrative, not evidence: N of N records (sample records written for illustration).`],
     ['ru', `Иллюстративные, не доказательства: N (всего записей: N) — примеры, составленные для иллюстрации.`],
-    ['kk', `Иллюстрациялық, дәлел емес: N (барлық жазба: N) — көрнекілік үшін жазылған үлгілер.`],
+    ['kk', `Иллюстрациялық, дәлелдеме емес: N (барлық жазба: N) — көрнекілік үшін жазылған үлгілер.`],
   ])('says how many records are illustrative, not evidence (%s)', async (lang, line) => {
     const run = await dalelInProcess(['verify', sampleZip, '--lang', lang]);
     expect(run.code, run.err).toBe(0);

@@ -37,7 +37,7 @@ describe('dalel export and dalel verify', () => {
     expect(exported.code, exported.err).toBe(0);
     const verified = await dalel(['verify', out]);
     expect(verified.code, verified.err).toBe(0);
-    expect(verified.out).toContain('The bundle is intact');
+    expect(verified.out).toContain('Intact — signer not verified');
 
     const unpacked = join(folder.path, 'unpacked');
     execFileSync('unzip', ['-q', out, '-d', unpacked]);

@@ -399,12 +399,12 @@ for (const { lng, osLocale } of languages) {
         await dropFile(page, page.locator('main'), basename(out));
         const result = page.locator('section.verify-result');
         await expect(result.getByRole('heading', { level: 2, name: text('verify:screen.resultTitle') })).toBeFocused({ timeout: 60_000 });
-        await expect(result.locator('.verdict-title')).toHaveText(`✓ ${text('verify:screen.verdictValid')}`);
-        await expect(result.locator('.verdict-text')).toHaveText(text('verify:valid'));
+        // Intact, but nobody has verified who signed: amber "!", never a green ✓.
+        await expect(result.locator('.verdict-title')).toHaveText(`! ${text('verify:verdict.unverified')}`);
+        await expect(result.locator('.verdict-text')).toHaveText(text('verify:verdict.unverifiedText'));
         await expect(result.locator('.bundle-id')).toHaveText(bundleId);
         await expect(result).toContainText(text('report:profile.legal.name'));
         await expect(result.locator('dl .fingerprint')).toHaveText(key.fingerprint);
-        await expect(result.locator('.trust')).toHaveText(`! ${text('verify:untrusted', { fingerprint: key.fingerprint })}`);
         // Who signed the records: every one of the five by this archive's key, not yet trusted.
         const authors = result.locator('section.author-keys');
         await expect(authors.locator('.author-count')).toHaveText(
@@ -427,7 +427,7 @@ for (const { lng, osLocale } of languages) {
         const [type, base64] = key.publicKey.split(' ');
         await page.getByLabel(text('verify:screen.trustedLabel')).fill(`# ${lng}\n${type} ${base64} Алматы қорғаушылары`);
         await page.getByRole('button', { name: text('verify:screen.checkAgain') }).click();
-        await expect(result.locator('.trust')).toHaveText(`✓ ${text('verify:trusted', { name: 'Алматы қорғаушылары' })}`);
+        await expect(result.locator('.verdict-title')).toHaveText(`✓ ${text('verify:verdict.trusted', { name: 'Алматы қорғаушылары' })}`);
         await expect(result.locator('li[data-check="trust"] .check-mark')).toHaveText('✓');
         await expect(authors.locator('li')).toContainText(text('verify:screen.authorTrusted', { name: 'Алматы қорғаушылары' }));
       });
@@ -446,8 +446,8 @@ for (const { lng, osLocale } of languages) {
         dalel.offerFiles([tamperedZip]);
         await dropFile(page, page.locator('h1'), basename(tamperedZip));
         const result = page.locator('section.verify-result');
-        await expect(result.locator('.verdict-title')).toHaveText(`✗ ${text('verify:screen.verdictInvalid')}`, { timeout: 60_000 });
-        await expect(result.locator('.verdict-text')).toHaveText(text('verify:invalid'));
+        await expect(result.locator('.verdict-title')).toHaveText(`✗ ${text('verify:verdict.changed')}`, { timeout: 60_000 });
+        await expect(result.locator('.verdict-text')).toHaveText(text('verify:verdict.changedText'));
         await expect(result.locator('.failure-file')).toHaveText('data/incidents.csv');
         await expect(result.locator('.failure-text')).toHaveText(text('verify:failure.hashMismatch', { file: 'data/incidents.csv' }));
         await expect(result.locator('.verify-failure')).toContainText(text('verify:check.payloadManifest'));
@@ -467,7 +467,7 @@ for (const { lng, osLocale } of languages) {
         dalel.offerFiles([notZip]);
         await page.locator('.verify-drop input[type="file"]').setInputFiles(notZip);
         const result = page.locator('section.verify-result');
-        await expect(result.locator('.verdict-title')).toHaveText(`✗ ${text('verify:screen.verdictInvalid')}`, { timeout: 60_000 });
+        await expect(result.locator('.verdict-title')).toHaveText(`✗ ${text('verify:verdict.changed')}`, { timeout: 60_000 });
         await expect(result.locator('.failure-text')).toHaveText(text('verify:failure.zipDamaged'));
         await expect(result.locator('li[data-check="zipStructure"] .check-mark')).toHaveText('✗');
         await checkScreen(page, lng, 'a file that is no ZIP');

@@ -298,7 +298,7 @@ for (const { lng, osLocale } of languages) {
           }),
         );
         // Each side's edit is compared with the version it was made from, not with the other side's.
-        await expect(revisions.filter({ hasText: summaryB }).locator('del')).toHaveText('Мобильді интернет өшірілді.');
+        await expect(revisions.filter({ hasText: summaryB }).locator('.change-before del')).toHaveText('Мобильді интернет өшірілді.');
         await expect(revisions.nth(3).locator('.revision-origin')).toHaveText(text('conflicts:provenance.resolved'));
         await expect(revisions.nth(3).locator('.revision-change')).toHaveText(pattern(`conflicts:history.resolvedKept_${new Intl.PluralRules(lng).select(2)}`, { count: 2 }));
         await checkScreen(page, lng, 'the resolved incident');

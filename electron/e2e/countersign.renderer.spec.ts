@@ -121,7 +121,7 @@ for (const { lng, osLocale } of languages) {
         await expect(page.getByRole('group', { name: text('verify:countersign.anchorsLabel') })).toBeVisible();
         dalel.offerFiles([bundle]);
         await page.locator('.verify-drop input[type="file"]').setInputFiles(bundle);
-        await expect(result.locator('.verdict-title')).toHaveText(`✓ ${text('verify:screen.verdictValid')}`, { timeout: 60_000 });
+        await expect(result.locator('.verdict-title')).toHaveText(`! ${text('verify:verdict.unverified')}`, { timeout: 60_000 });
         await expect(section.getByRole('heading', { level: 3, name: text('verify:countersign.title') })).toBeVisible();
         await expect(section.locator('.countersignature-none')).toHaveText(text('verify:countersign.none'));
         await expect(form.getByRole('heading', { level: 4, name: text('verify:countersign.addTitle') })).toBeVisible();
@@ -174,7 +174,7 @@ for (const { lng, osLocale } of languages) {
         await password.fill(lawyer.password);
         await submit.click();
         await expect(section.locator('.countersignature-subject')).toHaveText(lawyer.subject, { timeout: 60_000 });
-        await expect(result.locator('.verdict-title')).toHaveText(`✓ ${text('verify:screen.verdictValid')}`);
+        await expect(result.locator('.verdict-title')).toHaveText(`! ${text('verify:verdict.unverified')}`);
         const after = await readFile(bundle);
         await expect(page.locator('.toast-region .toast')).toContainText(text('verify:countersign.added', { name: basename(bundle) }));
         // The file the lawyer sends on is a new one: its SHA-256 is shown, to give with it.
@@ -241,7 +241,7 @@ for (const { lng, osLocale } of languages) {
         await page.getByRole('button', { name: text('verify:screen.checkAgain') }).click();
         await expect(section.locator('.countersignature-anchoring')).toHaveText(`! ${text('verify:countersign.notAnchored')}`, { timeout: 60_000 });
         await expect(mark('countersignatureAnchor')).toHaveText('!');
-        await expect(result.locator('.verdict-title')).toHaveText(`✓ ${text('verify:screen.verdictValid')}`);
+        await expect(result.locator('.verdict-title')).toHaveText(`! ${text('verify:verdict.unverified')}`);
         await checkScreen(page, lng, 'a countersignature that chains to no trusted root');
 
         await centres.getByRole('button', { name: text('verify:countersign.removeAnchors') }).click();

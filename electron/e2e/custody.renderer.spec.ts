@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness';
 import { expectNoEnglishLeft, localeText } from './localeTexts';
-import { createArchive, expectNoAxeViolations, expectNoRawKeys } from './rendererSteps';
+import { createArchive, expectNoAxeViolations, expectNoRawKeys, openFormSections } from './rendererSteps';
 
 const custodyTable = (page: Page) => page.getByRole('table', { name: localeText('en', 'common:custody.caption') });
 
@@ -23,6 +23,7 @@ test('the custody chain lists each save and the retraction, with their hashes, i
     await page.locator('#incident-title').fill('Mobile internet cut in Almaty');
     await page.locator('#incident-summary').fill('Mobile data stopped at 16:00.');
     await page.locator('#incident-scope-regional').check();
+    await openFormSections(page);
     await page.getByLabel('Almaty', { exact: true }).check();
     await page.getByLabel('Mobile data cut').check();
     await page.locator('#incident-startedAt-date').fill('2022-01-05');

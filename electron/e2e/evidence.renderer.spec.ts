@@ -72,9 +72,8 @@ test('a defender records an effect on people and a testimony with consent', asyn
     await page.locator('#source-title').fill('Patient, Almaty, 6 January');
     await page.locator('#source-content').fill('I went to three pharmacies; none could take my card.');
     await page.locator('#source-language').fill('ru');
-    await page.locator('#source-person-name').fill('A. K.');
-    await page.locator('#source-person-contact').fill('+7 700 000 0000');
-    await page.locator('#source-person-role').selectOption('victim');
+    // Nothing that names the person can be typed before they agree that we keep their testimony.
+    await expect(page.locator('#source-person-name')).toBeDisabled();
     // The person's identifying fields sit in their own fieldset, apart from the statement.
     await expect(page.getByRole('group', { name: 'The person (identifying details)' })).toContainText('Contact');
     await expect(page.locator('#source-consent-keep-yes')).not.toBeChecked();
@@ -110,6 +109,9 @@ test('a defender records an effect on people and a testimony with consent', asyn
     await expect(await page.evaluate(async () => (await (window as never as { dalel: import('../../shared/ipc').DalelApi }).dalel.records.list({ type: 'source' })))).toMatchObject({ ok: true, value: { records: [] } });
 
     await answer(page, 'keep', 'yes');
+    await page.locator('#source-person-name').fill('A. K.');
+    await page.locator('#source-person-contact').fill('+7 700 000 0000');
+    await page.locator('#source-person-role').selectOption('victim');
     await expectNoAxeViolations(page, 'the answered source form');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page).toHaveURL(new RegExp(`#/incident/${incidentId}$`));
@@ -172,7 +174,7 @@ test('a defender records an effect on people and a testimony with consent', asyn
   await test.step('the incident page reads in Kazakh and Russian', async () => {
     await page.goto(`${page.url().split('#')[0]}#/incident/${incidentId}`);
     for (const [label, lng, heading] of [
-      ['Language', 'kk', 'Адамдарға тигізген салдары'],
+      ['Language', 'kk', 'Адамдарға тигізген әсері'],
       ['Тіл', 'ru', 'Последствия для людей'],
     ] as const) {
       await page.getByLabel(label, { exact: true }).selectOption(lng);

@@ -231,7 +231,12 @@ for (const { lng, osLocale } of languages) {
       dalel.offerFiles([defender.internal, defender.legal]);
       const decision = page.locator('section.import-decision');
       const outcome = page.locator('section.exchange-outcome');
-      const importButtons = [text('exchange:import.button.import'), text('exchange:import.button.importUnknown'), text('exchange:import.button.trustAndImport')];
+      const importButtons = [
+        text('exchange:import.button.import'),
+        text('exchange:import.button.importUnknown'),
+        text('exchange:import.button.trustAndImport'),
+        text('exchange:signer.compared'),
+      ];
 
       await test.step('the import screen, from the navigation', async () => {
         await page.getByRole('navigation').getByRole('link', { name: text('exchange:nav'), exact: true }).click();
@@ -244,21 +249,25 @@ for (const { lng, osLocale } of languages) {
       await test.step('an internal bundle from an unknown signer: valid, the fingerprint shown, the person decides', async () => {
         await chooseBundle(page, defender.internal);
         await expect(decision.getByRole('heading', { level: 2 })).toBeFocused({ timeout: 60_000 });
-        await expect(decision.getByRole('heading', { level: 2 })).toHaveText(`✓ ${text('exchange:import.validTitle')}`);
+        // The heading names the step; the verdict is a status line under it, never the heading.
+        await expect(decision.getByRole('heading', { level: 2 })).toHaveText(text('exchange:import.decisionTitle'));
+        await expect(decision.getByRole('status')).toHaveText(`! ${text('verify:verdict.unverified')}`);
         await expect(decision).toContainText(text('exchange:import.willMerge'));
-        await expect(decision.locator('.import-signer h3')).toHaveText(`! ${text('exchange:signer.unknownTitle')}`);
+        await expect(decision.locator('.import-signer-status')).toHaveText(`! ${text('exchange:signer.unknownTitle')}`);
         await expect(decision.locator('.import-signer .fingerprint')).toHaveText(fingerprint);
         await expect(decision.locator('.signer-advice')).toHaveText(text('exchange:signer.unknownAdvice'));
-        await expect(decision.getByRole('button', { name: text('exchange:import.button.importUnknown'), exact: true })).toBeVisible();
+        await expect(decision.getByRole('button', { name: text('exchange:import.button.importUnknown'), exact: true })).not.toHaveClass(/primary/);
+        await expect(decision.getByRole('button', { name: text('exchange:signer.compared'), exact: true })).toHaveClass(/primary/);
         // The full report is there too, with its own verdict.
-        await expect(page.locator('section.verify-result .verdict-title')).toHaveText(`✓ ${text('verify:screen.verdictValid')}`);
+        await expect(page.locator('section.verify-result .verdict-title')).toHaveText(`! ${text('verify:verdict.unverified')}`);
         expect(await stateHash(dalel), 'checking writes nothing').toBe(before);
         await checkScreen(page, lng, 'an unknown signer');
         await page.screenshot({ path: testInfo.outputPath(`import-unknown-${lng}.png`), fullPage: true });
       });
 
       await test.step('trust the signer under a name, then import: a progress bar, then what was added', async () => {
-        await decision.getByLabel(text('exchange:signer.trustOption')).check();
+        await decision.getByRole('button', { name: text('exchange:signer.compared'), exact: true }).click();
+        await expect(decision.getByLabel(text('exchange:signer.trustName'))).toBeFocused();
         // Asked for a name before anything is written.
         await decision.getByRole('button', { name: text('exchange:import.button.trustAndImport'), exact: true }).click();
         await expect(decision.locator('#import-trust-name-error')).toHaveText(text('exchange:signer.trustNameMissing'));
@@ -293,8 +302,9 @@ for (const { lng, osLocale } of languages) {
       await test.step('the same bundle again: the signer by its trusted name, and nothing new', async () => {
         const hash = await stateHash(dalel);
         await chooseBundle(page, defender.internal);
-        await expect(decision.locator('.import-signer h3')).toHaveText(`✓ ${text('exchange:signer.trusted', { name: trustName })}`, { timeout: 60_000 });
-        await expect(decision.getByLabel(text('exchange:signer.trustOption'))).toHaveCount(0);
+        await expect(decision.locator('.import-signer-status')).toHaveText(`✓ ${text('exchange:signer.trusted', { name: trustName })}`, { timeout: 60_000 });
+        await expect(decision.getByRole('status')).toHaveText(`✓ ${text('verify:verdict.trusted', { name: trustName })}`);
+        await expect(decision.getByRole('button', { name: text('exchange:signer.compared') })).toHaveCount(0);
         await decision.getByRole('button', { name: text('exchange:import.button.import'), exact: true }).click();
         await expect(outcome.locator('.outcome-text')).toHaveText(text('exchange:outcome.nothingNew'), { timeout: 60_000 });
         expect(await stateHash(dalel)).toBe(hash);
@@ -307,7 +317,8 @@ for (const { lng, osLocale } of languages) {
         await chooseBundle(page, tampered.path);
         const refused = page.locator('section.import-refused');
         await expect(refused.getByRole('heading', { level: 2 })).toBeFocused({ timeout: 60_000 });
-        await expect(refused.getByRole('heading', { level: 2 })).toHaveText(`✗ ${text('exchange:import.notValidTitle')}`);
+        await expect(refused.getByRole('heading', { level: 2 })).toHaveText(text('exchange:import.notValidTitle'));
+        await expect(refused.getByRole('status')).toHaveText(`✗ ${text('verify:verdict.changed')}`);
         await expect(refused.locator('.import-refused-text')).toHaveText(text('exchange:import.notValid'));
         await expect(page.locator('section.verify-result .failure-file')).toHaveText(tampered.file);
         await expect(page.locator('section.verify-result .failure-text')).toHaveText(text('verify:failure.hashMismatch', { file: tampered.file }));
@@ -356,8 +367,8 @@ for (const { lng, osLocale } of languages) {
         await checkScreen(page, lng, 'received bundles');
 
         await item.getByRole('button', { name: text('exchange:received.checkAgain') }).click();
-        await expect(item.locator('.recheck-verdict .verdict-title')).toHaveText(`✓ ${text('exchange:received.stillValid')}`, { timeout: 60_000 });
-        await expect(item.locator('.recheck-verdict .verdict-text')).toHaveText(text('exchange:signer.trusted', { name: trustName }));
+        await expect(item.locator('.recheck-verdict .verdict-title')).toHaveText(`✓ ${text('verify:verdict.trusted', { name: trustName })}`, { timeout: 60_000 });
+        await expect(item.locator('.recheck-verdict .verdict-text')).toHaveText(text('exchange:received.recheckedIntact'));
 
         const read = item.getByRole('button', { name: text('exchange:received.read') });
         await read.click();

@@ -7,7 +7,7 @@
  * Throughout, axe finds no violations and nothing leaves for the network.
  */
 import { appOrigin, expect, test } from './harness';
-import { createArchive, expectNoAxeViolations, expectNoRawKeys, saveIncidentDirectly, sampleIncidents } from './rendererSteps';
+import { createArchive, expectNoAxeViolations, expectNoRawKeys, openFormSections, openListFilters, saveIncidentDirectly, sampleIncidents } from './rendererSteps';
 
 test('a defender records, finds, edits and retracts an incident, offline', async ({ dalel }) => {
   test.setTimeout(180_000);
@@ -57,6 +57,8 @@ test('a defender records, finds, edits and retracts an incident, offline', async
     await page.keyboard.press('ArrowRight');
     await expect(page.locator('#incident-scope-regional')).toBeChecked();
 
+    // The details wait in closed sections below the quick record.
+    await openFormSections(page);
     await page.getByLabel('Almaty', { exact: true }).check();
     await page.locator('#incident-places').fill('Zhanaozen');
     await page.keyboard.press('Enter');
@@ -130,6 +132,7 @@ test('a defender records, finds, edits and retracts an incident, offline', async
     await expect(rows.first()).toContainText('Mobile internet cut in Almaty');
     await search.fill('');
 
+    await openListFilters(page);
     await page.getByLabel('Kind', { exact: true }).selectOption({ label: 'Mobile data cut' });
     await expect(rows).toHaveCount(1);
     await page.getByLabel('Kind', { exact: true }).selectOption({ label: 'Full network shutdown' });
@@ -179,8 +182,10 @@ test('a defender records, finds, edits and retracts an incident, offline', async
     await expect(changes.nth(0).locator('.change-before')).toHaveText('Before: Mobile internet cut in Almaty');
     await expect(changes.nth(0).locator('.change-after')).toHaveText('After: Mobile internet cut in Almaty and Zhanaozen');
     // Removed and added are marked as such (<del>, <ins>), not only by colour.
-    await expect(changes.nth(0).getByRole('deletion')).toHaveText('Mobile internet cut in Almaty');
-    await expect(changes.nth(0).getByRole('insertion')).toHaveText('Mobile internet cut in Almaty and Zhanaozen');
+    await expect(changes.nth(0).locator('.change-before').getByRole('deletion')).toHaveText('Mobile internet cut in Almaty');
+    await expect(changes.nth(0).locator('.change-after').getByRole('insertion')).toHaveText('Mobile internet cut in Almaty and Zhanaozen');
+    // And the words the edit added, marked on their own (trace/WordChanges), said in words for a screen reader.
+    await expect(changes.nth(0).locator('.change-words').getByRole('insertion')).toHaveText('[added: and Zhanaozen]');
     await expect(changes.nth(1).getByRole('term')).toHaveText('Areas');
     await expect(changes.nth(1).getByRole('deletion')).toHaveText('Almaty, Zhanaozen');
     await expect(changes.nth(1).getByRole('insertion')).toHaveText('Zhanaozen');
@@ -220,6 +225,7 @@ test('a defender records, finds, edits and retracts an incident, offline', async
 
     await page.getByRole('link', { name: 'Back to all incidents' }).click();
     await expect(page.locator('.incident-table tbody tr')).toHaveCount(3);
+    await openListFilters(page);
     await page.getByLabel('Show retracted incidents').check();
     const retracted = page.locator('.incident-table tbody tr', { hasText: 'Mobile internet cut in Almaty and Zhanaozen' });
     await expect(retracted).toContainText('Retracted');

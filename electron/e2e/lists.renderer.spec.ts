@@ -10,7 +10,7 @@
 import type { Page } from '@playwright/test';
 import type { DalelApi } from '../../shared/ipc';
 import { appOrigin, expect, test, testPassphrase } from './harness';
-import { createArchive, expectNoAxeViolations, expectNoRawKeys, saveIncidentDirectly, sampleIncidents } from './rendererSteps';
+import { createArchive, expectNoAxeViolations, expectNoRawKeys, openListFilters, saveIncidentDirectly, sampleIncidents } from './rendererSteps';
 
 async function save(page: Page, type: 'effect' | 'source', data: Record<string, unknown>): Promise<string> {
   const result = await page.evaluate(({ type, data }) => (window as unknown as { dalel: DalelApi }).dalel.records.save({ type, data }), { type, data });
@@ -83,6 +83,7 @@ test('the lists open filtered from links, keep their filters in the address, sor
     await expect(rowsOf(page, 'effect-table').first()).toContainText('Ambulances could not be called in Almaty');
     await expect(rowsOf(page, 'effect-table').first()).toContainText('Nationwide shutdown, January 2022');
 
+    await openListFilters(page);
     await page.getByLabel('Category').selectOption('');
     await expect(page).toHaveURL(/#\/effects\?area=KZ-75&from=2022-01-01&to=2022-01-31$/);
     await expect(rowsOf(page, 'effect-table')).toHaveCount(2);
@@ -110,6 +111,7 @@ test('the lists open filtered from links, keep their filters in the address, sor
     await expect(rowsOf(page, 'source-table')).toHaveCount(1);
     await expect(rowsOf(page, 'source-table').first()).toContainText('Taxi driver');
     await expect(rowsOf(page, 'source-table').first()).toContainText('Lawyers, no name: Yes · Lawyers, named: No');
+    await openListFilters(page);
     await page.getByLabel('Consent', { exact: true }).selectOption({ label: 'No consent recorded' });
     await expect(page.getByText('Nothing matches')).toBeVisible();
     await page.getByRole('button', { name: 'Clear search and filters' }).click();
@@ -138,6 +140,7 @@ test('the lists open filtered from links, keep their filters in the address, sor
 
   await test.step('a saved view is a link that lasts while moving around, until the archive is locked', async () => {
     await page.goto(`${appOrigin}/#/?kind=full_network&sort=title`);
+    await page.locator('.saved-views summary').click();
     await page.getByLabel('Name of this view').fill('Full shutdowns A–Z');
     await page.getByRole('button', { name: 'Save view' }).click();
     const view = page.getByRole('link', { name: 'Full shutdowns A–Z' });

@@ -57,7 +57,7 @@ test('the overview counts incidents, effects and people, and a category bar open
   await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
   const counts = page.locator('.overview-counts');
   await expect(counts).toContainText('3 incidents');
-  await expect(counts).toContainText('1 still ongoing');
+  await expect(counts).toContainText('1 ongoing, as recorded');
   await expect(counts).toContainText('3 effects on people');
   await expect(counts).toContainText('42 people affected');
   await expect(counts).toContainText('counted in 2 effects');
@@ -72,7 +72,7 @@ test('the overview counts incidents, effects and people, and a category bar open
   ]);
   // Almaty is named by the nationwide incident and the evening blocking, which is still going on.
   const timeline = await chartTable(page, 'chart-timeline');
-  expect(timeline).toContainEqual(['Almaty', '2', 'Jan 5, 2022', 'ongoing']);
+  expect(timeline).toContainEqual(['Almaty', '2', 'Jan 5, 2022', 'Jan 10, 2022; ongoing: 1']);
   expect(timeline).toContainEqual(['Mangystau Region', '1', 'Jan 2, 2022', 'Jan 3, 2022']);
   expect(await chartTable(page, 'chart-over-time')).toEqual([
     ['week of Jan 3, 2022', '2'],
@@ -145,9 +145,12 @@ test.describe('with a Kazakh OS', () => {
     await page.getByRole('link', { name: kk('overview:nav') }).click();
     // Zhanaozen, Nur-Sultan and Almaty link to the nationwide shutdown: one shutdown, three more records about it.
     await expect(page.locator('.overview-counts')).toContainText(`1 ${localeText('kk', 'overview:counts.incidents_one')}`);
-    await expect(page.locator('.overview-counts')).toContainText(localeText('kk', 'overview:counts.linked_other', { count: 3 }));
+    await expect(page.locator('.overview-counts')).toContainText(localeText('kk', 'overview:counts.linked_other', { number: 3 }));
+    // Zhanaozen's end was not recorded: counted as such, never as ongoing.
+    await expect(page.locator('.overview-counts')).toContainText(localeText('kk', 'overview:counts.endNotRecorded_other', { number: 1 }));
+    await expect(page.locator('.overview-counts')).not.toContainText(localeText('kk', 'overview:counts.ongoing_other', { number: 1 }));
     const timeline = await chartTable(page, 'chart-timeline');
-    expect(timeline.map((row) => row.slice(0, 2))).toContainEqual([kk('overview:area.national'), '1']);
+    expect(timeline.map((row) => row.slice(0, 2))).toContainEqual([localeText('kk', 'overview:area.national', { country: localeText('kk', 'incidents:countries.KZ') }), '1']);
     await expectNoRawKeys(page, 'the overview (kk)');
     await expectNoAxeViolations(page, 'the overview (kk)');
     expect(dalel.missingKeys).toEqual([]);
@@ -271,7 +274,7 @@ test.describe('with a bulk archive of 100k incidents', () => {
     const tiles = page.locator('.overview-counts');
     await expect(tiles).toContainText('100,000 incidents', { timeout: 120_000 });
     await expect(tiles).toContainText('10,000 effects on people');
-    await expect(page.locator('#chart-timeline svg')).toBeVisible();
+    await expect(page.locator('#chart-timeline svg.chart-svg')).toBeVisible();
     await expect(page.locator('#chart-by-category svg')).toBeVisible();
     await expect(page.locator('#chart-by-area svg')).toBeVisible();
     await expect(page.locator('#chart-over-time svg')).toBeVisible();

@@ -10,7 +10,7 @@
 import type { DalelApi, RecordDetail } from '../../shared/ipc';
 import type { Incident } from '../../shared/model';
 import { expect, test } from './harness';
-import { createArchive, expectNoAxeViolations } from './rendererSteps';
+import { createArchive, expectNoAxeViolations, openFormSections } from './rendererSteps';
 
 const texts = {
   en: {
@@ -63,6 +63,8 @@ for (const lng of ['en', 'ru', 'kk'] as const) {
       await createArchive(dalel);
       await page.evaluate(() => (window.location.hash = '#/new'));
       await expect(page.locator('#incident-title')).toBeVisible();
+      // The details wait in closed sections below the quick record.
+      await openFormSections(page);
       const label = (id: string) => page.locator(`label[for="${id}"]`);
 
       await test.step('a 2025 incident is offered today’s map', async () => {

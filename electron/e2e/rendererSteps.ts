@@ -110,3 +110,25 @@ export async function expectNoRawKeys(page: Page, screen: string): Promise<void>
   const own = [...ownKeys].filter((key) => text.includes(key));
   expect([...keyLike, ...namespaced, ...own], `raw i18n keys on ${screen}`).toEqual([]);
 }
+
+/**
+ * Opens every closed section of the incident form's details (the quick record
+ * is always open), as a person who wants to fill in more than it asks would.
+ */
+export async function openFormSections(page: Page): Promise<void> {
+  await expect(page.locator('#incident-title')).toBeVisible();
+  const closed = page.locator('form details.form-details:not([open]) > summary');
+  while ((await closed.count()) > 0) {
+    const count = await closed.count();
+    await closed.first().click();
+    await expect(closed).toHaveCount(count - 1);
+  }
+}
+
+/** Opens a list's filters (they sit behind one "Filters" button), if closed. */
+export async function openListFilters(page: Page): Promise<void> {
+  const toggle = page.locator('form[role="search"] .filter-toggle button');
+  await expect(toggle).toBeVisible();
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}

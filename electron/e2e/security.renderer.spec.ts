@@ -381,7 +381,14 @@ test('quick delete: off by default; once on, one confirmation on the unlock scre
     await expect(page.getByText('Safety settings saved.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Quick delete…' })).toBeVisible();
     await page.keyboard.press('Control+L');
+    // Reachable, not announced: behind a quiet "Other options" toggle, and not a red button.
+    await expect(page.getByRole('button', { name: 'Quick delete…' })).toHaveCount(0);
+    const more = page.getByRole('button', { name: 'Other options' });
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await more.click();
+    await expect(more).toHaveAttribute('aria-expanded', 'true');
     await expect(page.getByRole('button', { name: 'Quick delete…' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Quick delete…' })).not.toHaveClass(/danger/);
   });
 
   await test.step('one deliberate confirmation: Cancel has the focus and destroys nothing', async () => {

@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 import type { DalelApi, RecordDetail } from '../../shared/ipc';
 import type { Incident } from '../../shared/model';
 import { expect, test } from './harness';
-import { createArchive, expectNoAxeViolations, expectNoRawKeys } from './rendererSteps';
+import { createArchive, expectNoAxeViolations, expectNoRawKeys, openFormSections } from './rendererSteps';
 
 const texts = {
   en: {
@@ -58,6 +58,8 @@ for (const lng of ['en', 'ru', 'kk'] as const) {
       await createArchive(dalel);
       await page.evaluate(() => (window.location.hash = '#/new'));
       await expect(page.locator('#incident-title')).toBeVisible();
+      // The details wait in closed sections below the quick record.
+      await openFormSections(page);
 
       await test.step('the start follows Almaty across the 2024 change, and Mangystau', async () => {
         await page.locator('#incident-areas-KZ-75').check();

@@ -109,7 +109,7 @@ for (const { lng, osLocale } of languages) {
         await expect(page.getByRole('group', { name: text('verify:timestamp.anchorsLabel') })).toBeVisible();
         dalel.offerFiles([bundle]);
         await page.locator('.verify-drop input[type="file"]').setInputFiles(bundle);
-        await expect(result.locator('.verdict-title')).toHaveText(`✓ ${text('verify:screen.verdictValid')}`, { timeout: 60_000 });
+        await expect(result.locator('.verdict-title')).toHaveText(`! ${text('verify:verdict.unverified')}`, { timeout: 60_000 });
         await expect(proof.getByRole('heading', { level: 3, name: text('verify:timestamp.title') })).toBeVisible();
         await expect(proof.locator('.proof-none')).toHaveText(text('verify:timestamp.none'));
         await expect(mark('timestamp')).toHaveText('–');
@@ -177,7 +177,7 @@ for (const { lng, osLocale } of languages) {
         await proof.locator('.add-time-stamp input[type="file"]').setInputFiles(response);
         await expect(page.locator('.toast-region .toast')).toContainText(text('verify:timestamp.added', { name: basename(bundle) }), { timeout: 60_000 });
         await expect(proof.locator('.proof-time time')).toBeVisible({ timeout: 60_000 });
-        await expect(result.locator('.verdict-title')).toHaveText(`✓ ${text('verify:screen.verdictValid')}`);
+        await expect(result.locator('.verdict-title')).toHaveText(`! ${text('verify:verdict.unverified')}`);
         // What the engine itself finds in the bundle file now.
         stamp = (await dispatch<VerifyReport>(dalel, 'bundle:verify', { path: bundle })).timestamp;
         expect(stamp).toBeDefined();
@@ -214,7 +214,7 @@ for (const { lng, osLocale } of languages) {
         await page.getByRole('button', { name: text('verify:screen.checkAgain') }).click();
         await expect(proof.locator('.proof-anchoring')).toHaveText(`! ${text('verify:timestamp.notAnchored')}`, { timeout: 60_000 });
         await expect(mark('timestampAnchor')).toHaveText('!');
-        await expect(result.locator('.verdict-title')).toHaveText(`✓ ${text('verify:screen.verdictValid')}`);
+        await expect(result.locator('.verdict-title')).toHaveText(`! ${text('verify:verdict.unverified')}`);
         await checkScreen(page, lng, 'a proof of time that chains to no trusted root');
 
         await anchorsField.getByRole('button', { name: text('verify:timestamp.removeAnchors') }).click();

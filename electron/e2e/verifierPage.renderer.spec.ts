@@ -85,8 +85,12 @@ for (const lng of ['en', 'ru', 'kk'] as const) {
     await expect(tab.locator('h1')).toHaveText(localeText(lng, 'verify:page.title'));
     await check(tab, valid.path);
     await expect(tab.locator('body')).toHaveAttribute('data-state', 'valid');
-    await expect(tab.locator('.verdict')).toHaveText(localeText(lng, 'verify:valid'));
+    // The page holds no trusted keys: intact, but the signer is never called verified here.
+    await expect(tab.locator('.verdict')).toHaveText(`! ${localeText(lng, 'verify:verdict.unverified')}`);
+    await expect(tab.locator('.verdict-text')).toHaveText(localeText(lng, 'verify:verdict.unverifiedText'));
     await expect(tab.locator('.signer')).toContainText(valid.fingerprint);
+    await expect(tab.locator('.fingerprint-numbers')).toHaveText(new RegExp(`^${localeText(lng, 'verify:fingerprint.numbers')}: \\d{5}( \\d{5}){5}$`));
+    await expect(tab.locator('#result')).not.toContainText(/\bvalid\b|действител|жарамды/i);
     await expect(tab.locator('ol.checks li[data-ok="false"]')).toHaveCount(0);
     await expect(tab.locator('.not-checked li')).toContainText([localeText(lng, 'verify:page.notChecked.records')]);
     const { violations } = await new AxeBuilder({ page: tab }).analyze();

@@ -31,6 +31,7 @@ import { sha256Hex } from './canonical';
 import { Keyring, deriveKek, unwrapDataKey } from './crypto/keyring';
 import { CustodyAnchors, type CustodyAnchor } from './custodyAnchors';
 import { CustodyLog, custodyFile } from './custodyLog';
+import { DraftStore } from './drafts';
 import type { TimeStamp } from './timestamp/token';
 import { openDocument, readJson } from './documentAdapter';
 import { EncryptedStorage } from './encryptedStorage';
@@ -116,6 +117,7 @@ export class Archive {
   private readonly blobs: BlobStore;
   private readonly attachments: AttachmentStore;
   private readonly exchange: ExchangeStore;
+  private readonly drafts: DraftStore;
   /** A committed import or merge whose journal is still to be applied (its apply failed, e.g. disk full). */
   private journalPending = false;
   /** Set once this object may no longer write: locked, or replaced by its encrypted self. */
@@ -139,6 +141,7 @@ export class Archive {
     this.blobs = new BlobStore(storage);
     this.attachments = new AttachmentStore(storage);
     this.exchange = new ExchangeStore(storage, path);
+    this.drafts = new DraftStore(storage, path);
   }
 
   static async create(folder: string, options: CreateOptions): Promise<Archive> {
@@ -327,6 +330,39 @@ export class Archive {
   /** Redacted bundles kept as received evidence. */
   receivedBundles(): Promise<ReceivedBundle[]> {
     return this.exchange.received();
+  }
+
+  /**
+   * A form's unsaved draft (drafts.ts); `recordChanged` when the record it
+   * edits has another head than when the draft was saved. Refused once
+   * locked: the keys are gone, and a draft is as private as a record.
+   */
+  async draft(key: string, recordId?: string): Promise<{ data: unknown; savedAt: string; recordChanged: boolean } | null> {
+    if (this.retired) throw new EngineError('noArchive');
+    const stored = await this.drafts.get(key);
+    if (!stored) return null;
+    const recordChanged = recordId !== undefined && stored.base !== undefined && stored.base.join() !== this.headIds(recordId).join();
+    return { data: stored.data, savedAt: stored.savedAt, recordChanged };
+  }
+
+  /** Keeps a form's draft, in the write queue (so a lock waits for it rather than sealing with wiped keys). */
+  saveDraft(key: string, data: unknown, recordId?: string): Promise<string> {
+    return this.serialised(async () => {
+      const savedAt = new Date().toISOString();
+      await this.drafts.put(key, { data, savedAt, ...(recordId === undefined ? {} : { base: this.headIds(recordId) }) });
+      return savedAt;
+    });
+  }
+
+  discardDraft(key: string): Promise<boolean> {
+    return this.serialised(() => this.drafts.remove(key));
+  }
+
+  private headIds(recordId: string): string[] {
+    return this.records
+      .heads(recordId)
+      .map((head) => head.id)
+      .sort();
   }
 
   /**

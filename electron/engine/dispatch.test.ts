@@ -54,11 +54,15 @@ describe('dispatch', () => {
   });
 
   it('keeps the chosen language across restarts and reports the OS locale', async () => {
-    expect(await engine.dispatch('settings:get', {})).toEqual({ ok: true, value: { language: null, lockAfterMinutes: 10 } });
+    expect(await engine.dispatch('settings:get', {})).toEqual({ ok: true, value: { language: null, lockAfterMinutes: 10, neutralLock: false } });
     expect(await engine.dispatch('app:info', {})).toMatchObject({ ok: true, value: { osLocale: 'kk-KZ', networkAllowed: false } });
     await engine.dispatch('settings:set', { language: 'ru' });
     await engine.dispatch('settings:set', { lockAfterMinutes: 0 });
-    expect(await makeEngine().dispatch('settings:get', {})).toEqual({ ok: true, value: { language: 'ru', lockAfterMinutes: 0 } });
+    expect(await makeEngine().dispatch('settings:get', {})).toEqual({ ok: true, value: { language: 'ru', lockAfterMinutes: 0, neutralLock: false } });
+    // The neutral lock screen is read before any archive is unlocked, so it lives here, outside every archive.
+    await engine.dispatch('settings:set', { neutralLock: true });
+    expect(await makeEngine().dispatch('settings:get', {})).toMatchObject({ ok: true, value: { neutralLock: true } });
+    expect(await engine.dispatch('settings:set', { neutralLock: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalidRequest' } });
     expect(await engine.dispatch('settings:set', { language: 'de' })).toMatchObject({ ok: false, error: { code: 'invalidRequest' } });
   });
 

@@ -31,7 +31,7 @@ const stagingDir = '.encrypting';
  * evidence files did, until the test that encrypts an archive holding every
  * kind of file caught it); add every new top-level file of an archive here.
  */
-const plainEntries = ['settings.json', 'keys', 'records', 'attachments', 'blobs', custodyFile, 'trusted.json', 'received.json', 'anchors.json', 'journal.json', 'cache'];
+const plainEntries = ['settings.json', 'keys', 'records', 'attachments', 'blobs', custodyFile, 'trusted.json', 'received.json', 'anchors.json', 'journal.json', 'cache', 'drafts.json'];
 /** Files that stay plain in both kinds of archive. */
 const keptPlain = new Set([manifestFile, unlockCounterFile, holderFile]);
 

@@ -44,10 +44,10 @@ interface OpenedPack {
 }
 
 /**
- * Files that grow with use (trusted signers, received bundles, proofs of time): padded like a
+ * Files that grow with use (trusted signers, received bundles, proofs of time, unsaved drafts): padded like a
  * pack, so that their size does not count what they list.
  */
-const growsWithUse = new Set(['trusted.json', 'received.json', 'anchors.json']);
+const growsWithUse = new Set(['trusted.json', 'received.json', 'anchors.json', 'drafts.json']);
 
 export class EncryptedStorage implements Storage {
   readonly encrypted = true;

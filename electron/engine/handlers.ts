@@ -17,6 +17,7 @@ import { addTimeStamp, timeStampRequestFor } from './bundle/timeStamp';
 import { parseTrustedKeys, type VerifyOptions } from './bundle/verify';
 import { writeNewFile } from './atomicFile';
 import { referencesTo } from './references';
+import { signatureOf } from './recordSignature';
 import { destroyArchiveFolder } from './destroy';
 import { attemptsLeft, manifestOf, readUnlockFailures } from './manifest';
 import type { EngineDeps, Progress } from './dispatch';
@@ -222,13 +223,14 @@ export function createHandlers(state: EngineState): Handlers {
     'archive:choose': async ({ purpose }) => ({ path: await deps.dialogs.chooseFolder(purpose) }),
     'archive:stateHash': async () => ({ stateHash: await state.requireArchive().stateHash() }),
     'records:list': async ({ type }) => ({ records: state.requireArchive().listRecords(type) }),
-    'records:overview': async () => overviewOf(state.requireArchive(), Date.now()),
+    'records:overview': async (request) => overviewOf(state.requireArchive(), Date.now(), request),
     'records:query': async (request) => queryList(state.requireArchive(), request),
     'records:get': async ({ recordId }) => {
       const archive = state.requireArchive();
       return { ...archive.getRecord(recordId), attachments: await archive.listAttachments(recordId) };
     },
     'records:references': async ({ recordId }) => ({ references: referencesTo(state.requireArchive(), recordId) }),
+    'records:signature': async ({ recordId }) => signatureOf(state.requireArchive(), recordId),
     'records:save': async (request) => state.requireArchive().save(request),
     'records:retract': async (request) => state.requireArchive().retract(request),
     // SECURITY: the paths come from the caller: the command's arguments, or in the app a file the
@@ -344,6 +346,9 @@ export function createHandlers(state: EngineState): Handlers {
       const task = state.task;
       return task ? { task: task.kind, done: task.done, total: task.total, startedAt: task.startedAt } : { task: null, done: 0, total: 0, startedAt: null };
     },
+    'drafts:get': async ({ key, recordId }) => ({ draft: (await state.requireArchive().draft(key, recordId)) as ResponseOf<'drafts:get'>['draft'] }),
+    'drafts:put': async ({ key, data, recordId }) => ({ savedAt: await state.requireArchive().saveDraft(key, data, recordId) }),
+    'drafts:delete': async ({ key }) => ({ deleted: await state.requireArchive().discardDraft(key) }),
     'tasks:cancel': async () => {
       const task = state.task;
       task?.controller.abort();

@@ -125,7 +125,7 @@ describe('an illustrative record', () => {
     expect(marked.length).toBe(merged.length - 1);
     const { out, bagInfo, report } = await exported(other, 'legal', 'kk');
     expect(illustrativeLine(bagInfo)).toBe(`Dalel-Illustrative: ${marked.length} of ${merged.length} records are illustrative, not evidence`);
-    expect(report).toContain('<title>Иллюстрация, дәлел емес: Дәлелдер пакеті dalel-');
+    expect(report).toContain('<title>Иллюстрация, дәлелдеме емес: Дәлелдемелер пакеті dalel-');
     expect((await verifyBundle(out)).counts).toMatchObject({ records: merged.length, illustrative: marked.length });
     await other.close();
   });

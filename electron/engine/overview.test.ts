@@ -111,7 +111,9 @@ describe('records:overview on a bulk archive', () => {
     const counted = liveEffects.map((data) => (data.peopleAffected as { count?: number }).count).filter((count) => typeof count === 'number');
     expect(overview).toMatchObject({
       incidents: 1480,
-      ongoing: liveIncidents.filter((data) => data.ongoing === true || !data.endedAt).length,
+      // Ongoing only where the record says so; a missing end is "end not recorded", counted apart.
+      ongoing: liveIncidents.filter((data) => data.ongoing === true).length,
+      endNotRecorded: liveIncidents.filter((data) => data.ongoing !== true && !data.endedAt).length,
       effects: 2960,
       peopleAffected: counted.reduce((sum, count) => sum + count, 0),
       effectsWithCount: counted.length,
@@ -143,9 +145,9 @@ describe('records:overview on a bulk archive', () => {
       const members = byRow.get(row.key)!;
       expect(row.incidents).toBe(members.length);
       expect(row.first).toBe(members.map((data) => data.startedAt!.at.slice(0, 10)).sort()[0]);
-      const ongoing = members.filter((data) => data.ongoing === true || !data.endedAt).length;
-      expect(row.ongoing).toBe(ongoing);
-      if (ongoing === 0) expect(row.last).toBe(members.map((data) => data.endedAt!.at.slice(0, 10)).sort().at(-1));
+      expect(row.ongoing).toBe(members.filter((data) => data.ongoing === true).length);
+      expect(row.endNotRecorded).toBe(members.filter((data) => data.ongoing !== true && !data.endedAt).length);
+      expect(row.last).toBe(members.flatMap((data) => (data.endedAt ? [data.endedAt.at.slice(0, 10)] : [])).sort().at(-1) ?? '');
       // Truthful bars: every incident's period lies inside one drawn bar, and bars drawn apart are at least a step apart.
       for (const data of members) {
         const start = Date.parse(data.startedAt!.at);
@@ -163,6 +165,37 @@ describe('records:overview on a bulk archive', () => {
     expect(undated).toBe(liveEffects.length - days.length);
     for (const bucket of buckets) expect(bucket.count).toBe(days.filter((day) => bucket.from <= day && day <= bucket.to).length);
     expect(earlier + buckets.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(days.length);
+  });
+
+  it('limits every number to a range of days when asked, as a recount over that range does', async () => {
+    const liveIncidents = live(incidents);
+    const days = liveIncidents.map((data) => data.startedAt!.at.slice(0, 10)).sort();
+    const from = days[Math.floor(days.length / 3)]!;
+    const to = days[Math.floor((2 * days.length) / 3)]!;
+    const ranged = await call<Overview>(engine, 'records:overview', { from, to });
+    // A period touches the range if it starts by its end and ends (or, its end not recorded, starts) by its start.
+    const touching = liveIncidents.filter((data) => {
+      const start = data.startedAt!.at.slice(0, 10);
+      const end = data.ongoing === true ? '9999-12-31' : (data.endedAt?.at.slice(0, 10) ?? start);
+      return start <= to && end >= from;
+    });
+    const effectDays = live(effects).flatMap((data) => (data.occurredAt ? [(data.occurredAt as { at: string }).at.slice(0, 10)] : []));
+    const effectsIn = effectDays.filter((day) => from <= day && day <= to);
+    expect(ranged).toMatchObject({
+      incidents: touching.length,
+      endNotRecorded: touching.filter((data) => data.ongoing !== true && !data.endedAt).length,
+      effects: effectsIn.length,
+      range: { from, to },
+      extent: overview.extent,
+    });
+    expect(ranged.incidents).toBeLessThan(overview.incidents);
+    expect(ranged.bySeverity.reduce((sum, { count }) => sum + count, 0)).toBe(effectsIn.length);
+    expect(ranged.overTime.buckets.reduce((sum, bucket) => sum + bucket.count, 0) + ranged.overTime.earlier).toBe(effectsIn.length);
+    expect(ranged.timeline.start).toBeGreaterThanOrEqual(Date.parse(`${from}T00:00:00+14:00`));
+    expect(ranged.timeline.end).toBeLessThanOrEqual(Date.parse(`${to}T23:59:59.999-12:00`));
+    // A malformed day is refused at the boundary, never read as no range.
+    const refused = await engine.dispatch('records:overview', { from: '5 January' });
+    expect(refused.ok).toBe(false);
   });
 
   it('stays small: a few kilobytes here, where the summaries are megabytes', () => {

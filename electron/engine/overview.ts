@@ -5,10 +5,10 @@
  * IPC, never 100k summaries. It reads and never writes, and keeps nothing
  * between calls.
  */
-import { aggregateOverview, type Overview } from '../../shared/overview';
+import { aggregateOverview, type Overview, type OverviewRequest } from '../../shared/overview';
 import type { Archive } from './archive';
 
-/** `now` ends the ongoing shutdowns on the timeline. */
-export function overviewOf(archive: Pick<Archive, 'listRecords'>, now: number): Overview {
-  return aggregateOverview(archive.listRecords('incident'), archive.listRecords('effect'), { now });
+/** `now` ends the ongoing shutdowns on the timeline; `request` may limit every number to a range of days. */
+export function overviewOf(archive: Pick<Archive, 'listRecords'>, now: number, request: OverviewRequest = {}): Overview {
+  return aggregateOverview(archive.listRecords('incident'), archive.listRecords('effect'), { now, from: request.from, to: request.to });
 }

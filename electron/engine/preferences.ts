@@ -1,14 +1,15 @@
 /**
  * App-wide preferences that belong to the person, not to an archive (the
- * chosen language, when to lock), kept in a small lowdb document in the
- * config folder. Holds nothing that names a person or an archive's content.
+ * chosen language, when to lock, a neutral lock screen), kept in a small
+ * lowdb document in the config folder, so they are read before any archive
+ * is unlocked. Holds nothing that names a person or an archive's content.
  */
 import { Low } from 'lowdb';
 import { Settings } from '../../shared/ipc';
 import { StorageAdapter } from './documentAdapter';
 import { PlainStorage } from './storage';
 
-export const defaultSettings: Settings = { language: null, lockAfterMinutes: 10 };
+export const defaultSettings: Settings = { language: null, lockAfterMinutes: 10, neutralLock: false };
 
 export class PreferenceStore {
   private db: Low<Settings> | undefined;

@@ -22,7 +22,11 @@ function referencesIn(type: RecordType, data: Record<string, unknown>, recordId:
   if (idsIn(data.sources).includes(recordId)) {
     const cited = (Array.isArray(data.citations) ? data.citations : []).filter((citation) => citation?.source === recordId);
     if (cited.length === 0) found.push({ via: 'source' });
-    for (const citation of cited) found.push({ via: 'citation', field: String(citation.field), stance: citation.stance === 'contradicts' ? 'contradicts' : 'supports' });
+    for (const citation of cited) {
+      const stance = citation.stance === 'contradicts' ? 'contradicts' : 'supports';
+      const locator = typeof citation.locator === 'string' && citation.locator ? { locator: citation.locator } : {};
+      found.push({ via: 'citation', field: String(citation.field), stance, ...locator });
+    }
   }
   return type === 'source' ? [] : found;
 }

@@ -275,7 +275,7 @@ describe('IPC', () => {
     expect(existsSync(join(userData, 'archive'))).toBe(false);
     const builds = Menu.buildFromTemplate.mock.calls.length;
     expect(await handlerOf('settings:set')(event(), { language: 'kk' })).toMatchObject({ ok: false });
-    expect(await handlerOf('settings:get')(trustedEvent(), {})).toEqual({ ok: true, value: { language: null, lockAfterMinutes: 10 } });
+    expect(await handlerOf('settings:get')(trustedEvent(), {})).toEqual({ ok: true, value: { language: null, lockAfterMinutes: 10, neutralLock: false } });
     expect(Menu.buildFromTemplate.mock.calls.length).toBe(builds);
   });
 
@@ -387,7 +387,7 @@ describe('the menu', () => {
   it('is rebuilt in the new language after a successful settings:set', async () => {
     const builds = Menu.buildFromTemplate.mock.calls.length;
     const result = await handlerOf('settings:set')(trustedEvent(), { language: 'ru' });
-    expect(result).toEqual({ ok: true, value: { language: 'ru', lockAfterMinutes: 10 } });
+    expect(result).toEqual({ ok: true, value: { language: 'ru', lockAfterMinutes: 10, neutralLock: false } });
     await vi.waitFor(() => expect(Menu.buildFromTemplate.mock.calls.length).toBe(builds + 1));
     expect(menuLabels()).toContain(label('ru', 'edit'));
     expect(menuLabels()).toContain(label('ru', 'view'));

@@ -5,7 +5,8 @@
  * names. It holds the archive status and the person's settings and nothing
  * else; each screen loads its own data. Locking (button, Ctrl+L, idle) and
  * quick delete end the session: every screen below is remounted, so nothing
- * they loaded survives.
+ * they loaded survives. A lock first writes the open form's draft, and
+ * never asks (drafts/leaveGuard.ts).
  */
 import { Fragment, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,8 @@ import { VerifyScreen } from './bundles/VerifyScreen';
 import { AppFooter } from './components/AppFooter';
 import { DamageNotice } from './components/DamageNotice';
 import { TamperNotice } from './components/TamperNotice';
+import { LeaveDialog } from './drafts/LeaveDialog';
+import { flushDrafts } from './drafts/leaveGuard';
 import { AppHeader } from './components/AppHeader';
 import { ErrorMessage } from './components/ErrorMessage';
 import { ToastProvider } from './components/ToastRegion';
@@ -63,13 +66,15 @@ async function initialStatus(): Promise<{ result: Result<ArchiveStatus>; startNo
 }
 
 /** Used until settings:get answers (and if it cannot): the engine's own defaults. */
-const defaultSettings: Settings = { language: null, lockAfterMinutes: 10 };
+const defaultSettings: Settings = { language: null, lockAfterMinutes: 10, neutralLock: false };
 
 export function App() {
   const { t } = useTranslation();
   const route = useRoute();
   const [status, setStatus] = useState<ArchiveStatus | null>(null);
   const [settings, setSettings] = useState<Settings>(defaultSettings);
+  // SECURITY: the unlock screen waits for the settings, so a neutral one never flashes the app's name first.
+  const [settingsRead, setSettingsRead] = useState(false);
   const [error, setError] = useState<DalelError | null>(null);
   const [session, setSession] = useState(0);
   const [notice, setNotice] = useState<StartNotice | null>(null);
@@ -86,7 +91,10 @@ export function App() {
     });
     void dalel()
       .settings.get({})
-      .then((result) => result.ok && setSettings(result.value));
+      .then((result) => {
+        if (result.ok) setSettings(result.value);
+        setSettingsRead(true);
+      });
   }, []);
 
   /** SECURITY: drops every screen (and what it loaded) by remounting, and the address forgets the record shown. */
@@ -100,6 +108,8 @@ export function App() {
   }, []);
 
   const lock = useCallback(async () => {
+    // SECURITY: never asks, whatever form is open: its draft is written (a second at most), then the archive locks.
+    await flushDrafts();
     const locked = await dalel().archive.lock({});
     const next = locked.ok ? locked : await dalel().archive.status({});
     setLockFailed(!locked.ok);
@@ -125,12 +135,14 @@ export function App() {
     return true;
   }
 
-  const locked = status && !status.open && !choosingOther ? status.locked : null;
+  const locked = status && !status.open && !choosingOther && settingsRead ? status.locked : null;
+  const settingsPending = Boolean(status && !status.open && status.locked && !choosingOther && !settingsRead);
+  const neutralLock = (Boolean(locked) && settings.neutralLock) || settingsPending;
   return (
     <Fragment key={session}>
       {/* Toasts end with the session too: a lock remounts them away with everything else. */}
       <ToastProvider>
-      <AppHeader route={open ? route : null} protection={open ? { encrypted: open.encrypted, onLock: () => void lock() } : null} />
+      <AppHeader route={open ? route : null} protection={open ? { encrypted: open.encrypted, onLock: () => void lock() } : null} neutral={neutralLock} />
       <main id="main" tabIndex={-1}>
         {lockFailed && <p className="error-message" role="alert">{t('security:lock.failed')}</p>}
         {!status && (error ? <ErrorMessage error={error} /> : <p className="loading">{t('common:loading')}</p>)}
@@ -138,12 +150,13 @@ export function App() {
           <UnlockScreen
             key={locked.path}
             locked={locked}
+            neutral={settings.neutralLock}
             onOpened={opened}
             onDestroyed={(next, destroyError) => endSession(next, destroyError ? { error: destroyError } : 'destroyed')}
             onChooseOther={() => setChoosingOther(true)}
           />
         )}
-        {status && !status.open && !locked && (
+        {status && !status.open && !locked && !settingsPending && (
           <StartScreen
             defaultPath={status.defaultPath}
             notice={notice}
@@ -170,6 +183,7 @@ export function App() {
         )}
       </main>
       {open && <AppFooter status={open} />}
+      {open && <LeaveDialog />}
       </ToastProvider>
     </Fragment>
   );

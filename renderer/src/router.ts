@@ -9,6 +9,7 @@
  * in-page: the shell's navigation lock-down never sees them.
  */
 import { useSyncExternalStore } from 'react';
+import { askBeforeLeaving, letLeave } from './drafts/leaveGuard';
 
 /** The query of a list's address (`kind=full_network&q=…`), without the "?"; "" for none. */
 export type ListParams = string;
@@ -130,12 +131,19 @@ export function hrefOf(route: Route): string {
 
 const withQuery = (query: ListParams | undefined) => (query ? `?${query}` : '');
 
+/** Goes to `route`; from a changed form, only once the person said so (drafts/leaveGuard.ts). */
 export function navigate(route: Route): void {
+  if (askBeforeLeaving(hrefOf(route))) return;
   window.location.hash = hrefOf(route);
 }
 
-/** Goes to `route` without leaving the current one in the history (e.g. an incident's address when locking). */
+/**
+ * Goes to `route` without leaving the current one in the history (e.g. an
+ * incident's address when locking). Never asks: a lock must not wait for an
+ * answer (the draft was saved before it).
+ */
 export function replaceRoute(route: Route): void {
+  letLeave();
   window.location.replace(hrefOf(route));
 }
 

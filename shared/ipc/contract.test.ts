@@ -32,6 +32,7 @@ const examples: { [C in ChannelName]: RequestOf<C> } = {
   },
   'records:get': { recordId },
   'records:references': { recordId },
+  'records:signature': { recordId },
   'records:save': { type: 'incident', data: {} },
   'records:retract': { recordId, parent: revisionId, reason: 'duplicate' },
   'attachments:add': { recordId, paths: ['/tmp/фото.jpg'] },
@@ -62,6 +63,9 @@ const examples: { [C in ChannelName]: RequestOf<C> } = {
   'records:resolve': { recordId, heads: [revisionId, 'b'.repeat(64)], data: {} },
   'tasks:progress': {},
   'tasks:cancel': {},
+  'drafts:get': { key: 'edit:8f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b', recordId },
+  'drafts:put': { key: 'new', data: { title: 'Жаңаөзен' } },
+  'drafts:delete': { key: 'new' },
 };
 
 describe('the contract', () => {
@@ -83,7 +87,7 @@ describe('the contract', () => {
       calls.push([channel, request]);
       return { ok: true, value: null };
     }, () => '');
-    expect(Object.keys(api).sort()).toEqual(['app', 'archive', 'attachments', 'bundle', 'csv', 'custody', 'key', 'records', 'settings', 'tasks', 'trust']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'archive', 'attachments', 'bundle', 'csv', 'custody', 'drafts', 'key', 'records', 'settings', 'tasks', 'trust']);
     await api.records!.save!({ type: 'incident', data: {} });
     await api.archive!.status!();
     expect(calls).toEqual([

@@ -10,7 +10,7 @@ import { CountersignatureReport, TimeStampReport, VerifyReport } from '../bagit/
 import { Bundle, BundleProfile, Redactions } from '../model/bundle';
 import { Submission } from '../model/submission';
 import { CustodyEvent } from '../model/custody';
-import { Overview } from '../overview/schema';
+import { Overview, OverviewRequest } from '../overview/schema';
 import { CsvImportResponse } from '../csv/importContract';
 import { Fingerprint, ReceivedBundle, SetAsideChange, TrustedSigner } from '../model/exchange';
 import { RecordId, RecordType, RevisionId, SavableType, Sha256Hex, SignedRevision } from '../model/revision';
@@ -224,14 +224,48 @@ export const Reference = z.strictObject({
   kind: z.enum(incidentLinkKinds).optional(),
   field: z.string().optional(),
   stance: z.enum(citationStances).optional(),
+  /** A citation's place in the source: a page, a paragraph, a minute. */
+  locator: z.string().optional(),
 });
 export type Reference = z.infer<typeof Reference>;
+
+/**
+ * Whether a record's current version is signed as it claims
+ * (`records:signature`, electron/engine/recordSignature.ts): each head
+ * revision's id and signature as the engine checked them, the author's key
+ * fingerprint, and who that is to this archive.
+ */
+export const RecordSignature = z.strictObject({
+  recordId: RecordId,
+  heads: z.array(
+    z.strictObject({
+      revisionId: RevisionId,
+      verified: z.boolean(),
+      fingerprint: z.string(),
+      signer: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('own') }),
+        z.strictObject({ kind: z.literal('trusted'), name: z.string() }),
+        z.strictObject({ kind: z.literal('unknown') }),
+      ]),
+      createdAt: z.string(),
+    }),
+  ),
+});
+export type RecordSignature = z.infer<typeof RecordSignature>;
+
+/** A form's draft is kept under the form's screen, and the record it is about (`edit:<recordId>`, `new`). */
+export const DraftKey = z.string().regex(/^[a-zA-Z]{1,40}(:[0-9a-fA-F-]{36})?$/);
+/** The most a draft may hold, as JSON: a long testimony is far less. */
+export const maxDraftLength = 1024 * 1024;
+const DraftData = z.json().refine((data) => JSON.stringify(data).length <= maxDraftLength, { message: 'draft too large' });
 
 /** App-wide preferences of the person at this computer. */
 export const Settings = z.strictObject({
   language: Language.nullable(),
   /** Lock the archive after this many idle minutes; 0 never. */
   lockAfterMinutes: z.number().int().min(0).max(24 * 60),
+  /** A lock screen that names neither the app nor its purpose nor the folder (renderer/src/security/UnlockScreen.tsx). */
+  neutralLock: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -304,9 +338,10 @@ export const contract = {
   /**
    * The overview's numbers, computed in the engine over every incident and
    * effect (retracted ones left out; one in conflict counted by the version
-   * made last, as lists show it), every list capped so the answer stays small.
+   * made last, as lists show it), every list capped so the answer stays small;
+   * optionally limited to the days `from`..`to` (inclusive, as written).
    */
-  'records:overview': channel(empty, Overview),
+  'records:overview': channel(OverviewRequest, Overview),
   /**
    * One window of a list (incidents, effects, sources), searched, filtered
    * and sorted in the engine over an index it keeps, so the UI receives only
@@ -316,6 +351,8 @@ export const contract = {
   'records:get': channel(z.strictObject({ recordId: RecordId }), RecordDetail),
   /** The live records that name this one: links, effects and interventions about it, records citing it (electron/engine/references.ts). */
   'records:references': channel(z.strictObject({ recordId: RecordId }), z.strictObject({ references: z.array(Reference) })),
+  /** Each head revision's id and signature checked by the engine, with who signed it (electron/engine/recordSignature.ts). */
+  'records:signature': channel(z.strictObject({ recordId: RecordId }), RecordSignature),
   'records:save': channel(
     z.strictObject({
       type: SavableType,
@@ -611,6 +648,15 @@ export const contract = {
   ),
   /** Cancels the long task running now; what it wrote is removed. */
   'tasks:cancel': channel(empty, z.strictObject({ cancelled: z.boolean() })),
+  /** A form's unsaved draft (electron/engine/drafts.ts); `recordId`: the record the form edits, to say whether it changed since. */
+  'drafts:get': channel(
+    z.strictObject({ key: DraftKey, recordId: RecordId.optional() }),
+    z.strictObject({ draft: z.strictObject({ data: z.json(), savedAt: z.string(), recordChanged: z.boolean() }).nullable() }),
+  ),
+  /** Keeps a form's draft, replacing the one it had; never a record, never in a bundle. */
+  'drafts:put': channel(z.strictObject({ key: DraftKey, data: DraftData, recordId: RecordId.optional() }), z.strictObject({ savedAt: z.string() })),
+  /** Removes a form's draft (saved, or discarded by the person). */
+  'drafts:delete': channel(z.strictObject({ key: DraftKey }), z.strictObject({ deleted: z.boolean() })),
 } satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -24,6 +24,7 @@ export const channelNames = [
   'records:query',
   'records:get',
   'records:references',
+  'records:signature',
   'records:save',
   'records:retract',
   'attachments:add',
@@ -54,6 +55,9 @@ export const channelNames = [
   'records:resolve',
   'tasks:progress',
   'tasks:cancel',
+  'drafts:get',
+  'drafts:put',
+  'drafts:delete',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -17,6 +17,7 @@ export * from './attachment';
 export * from './effect';
 export * from './consent';
 export * from './source';
+export * from './personChoices';
 export * from './submission';
 export * from './disclosure';
 export * from './bundle';

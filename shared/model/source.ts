@@ -15,6 +15,7 @@ export const Person = z.strictObject({
   contact: z.string().trim().max(1000).default(''),
   address: z.string().trim().max(1000).default(''),
   role: z.enum(personRoles),
+  // Coded answers (./personChoices.ts, with "preferNotToSay"); still strings, so text saved before the choices loads as it was.
   ageGroup: z.string().trim().max(100).optional(),
   gender: z.string().trim().max(100).optional(),
   disability: z.string().trim().max(1000).optional(),

@@ -90,11 +90,13 @@ describe('aggregateOverview', () => {
   it('puts each incident on the row of every area it names, national ones on their own, an ongoing one up to now', () => {
     const rows = Object.fromEntries(overview.timeline.rows.map((row) => [row.key, row]));
     // "Zhanaozen" typed as text is a town of Mangystau Region: it counts under that region's row.
-    expect(Object.keys(rows)).toEqual(['KZ-75', 'KZ-47', 'national']);
-    expect(rows['KZ-75']).toMatchObject({ kind: 'code', incidents: 2, ongoing: 1, first: '2022-01-08', last: '' });
-    expect(rows['KZ-75']!.spans.at(-1)).toEqual({ start: Date.parse('2022-01-20T00:00+06:00'), end: now, ongoing: true });
-    expect(rows.national).toMatchObject({ kind: 'national', first: '2022-01-05', last: '2022-01-11' });
-    expect(overview.timeline.end).toBe(now);
+    expect(Object.keys(rows)).toEqual(['KZ-75', 'KZ', 'KZ-47']);
+    expect(rows['KZ-75']).toMatchObject({ kind: 'code', incidents: 2, ongoing: 1, endNotRecorded: 0, first: '2022-01-08', last: '2022-01-11' });
+    expect(rows['KZ-75']!.spans.at(-1)).toEqual({ start: Date.parse('2022-01-20T00:00+06:00'), end: now, ongoing: true, endNotRecorded: false });
+    // A nationwide row is named by its country's code, for the screen to name the country.
+    expect(rows.KZ).toMatchObject({ kind: 'national', first: '2022-01-05', last: '2022-01-11' });
+    // The axis follows the records: the ongoing incident's start, not today.
+    expect(overview.timeline.end).toBe(Date.parse('2022-01-20T00:00+06:00'));
   });
 
   it('counts effects per week when they fall within three months, and those without a date apart', () => {
@@ -131,19 +133,104 @@ describe('aggregateOverview', () => {
   }, 60_000);
 });
 
+describe('an end not recorded', () => {
+  const noEnd = summary('incident', { areas: [{ code: 'KZ-47' }], scope: 'regional', startedAt: at('2022-01-02T00:00+05:00') });
+  const ended = summary('incident', { areas: [{ code: 'KZ-75' }], scope: 'local', startedAt: at('2022-01-05T16:00+06:00'), endedAt: at('2022-01-10T00:00+06:00') });
+  const later = Date.parse('2026-12-08T00:00:00Z');
+  const overview = aggregateOverview([noEnd, ended], [], { now: later });
+
+  it('is counted apart from ongoing, overall and in its row', () => {
+    expect(overview).toMatchObject({ incidents: 2, ongoing: 0, endNotRecorded: 1 });
+    expect(overview.timeline.rows.find((row) => row.key === 'KZ-47')).toMatchObject({ ongoing: 0, endNotRecorded: 1, first: '2022-01-02', last: '' });
+  });
+
+  it('is drawn as what is known, its start, and never stretches the axis to today', () => {
+    const row = overview.timeline.rows.find((each) => each.key === 'KZ-47')!;
+    const start = Date.parse('2022-01-02T00:00+05:00');
+    expect(row.spans).toEqual([{ start, end: start, ongoing: false, endNotRecorded: true }]);
+    expect(overview.timeline.start).toBe(start);
+    expect(overview.timeline.end).toBe(Date.parse('2022-01-10T00:00+06:00'));
+  });
+
+  it('is not counted ongoing even when an end that cannot be read is stored', () => {
+    const unreadable = summary('incident', { areas: [], scope: 'national', startedAt: at('2022-01-02T00:00+05:00'), endedAt: { at: 'soon' } });
+    expect(aggregateOverview([unreadable], [], { now: later })).toMatchObject({ ongoing: 0, endNotRecorded: 1 });
+  });
+});
+
+describe('a range of days', () => {
+  const incidents = [
+    // Ongoing since December: it reaches into January.
+    summary('incident', { areas: [{ code: 'KZ-75' }], scope: 'local', startedAt: at('2021-12-20T00:00+06:00'), ongoing: true }),
+    // End not recorded, started in December: nothing says it lasted into January.
+    summary('incident', { areas: [{ code: 'KZ-47' }], scope: 'local', startedAt: at('2021-12-01T00:00+05:00') }),
+    summary('incident', { areas: [{ code: 'KZ-71' }], scope: 'local', startedAt: at('2022-01-05T00:00+06:00'), endedAt: at('2022-01-07T00:00+06:00') }),
+    summary('incident', { areas: [{ code: 'KZ-79' }], scope: 'local', startedAt: at('2022-03-01T00:00+06:00'), endedAt: at('2022-03-02T00:00+06:00') }),
+  ];
+  const effect = (day: string | null, severity: string, count?: number) =>
+    summary('effect', { category: 'medical_care', severity, area: { code: 'KZ-75' }, ...(day ? { occurredAt: at(`${day}T10:00+06:00`) } : {}), ...(count ? { peopleAffected: { count, precision: 'exact' } } : {}) });
+  const effects = [effect('2022-01-06', 'critical', 40), effect('2022-01-08', 'high'), effect('2022-03-01', 'low', 1000), effect(null, 'medium')];
+  const whole = aggregateOverview(incidents, effects, { now });
+  const january = aggregateOverview(incidents, effects, { now, from: '2022-01-01', to: '2022-01-31' });
+
+  it('gives the records\' own first and last day, and covers them when none is asked', () => {
+    expect(whole.extent).toEqual({ from: '2021-12-01', to: '2022-03-02' });
+    expect(whole.range).toEqual(whole.extent);
+    expect(whole).toMatchObject({ incidents: 4, ongoing: 1, endNotRecorded: 1, effects: 4, peopleAffected: 1040 });
+  });
+
+  it('limits every number to the periods and effects that touch it', () => {
+    expect(january.range).toEqual({ from: '2022-01-01', to: '2022-01-31' });
+    expect(january.extent).toEqual(whole.extent);
+    expect(january).toMatchObject({ incidents: 2, ongoing: 1, endNotRecorded: 0, effects: 2, peopleAffected: 40, effectsWithCount: 1 });
+    expect(january.timeline.rows.map((row) => row.key).sort()).toEqual(['KZ-71', 'KZ-75']);
+    expect(january.byArea).toEqual([{ code: 'KZ-75', count: 2, kind: 'code' }]);
+    expect(january.overTime.buckets.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(2);
+    // The undated effect lies in no range: counted apart, so the screen can say it is left out.
+    expect(january.overTime.undated).toBe(1);
+  });
+
+  it('draws the axis within the range: an ongoing period runs to its end, never past it', () => {
+    expect(january.timeline.start).toBeGreaterThanOrEqual(Date.parse('2022-01-01T00:00:00+14:00'));
+    expect(january.timeline.end).toBeLessThanOrEqual(Date.parse('2022-01-31T23:59:59.999-12:00'));
+    expect(january.timeline.end).toBeGreaterThan(Date.parse('2022-01-30T00:00:00Z'));
+  });
+
+  it('counts effects by severity, the gravest first, zeros included', () => {
+    expect(whole.bySeverity).toEqual([
+      { code: 'critical', count: 1 },
+      { code: 'high', count: 1 },
+      { code: 'medium', count: 1 },
+      { code: 'low', count: 1 },
+    ]);
+    expect(january.bySeverity).toEqual([
+      { code: 'critical', count: 1 },
+      { code: 'high', count: 1 },
+      { code: 'medium', count: 0 },
+      { code: 'low', count: 0 },
+    ]);
+  });
+});
+
 describe('mergeSpans', () => {
   it('merges periods that overlap or lie within one step, and keeps the others apart', () => {
     const spans = [
-      { start: 10, end: 20, ongoing: false },
-      { start: 0, end: 5, ongoing: false },
-      { start: 22, end: 30, ongoing: true },
+      { start: 10, end: 20, ongoing: false, endNotRecorded: false },
+      { start: 0, end: 5, ongoing: false, endNotRecorded: false },
+      { start: 22, end: 30, ongoing: true, endNotRecorded: false },
     ];
     expect(mergeSpans(spans, 1)).toEqual([
-      { start: 0, end: 5, ongoing: false },
-      { start: 10, end: 20, ongoing: false },
-      { start: 22, end: 30, ongoing: true },
+      { start: 0, end: 5, ongoing: false, endNotRecorded: false },
+      { start: 10, end: 20, ongoing: false, endNotRecorded: false },
+      { start: 22, end: 30, ongoing: true, endNotRecorded: false },
     ]);
-    expect(mergeSpans(spans, 5)).toEqual([{ start: 0, end: 30, ongoing: true }]);
+    expect(mergeSpans(spans, 5)).toEqual([{ start: 0, end: 30, ongoing: true, endNotRecorded: false }]);
+  });
+
+  it('leaves a merged bar open only when the period that reaches furthest has no recorded end', () => {
+    const open = { start: 12, end: 12, ongoing: false, endNotRecorded: true };
+    expect(mergeSpans([{ start: 0, end: 10, ongoing: false, endNotRecorded: false }, open], 5)).toEqual([{ start: 0, end: 12, ongoing: false, endNotRecorded: true }]);
+    expect(mergeSpans([{ start: 0, end: 20, ongoing: false, endNotRecorded: false }, open], 5)).toEqual([{ start: 0, end: 20, ongoing: false, endNotRecorded: false }]);
   });
 });
 

@@ -9,18 +9,25 @@ import { z } from 'zod';
 export const CountByCode = z.strictObject({ code: z.string(), count: z.number().int().nonnegative() });
 export type CountByCode = z.infer<typeof CountByCode>;
 
-/** A period drawn on the timeline, in ms since the epoch; an `ongoing` one ends at the time the answer was made. */
-export const TimelineSpan = z.strictObject({ start: z.number(), end: z.number(), ongoing: z.boolean() });
+/**
+ * A period drawn on the timeline, in ms since the epoch. An `ongoing` one
+ * (the record says so) ends at the time the answer was made; one whose end
+ * was not recorded (`endNotRecorded`) ends where it started, since nothing
+ * more is known, and is drawn as an open stub, never stretched to today.
+ */
+export const TimelineSpan = z.strictObject({ start: z.number(), end: z.number(), ongoing: z.boolean(), endNotRecorded: z.boolean() });
 export type TimelineSpan = z.infer<typeof TimelineSpan>;
 
 /** One row of the timeline: where, how many incidents, and their periods merged where they touch. */
 export const TimelineRow = z.strictObject({
-  /** An area code (`KZ-75`), a named place as written, or `national` / `unspecified`. */
+  /** An area code (`KZ-75`), a named place as written, the country's code for a nationwide row, or `unspecified`. */
   key: z.string(),
   kind: z.enum(['code', 'place', 'national', 'unspecified']),
   incidents: z.number().int().nonnegative(),
   ongoing: z.number().int().nonnegative(),
-  /** First start and last end (YYYY-MM-DD as written); `last` is '' while one is ongoing. */
+  /** Incidents neither ended nor marked ongoing: their end was not recorded. */
+  endNotRecorded: z.number().int().nonnegative(),
+  /** First start and last recorded end (YYYY-MM-DD as written); `last` is '' when no end is recorded. */
   first: z.string(),
   last: z.string(),
   /** Sorted; periods closer than `timeline.mergeStep` merged, so never more than about one per drawing step. */
@@ -41,11 +48,19 @@ export const Overview = z.strictObject({
   incidents: z.number().int().nonnegative(),
   /** Incident records counted within another's shutdown (recorded twice, or a part). */
   linkedRecords: z.number().int().nonnegative(),
+  /** Shutdowns a record marks as ongoing (`ongoing: true`), never those whose end is merely missing. */
   ongoing: z.number().int().nonnegative(),
+  /** Shutdowns neither ended nor marked ongoing: their end was not recorded. */
+  endNotRecorded: z.number().int().nonnegative(),
+  /** The days the answer covers (the request's, else the records'), and the records' own first and last day; null without dated records. */
+  range: z.strictObject({ from: z.string(), to: z.string() }).nullable(),
+  extent: z.strictObject({ from: z.string(), to: z.string() }).nullable(),
   effects: z.number().int().nonnegative(),
   /** The sum of counted people, over the effects that give a count. */
   peopleAffected: z.number().nonnegative(),
   effectsWithCount: z.number().int().nonnegative(),
+  /** Effects per severity, every severity in order from the gravest, zeros included. */
+  bySeverity: z.array(CountByCode),
   /** The categories with the most effects; `moreCategories` not sent. */
   byCategory: z.array(CountByCode),
   moreCategories: z.number().int().nonnegative(),
@@ -56,6 +71,7 @@ export const Overview = z.strictObject({
     rows: z.array(TimelineRow),
     /** Areas with fewer incidents, not drawn. */
     moreRows: z.number().int().nonnegative(),
+    /** The axis: from the first start to the last recorded end (or start) in range; an ongoing period never stretches it to today. */
     start: z.number(),
     end: z.number(),
     /** Periods of one row less than this many ms apart are drawn as one. */
@@ -70,3 +86,9 @@ export const Overview = z.strictObject({
   }),
 });
 export type Overview = z.infer<typeof Overview>;
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** What `records:overview` is asked: optionally, the days (inclusive, as written in the records) every number is limited to. */
+export const OverviewRequest = z.strictObject({ from: Day.optional(), to: Day.optional() });
+export type OverviewRequest = z.infer<typeof OverviewRequest>;

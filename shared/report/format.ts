@@ -116,8 +116,35 @@ export function formatDate(f: Formatter, wall: Pick<WallClock, 'year' | 'month' 
   return dateText(f, wall);
 }
 
-export function formatNumber(f: Formatter, value: number): string {
-  return new Intl.NumberFormat(f.language).format(value);
+/**
+ * A calendar date ("2022-01-05") written out with its weekday, "Wednesday,
+ * 5 January 2022", by the same rules as every other date here (so Kazakh
+ * reads the same without Intl's Kazakh data). Null for a date that is not real.
+ */
+export function formatDateInWords(f: Formatter, isoDate: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return null;
+  const wall = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  const date = new Date(0);
+  date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
+  if (date.getUTCMonth() !== wall.month - 1 || date.getUTCDate() !== wall.day) return null;
+  // ISO weekday: 1 Monday … 7 Sunday.
+  const weekday = date.getUTCDay() || 7;
+  return f.t('report:time.dateWithWeekday', { date: dateText(f, wall), weekday: f.t(`report:time.weekdays.${weekday}`) });
+}
+
+/**
+ * A number as the language writes it. Kazakh groups thousands with a
+ * no-break space and marks decimals with a comma ("1 293,5", as CLDR has
+ * it); written here by that rule, since Chromium's (and so Electron's) ICU
+ * has no Kazakh data and would print "1,293.5".
+ */
+export function formatNumber(f: Pick<Formatter, 'language'>, value: number): string {
+  if (f.language !== 'kk') return new Intl.NumberFormat(f.language).format(value);
+  return new Intl.NumberFormat('en')
+    .formatToParts(value)
+    .map((part) => (part.type === 'group' ? '\u00a0' : part.type === 'decimal' ? ',' : part.value))
+    .join('');
 }
 
 /** An amount with its ISO 4217 currency, the way the language writes money. */

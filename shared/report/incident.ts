@@ -48,7 +48,7 @@ function effectBlock(f: Formatter, view: EffectView, data: ReportData, files: re
     return n === undefined ? [] : [html`<a class="ref" href="#source-${n}">[S${n}]</a>`];
   });
   return html`<article class="effect" id="effect-${number}">
-<h5>${heading}${effect.severity ? html` · ${label(f, 'severity', effect.severity)}` : ''}</h5>
+<h5>${effect.severity ? f.t('report:effect.headingSeverity', { heading, severity: label(f, 'severity', effect.severity).toLocaleLowerCase(f.language) }) : heading}</h5>
 ${fieldList([
   [f.t('report:effect.peopleAffected'), peopleText(f, effect.peopleAffected)],
   [f.t('report:effect.severity'), effect.severity ? label(f, 'severity', effect.severity) : null],

@@ -199,18 +199,36 @@ describe('the bundle report', () => {
     expect(testimony).toContain('Мы не могли вызвать скорую помощь для отца');
   });
 
+  it('prints coded age group, gender and disability in the report language, and earlier free text exactly as it was', () => {
+    const input = almatyBundle();
+    const testimony = input.records.find((record) => record.recordId === ids.testimony) as unknown as { data: { person: object } };
+    testimony.data.person = { pseudonym: 'Куә-7F3A', role: 'witness', ageGroup: '30-44', gender: 'preferNotToSay', disability: 'no' };
+    const ru = renderReport(Bundle.parse(input), 'ru');
+    expect(ru).toContain('<dt>Возрастная группа</dt><dd>30–44</dd>');
+    expect(ru).toContain('<dt>Пол</dt><dd>Не хочет указывать</dd>');
+    expect(ru).not.toContain('preferNotToSay');
+    const kk = renderReport(Bundle.parse(input), 'kk');
+    expect(kk).toContain('<dd>Айтқысы келмейді</dd>');
+    expect(kk).toContain('<dd>Жоқ</dd>');
+    // A value saved before the choices is user text: printed as written, never looked up as a key.
+    testimony.data.person = { pseudonym: 'Куә-7F3A', role: 'witness', gender: 'female', ageGroup: 'taxonomy:gender.male' };
+    const legacy = renderReport(Bundle.parse(input), 'ru');
+    expect(legacy).toContain('<dt>Пол</dt><dd>Женский</dd>');
+    expect(legacy).toContain('<dd><bdi>taxonomy:gender.male</bdi></dd>');
+  });
+
   it('speaks Kazakh in the Kazakh report, and keeps the Kazakh letters of the data', () => {
     const report = plain(renderReport(bundle(), 'kk'));
     for (const heading of [
-      '>Дәлелдер пакеті</h1>',
-      '>Адамдарға тигізген салдары</h3>',
+      '>Дәлелдемелер пакеті</h1>',
+      '>Адамдарға тигізген әсері</h3>',
       '>Дереккөздер</h3>',
-      '>Дәлел файлдарының тізімі</h2>',
+      '>Дәлелдеме файлдарының тізімі</h2>',
       '>Сақтау тізбегі</h2>',
       '>Бұл пакетті қалай тексеруге болады</h2>',
       '<h4>Мүгедектігі бар адамдар үшін қолжетімділік (1)</h4>',
       'Заңгерлік',
-      'Қол қоюшы кілтінің саусақ ізі',
+      'Қол қоюшының кілт таңбасы',
       '2022 ж. 5 қаңтар, 16:00 (UTC+06:00), минутқа дейінгі дәлдікпен',
       'шамамен 1 200 адам (болжам)',
       '45 000 000,00 ₸',
@@ -240,6 +258,12 @@ describe('the bundle report', () => {
     expect(one).toContain('2,5 МБ (2 456 789 байт)');
     const five = plain(renderReport(Bundle.parse({ ...input, records: [...input.records, ...more] }), 'ru'));
     expect(five).toContain('5 последствий для людей');
+  });
+
+  it('names the severity in an effect heading, so that no adjective dangles (glossary)', () => {
+    expect(renderReport(bundle(), 'ru')).toContain('<h5>Последствие 1 · тяжесть: высокая</h5>');
+    expect(renderReport(bundle(), 'kk')).toContain('<h5>Әсер 1 · ауырлығы: жоғары</h5>');
+    expect(renderReport(bundle(), 'en')).toContain('<h5>Effect 1 · severity: high</h5>');
   });
 
   it('tells how to verify with standard tools, in the report language, with the program notes when given', () => {

@@ -10,6 +10,7 @@ import { gradeText } from './citationsPart';
 import { formatTimestamp, label, languageName, list, type Formatter } from './format';
 import { html, type Html } from './html';
 import { bdi, fieldList, mono, userText } from './parts';
+import { personAnswer } from './personAnswer';
 import type { PersonFields, SourceFields, SourceView } from './records';
 import { signedHeadField } from './signedHead';
 import { translationList } from './translations';
@@ -24,9 +25,9 @@ function personBlock(f: Formatter, person: PersonFields | undefined): Html | nul
     [f.t('report:source.contact'), bdi(person.contact)],
     [f.t('report:source.address'), userText(person.address)],
     [f.t('report:source.role'), person.role ? label(f, 'personRole', person.role) : null],
-    [f.t('report:source.ageGroup'), bdi(person.ageGroup)],
-    [f.t('report:source.gender'), bdi(person.gender)],
-    [f.t('report:source.disability'), userText(person.disability)],
+    [f.t('report:source.ageGroup'), personAnswer(f, 'ageGroup', person.ageGroup)],
+    [f.t('report:source.gender'), personAnswer(f, 'gender', person.gender)],
+    [f.t('report:source.disability'), personAnswer(f, 'disability', person.disability)],
   ]);
   return html`<div class="person"><h5>${f.t('report:source.person')}</h5>${fields}${
     person.pseudonym ? html`<p class="note">${f.t('report:source.pseudonymNote')}</p>` : ''

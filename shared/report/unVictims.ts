@@ -9,6 +9,7 @@ import type { PeopleAffected } from '../model';
 import { areaName, formatNumber, formatTimestamp, label, languageName, list, type Formatter } from './format';
 import { html, type Html } from './html';
 import { bdi, fieldList, userText } from './parts';
+import { personAnswer } from './personAnswer';
 import type { EffectView, ReportData } from './records';
 import type { UnPerson } from './unPeople';
 
@@ -36,9 +37,9 @@ ${fieldList([
   [f.t('report:source.contact'), named ? bdi(id?.contact) : null],
   [f.t('report:source.address'), named ? userText(id?.address) : null],
   [f.t('report:source.role'), person.role ? label(f, 'personRole', person.role) : null],
-  [f.t('report:source.ageGroup'), named ? bdi(id?.ageGroup) : null],
-  [f.t('report:source.gender'), named ? bdi(id?.gender) : null],
-  [f.t('report:source.disability'), named ? userText(id?.disability) : null],
+  [f.t('report:source.ageGroup'), named ? personAnswer(f, 'ageGroup', id?.ageGroup) : null],
+  [f.t('report:source.gender'), named ? personAnswer(f, 'gender', id?.gender) : null],
+  [f.t('report:source.disability'), named ? personAnswer(f, 'disability', id?.disability) : null],
   [u(f, 'people.account'), named && person.title ? html`${account} <bdi>${person.title}</bdi>` : account],
 ])}
 ${named ? '' : html`<p class="notice">${u(f, person.disclosure === 'identityNotCarried' ? 'people.identityNotCarriedAdvice' : 'people.notConsentedAdvice')}</p>`}

@@ -11,6 +11,8 @@ import kkCommon from '../../shared/i18n/locales/kk/common.json';
 import kkVerify from '../../shared/i18n/locales/kk/verify.json';
 import ruCommon from '../../shared/i18n/locales/ru/common.json';
 import ruVerify from '../../shared/i18n/locales/ru/verify.json';
+import { fingerprintForms } from '../../shared/verify/fingerprintGroups';
+import { verdictMarks, verdictOf } from '../../shared/verify/verdict';
 import { checkBundle, type PageReport } from './checkBundle';
 import { hasEd25519 } from './webCrypto';
 
@@ -46,9 +48,12 @@ function renderResult(name: string, report: PageReport): void {
   const section = byId('result');
   section.replaceChildren();
   section.hidden = false;
-  section.className = report.valid ? 'valid' : 'invalid';
+  // This page holds no list of trusted keys: an intact bundle's signer is never verified here, and the verdict says so.
+  const verdict = verdictOf(report);
+  section.className = `${report.valid ? 'valid' : 'invalid'} verdict-${verdict}`;
   section.append(element('h2', `${t('verify:screen.resultTitle')}: ${name}`, { id: 'result-title' }));
-  section.append(element('p', report.valid ? t('verify:valid') : t('verify:screen.verdictInvalid'), { class: 'verdict', 'data-valid': String(report.valid) }));
+  section.append(element('p', `${verdictMarks[verdict]} ${t(`verify:verdict.${verdict}`)}`, { class: 'verdict', 'data-valid': String(report.valid), 'data-verdict': verdict }));
+  if (verdict !== 'notChecked') section.append(element('p', t(`verify:verdict.${verdict}Text`), { class: 'verdict-text' }));
   const failure = report.failure;
   if (failure) {
     const failed = report.checks.find((check) => !check.ok);
@@ -62,7 +67,19 @@ function renderResult(name: string, report: PageReport): void {
     );
     section.lastElementChild!.setAttribute('data-reason', failure.reason);
   }
-  if (report.signer) section.append(element('p', t('verify:page.signedBy', { fingerprint: report.signer.fingerprint }), { class: 'signer' }));
+  if (report.signer) {
+    section.append(element('p', t('verify:page.signedBy', { fingerprint: report.signer.fingerprint }), { class: 'signer' }));
+    const forms = fingerprintForms(report.signer.fingerprint);
+    if (forms) {
+      const grouped = element('div', undefined, { class: 'fingerprint-forms' });
+      grouped.append(
+        element('p', `${t('verify:fingerprint.groups')}: ${forms.groups.join(' ')}`, { class: 'fingerprint-groups mono' }),
+        element('p', `${t('verify:fingerprint.numbers')}: ${forms.numbers.join(' ')}`, { class: 'fingerprint-numbers mono' }),
+        element('p', t('verify:fingerprint.compareHow'), { class: 'note' }),
+      );
+      section.append(grouped);
+    }
+  }
   if (report.valid) {
     const number = new Intl.NumberFormat(i18n.language);
     section.append(

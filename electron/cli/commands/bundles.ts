@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import type { TFunction } from 'i18next';
 import type { ResponseOf } from '../../../shared/ipc';
 import { bundleProfiles, redactionKinds, type BundleProfile, type Redactions } from '../../../shared/model';
+import { fingerprintForms } from '../../../shared/verify/fingerprintGroups';
+import { verdictMarks, verdictOf } from '../../../shared/verify/verdict';
 import { InputFailure, VerifyRejected } from '../failures';
 import { readAnchors } from '../../engine/timestamp/token';
 import { readSubmissionFile } from '../submissionFile';
@@ -176,16 +178,26 @@ function setAsideText(t: TFunction, where: 'import' | 'merge', setAside: Respons
   return t(where === 'import' ? 'cli:setAsideImport' : 'cli:setAsideMerge', { count: setAside.length, keys });
 }
 
-/** The report of `dalel verify` in plain words: the verdict, who signed, each check, and what failed. */
+/**
+ * The report of `dalel verify` in plain words: the one verdict the app gives
+ * too (intact and signed by a key you trust, intact but the signer not
+ * verified, changed or damaged, not checked), who signed with the
+ * fingerprint in groups and as digits to read aloud, each check, and what
+ * failed. The JSON of `--json` and the exit codes stay as they were.
+ */
 function describeVerification(t: TFunction, report: ResponseOf<'bundle:verify'>): string[] {
-  const lines = [report.bundleId ? `${report.bundleId}: ${t(report.valid ? 'verify:valid' : 'verify:invalid')}` : t(report.valid ? 'verify:valid' : 'verify:invalid')];
+  const verdict = verdictOf(report);
+  const name = report.signer?.trustedAs ?? '';
+  const words = `${verdictMarks[verdict]} ${t(`verify:verdict.${verdict}`, { name })}`;
+  const lines = [report.bundleId ? `${report.bundleId}: ${words}` : words];
+  if (verdict !== 'notChecked') lines.push(t(`verify:verdict.${verdict}Text`, { name }));
   if (report.signer) {
     lines.push(`${t('cli:signer')}: ${report.signer.fingerprint}`);
-    lines.push(
-      report.signer.trustedAs !== null
-        ? t('verify:trusted', { name: report.signer.trustedAs })
-        : t('verify:untrusted', { fingerprint: report.signer.fingerprint }),
-    );
+    const forms = fingerprintForms(report.signer.fingerprint);
+    if (forms) {
+      lines.push(`  ${t('verify:fingerprint.groups')}: ${forms.groups.join(' ')}`);
+      lines.push(`  ${t('verify:fingerprint.numbers')}: ${forms.numbers.join(' ')}`);
+    }
   }
   // SECURITY: sample records must never read as evidence: said before anything else about the records.
   if (report.counts?.illustrative) lines.push(t('cli:illustrativeRecords', { illustrative: report.counts.illustrative, records: report.counts.records }));

@@ -59,7 +59,7 @@ describe('the UN template in a legal bundle', () => {
     const document = await readFile(join(bag, 'data/un-communication.html'), 'utf8');
     expect(document).toContain(`<html lang="${language}"`);
     // The sample's records are illustrative: the draft says so in its title and on its first page.
-    const illustrative = { en: 'Illustrative, not evidence: ', ru: 'Иллюстрация, не доказательство: ', kk: 'Иллюстрация, дәлел емес: ' }[language];
+    const illustrative = { en: 'Illustrative, not evidence: ', ru: 'Иллюстрация, не доказательство: ', kk: 'Иллюстрация, дәлелдеме емес: ' }[language];
     expect(document).toContain(`<title>${illustrative}`);
     expect(document).toContain('<p class="notice illustrative-notice" role="note">');
 

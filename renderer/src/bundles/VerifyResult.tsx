@@ -1,8 +1,11 @@
 /**
- * A check's outcome in plain words: the verdict (valid or not) as an icon
- * AND a word, never colour alone; the bundle's id, profile and contents;
- * the signer's fingerprint with the trusted name or the warning to compare
- * it; a valid bundle's proof of time, or that it has none (and
+ * A check's outcome in plain words: one verdict (shared/verify/verdict.ts:
+ * intact and signed by a key you trust, intact but the signer not verified,
+ * changed or damaged, or not checked) as a mark AND words, never colour
+ * alone, and never a green ✓ for a signer nobody verified; the bundle's id,
+ * profile and contents; the signer's fingerprint in every compared form
+ * (with the QR code when the signer is not verified); an intact bundle's
+ * proof of time, or that it has none (and
  * `addTimeStamp`, the way to add one), and likewise its countersignature
  * (and `countersign`); when it failed, the rule broken,
  * what is wrong and the file; then every check in the order the verifier
@@ -12,7 +15,9 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkIds, type CheckId, type VerifyReport } from '../../../shared/bagit/verifyReport';
+import { verdictMarks, verdictOf } from '../../../shared/verify/verdict';
 import { formatFileSize } from '../attachments/fileFacts';
+import { Fingerprint } from '../components/Fingerprint';
 import { currentLanguage } from '../i18n';
 import { AuthorKeys } from './AuthorKeys';
 import { Countersignature } from './Countersignature';
@@ -46,28 +51,24 @@ export function VerifyResult({ report, addTimeStamp, countersign }: Props) {
   useEffect(() => heading.current?.focus(), []);
   const { failure, signer, counts } = report;
   const judged = failure?.reason !== 'cancelled';
+  const verdict = verdictOf(report);
   const failedCheck = report.checks.find((check) => !check.ok && !informational.includes(check.id));
   return (
     <section className="verify-result" aria-labelledby="verify-result-title">
       <h2 id="verify-result-title" ref={heading} tabIndex={-1}>
         {t('verify:screen.resultTitle')}
       </h2>
-      {judged ? (
-        <div className={`verdict ${report.valid ? 'verdict-valid' : 'verdict-invalid'}`}>
-          <p className="verdict-title">
-            <span className="verdict-icon" aria-hidden="true">
-              {report.valid ? '✓' : '✗'}
-            </span>{' '}
-            {t(report.valid ? 'verify:screen.verdictValid' : 'verify:screen.verdictInvalid')}
-          </p>
-          <p className="verdict-text">{t(report.valid ? 'verify:valid' : 'verify:invalid')}</p>
-        </div>
-      ) : (
-        <div className="verdict verdict-none">
-          <p className="verdict-title">{t('verify:screen.notJudged')}</p>
-          <p className="verdict-text">{t('verify:failure.cancelled')}</p>
-        </div>
-      )}
+      <div className={`verdict verdict-${verdict}`} data-verdict={verdict}>
+        <p className="verdict-title">
+          <span className="verdict-icon" aria-hidden="true">
+            {verdictMarks[verdict]}
+          </span>{' '}
+          {t(`verify:verdict.${verdict}`, { name: signer?.trustedAs ?? '' })}
+        </p>
+        <p className="verdict-text">
+          {judged ? t(`verify:verdict.${verdict}Text`, { name: signer?.trustedAs ?? '' }) : t('verify:failure.cancelled')}
+        </p>
+      </div>
       {failure && judged && (
         <div className="verify-failure">
           <h3>{t('verify:screen.failureTitle')}</h3>
@@ -136,21 +137,11 @@ export function VerifyResult({ report, addTimeStamp, countersign }: Props) {
             <div className="wide">
               <dt>{t('verify:screen.signer')}</dt>
               <dd>
-                <code className="fingerprint">{signer.fingerprint}</code>
+                <Fingerprint fingerprint={signer.fingerprint} compare={verdict === 'unverified'} />
               </dd>
             </div>
           )}
         </dl>
-      )}
-      {report.valid && signer && (
-        <p className={`trust ${signer.trustedAs === null ? 'trust-unknown' : 'trust-known'}`}>
-          <span className="verdict-icon" aria-hidden="true">
-            {signer.trustedAs === null ? '!' : '✓'}
-          </span>{' '}
-          {signer.trustedAs === null
-            ? t('verify:untrusted', { fingerprint: signer.fingerprint })
-            : t('verify:trusted', { name: signer.trustedAs })}
-        </p>
       )}
       {report.valid && report.authors && counts && <AuthorKeys authors={report.authors} records={counts.records} />}
       <ProofOfTime report={report}>{addTimeStamp}</ProofOfTime>

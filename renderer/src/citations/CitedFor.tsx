@@ -1,44 +1,36 @@
 /**
- * A source's page: "Cited for", each live incident and effect whose claims
- * cite this source, linked to its page, with each claim named as its form
- * names it, whether the source supports or contradicts it, and where in
- * the source.
+ * A source's page: "What rests on this source", every live incident, effect
+ * and intervention that lists or cites it (`records:references`, read by the
+ * engine), each linked to its page, with each claim it cites the source for
+ * named as its form names it, whether the source supports or contradicts
+ * it, and where in the source. A record that lists the source without
+ * citing it for a claim says so.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Effect, Incident } from '../../../shared/model';
+import { citedField } from '../../../shared/model';
 import { dalel, unwrap } from '../dalel';
 import { hrefOf } from '../router';
-import { citedFor, type CitedUse, type CitingRecord } from './citedFor';
-import { useClaimLabel } from './useClaimLabel';
+import { sourceUses, type CitingType, type SourceUse } from '../trace/citingUses';
 
-async function loadCitingRecords(nameOfCategory: (category: string) => string): Promise<CitingRecord[]> {
-  const [incidents, effects] = await Promise.all([dalel().records.list({ type: 'incident' }), dalel().records.list({ type: 'effect' })]);
-  const rows: CitingRecord[] = [];
-  for (const summary of unwrap(incidents).records) {
-    const incident = summary.retracted ? null : Incident.safeParse(summary.data);
-    if (incident?.success) rows.push({ recordId: summary.recordId, type: 'incident', name: incident.data.title, citations: incident.data.citations });
-  }
-  for (const summary of unwrap(effects).records) {
-    const effect = summary.retracted ? null : Effect.safeParse(summary.data);
-    if (effect?.success) rows.push({ recordId: summary.recordId, type: 'effect', name: nameOfCategory(effect.data.category), citations: effect.data.citations });
-  }
-  return rows;
-}
+const fieldLabels: Record<CitingType, string> = { incident: 'incidents:fields', effect: 'evidence:effect.fields', intervention: 'interventions:fields' };
 
 export function CitedFor({ sourceId }: { sourceId: string }) {
   const { t } = useTranslation();
-  const [uses, setUses] = useState<CitedUse[] | null>(null);
+  const [uses, setUses] = useState<SourceUse[] | null>(null);
   useEffect(() => {
     let current = true;
-    loadCitingRecords((category) => t(`taxonomy:category.${category}`)).then(
-      (records) => current && setUses(citedFor(sourceId, records)),
-      () => current && setUses([]),
-    );
+    dalel()
+      .records.references({ recordId: sourceId })
+      .then(unwrap)
+      .then(
+        ({ references }) => current && setUses(sourceUses(references)),
+        () => current && setUses([]),
+      );
     return () => {
       current = false;
     };
-  }, [sourceId, t]);
+  }, [sourceId]);
   if (!uses) return null;
   return (
     <section className="detail-group cited-for" aria-labelledby="cited-for-title">
@@ -48,7 +40,7 @@ export function CitedFor({ sourceId }: { sourceId: string }) {
       ) : (
         <ul>
           {uses.map((use) => (
-            <CitedUseItem key={use.recordId} use={use} />
+            <SourceUseItem key={use.recordId} use={use} />
           ))}
         </ul>
       )}
@@ -56,20 +48,29 @@ export function CitedFor({ sourceId }: { sourceId: string }) {
   );
 }
 
-function CitedUseItem({ use }: { use: CitedUse }) {
+function SourceUseItem({ use }: { use: SourceUse }) {
   const { t } = useTranslation();
-  const claimLabel = useClaimLabel(use.type);
+  const title = use.type === 'effect' ? t(`taxonomy:category.${use.title}`, { defaultValue: use.title }) : use.title;
+  const claim = (path: string) => {
+    const { field, index } = citedField({ field: path });
+    const label = t([`${fieldLabels[use.type]}.${field}`, `evidence:citations.claims.${field}`], { defaultValue: field });
+    return index === undefined ? label : t('evidence:citations.entry', { field: label, number: index + 1 });
+  };
   return (
     <li>
-      <a href={hrefOf({ screen: use.type, recordId: use.recordId })}>{t(`evidence:citations.citedFor.${use.type}`, { title: use.name })}</a>
-      <ul>
-        {use.citations.map((citation) => (
-          <li key={`${citation.field} ${citation.stance}`}>
-            {claimLabel(citation.field)}: {t(`taxonomy:stance.${citation.stance}`)}
-            {citation.locator && `, ${t('evidence:citations.page.locator', { locator: citation.locator })}`}
-          </li>
-        ))}
-      </ul>
+      <a href={hrefOf({ screen: use.type, recordId: use.recordId })}>{t(`evidence:citations.citedFor.${use.type}`, { title })}</a>
+      {use.citations.length === 0 ? (
+        <p className="cited-listed">{t('evidence:citations.citedFor.listed')}</p>
+      ) : (
+        <ul>
+          {use.citations.map((citation) => (
+            <li key={`${citation.field} ${citation.stance}`}>
+              {claim(citation.field)}: {t(`taxonomy:stance.${citation.stance}`)}
+              {citation.locator && `, ${t('evidence:citations.page.locator', { locator: citation.locator })}`}
+            </li>
+          ))}
+        </ul>
+      )}
     </li>
   );
 }

@@ -2,13 +2,15 @@
  * The chain of custody of one record, oldest first, as the archive's
  * append-only log holds it: when, what, by which key, and each line's own
  * hash (the log chains every line to the one before it, and the engine
- * verifies the chain when the archive opens). It only reads and shows the
- * log; it never checks or repairs it. Below it, the whole log's proof of
- * time (CustodyProofOfTime.tsx).
+ * verifies the chain when the archive opens). An added file is named with
+ * its hash, looked up among the record's files by the hash the line holds
+ * (a file this archive does not hold, say one a bundle withheld, shows by
+ * its hash alone). It only reads and shows the log; it never checks or
+ * repairs it. Below it, the whole log's proof of time (CustodyProofOfTime.tsx).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustodyEvent } from '../../../shared/model';
+import type { Attachment, CustodyEvent } from '../../../shared/model';
 import { asDalelError, dalel, unwrap, type DalelError } from '../dalel';
 import { currentLanguage } from '../i18n';
 import { formatInstant } from '../incidents/format';
@@ -22,12 +24,17 @@ interface Props {
   /** The record's head revision: a new one (an edit, a retraction) appends events, so the log is read again. */
   headId: string;
   ownFingerprint: string;
+  /** The record's files, to name an added file by the hash its line holds. */
+  attachments?: readonly Attachment[];
 }
 
 /** Enough of a line's hash to compare it with a printed or exported log at a glance. */
 const shortHashLength = 12;
 
-export function CustodyChain({ recordId, headId, ownFingerprint }: Props) {
+/** A file's hash as "ab12…ef90": enough to compare with the file list or `sha256sum` at a glance. */
+const shortSha = (sha256: string) => `${sha256.slice(0, 4)}…${sha256.slice(-4)}`;
+
+export function CustodyChain({ recordId, headId, ownFingerprint, attachments = [] }: Props) {
   const { t } = useTranslation();
   const lng = currentLanguage();
   const [events, setEvents] = useState<readonly CustodyEvent[] | null>(null);
@@ -56,6 +63,15 @@ export function CustodyChain({ recordId, headId, ownFingerprint }: Props) {
   function actor(fingerprint: string) {
     const key = shortFingerprint(fingerprint);
     return fingerprint === ownFingerprint ? t('common:custody.byOwn', { key }) : t('common:custody.byKey', { key });
+  }
+
+  function action(event: CustodyEvent) {
+    const sha256 = event.action === 'attachment_added' ? event.hashes?.[0] : undefined;
+    if (!sha256) return t(`taxonomy:custodyAction.${event.action}`);
+    const file = attachments.find((attachment) => attachment.sha256 === sha256);
+    const params = { action: t('taxonomy:custodyAction.attachment_added'), hash: shortSha(sha256) };
+    const text = file ? t('common:custody.attachmentAdded', { ...params, name: file.originalName }) : t('common:custody.attachmentHashOnly', params);
+    return <span title={sha256}>{text}</span>;
   }
 
   return (
@@ -92,7 +108,7 @@ export function CustodyChain({ recordId, headId, ownFingerprint }: Props) {
                 <td>
                   <time dateTime={event.at}>{formatInstant(event.at, lng)}</time>
                 </td>
-                <td>{t(`taxonomy:custodyAction.${event.action}`)}</td>
+                <td>{action(event)}</td>
                 <td>
                   <span className="fingerprint" title={event.actor}>
                     {actor(event.actor)}

@@ -4,12 +4,16 @@
  * touched, all once a save was tried), the engine's problems mapped onto the
  * fields, and the save (a toast says it was saved, whatever screen follows).
  * Ctrl/Cmd+Enter saves from anywhere on the screen.
+ * The draft is also kept in the archive as the person types, and leaving
+ * the changed form asks first (drafts/useFormDraft.ts): `dirty` says whether
+ * it differs from what it opened with, `draftNotice` is for DraftNotice.
  * It renders nothing: each form lays out its own fields.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../../shared/model';
 import type { DalelError, Result } from '../dalel';
+import { useFormDraft } from '../drafts/useFormDraft';
 import { useToast } from './ToastRegion';
 
 type ProblemsByField<K> = Map<K, FieldProblem[]>;
@@ -38,6 +42,7 @@ export function useRecordForm<D, T, K extends string>({ initial, check, group, r
   const [focusSummary, setFocusSummary] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
   const checked = useMemo(() => check(draft), [check, draft]);
+  const kept = useFormDraft(draft, initial, setDraft);
 
   useEffect(() => {
     if (focusSummary > 0) summaryRef.current?.focus();
@@ -47,7 +52,9 @@ export function useRecordForm<D, T, K extends string>({ initial, check, group, r
   submitRef.current = () => void submit();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
+      // Ctrl/Cmd+Enter, and Ctrl/Cmd+S as in any editor (by key position, so a Russian layout's "Ы" works too).
+      const saveKey = event.key === 'Enter' || event.code === 'KeyS';
+      if (saveKey && (event.ctrlKey || event.metaKey) && !event.altKey && !event.defaultPrevented) {
         event.preventDefault();
         submitRef.current();
       }
@@ -82,6 +89,8 @@ export function useRecordForm<D, T, K extends string>({ initial, check, group, r
     const result = await save(checked.data);
     setSaving(false);
     if (result.ok) {
+      // Saved as a record: the draft goes first, so that the next screen's "leave?" and a restart find none.
+      await kept.saved().catch(() => undefined);
       toast.result((tr) => tr('common:toast.saved'));
       return onSaved(result.value.recordId);
     }
@@ -97,5 +106,5 @@ export function useRecordForm<D, T, K extends string>({ initial, check, group, r
         .filter((entry) => entry.messages.length > 0)
         .sort((a, b) => rank(a.field) - rank(b.field))
     : [];
-  return { draft, update, messagesFor, submit, entries, serverError, saving, summaryRef };
+  return { draft, update, messagesFor, submit, entries, serverError, saving, summaryRef, dirty: kept.dirty, draftNotice: kept.notice };
 }

@@ -2,8 +2,10 @@
  * The screen that resolves one conflict: the record's versions side by side,
  * the person picks the one to keep and confirms, and `records:resolve` makes
  * a new revision whose parents are every version shown and whose fields are
- * the kept version's. Nothing is chosen for them. Afterwards it says, from
- * the record as the engine then gives it, that one version is left.
+ * the kept version's. Or "Edit a merge" (MergeEditor): the person writes or
+ * chooses each differing field, and the same call saves that merged record
+ * with every version as a parent. Nothing is chosen for them. Afterwards it
+ * says, from the record as the engine then gives it, that one version is left.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +19,8 @@ import { hrefOf, type Route } from '../router';
 import { describeAuthor } from './authors';
 import { ConfirmKeep } from './ConfirmKeep';
 import { conflictVersions } from './conflictVersions';
+import { MergeEditor } from './MergeEditor';
+import type { Data } from './mergeDraft';
 import { announceConflictsChanged } from './useConflictCount';
 import { useKnownKeys } from './useKnownKeys';
 import { useProvenance } from './useProvenance';
@@ -32,6 +36,7 @@ export function ResolveConflict({ recordId, ownFingerprint }: { recordId: string
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<DalelError | null>(null);
   const [resolved, setResolved] = useState(false);
+  const [merging, setMerging] = useState(false);
 
   const load = useCallback(
     () =>
@@ -64,10 +69,14 @@ export function ResolveConflict({ recordId, ownFingerprint }: { recordId: string
 
   async function resolve() {
     if (!chosenVersion) return;
+    const { data, retraction } = chosenVersion.revision;
+    await resolveWith(data, retraction);
+  }
+
+  /** Resolves with `data` (a kept version's, or an edited merge); with a retraction, a tombstone: the record stays retracted. */
+  async function resolveWith(data: Data | null, retraction?: { reason: string }) {
     setSaving(true);
     setSaveError(null);
-    const { data, retraction } = chosenVersion.revision;
-    // Keeping a retraction resolves with a tombstone: the record stays retracted.
     const result = await dalel().records.resolve({
       recordId,
       heads: summary.heads,
@@ -84,6 +93,7 @@ export function ResolveConflict({ recordId, ownFingerprint }: { recordId: string
     // The notice reads the record as the engine now gives it, so it is shown only once that is loaded.
     await load();
     setChosen(null);
+    setMerging(false);
     setResolved(true);
     announceConflictsChanged();
   }
@@ -98,9 +108,34 @@ export function ResolveConflict({ recordId, ownFingerprint }: { recordId: string
       ) : (
         <>
           <p className="lead">{t('conflicts:resolve.intro', { count: versions.length, type: t(`conflicts:resolve.typeName.${pageOf(summary.type)}`) })}</p>
-          {!chosenVersion && <ErrorMessage error={saveError} />}
-          <VersionGrid versions={versions} keys={keys} origins={origins} chosen={chosen} onKeep={saving ? null : setChosen} />
-          {chosenVersion && (
+          {!chosenVersion && !merging && <ErrorMessage error={saveError} />}
+          {merging ? (
+            <MergeEditor
+              // Versions that changed meanwhile (another import) start the merge again from them.
+              key={summary.heads.join(' ')}
+              versions={versions}
+              saving={saving}
+              error={saveError}
+              onSave={(data) => void resolveWith(data)}
+              onCancel={() => {
+                setMerging(false);
+                setSaveError(null);
+              }}
+            />
+          ) : (
+            <>
+              {!chosenVersion && versions.every((signed) => signed.revision.data !== null) && (
+                <p className="edit-merge">
+                  {t('conflicts:merge.offer')}{' '}
+                  <button type="button" disabled={saving} onClick={() => setMerging(true)}>
+                    {t('conflicts:merge.open')}
+                  </button>
+                </p>
+              )}
+              <VersionGrid versions={versions} keys={keys} origins={origins} chosen={chosen} onKeep={saving ? null : setChosen} />
+            </>
+          )}
+          {chosenVersion && !merging && (
             <ConfirmKeep
               number={chosenIndex + 1}
               author={keys ? describeAuthor(keys.authorOf(chosenVersion.revision.author), t) : '…'}

@@ -24,12 +24,14 @@ export interface VersionCardProps {
   chosen: boolean;
   /** Null while nothing may be chosen (a resolution is being saved). */
   onKeep: (() => void) | null;
+  /** Whether "Show identifying details" was pressed (a person's answers are masked until then). */
+  showIdentity: boolean;
 }
 
-export function VersionCard({ signed, number, count, fields, differing, labels, author, origin, chosen, onKeep }: VersionCardProps) {
+export function VersionCard({ signed, number, count, fields, differing, labels, author, origin, chosen, onKeep, showIdentity }: VersionCardProps) {
   const { t } = useTranslation();
   const lng = currentLanguage();
-  const valueText = valueFormatter(t, lng);
+  const valueText = valueFormatter(t, lng, { showIdentity });
   const headingId = `version-${signed.id}`;
   const data = signed.revision.data;
   const label = (field: string) => (labels && i18next.exists(`${labels}.${field}`) ? t(`${labels}.${field}`) : field);

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignedRevision } from '../../../shared/model';
 import { currentLanguage } from '../i18n';
+import { holdsIdentity, IdentityToggle } from '../evidence/IdentityToggle';
 import { formatList } from '../incidents/format';
 import { valueFormatter } from '../incidents/revisionValues';
 import { describeAuthor } from './authors';
@@ -30,6 +31,7 @@ export function VersionGrid({ versions, keys, origins, chosen, onKeep }: Props) 
   const { t } = useTranslation();
   const [onlyDiffering, setOnlyDiffering] = useState(false);
   const { order, labels } = fieldsOfType(versions[0]?.revision.type ?? '');
+  const [showIdentity, setShowIdentity] = useState(false);
   const valueText = valueFormatter(t, currentLanguage());
   const filled = versionFields(versions, order);
   const differing = differingFields(versions, filled);
@@ -55,7 +57,10 @@ export function VersionGrid({ versions, keys, origins, chosen, onKeep }: Props) 
           <label htmlFor="only-differing">{t('conflicts:resolve.onlyDiffering')}</label>
         </div>
       )}
-      <div className="version-grid">
+      {holdsIdentity(versions.map(({ revision }) => revision.data?.person)) && (
+        <IdentityToggle shown={showIdentity} onToggle={() => setShowIdentity((was) => !was)} controls="version-grid" />
+      )}
+      <div className="version-grid" id="version-grid">
         {versions.map((signed, index) => (
           <VersionCard
             key={signed.id}
@@ -69,6 +74,7 @@ export function VersionGrid({ versions, keys, origins, chosen, onKeep }: Props) 
             origin={origins && describeProvenance(origins.byRevision.get(signed.id) ?? { kind: 'unrecorded' }, t, origins.trustedNames)}
             chosen={chosen === signed.id}
             onKeep={onKeep && (() => onKeep(signed.id))}
+            showIdentity={showIdentity}
           />
         ))}
       </div>

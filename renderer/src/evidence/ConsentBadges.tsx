@@ -1,8 +1,10 @@
 /**
  * What a person's consent allows now, wherever the person appears: one badge
  * per use ("Keep: Yes · Lawyers, no name: Yes · … · Publish, no name: No"),
- * a use taken back counted as "No", in words, never colour alone; then what
- * was withdrawn, and "no consent recorded" when there is none.
+ * a use taken back counted as "No", in words and with a mark (✓ for yes, ✕
+ * for no, drawn by the stylesheet with empty alt text so a screen reader
+ * hears only the words; a solid or a dashed outline), never colour alone; then what
+ * was withdrawn, and "no consent recorded", in grey, when there is none.
  */
 import { useTranslation } from 'react-i18next';
 import { allows, type Source } from '../../../shared/model';
@@ -10,7 +12,7 @@ import { consentQuestions } from './sourceDraft';
 
 export function ConsentBadges({ consent }: { consent: Source['consent'] }) {
   const { t } = useTranslation();
-  if (!consent) return <span className="badge">{t('evidence:consent.none')}</span>;
+  if (!consent) return <span className="badge consent-none">{t('evidence:consent.none')}</span>;
   const withdrawn = [...new Set(consent.withdrawals?.flatMap((withdrawal) => withdrawal.uses) ?? [])];
   return (
     <span className="consent-badges" aria-label={t('evidence:consent.badgesLabel')} role="group">
@@ -28,7 +30,9 @@ export function ConsentBadges({ consent }: { consent: Source['consent'] }) {
       {withdrawn.length > 0 && (
         <span>
           {' · '}
-          <span className="badge consent-no">{t('evidence:consent.withdrawnBadge', { uses: withdrawn.map((use) => t(`evidence:consent.use.${use}`)).join('; ') })}</span>
+          <span className="badge consent-no">
+            {t('evidence:consent.withdrawnBadge', { uses: withdrawn.map((use) => t(`evidence:consent.use.${use}`)).join('; ') })}
+          </span>
         </span>
       )}
     </span>

@@ -9,7 +9,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordSummary } from '../../../shared/ipc';
-import type { Effect } from '../../../shared/model';
+import type { Area, Effect } from '../../../shared/model';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { EditBlocked } from '../components/EditBlocked';
 import { PageTitle } from '../components/PageTitle';
@@ -18,7 +18,7 @@ import { asDalelError, dalel, type DalelError } from '../dalel';
 import { hrefOf, navigate } from '../router';
 import { effectDraftOf, emptyEffectDraft, type EffectDraft } from './effectDraft';
 import { EffectForm } from './EffectForm';
-import { loadDetail, loadSources, readEffect, type SourceRow } from './evidenceRecords';
+import { loadDetail, loadIncidentAreas, loadSources, readEffect, type SourceRow } from './evidenceRecords';
 
 type Props = { incidentId: string; recordId?: undefined } | { recordId: string; incidentId?: undefined };
 
@@ -27,14 +27,16 @@ interface Loaded {
   draft: EffectDraft | null;
   effect: Effect | null;
   summary: RecordSummary | null;
+  /** The incident's areas: an effect naming no area takes their offset. */
+  incidentAreas: Area[];
 }
 
 async function load(props: Props): Promise<Loaded> {
   const sources = await loadSources();
-  if (!props.recordId) return { sources, draft: emptyEffectDraft(props.incidentId ?? ''), effect: null, summary: null };
+  if (!props.recordId) return { sources, draft: emptyEffectDraft(props.incidentId ?? ''), effect: null, summary: null, incidentAreas: await loadIncidentAreas(props.incidentId ?? '') };
   const { detail, data } = await loadDetail(props.recordId);
   const effect = readEffect(data);
-  return { sources, draft: effect && effectDraftOf(effect), effect, summary: detail.summary };
+  return { sources, draft: effect && effectDraftOf(effect), effect, summary: detail.summary, incidentAreas: await loadIncidentAreas(effect?.incident ?? '') };
 }
 
 export function EffectEditor(props: Props) {
@@ -56,7 +58,7 @@ export function EffectEditor(props: Props) {
       </div>
     );
   }
-  const { draft, effect, summary, sources } = loaded;
+  const { draft, effect, summary, sources, incidentAreas } = loaded;
   const incident = draft?.incident ?? incidentId ?? '';
   const pageHref = hrefOf({ screen: 'incident', recordId: incident });
   return (
@@ -73,6 +75,7 @@ export function EffectEditor(props: Props) {
           labelledBy="effect-form-title"
           cancelHref={pageHref}
           sources={sources}
+          incidentAreas={incidentAreas}
           save={(data) => {
             if (!recordId || !summary) return dalel().records.save({ type: 'effect', data });
             // Nothing changed: no new revision.

@@ -5,10 +5,11 @@
  * it was opened from. Checked with the Effect schema as the user types.
  */
 import { useTranslation } from 'react-i18next';
-import { affectedGroups, effectCategories, severities, type Effect } from '../../../shared/model';
+import { affectedGroups, effectCategories, severities, type Area, type Effect } from '../../../shared/model';
 import { CitationsFieldset } from '../citations/CitationsFieldset';
 import { ErrorMessage } from '../components/ErrorMessage';
 import type { Result } from '../dalel';
+import { DraftNotice } from '../drafts/DraftNotice';
 import { currentLanguage } from '../i18n';
 import { TimestampField } from '../incidents/form/TimestampField';
 import { mapDay, placeChoices } from '../incidents/form/placeChoices';
@@ -25,25 +26,28 @@ interface Props {
   labelledBy: string;
   cancelHref: string;
   sources: readonly SourceRow[];
+  /** The incident's areas: the default offset of an effect that names no area of its own. */
+  incidentAreas?: readonly Area[];
   save: (data: Effect) => Promise<Result<{ recordId: string }>>;
   onSaved: (recordId: string) => void;
 }
 
 const form = 'effect';
 
-export function EffectForm({ initial, labelledBy, cancelHref, sources, save, onSaved }: Props) {
+export function EffectForm({ initial, labelledBy, cancelHref, sources, incidentAreas = [], save, onSaved }: Props) {
   const { t } = useTranslation();
   const lng = currentLanguage();
   const state = useRecordForm({ initial, check: checkEffect, group: groupByField, rank: (field: string) => (effectFieldOrder as readonly string[]).indexOf(field), save, onSaved });
   const { draft, messagesFor } = state;
   // A new date or area moves the offsets the person has not chosen.
-  const set = (field: string, change: Partial<EffectDraft>) => state.update(field, (previous) => followEffectOffsets({ ...previous, ...change }));
+  const set = (field: string, change: Partial<EffectDraft>) => state.update(field, (previous) => followEffectOffsets({ ...previous, ...change }, incidentAreas));
   const label = (field: string) => t(`evidence:effect.fields.${field}`);
   const engineRejected = state.serverError?.code === 'invalidRecord' && state.entries.length > 0;
   const timeIds = (field: string) => ({ base: `${form}-${field}`, anchor: anchorOf(form, field), error: errorIdOf(form, field) });
 
   return (
     <form className="incident-form evidence-form" aria-labelledby={labelledBy} noValidate onSubmit={(event) => (event.preventDefault(), void state.submit())}>
+      <DraftNotice notice={state.draftNotice} />
       <EvidenceErrorSummary ref={state.summaryRef} form={form} intro={engineRejected ? t('errors:invalidRecord') : null} entries={state.entries} labelOf={label} />
       {!engineRejected && <ErrorMessage error={state.serverError} />}
       <p className="hint">{t('incidents:form.requiredNote')}</p>

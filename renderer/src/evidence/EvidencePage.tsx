@@ -1,8 +1,8 @@
 /**
  * One effect or source: its fields, its evidence files, its revision history
  * and chain of custody, and the Edit and Retract actions. A source shows the statement
- * apart from the person's identifying fields, and what the person's consent
- * allows. A retracted record shows its last content, marked, and offers no
+ * apart from the person's identifying fields (masked until "Show" is
+ * pressed, ./PersonDetails.tsx), and what the person's consent allows. A retracted record shows its last content, marked, and offers no
  * edit. A record in conflict is marked so, shows the version made last
  * (never a winner), and offers "Resolve" instead of Edit and Retract.
  */
@@ -24,9 +24,12 @@ import { asDalelError, type DalelError } from '../dalel';
 import { RetractDialog } from '../incidents/RetractDialog';
 import { RevisionHistory } from '../incidents/RevisionHistory';
 import { hrefOf } from '../router';
+import { EffectSources } from '../trace/EffectSources';
+import { RecordIdentity } from '../trace/RecordIdentity';
 import { ConsentBadges } from './ConsentBadges';
 import { effectFacts } from './EffectsSection';
 import { loadDetail, readEffect, readSource } from './evidenceRecords';
+import { PersonDetails } from './PersonDetails';
 import { SourceTranslations } from './SourceTranslations';
 
 interface Props {
@@ -88,6 +91,7 @@ export function EvidencePage({ type, recordId, ownFingerprint }: Props) {
               </div>
             ))}
           </dl>
+          <EffectSources effect={effect} />
           <CitedClaimsProvider citations={effect.citations}>
             <CitedClaimsSection form="effect" />
           </CitedClaimsProvider>
@@ -106,6 +110,7 @@ export function EvidencePage({ type, recordId, ownFingerprint }: Props) {
         canAdd={!summary.retracted}
         onAdded={load}
       />
+      <RecordIdentity recordId={recordId} headId={summary.headId} />
       <RevisionHistory history={history} ownFingerprint={ownFingerprint} fields={recordFields[type]} />
       {/* Keyed by the file count too: adding files appends custody events without a new revision. */}
       <CustodyChain
@@ -113,6 +118,7 @@ export function EvidencePage({ type, recordId, ownFingerprint }: Props) {
         recordId={recordId}
         headId={summary.headId}
         ownFingerprint={ownFingerprint}
+        attachments={loaded.detail.attachments}
       />
     </article>
   );
@@ -134,30 +140,12 @@ function SourceDetails({ source }: { source: Source }) {
         )}
       </section>
       <SourceTranslations translations={source.translations} />
-      {person && (
-        <section className="detail-group person-details" aria-labelledby="person-title">
-          <h2 id="person-title">{t('evidence:source.sections.person')}</h2>
-          <dl>
-            {(['name', 'contact', 'address', 'ageGroup', 'gender', 'disability'] as const)
-              .filter((field) => person[field])
-              .map((field) => (
-                <div key={field} className="detail">
-                  <dt>{t(`evidence:source.fields.${field}`)}</dt>
-                  <dd>{person[field]}</dd>
-                </div>
-              ))}
-            <div className="detail">
-              <dt>{t('evidence:source.fields.role')}</dt>
-              <dd>{t(`taxonomy:personRole.${person.role}`)}</dd>
-            </div>
-          </dl>
-        </section>
-      )}
       <section className="detail-group" aria-labelledby="consent-title">
         <h2 id="consent-title">{t('evidence:consent.title')}</h2>
         <ConsentBadges consent={source.consent} />
         {source.consent && <p>{t('evidence:consent.how', { method: t(`taxonomy:consentMethod.${source.consent.method}`) })}</p>}
       </section>
+      {person && <PersonDetails person={person} />}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkEffect, effectDraftOf, emptyEffectDraft } from './effectDraft';
 import { Source } from '../../../shared/model';
-import { checkSource, emptySourceDraft, sourceDraftOf } from './sourceDraft';
+import { checkSource, emptySourceDraft, identityLocked, sourceDraftOf, sourceFieldOrder } from './sourceDraft';
 
 const incident = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 
@@ -111,5 +111,29 @@ describe('the source draft', () => {
     expect(checked.ok && checked.data.person).toBeUndefined();
     const named = checkSource({ ...document, person: { ...document.person, name: 'A. K.' } });
     expect(!named.ok && [...named.problems.keys()]).toEqual(['person.role']);
+  });
+
+  it("keeps a testimony's identifying fields closed until the person agrees that we keep it, and asks consent first", () => {
+    expect(identityLocked(emptySourceDraft())).toBe(true);
+    expect(identityLocked(testimony)).toBe(true);
+    expect(identityLocked({ ...testimony, consent: { ...answered, keep: 'no' } })).toBe(true);
+    expect(identityLocked({ ...testimony, consent: answered })).toBe(false);
+    expect(identityLocked({ ...emptySourceDraft(), kind: 'official_statement' })).toBe(false);
+    const order = sourceFieldOrder as readonly string[];
+    expect(order.indexOf('consent.keep')).toBeLessThan(order.indexOf('person.name'));
+    expect(order.indexOf('consent.method')).toBeLessThan(order.indexOf('person.name'));
+  });
+
+  it('keeps an age group, gender and disability written before the choices exactly as they were', () => {
+    const old = Source.parse({
+      kind: 'testimony',
+      title: 'Patient, Almaty',
+      person: { name: 'A. K.', role: 'victim', ageGroup: '30–39', gender: 'жен.', disability: 'wheelchair user' },
+      consent: { store: true, shareWithLawyers: true, publish: false, givenAt: { at: '2022-01-06T10:00+06:00', precision: 'minute' }, method: 'verbal' },
+    });
+    const saved = checkSource(sourceDraftOf(old));
+    expect(saved.ok && saved.data.person).toEqual(old.person);
+    const coded = checkSource({ ...testimony, consent: answered, person: { ...testimony.person, role: 'victim', gender: 'preferNotToSay', ageGroup: '18-29', disability: 'no' } });
+    expect(coded.ok && coded.data.person).toMatchObject({ gender: 'preferNotToSay', ageGroup: '18-29', disability: 'no' });
   });
 });

@@ -5,9 +5,9 @@
  * cached outside the caller's component state.
  */
 import type { RecordDetail, RecordSummary } from '../../../shared/ipc';
-import { Effect, Source } from '../../../shared/model';
+import { Effect, Source, type Area } from '../../../shared/model';
 import { dalel, unwrap } from '../dalel';
-import { lastLiveData } from '../incidents/incidentRecords';
+import { lastLiveData, readIncident } from '../incidents/incidentRecords';
 
 export interface EffectRow {
   summary: RecordSummary;
@@ -49,4 +49,15 @@ export async function loadSources(): Promise<SourceRow[]> {
 export async function loadDetail(recordId: string): Promise<{ detail: RecordDetail; data: unknown }> {
   const detail = unwrap(await dalel().records.get({ recordId }));
   return { detail, data: detail.summary.data ?? lastLiveData(detail) };
+}
+
+/** An incident's areas, for the default offset of its effects' times (./evidenceOffsets.ts); none when it cannot be read. */
+export async function loadIncidentAreas(incidentId: string): Promise<Area[]> {
+  if (!incidentId) return [];
+  try {
+    return readIncident((await loadDetail(incidentId)).data)?.areas ?? [];
+  } catch {
+    // Only a default offset depends on it: the form still opens.
+    return [];
+  }
 }

@@ -75,13 +75,7 @@ export const sourceFieldOrder = [
   'url',
   'sensitive',
   'grade',
-  'person.name',
-  'person.contact',
-  'person.address',
-  'person.role',
-  'person.ageGroup',
-  'person.gender',
-  'person.disability',
+  // Consent before the person's identifying fields, as the form asks them.
   'consent',
   ...consentQuestions.map((question) => `consent.${question}` as const),
   'consent.askedBy',
@@ -91,6 +85,13 @@ export const sourceFieldOrder = [
   'consent.withdrawal.uses',
   'consent.withdrawal.at',
   'consent.withdrawal.method',
+  'person.name',
+  'person.contact',
+  'person.address',
+  'person.role',
+  'person.ageGroup',
+  'person.gender',
+  'person.disability',
 ] as const;
 
 const emptyConsent = (): ConsentDraft => ({
@@ -171,6 +172,25 @@ export function asksConsent(draft: SourceDraft): boolean {
 }
 
 /**
+ * Whether the person's identifying fields wait for consent: a testimony's
+ * (or a source whose kind is not chosen yet), until the person agrees that
+ * we keep it.
+ */
+export function identityLocked(draft: Pick<SourceDraft, 'kind' | 'consent'>): boolean {
+  return (draft.kind === 'testimony' || draft.kind === '') && draft.consent.keep !== 'yes';
+}
+
+/**
+ * SECURITY: once the identifying fields lock again (a "Yes" to keeping it
+ * changed to "No", or the kind undone), what was typed in them goes: a "No"
+ * keeps nothing that identifies the person, not even in the sealed draft.
+ */
+export function withoutLockedIdentity(draft: SourceDraft): SourceDraft {
+  if (!identityLocked(draft) || Object.values(draft.person).every((value) => value === '')) return draft;
+  return { ...draft, person: { name: '', contact: '', address: '', role: '', ageGroup: '', gender: '', disability: '' } };
+}
+
+/**
  * The uses a withdrawal takes back: as ticked, and the name with the
  * reading, since lawyers who know who the person is read the statement too.
  */
@@ -206,7 +226,8 @@ const optionalText = (key: string, value: string) => (value.trim() ? { [key]: va
 
 export function sourceInputOf(draft: SourceDraft): SourceInput {
   const p = draft.person;
-  const hasPerson = Object.values(p).some((value) => value.trim() !== '');
+  // SECURITY: a locked person (no "Yes" to keeping it) is never handed to the engine, whatever a restored draft held.
+  const hasPerson = !identityLocked(draft) && Object.values(p).some((value) => value.trim() !== '');
   const collectedAt = timestampOf(draft.collectedAt);
   const consent = consentInputOf(draft.consent);
   return {

@@ -11,6 +11,7 @@ import type { ResponseOf } from '../../../shared/ipc';
 import type { ReceivedBundle } from '../../../shared/model';
 import { TaskProgress } from '../bundles/TaskProgress';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { Fingerprint } from '../components/Fingerprint';
 import { dalel, type DalelError, type Result } from '../dalel';
 import { currentLanguage } from '../i18n';
 import { formatInstant } from '../incidents/format';
@@ -72,7 +73,7 @@ export function ReceivedBundleItem({ bundle, trustedAs }: Props) {
         <div className="wide">
           <dt>{t('signer.fingerprint')}</dt>
           <dd>
-            <code className="fingerprint">{bundle.signer.fingerprint}</code>
+            <Fingerprint fingerprint={bundle.signer.fingerprint} compare={trustedAs === null} />
           </dd>
         </div>
         <div>

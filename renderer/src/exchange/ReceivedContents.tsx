@@ -6,9 +6,11 @@
  * the archive's own records: these are someone else's redacted copies.
  */
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bundle } from '../../../shared/model';
 import type { EffectFields, SourceFields } from '../../../shared/report/records';
+import { IdentityToggle } from '../evidence/IdentityToggle';
 import { currentLanguage } from '../i18n';
 import { areaName, formatList, formatPeriod } from '../incidents/format';
 import { readBundle, type EffectGroup, type SourceReading } from './receivedReading';
@@ -89,18 +91,23 @@ function effectLine(effect: EffectFields, t: TFunction): string {
 
 function Sources({ sources }: { sources: SourceReading[] }) {
   const { t } = useTranslation('exchange');
+  const [shown, setShown] = useState(false);
   if (sources.length === 0) return null;
+  const listId = `received-sources-${sources[0]!.recordId}`;
   return (
     <>
       <h5>{t('evidence:sources.title')}</h5>
-      <ul className="received-sources">
+      {sources.some(({ source }) => !source.person?.pseudonym && source.person?.name) && (
+        <IdentityToggle shown={shown} onToggle={() => setShown((was) => !was)} controls={listId} />
+      )}
+      <ul className="received-sources" id={listId}>
         {sources.map(({ recordId, source }) => (
           <li key={recordId}>
             <p className="received-source-title">
               {source.kind && <span className="received-source-kind">{t(`taxonomy:sourceKind.${source.kind}`)}: </span>}
               {source.title ?? t('report:untitled')}
             </p>
-            {source.person && <p>{personLine(source.person, t)}</p>}
+            {source.person && <p>{personLine(source.person, t, shown)}</p>}
             {source.content && <p className="prose">{source.content}</p>}
             {source.url && (
               <p>
@@ -114,8 +121,10 @@ function Sources({ sources }: { sources: SourceReading[] }) {
   );
 }
 
-function personLine(person: NonNullable<SourceFields['person']>, t: TFunction): string {
-  const who = person.pseudonym ? t('read.pseudonym', { pseudonym: person.pseudonym }) : person.name || t('read.unnamed');
+/** SECURITY: a name the bundle carries reads as "hidden" until "Show identifying details" is pressed, as on a source's own page. */
+export function personLine(person: NonNullable<SourceFields['person']>, t: TFunction, shown: boolean): string {
+  const name = shown ? person.name : `${t('evidence:source.fields.name')}: ${t('evidence:source.identity.masked')}`;
+  const who = person.pseudonym ? t('read.pseudonym', { pseudonym: person.pseudonym }) : (person.name && name) || t('read.unnamed');
   const role = person.role ? t(`taxonomy:personRole.${person.role}`) : null;
   return `${t('evidence:source.fields.person')}: ${[who, role].filter(Boolean).join(', ')}`;
 }

@@ -1,48 +1,36 @@
 /**
- * The outcome of checking a received bundle again, in words and with a mark
- * (never colour alone): still valid, and whether today's trusted signers
- * include its signer; or no longer valid, what is wrong and in which file.
+ * The outcome of checking a received bundle again, as the one verdict every
+ * check gives (shared/verify/verdict.ts), in words and with a mark (never
+ * colour alone): intact and signed by a key trusted today, intact but its
+ * signer not on today's list, or changed: what is wrong and in which file.
  */
 import { useTranslation } from 'react-i18next';
 import type { VerifyReport } from '../../../shared/bagit/verifyReport';
+import { verdictMarks, verdictOf } from '../../../shared/verify/verdict';
 
 export function RecheckVerdict({ report }: { report: VerifyReport }) {
   const { t } = useTranslation('exchange');
   const { failure, signer } = report;
-  if (!report.valid) {
-    return (
-      <div className="verdict verdict-invalid recheck-verdict">
-        <p className="verdict-title">
-          <span className="verdict-icon" aria-hidden="true">
-            ✗
-          </span>{' '}
-          {t('received.notValid')}
-        </p>
-        {failure && (
-          <p className="verdict-text">
-            {t(`verify:failure.${failure.reason}`, { file: failure.file ?? '', ...failure.detail })}
-            {failure.file !== undefined && (
-              <>
-                {' '}
-                <code className="failure-file">{failure.file}</code>
-              </>
-            )}
-          </p>
-        )}
-      </div>
-    );
-  }
+  const verdict = verdictOf(report);
+  const intact = verdict === 'trusted' || verdict === 'unverified';
   return (
-    <div className="verdict verdict-valid recheck-verdict">
+    <div className={`verdict verdict-${verdict} recheck-verdict`} data-verdict={verdict}>
       <p className="verdict-title">
         <span className="verdict-icon" aria-hidden="true">
-          ✓
+          {verdictMarks[verdict]}
         </span>{' '}
-        {t('received.stillValid')}
+        {t(`verify:verdict.${verdict}`, { name: signer?.trustedAs ?? '' })}
       </p>
-      {signer && (
+      {intact && <p className="verdict-text">{t('received.recheckedIntact')}</p>}
+      {!intact && failure && (
         <p className="verdict-text">
-          {signer.trustedAs === null ? t('received.signerNotTrusted') : t('signer.trusted', { name: signer.trustedAs })}
+          {t('received.recheckedChanged')} {t(`verify:failure.${failure.reason}`, { file: failure.file ?? '', ...failure.detail })}
+          {failure.file !== undefined && (
+            <>
+              {' '}
+              <code className="failure-file">{failure.file}</code>
+            </>
+          )}
         </p>
       )}
     </div>

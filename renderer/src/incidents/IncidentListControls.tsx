@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { incidentKinds, type IncidentKind } from '../../../shared/model';
 import { AreaSelect } from '../lists/AreaSelect';
 import { DateRangeFields } from '../lists/DateRangeFields';
+import { FilterDisclosure } from '../lists/FilterDisclosure';
 import { sortOrders, type ListQuery, type SortOrder } from '../../../shared/lists/incidentQuery';
 
 interface Props {
@@ -38,41 +39,43 @@ export function IncidentListControls({ places, query, onChange, onSearchDone }: 
           {t('incidents:list.searchHint')}
         </p>
       </div>
-      <div className="field">
-        <label htmlFor="incident-filter-kind">{t('incidents:list.filterKind')}</label>
-        <select id="incident-filter-kind" value={query.kind} onChange={(event) => set({ kind: event.target.value as IncidentKind | '' })}>
-          <option value="">{t('incidents:list.anyKind')}</option>
-          {incidentKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`taxonomy:kind.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="incident-filter-area">{t('incidents:list.filterArea')}</label>
-        <AreaSelect id="incident-filter-area" value={query.area} places={places} onChange={(area) => set({ area })} />
-      </div>
-      <div className="field">
-        <label htmlFor="incident-sort">{t('incidents:list.sort')}</label>
-        <select id="incident-sort" value={query.sort} onChange={(event) => set({ sort: event.target.value as SortOrder, order: '' })}>
-          {sortOrders.map((order) => (
-            <option key={order} value={order}>
-              {t(`incidents:list.sortBy.${order}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <DateRangeFields id="incident-range" from={query.from} to={query.to} hint={t('incidents:list.rangeHint')} onChange={set} />
-      <div className="field checkbox-field">
-        <input
-          id="incident-show-retracted"
-          type="checkbox"
-          checked={query.showRetracted}
-          onChange={(event) => set({ showRetracted: event.target.checked })}
-        />
-        <label htmlFor="incident-show-retracted">{t('incidents:list.showRetracted')}</label>
-      </div>
+      <FilterDisclosure active={[query.kind, query.area, query.from, query.to, query.showRetracted].filter(Boolean).length}>
+        <div className="field">
+          <label htmlFor="incident-filter-kind">{t('incidents:list.filterKind')}</label>
+          <select id="incident-filter-kind" value={query.kind} onChange={(event) => set({ kind: event.target.value as IncidentKind | '' })}>
+            <option value="">{t('incidents:list.anyKind')}</option>
+            {incidentKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`taxonomy:kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="incident-filter-area">{t('incidents:list.filterArea')}</label>
+          <AreaSelect id="incident-filter-area" value={query.area} places={places} onChange={(area) => set({ area })} />
+        </div>
+        <div className="field">
+          <label htmlFor="incident-sort">{t('incidents:list.sort')}</label>
+          <select id="incident-sort" value={query.sort} onChange={(event) => set({ sort: event.target.value as SortOrder, order: '' })}>
+            {sortOrders.map((order) => (
+              <option key={order} value={order}>
+                {t(`incidents:list.sortBy.${order}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <DateRangeFields id="incident-range" from={query.from} to={query.to} hint={t('incidents:list.rangeHint')} onChange={set} />
+        <div className="field checkbox-field">
+          <input
+            id="incident-show-retracted"
+            type="checkbox"
+            checked={query.showRetracted}
+            onChange={(event) => set({ showRetracted: event.target.checked })}
+          />
+          <label htmlFor="incident-show-retracted">{t('incidents:list.showRetracted')}</label>
+        </div>
+      </FilterDisclosure>
     </form>
   );
 }

@@ -28,6 +28,7 @@ import { LinkedIncidents } from './LinkedIncidents';
 import { loadIncidentDetail } from './incidentRecords';
 import { RetractDialog } from './RetractDialog';
 import { RevisionHistory } from './RevisionHistory';
+import { RecordIdentity } from '../trace/RecordIdentity';
 
 export function IncidentPage({ recordId, ownFingerprint }: { recordId: string; ownFingerprint: string }) {
   const { t } = useTranslation();
@@ -102,6 +103,7 @@ export function IncidentPage({ recordId, ownFingerprint }: { recordId: string; o
         onAdded={load}
       />
       {incident && <RelatedEvidenceFiles incidentId={recordId} incidentSources={incident.sources} ownFingerprint={ownFingerprint} />}
+      <RecordIdentity recordId={recordId} headId={summary.headId} />
       <RevisionHistory history={history} ownFingerprint={ownFingerprint} />
       {/* Keyed by the file count too: adding files appends custody events without a new revision. */}
       <CustodyChain
@@ -109,6 +111,7 @@ export function IncidentPage({ recordId, ownFingerprint }: { recordId: string; o
         recordId={recordId}
         headId={summary.headId}
         ownFingerprint={ownFingerprint}
+        attachments={detail.attachments}
       />
       <p>
         <a href={hrefOf({ screen: 'list' })}>{t('incidents:page.backToList')}</a>

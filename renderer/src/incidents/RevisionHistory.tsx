@@ -7,8 +7,10 @@
  * field, its value before and after in words (codes translated, times in
  * their own offset, lists with what they gained and lost), never as JSON.
  * "Before" and "After" are written out, so colour is never the only signal.
+ * A changed text also shows its changed words marked (trace/WordChanges).
  */
 import { useEffect, useState } from 'react';
+import { holdsIdentity, IdentityToggle } from '../evidence/IdentityToggle';
 import { useTranslation } from 'react-i18next';
 import type { SignedRevision } from '../../../shared/model';
 import { RevisionOrigin } from '../conflicts/RevisionOrigin';
@@ -17,6 +19,8 @@ import { currentLanguage } from '../i18n';
 import { formatInstant, formatList } from './format';
 import { describeHistory, keyFingerprint, listDelta, shortFingerprint, type FieldChange, type RevisionChange } from './history';
 import { valueFormatter } from './revisionValues';
+import { wordDiff, worthMarking } from '../trace/wordDiff';
+import { WordChanges } from '../trace/WordChanges';
 
 interface Props {
   history: readonly SignedRevision[];
@@ -32,6 +36,10 @@ export function RevisionHistory({ history, ownFingerprint, fields }: Props) {
   const labels = fields?.labels ?? 'incidents:fields';
   const fingerprints = useFingerprints(history);
   const origins = useProvenance(history[0]?.revision.recordId, ownFingerprint, history.length);
+  const [showIdentity, setShowIdentity] = useState(false);
+  const personValues = changes.flatMap((described) =>
+    described && (described.kind === 'changed' || described.kind === 'resolved') ? described.changes.filter(({ field }) => field === 'person').flatMap(({ before, after }) => [before, after]) : [],
+  );
 
   function author(line: string) {
     const fingerprint = fingerprints.get(line);
@@ -64,7 +72,8 @@ export function RevisionHistory({ history, ownFingerprint, fields }: Props) {
     <section className="revision-history" aria-labelledby="history-title">
       <h2 id="history-title">{t('incidents:history.title')}</h2>
       <p>{t('incidents:history.count', { count: history.length })}</p>
-      <ol className="revisions">
+      {holdsIdentity(personValues) && <IdentityToggle shown={showIdentity} onToggle={() => setShowIdentity((was) => !was)} controls="revision-list" />}
+      <ol className="revisions" id="revision-list">
         {history.map((signed, index) => {
           const described = changes[index];
           return (
@@ -76,7 +85,7 @@ export function RevisionHistory({ history, ownFingerprint, fields }: Props) {
               <RevisionOrigin revisionId={signed.id} origins={origins} />
               <p className="revision-change">{described && change(described)}</p>
               {(described?.kind === 'changed' || described?.kind === 'resolved') && described.changes.length > 0 && (
-                <FieldChanges changes={described.changes} labels={labels} />
+                <FieldChanges changes={described.changes} labels={labels} showIdentity={showIdentity} />
               )}
             </li>
           );
@@ -87,9 +96,9 @@ export function RevisionHistory({ history, ownFingerprint, fields }: Props) {
 }
 
 /** One revision's changes: each field's label, then its value before and after. */
-function FieldChanges({ changes, labels }: { changes: readonly FieldChange[]; labels: string }) {
+function FieldChanges({ changes, labels, showIdentity }: { changes: readonly FieldChange[]; labels: string; showIdentity: boolean }) {
   const { t } = useTranslation();
-  const valueText = valueFormatter(t, currentLanguage());
+  const valueText = valueFormatter(t, currentLanguage(), { showIdentity });
   const empty = (value: unknown) => (
     <span className="change-empty">{t(Array.isArray(value) ? 'incidents:history.none' : 'incidents:history.empty')}</span>
   );
@@ -103,6 +112,8 @@ function FieldChanges({ changes, labels }: { changes: readonly FieldChange[]; la
         // Only worth saying when both lists have items; otherwise "before" and "after" already say it all.
         const added = delta && was && is && delta.added.length > 0 ? valueText(field, delta.added) : null;
         const removed = delta && was && is && delta.removed.length > 0 ? valueText(field, delta.removed) : null;
+        // A text edited in place: its changed words, marked, beside the whole of it before and after.
+        const words = typeof before === 'string' && typeof after === 'string' ? wordDiff(before, after) : null;
         return (
           <div key={field} className="field-change">
             <dt>{t(`${labels}.${field}`)}</dt>
@@ -112,6 +123,11 @@ function FieldChanges({ changes, labels }: { changes: readonly FieldChange[]; la
             <dd className="change-after">
               <span className="change-label">{t('incidents:history.after')}</span> {is ? <ins className="change-value">{is}</ins> : empty(after)}
             </dd>
+            {words && worthMarking(words) && (
+              <dd className="change-words">
+                <span className="change-label">{t('incidents:history.changedWords')}</span> <WordChanges parts={words} />
+              </dd>
+            )}
             {(added || removed) && (
               <dd className="change-delta">
                 {added && <span>{t('incidents:history.added', { items: added })}</span>}

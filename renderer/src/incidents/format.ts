@@ -40,7 +40,7 @@ const monthNamesKnown = new Map<Language, boolean>();
  * trimmed ICU data (and so Electron's) has none for Kazakh and would print
  * "2022 M01 5"; such a language gets all-numeric dates ("2022-01-05").
  */
-function knowsMonthNames(lng: Language): boolean {
+export function knowsMonthNames(lng: Language): boolean {
   let known = monthNamesKnown.get(lng);
   if (known === undefined) {
     const january = new Intl.DateTimeFormat(lng, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2022, 0, 15)));
@@ -118,11 +118,15 @@ export function areaName(area: Area, lng: Language, date?: string): string {
 }
 
 /**
- * A country's name in the UI language. Where Intl has no names for the
- * language (it then answers in English), the few countries Dalel ships a
- * gazetteer for are named from `incidents:countries`; others show their code.
+ * A country's name in the UI language: the app's own string
+ * (`incidents:countries`) for the countries Dalel ships a gazetteer for,
+ * as the report names them; otherwise Intl's name, unless Intl has no names
+ * for the language (it then answers in English, or with the bare code, as
+ * Chromium does for Kazakh), when the code shows.
  */
 export function countryName(code: string, lng: Language): string {
+  const key = `incidents:countries.${code}`;
+  if (i18next.exists(key, { lng })) return i18next.t(key, { lng });
   const named = (language: Language) => {
     try {
       return new Intl.DisplayNames([language], { type: 'region' }).of(code);
@@ -131,9 +135,7 @@ export function countryName(code: string, lng: Language): string {
     }
   };
   const name = named(lng);
-  if (name && (lng === 'en' || name !== named('en'))) return name;
-  const key = `incidents:countries.${code}`;
-  return i18next.exists(key, { lng }) ? i18next.t(key, { lng }) : code;
+  return name && name !== code && (lng === 'en' || name !== named('en')) ? name : code;
 }
 
 /** A service code's name ("WhatsApp"), or a service the user typed in, as written. */

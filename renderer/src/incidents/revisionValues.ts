@@ -4,7 +4,7 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import type { Language } from '../../../shared/ipc';
-import { Area, Consent, EconomicLoss, Interval, PeopleAffected, Person, Timestamp, Translation } from '../../../shared/model';
+import { Area, Consent, EconomicLoss, Interval, PeopleAffected, Person, personChoiceKey, personRoles, Timestamp, Translation } from '../../../shared/model';
 import { moneyText, peopleText } from '../evidence/EffectsSection';
 import { consentQuestions } from '../evidence/sourceDraft';
 import { withdrawalText } from '../evidence/WithdrawalFieldset';
@@ -21,7 +21,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * same words the record pages use (their helpers, their keys); a value of an
  * unexpected shape (say, from a newer Dalel) still reads as plain text.
  */
-export function valueFormatter(t: TFunction, lng: Language): (field: string, value: unknown) => string | null {
+export function valueFormatter(t: TFunction, lng: Language, options: { showIdentity?: boolean } = {}): (field: string, value: unknown) => string | null {
   const yesNo = (value: boolean) => t(value ? 'incidents:page.yes' : 'incidents:page.no');
   const plain: Format = (value) => {
     if (value === undefined || value === null) return null;
@@ -61,6 +61,27 @@ export function valueFormatter(t: TFunction, lng: Language): (field: string, val
   const bool: Format = (value) => (typeof value === 'boolean' ? yesNo(value) : plain(value));
   const sources: Format = (value) =>
     Array.isArray(value) ? (value.length > 0 ? t('incidents:page.sourceCount', { count: value.length }) : null) : plain(value);
+
+  const personText: Format = parsed(Person, (person) =>
+    lines([
+      ...(['name', 'contact', 'address'] as const).map((key) => labelled(t(`evidence:source.fields.${key}`), plain(person[key]))),
+      labelled(t('evidence:source.fields.role'), code('personRole')(person.role)),
+      // A coded answer in the app's language; text written before the choices, as it was.
+      ...(['ageGroup', 'gender', 'disability'] as const).map((key) => {
+        const coded = personChoiceKey(key, person[key]);
+        return labelled(t(`evidence:source.fields.${key}`), coded ? t(coded) : plain(person[key]));
+      }),
+    ]),
+  );
+  const maskedPerson: Format = (value) => {
+    if (!isObject(value)) return value === undefined || value === null ? null : t('evidence:source.identity.masked');
+    const role = (personRoles as readonly unknown[]).includes(value.role) ? t(`taxonomy:personRole.${String(value.role)}`) : null;
+    return lines([
+      ...(['name', 'contact', 'address'] as const).map((key) => (value[key] ? labelled(t(`evidence:source.fields.${key}`), t('evidence:source.identity.masked')) : null)),
+      labelled(t('evidence:source.fields.role'), role ?? (value.role ? t('evidence:source.identity.masked') : null)),
+      ...(['ageGroup', 'gender', 'disability'] as const).map((key) => (value[key] ? labelled(t(`evidence:source.fields.${key}`), t('evidence:source.identity.masked')) : null)),
+    ]);
+  };
 
   const formats: Record<string, Format> = {
     country: (value) => (typeof value === 'string' && value ? countryName(value, lng) : plain(value)),
@@ -105,13 +126,8 @@ export function valueFormatter(t: TFunction, lng: Language): (field: string, val
         ]),
       ),
     ),
-    person: parsed(Person, (person) =>
-      lines([
-        ...(['name', 'contact', 'address'] as const).map((key) => labelled(t(`evidence:source.fields.${key}`), plain(person[key]))),
-        labelled(t('evidence:source.fields.role'), code('personRole')(person.role)),
-        ...(['ageGroup', 'gender', 'disability'] as const).map((key) => labelled(t(`evidence:source.fields.${key}`), plain(person[key]))),
-      ]),
-    ),
+    // SECURITY: until "Show" is pressed (evidence/IdentityMask), a person reads as their role and which fields are filled, never what they say.
+    person: options.showIdentity ? personText : maskedPerson,
     consent: parsed(Consent, (consent) =>
       lines([
         consentQuestions

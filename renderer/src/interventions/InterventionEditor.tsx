@@ -9,7 +9,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordSummary } from '../../../shared/ipc';
-import type { Intervention } from '../../../shared/model';
+import type { Area, Intervention } from '../../../shared/model';
 import { EditBlocked } from '../components/EditBlocked';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageTitle } from '../components/PageTitle';
@@ -24,7 +24,7 @@ import { loadIncidentChoices, readIntervention } from './interventionRecords';
 type Props = { incidentId: string; recordId?: undefined } | { recordId: string; incidentId?: undefined };
 
 interface Loaded {
-  incidents: { recordId: string; title: string }[];
+  incidents: { recordId: string; title: string; areas: Area[] }[];
   sources: SourceRow[];
   draft: InterventionDraft | null;
   intervention: Intervention | null;

@@ -6,13 +6,15 @@
  * Checked with the Intervention schema as the user types.
  */
 import { useTranslation } from 'react-i18next';
-import { interventionKinds, interventionOutcomes, type Intervention } from '../../../shared/model';
+import { interventionKinds, interventionOutcomes, type Area, type Intervention } from '../../../shared/model';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useRecordForm } from '../components/useRecordForm';
 import type { Result } from '../dalel';
+import { DraftNotice } from '../drafts/DraftNotice';
 import { anchorOf, errorIdOf, groupByField } from '../evidence/draftParts';
 import { Choices, EvidenceErrorSummary, SelectBox, TextBox } from '../evidence/EvidenceControls';
 import type { SourceRow } from '../evidence/evidenceRecords';
+import { followInterventionOffsets } from '../evidence/evidenceOffsets';
 import { TimestampField } from '../incidents/form/TimestampField';
 import { checkIntervention, interventionFieldOrder, type InterventionDraft } from './interventionDraft';
 
@@ -20,7 +22,8 @@ interface Props {
   initial: InterventionDraft;
   labelledBy: string;
   cancelHref: string;
-  incidents: readonly { recordId: string; title: string }[];
+  /** With each incident's areas: the default offset of the times (../evidence/evidenceOffsets.ts). */
+  incidents: readonly { recordId: string; title: string; areas?: readonly Area[] }[];
   sources: readonly SourceRow[];
   save: (data: Intervention) => Promise<Result<{ recordId: string }>>;
   onSaved: (recordId: string) => void;
@@ -33,13 +36,16 @@ export function InterventionForm({ initial, labelledBy, cancelHref, incidents, s
   const rank = (field: string) => (interventionFieldOrder as readonly string[]).indexOf(field);
   const state = useRecordForm({ initial, check: checkIntervention, group: groupByField, rank, save, onSaved });
   const { draft, messagesFor } = state;
-  const set = (field: string, change: Partial<InterventionDraft>) => state.update(field, (previous) => ({ ...previous, ...change }));
+  const areasOf = (incidentId: string) => incidents.find((incident) => incident.recordId === incidentId)?.areas ?? [];
+  // A new date or incident moves the offsets the person has not chosen.
+  const set = (field: string, change: Partial<InterventionDraft>) => state.update(field, (previous) => followInterventionOffsets({ ...previous, ...change }, areasOf));
   const label = (field: string) => t(`interventions:fields.${field}`);
   const engineRejected = state.serverError?.code === 'invalidRecord' && state.entries.length > 0;
   const timeIds = (field: string) => ({ base: `${form}-${field}`, anchor: anchorOf(form, field), error: errorIdOf(form, field) });
 
   return (
     <form className="incident-form evidence-form" aria-labelledby={labelledBy} noValidate onSubmit={(event) => (event.preventDefault(), void state.submit())}>
+      <DraftNotice notice={state.draftNotice} />
       <EvidenceErrorSummary ref={state.summaryRef} form={form} intro={engineRejected ? t('errors:invalidRecord') : null} entries={state.entries} labelOf={label} />
       {!engineRejected && <ErrorMessage error={state.serverError} />}
       <p className="hint">{t('incidents:form.requiredNote')}</p>

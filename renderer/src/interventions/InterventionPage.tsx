@@ -21,6 +21,7 @@ import { currentLanguage } from '../i18n';
 import { RetractDialog } from '../incidents/RetractDialog';
 import { RevisionHistory } from '../incidents/RevisionHistory';
 import { hrefOf } from '../router';
+import { RecordIdentity } from '../trace/RecordIdentity';
 import { interventionFacts } from './interventionFacts';
 import { loadIncidentChoices, readIntervention } from './interventionRecords';
 
@@ -105,9 +106,10 @@ export function InterventionPage({ recordId, ownFingerprint }: { recordId: strin
         </>
       )}
       <EvidenceFiles recordId={recordId} attachments={attachments} ownFingerprint={ownFingerprint} canAdd={!summary.retracted} onAdded={reload} />
+      <RecordIdentity recordId={recordId} headId={summary.headId} />
       <RevisionHistory history={history} ownFingerprint={ownFingerprint} fields={recordFields.intervention} />
       {/* Keyed by the file count too: adding files appends custody events without a new revision. */}
-      <CustodyChain key={attachments.length} recordId={recordId} headId={summary.headId} ownFingerprint={ownFingerprint} />
+      <CustodyChain key={attachments.length} recordId={recordId} headId={summary.headId} ownFingerprint={ownFingerprint} attachments={attachments} />
     </article>
   );
 }

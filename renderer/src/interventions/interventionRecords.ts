@@ -5,7 +5,7 @@
  * Nothing is cached outside the caller's component state.
  */
 import type { RecordSummary } from '../../../shared/ipc';
-import { Intervention, instantOf } from '../../../shared/model';
+import { Intervention, instantOf, type Area } from '../../../shared/model';
 import { dalel, unwrap } from '../dalel';
 
 export interface InterventionRow {
@@ -29,11 +29,18 @@ export async function loadInterventions(incidentId: string): Promise<Interventio
   return rows.sort((a, b) => filed(a) - filed(b) || a.summary.createdAt.localeCompare(b.summary.createdAt));
 }
 
-/** Every incident's id and title, live ones only, for the form's "which incidents" choice. */
-export async function loadIncidentChoices(): Promise<{ recordId: string; title: string }[]> {
+/** The gazetteer areas an incident's data names, for the default offset of the form's times (../evidence/evidenceOffsets.ts). */
+function codedAreasOf(data: unknown): Area[] {
+  const areas = (data as { areas?: unknown } | null)?.areas;
+  if (!Array.isArray(areas)) return [];
+  return areas.flatMap((area) => (typeof (area as { code?: unknown } | null)?.code === 'string' ? [{ code: (area as { code: string }).code }] : []));
+}
+
+/** Every incident's id, title and areas, live ones only, for the form's "which incidents" choice. */
+export async function loadIncidentChoices(): Promise<{ recordId: string; title: string; areas: Area[] }[]> {
   const { records } = unwrap(await dalel().records.list({ type: 'incident' }));
   return records.flatMap((summary) => {
     const title = summary.retracted ? null : (summary.data as { title?: unknown } | null)?.title;
-    return typeof title === 'string' ? [{ recordId: summary.recordId, title }] : [];
+    return typeof title === 'string' ? [{ recordId: summary.recordId, title, areas: codedAreasOf(summary.data) }] : [];
   });
 }

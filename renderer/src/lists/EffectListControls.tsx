@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { effectCategories, severities, type Effect } from '../../../shared/model';
 import { AreaSelect } from './AreaSelect';
 import { DateRangeFields } from './DateRangeFields';
+import { FilterDisclosure } from './FilterDisclosure';
 import { effectSorts, type EffectQuery, type EffectSort } from '../../../shared/lists/effectQuery';
 
 interface Props {
@@ -35,43 +36,45 @@ export function EffectListControls({ places, query, onChange, onSearchDone }: Pr
           {t('evidence:lists.effects.searchHint')}
         </p>
       </div>
-      <div className="field">
-        <label htmlFor="effect-filter-category">{t('evidence:effect.fields.category')}</label>
-        <select id="effect-filter-category" value={query.category} onChange={(event) => set({ category: event.target.value as Effect['category'] | '' })}>
-          <option value="">{t('evidence:lists.anyCategory')}</option>
-          {effectCategories.map((category) => (
-            <option key={category} value={category}>
-              {t(`taxonomy:category.${category}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="effect-filter-severity">{t('evidence:effect.fields.severity')}</label>
-        <select id="effect-filter-severity" value={query.severity} onChange={(event) => set({ severity: event.target.value as Effect['severity'] | '' })}>
-          <option value="">{t('evidence:lists.anySeverity')}</option>
-          {severities.map((severity) => (
-            <option key={severity} value={severity}>
-              {t(`taxonomy:severity.${severity}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="effect-filter-area">{t('incidents:list.filterArea')}</label>
-        <AreaSelect id="effect-filter-area" value={query.area} places={places} onChange={(area) => set({ area })} />
-      </div>
-      <DateRangeFields id="effect-range" from={query.from} to={query.to} hint={t('evidence:lists.effects.rangeHint')} onChange={set} />
-      <div className="field">
-        <label htmlFor="effect-sort">{t('incidents:list.sort')}</label>
-        <select id="effect-sort" value={query.sort} onChange={(event) => set({ sort: event.target.value as EffectSort, order: '' })}>
-          {effectSorts.map((sort) => (
-            <option key={sort} value={sort}>
-              {t(`evidence:lists.effects.sortBy.${sort}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterDisclosure active={[query.category, query.severity, query.area, query.from, query.to].filter(Boolean).length}>
+        <div className="field">
+          <label htmlFor="effect-filter-category">{t('evidence:effect.fields.category')}</label>
+          <select id="effect-filter-category" value={query.category} onChange={(event) => set({ category: event.target.value as Effect['category'] | '' })}>
+            <option value="">{t('evidence:lists.anyCategory')}</option>
+            {effectCategories.map((category) => (
+              <option key={category} value={category}>
+                {t(`taxonomy:category.${category}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="effect-filter-severity">{t('evidence:effect.fields.severity')}</label>
+          <select id="effect-filter-severity" value={query.severity} onChange={(event) => set({ severity: event.target.value as Effect['severity'] | '' })}>
+            <option value="">{t('evidence:lists.anySeverity')}</option>
+            {severities.map((severity) => (
+              <option key={severity} value={severity}>
+                {t(`taxonomy:severity.${severity}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="effect-filter-area">{t('incidents:list.filterArea')}</label>
+          <AreaSelect id="effect-filter-area" value={query.area} places={places} onChange={(area) => set({ area })} />
+        </div>
+        <DateRangeFields id="effect-range" from={query.from} to={query.to} hint={t('evidence:lists.effects.rangeHint')} onChange={set} />
+        <div className="field">
+          <label htmlFor="effect-sort">{t('incidents:list.sort')}</label>
+          <select id="effect-sort" value={query.sort} onChange={(event) => set({ sort: event.target.value as EffectSort, order: '' })}>
+            {effectSorts.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`evidence:lists.effects.sortBy.${sort}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </FilterDisclosure>
     </form>
   );
 }

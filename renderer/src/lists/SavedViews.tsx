@@ -94,16 +94,20 @@ export function SavedViews({ list, query }: Props) {
       ) : (
         <p className="hint">{t('evidence:lists.views.none')}</p>
       )}
-      <form onSubmit={save} aria-label={t('evidence:lists.views.saveLabel')}>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t('evidence:lists.views.name')}</label>
-          <input id={`${id}-name`} type="text" value={name} maxLength={maxNameLength} aria-describedby={`${id}-hint`} onChange={(event) => setName(event.target.value)} />
-        </div>
-        <button type="submit">{t('evidence:lists.views.save')}</button>
-        <p className="hint" id={`${id}-hint`}>
-          {t('evidence:lists.views.hint')}
-        </p>
-      </form>
+      {/* Closed until wanted, so that the list's rows start near the top of the window. */}
+      <details className="save-view">
+        <summary>{t('evidence:lists.views.saveLabel')}</summary>
+        <form onSubmit={save} aria-label={t('evidence:lists.views.saveLabel')}>
+          <div className="field">
+            <label htmlFor={`${id}-name`}>{t('evidence:lists.views.name')}</label>
+            <input id={`${id}-name`} type="text" value={name} maxLength={maxNameLength} aria-describedby={`${id}-hint`} onChange={(event) => setName(event.target.value)} />
+          </div>
+          <button type="submit">{t('evidence:lists.views.save')}</button>
+          <p className="hint" id={`${id}-hint`}>
+            {t('evidence:lists.views.hint')}
+          </p>
+        </form>
+      </details>
     </section>
   );
 }

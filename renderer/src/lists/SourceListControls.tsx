@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { sourceKinds, type Source } from '../../../shared/model';
+import { FilterDisclosure } from './FilterDisclosure';
 import { consentFilters, sourceSorts, type ConsentFilter, type SourceQuery, type SourceSort } from '../../../shared/lists/sourceQuery';
 
 interface Props {
@@ -31,38 +32,40 @@ export function SourceListControls({ query, onChange, onSearchDone }: Props) {
           {t('evidence:lists.sources.searchHint')}
         </p>
       </div>
-      <div className="field">
-        <label htmlFor="source-filter-kind">{t('evidence:source.fields.kind')}</label>
-        <select id="source-filter-kind" value={query.kind} onChange={(event) => set({ kind: event.target.value as Source['kind'] | '' })}>
-          <option value="">{t('incidents:list.anyKind')}</option>
-          {sourceKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`taxonomy:sourceKind.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="source-filter-consent">{t('evidence:source.fields.consent')}</label>
-        <select id="source-filter-consent" value={query.consent} onChange={(event) => set({ consent: event.target.value as ConsentFilter | '' })}>
-          <option value="">{t('evidence:lists.sources.anyConsent')}</option>
-          {consentFilters.map((consent) => (
-            <option key={consent} value={consent}>
-              {t(`evidence:lists.sources.consent.${consent}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="source-sort">{t('incidents:list.sort')}</label>
-        <select id="source-sort" value={query.sort} onChange={(event) => set({ sort: event.target.value as SourceSort, order: '' })}>
-          {sourceSorts.map((sort) => (
-            <option key={sort} value={sort}>
-              {t(`evidence:lists.sources.sortBy.${sort}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterDisclosure active={[query.kind, query.consent].filter(Boolean).length}>
+        <div className="field">
+          <label htmlFor="source-filter-kind">{t('evidence:source.fields.kind')}</label>
+          <select id="source-filter-kind" value={query.kind} onChange={(event) => set({ kind: event.target.value as Source['kind'] | '' })}>
+            <option value="">{t('incidents:list.anyKind')}</option>
+            {sourceKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`taxonomy:sourceKind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="source-filter-consent">{t('evidence:source.fields.consent')}</label>
+          <select id="source-filter-consent" value={query.consent} onChange={(event) => set({ consent: event.target.value as ConsentFilter | '' })}>
+            <option value="">{t('evidence:lists.sources.anyConsent')}</option>
+            {consentFilters.map((consent) => (
+              <option key={consent} value={consent}>
+                {t(`evidence:lists.sources.consent.${consent}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="source-sort">{t('incidents:list.sort')}</label>
+          <select id="source-sort" value={query.sort} onChange={(event) => set({ sort: event.target.value as SourceSort, order: '' })}>
+            {sourceSorts.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`evidence:lists.sources.sortBy.${sort}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </FilterDisclosure>
     </form>
   );
 }

@@ -1,13 +1,14 @@
 /**
  * The overview of the open archive: how many incidents, effects and people,
- * effects by category and by area, the shutdowns on a time line per area and
- * effects over time. Every chart leads to the list filtered by what was
- * clicked and has a table with the same numbers for screen readers. The
- * engine computes the numbers (`records:overview`, shared/overview), so only
- * what is drawn crosses IPC, whatever the archive's size; the screen keeps
- * nothing after it is closed.
+ * effects by severity, category and area, the shutdowns on a time line per
+ * area and effects over time, all within the dates chosen above them. Every
+ * chart writes its numbers, leads to the list filtered by what was clicked
+ * (and by the dates) and has a table with the same numbers for screen
+ * readers. The engine computes the numbers (`records:overview`,
+ * shared/overview), so only what is drawn crosses IPC, whatever the
+ * archive's size; the screen keeps nothing after it is closed.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Overview } from '../../../shared/overview';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -17,81 +18,77 @@ import { currentLanguage } from '../i18n';
 import { hrefOf } from '../router';
 import { BarChart, type BarItem } from './BarChart';
 import { ChartFigure } from './ChartFigure';
-import { areaName, formatDay, formatMonth, formatNumber } from './format';
-import { effectsHref, incidentsHref } from './listLinks';
-import { OverTimeChart } from './OverTimeChart';
-import { TimelineChart } from './TimelineChart';
+import { areaName, formatNumber } from './format';
+import { effectsHref, type ListFilter } from './listLinks';
+import { OverviewCounts } from './OverviewCounts';
+import { RangeControl, type DayRange } from './RangeControl';
+import { EffectsOverTime, Timeline } from './TimeFigures';
 import './overview.css';
 
-async function loadOverview(): Promise<{ overview: Overview } | { error: DalelError }> {
-  const answer = await dalel().records.overview({});
+type Loaded = { overview: Overview } | { error: DalelError };
+
+async function loadOverview(range: DayRange): Promise<Loaded> {
+  const answer = await dalel().records.overview({ ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) });
   return answer.ok ? { overview: answer.value } : { error: answer.error };
 }
 
 export function OverviewScreen() {
   const { t } = useTranslation();
-  const [loaded, setLoaded] = useState<Awaited<ReturnType<typeof loadOverview>> | null>(null);
-  useEffect(() => {
-    void loadOverview().then(setLoaded);
+  const [range, setRange] = useState<DayRange>({});
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  // Only the answer to the latest range is shown, however the answers arrive.
+  const asked = useRef(0);
+  const load = useCallback((next: DayRange) => {
+    const ask = ++asked.current;
+    void loadOverview(next).then((answer) => {
+      if (ask === asked.current) setLoaded(answer);
+    });
   }, []);
+  useEffect(() => load(range), [load, range]);
 
   return (
     <div className="overview">
       <PageTitle text={t('overview:title')} />
       {!loaded && <p className="loading">{t('common:loading')}</p>}
       {loaded && 'error' in loaded && <ErrorMessage error={loaded.error} />}
-      {loaded && 'overview' in loaded && <OverviewCharts overview={loaded.overview} />}
+      {loaded && 'overview' in loaded && <OverviewCharts overview={loaded.overview} ranged={Boolean(range.from || range.to)} onRange={setRange} />}
     </div>
   );
 }
 
-function OverviewCharts({ overview }: { overview: Overview }) {
+function OverviewCharts({ overview, ranged, onRange }: { overview: Overview; ranged: boolean; onRange: (range: DayRange) => void }) {
   const { t } = useTranslation();
   const lng = currentLanguage();
   const number = (value: number) => formatNumber(value, lng);
+  // Links carry the dates only when some were chosen: the lists then show what the charts count.
+  const dates: ListFilter = ranged && overview.range ? { from: overview.range.from, to: overview.range.to } : {};
+  const bar = (code: string, label: string, count: number, href: string | undefined, description: string): BarItem => ({
+    key: code,
+    label,
+    count,
+    countText: number(count),
+    href,
+    description: t(description, { name: label, count, number: number(count) }),
+  });
 
-  const categories: BarItem[] = overview.byCategory.map(({ code, count }) => {
-    const label = t(`taxonomy:category.${code}`);
-    return { key: code, label, count, countText: number(count), href: effectsHref({ category: code }), description: t('overview:byCategory.bar', { name: label, count }) };
-  });
-  const areas: BarItem[] = overview.byArea.map(({ code, count, kind }) => {
-    const label = areaName(code, kind, lng, t);
-    const href = kind === 'code' ? effectsHref({ area: code }) : undefined;
-    return { key: code, label, count, countText: number(count), href, description: t('overview:byArea.bar', { name: label, count }) };
-  });
+  const severities = overview.bySeverity.map(({ code, count }) =>
+    bar(code, t(`taxonomy:severity.${code}`), count, effectsHref({ severity: code, ...dates }), 'overview:bySeverity.bar'),
+  );
+  const categories = overview.byCategory.map(({ code, count }) =>
+    bar(code, t(`taxonomy:category.${code}`), count, effectsHref({ category: code, ...dates }), 'overview:byCategory.bar'),
+  );
+  const areas = overview.byArea.map(({ code, count, kind }) =>
+    bar(code, areaName(code, kind, lng, t), count, kind === 'code' ? effectsHref({ area: code, ...dates }) : undefined, 'overview:byArea.bar'),
+  );
+  const more = (key: string, count: number) => (count > 0 ? t(key, { count, number: number(count) }) : undefined);
+  const nothing = overview.incidents === 0 && overview.effects === 0;
 
   return (
     <>
-      <section className="overview-counts" aria-labelledby="overview-counts-title">
-        <h2 id="overview-counts-title" className="visually-hidden">
-          {t('overview:counts.title')}
-        </h2>
-        <ul>
-          <li>
-            <a href={incidentsHref()}>
-              <span className="count-value">{number(overview.incidents)}</span>{' '}
-              <span className="count-label">{t('overview:counts.incidents', { count: overview.incidents })}</span>
-            </a>
-            {overview.ongoing > 0 && <span className="count-detail">{t('overview:counts.ongoing', { count: overview.ongoing })}</span>}
-            {overview.linkedRecords > 0 && <span className="count-detail">{t('overview:counts.linked', { count: overview.linkedRecords })}</span>}
-          </li>
-          <li>
-            <a href={effectsHref()}>
-              <span className="count-value">{number(overview.effects)}</span>{' '}
-              <span className="count-label">{t('overview:counts.effects', { count: overview.effects })}</span>
-            </a>
-          </li>
-          {overview.effectsWithCount > 0 && (
-            <li>
-              <span className="count-value">{number(overview.peopleAffected)}</span>{' '}
-              <span className="count-label">{t('overview:counts.people', { count: overview.peopleAffected })}</span>
-              <span className="count-detail">{t('overview:counts.peopleWhereCounted', { count: overview.effectsWithCount })}</span>
-            </li>
-          )}
-        </ul>
-      </section>
+      {overview.extent && <RangeControl shown={overview.range} lng={lng} onChange={onRange} />}
+      <OverviewCounts overview={overview} lng={lng} range={dates} />
 
-      {overview.incidents === 0 && overview.effects === 0 && (
+      {nothing && !ranged && (
         <div className="empty-state">
           <h2>{t('overview:empty.title')}</h2>
           <p>{t('overview:empty.text')}</p>
@@ -108,7 +105,7 @@ function OverviewCharts({ overview }: { overview: Overview }) {
             caption={t('overview:byCategory.caption')}
             columns={[t('overview:byCategory.column'), t('overview:columns.effects')]}
             rows={categories.map((item) => ({ key: item.key, cells: [item.label, item.countText] }))}
-            note={overview.moreCategories > 0 ? t('overview:byCategory.more', { count: overview.moreCategories }) : undefined}
+            note={more('overview:byCategory.more', overview.moreCategories)}
           >
             <BarChart items={categories} labelledBy="chart-by-category-caption" />
           </ChartFigure>
@@ -119,74 +116,24 @@ function OverviewCharts({ overview }: { overview: Overview }) {
             caption={t('overview:byArea.caption')}
             columns={[t('overview:columns.area'), t('overview:columns.effects')]}
             rows={areas.map((item) => ({ key: item.key, cells: [item.label, item.countText] }))}
-            note={overview.moreAreas > 0 ? t('overview:byArea.more', { count: overview.moreAreas }) : undefined}
+            note={more('overview:byArea.more', overview.moreAreas)}
           >
             <BarChart items={areas} labelledBy="chart-by-area-caption" />
           </ChartFigure>
         )}
-        {overview.timeline.rows.length > 0 && <Timeline overview={overview} />}
-        {overview.overTime.buckets.length > 0 && <EffectsOverTime overview={overview} />}
+        {overview.timeline.rows.length > 0 && <Timeline overview={overview} dates={dates} />}
+        {overview.overTime.buckets.length > 0 && <EffectsOverTime overview={overview} dates={dates} />}
+        {overview.effects > 0 && (
+          <ChartFigure
+            id="chart-by-severity"
+            caption={t('overview:bySeverity.caption')}
+            columns={[t('overview:bySeverity.column'), t('overview:columns.effects')]}
+            rows={severities.map((item) => ({ key: item.key, cells: [item.label, item.countText] }))}
+          >
+            <BarChart items={severities} labelledBy="chart-by-severity-caption" />
+          </ChartFigure>
+        )}
       </div>
     </>
   );
 }
-
-function Timeline({ overview }: { overview: Overview }) {
-  const { t } = useTranslation();
-  const lng = currentLanguage();
-  const { timeline } = overview;
-  const rows = timeline.rows.map((row) => {
-    const label = areaName(row.key, row.kind, lng, t);
-    return {
-      row,
-      label,
-      href: row.kind === 'code' ? incidentsHref({ area: row.key }) : undefined,
-      description: t('overview:timeline.row', { name: label, count: row.incidents }),
-    };
-  });
-  return (
-    <ChartFigure
-      id="chart-timeline"
-      caption={t('overview:timeline.caption')}
-      columns={[t('overview:columns.area'), t('overview:columns.incidents'), t('overview:columns.first'), t('overview:columns.last')]}
-      rows={rows.map(({ row, label }) => ({
-        key: row.key,
-        cells: [label, formatNumber(row.incidents, lng), formatDay(row.first, lng), row.last ? formatDay(row.last, lng) : t('overview:timeline.ongoing')],
-      }))}
-      note={joined(
-        timeline.moreRows > 0 && t('overview:timeline.more', { count: timeline.moreRows }),
-        // Closer periods are joined so that a row stays a few hundred bars; a gap under a day is not worth a note.
-        timeline.mergeStep >= dayMs && t('overview:timeline.merged', { count: Math.ceil(timeline.mergeStep / dayMs) }),
-      )}
-    >
-      <TimelineChart rows={rows} start={timeline.start} end={timeline.end} lng={lng} labelledBy="chart-timeline-caption" />
-    </ChartFigure>
-  );
-}
-
-function EffectsOverTime({ overview }: { overview: Overview }) {
-  const { t } = useTranslation();
-  const lng = currentLanguage();
-  const { unit, buckets, undated, earlier } = overview.overTime;
-  const columns = buckets.map((bucket) => {
-    const label = unit === 'month' ? formatMonth(bucket.from, lng) : formatDay(bucket.from, lng);
-    const period = unit === 'month' ? label : t('overview:overTime.week', { date: label });
-    return { bucket, label, period, href: effectsHref({ from: bucket.from, to: bucket.to }), description: t('overview:overTime.column', { period, count: bucket.count }) };
-  });
-  return (
-    <ChartFigure
-      id="chart-over-time"
-      caption={t(unit === 'month' ? 'overview:overTime.captionMonth' : 'overview:overTime.captionWeek')}
-      columns={[t('overview:columns.period'), t('overview:columns.effects')]}
-      rows={columns.map((column) => ({ key: column.bucket.from, cells: [column.period, formatNumber(column.bucket.count, lng)] }))}
-      note={joined(earlier > 0 && t('overview:overTime.earlier', { count: earlier }), undated > 0 && t('overview:overTime.undated', { count: undated }))}
-    >
-      <OverTimeChart columns={columns} labelledBy="chart-over-time-caption" />
-    </ChartFigure>
-  );
-}
-
-/** The notes under a chart, joined; undefined when there is none. */
-const joined = (...notes: (string | false)[]): string | undefined => notes.filter(Boolean).join(' ') || undefined;
-
-const dayMs = 86_400_000;

@@ -1,11 +1,12 @@
 /**
  * Links from the overview to the lists, filtered: `#/?kind=&area=&from=&to=`
- * for incidents and `#/effects?category=&area=&from=&to=` for effects. The
- * lists read these parameters; this module only writes them.
+ * for incidents and `#/effects?category=&severity=&area=&from=&to=` for
+ * effects. The lists read these parameters; this module only writes them.
  */
 export interface ListFilter {
   kind?: string;
   category?: string;
+  severity?: string;
   area?: string;
   /** YYYY-MM-DD, inclusive. */
   from?: string;

@@ -1,5 +1,7 @@
 /**
- * Quick delete, for a border or a raid: a clearly dangerous button, then ONE
+ * Quick delete, for a border or a raid: a clearly dangerous button (a plain
+ * one, `quiet`, on the unlock screen, where it must not catch a searcher's
+ * eye), then ONE
  * confirmation in a modal alert dialog that says it cannot be undone (Cancel
  * has the focus, so a stray Enter destroys nothing), then
  * `archive:destroy { confirm: true }`. The caller gets the closed status and
@@ -11,7 +13,7 @@ import type { ArchiveStatus } from '../../../shared/ipc';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { dalel, type DalelError } from '../dalel';
 
-export function QuickDeleteButton({ onDestroyed }: { onDestroyed: (status: ArchiveStatus) => void }) {
+export function QuickDeleteButton({ onDestroyed, quiet = false }: { onDestroyed: (status: ArchiveStatus) => void; quiet?: boolean }) {
   const { t } = useTranslation();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -39,7 +41,7 @@ export function QuickDeleteButton({ onDestroyed }: { onDestroyed: (status: Archi
 
   return (
     <>
-      <button type="button" className="danger" onClick={() => setOpen(true)}>
+      <button type="button" className={quiet ? undefined : 'danger'} onClick={() => setOpen(true)}>
         {t('security:quickDelete.open')}
       </button>
       <dialog

@@ -3,9 +3,13 @@
  * A wrong passphrase gets its translated message (with the attempts left
  * when the archive limits them), and the field is emptied after every
  * attempt so no passphrase outlives the call that used it. When the archive
- * allows quick delete, it can be destroyed from here without unlocking.
+ * allows quick delete, it can be destroyed from here without unlocking,
+ * behind a quiet "Other options" disclosure, never a red button in sight.
+ * With the neutral lock screen (a setting of this computer), it shows only
+ * "Locked", the passphrase field and Unlock: no app name, tagline, purpose
+ * or folder, and the window is titled "Locked".
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveStatus, Safety } from '../../../shared/ipc';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -23,13 +27,15 @@ export interface LockedArchive {
 
 interface Props {
   locked: LockedArchive;
+  /** Show nothing that says what the app is for (Settings, "Neutral lock screen"). */
+  neutral: boolean;
   onOpened: (status: ArchiveStatus) => void;
   /** The archive is gone: destroyed here, or by the attempt limit (then with its error). */
   onDestroyed: (status: ArchiveStatus, error: DalelError | null) => void;
   onChooseOther: () => void;
 }
 
-export function UnlockScreen({ locked, onOpened, onDestroyed, onChooseOther }: Props) {
+export function UnlockScreen({ locked, neutral, onOpened, onDestroyed, onChooseOther }: Props) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [passphrase, setPassphrase] = useState('');
@@ -64,12 +70,15 @@ export function UnlockScreen({ locked, onOpened, onDestroyed, onChooseOther }: P
   const problem = empty ? 'unlock-required' : error ? 'unlock-error' : undefined;
   return (
     <div className="unlock-screen">
-      <PageTitle id="unlock-title" text={t('security:unlock.title')} takeFocus={false} />
-      <p className="lead">{t('security:unlock.intro')}</p>
+      {neutral ? <NeutralTitle /> : <PageTitle id="unlock-title" text={t('security:unlock.title')} takeFocus={false} />}
+      {/* SECURITY: a neutral lock screen names neither the app's purpose nor the folder. */}
+      {!neutral && <p className="lead">{t('security:unlock.intro')}</p>}
       <form className="card unlock-form" onSubmit={(event) => void unlock(event)} noValidate aria-labelledby="unlock-title">
-        <p className="hint">
-          {t('security:unlock.folder')}: <code>{locked.path}</code>
-        </p>
+        {!neutral && (
+          <p className="hint">
+            {t('security:unlock.folder')}: <code>{locked.path}</code>
+          </p>
+        )}
         {limitWarning && (
           <p className="warning-note" id="unlock-limit">
             {t('security:unlock.attemptsLeft', { count: locked.attemptsLeft ?? 0 })}
@@ -104,9 +113,11 @@ export function UnlockScreen({ locked, onOpened, onDestroyed, onChooseOther }: P
           <button type="submit" className="primary" disabled={busy}>
             {t('security:unlock.button')}
           </button>
-          <button type="button" onClick={onChooseOther}>
-            {t('security:unlock.other')}
-          </button>
+          {!neutral && (
+            <button type="button" onClick={onChooseOther}>
+              {t('security:unlock.other')}
+            </button>
+          )}
         </div>
       </form>
       {error?.code === 'custodyBroken' && (
@@ -115,11 +126,50 @@ export function UnlockScreen({ locked, onOpened, onDestroyed, onChooseOther }: P
           <RepairPanel path={locked.path} encrypted onRepaired={onOpened} />
         </section>
       )}
-      {locked.safety.quickDelete && (
-        <div className="danger-zone">
-          <QuickDeleteButton onDestroyed={(status) => onDestroyed(status, null)} />
-        </div>
+      {(neutral || locked.safety.quickDelete) && (
+        <MoreOptions>
+          {neutral && (
+            <button type="button" onClick={onChooseOther}>
+              {t('security:unlock.other')}
+            </button>
+          )}
+          {locked.safety.quickDelete && <QuickDeleteButton quiet onDestroyed={(status) => onDestroyed(status, null)} />}
+        </MoreOptions>
       )}
+    </div>
+  );
+}
+
+/** The neutral screen's heading, and the window's whole title: "Locked", without the app's name. */
+function NeutralTitle() {
+  const { t } = useTranslation();
+  const text = t('security:unlock.neutralTitle');
+  useEffect(() => {
+    document.title = text;
+  }, [text]);
+  return (
+    <h1 id="unlock-title" tabIndex={-1} className="page-title">
+      {text}
+    </h1>
+  );
+}
+
+/**
+ * A small, plain disclosure: what it holds is not on the page at all until
+ * it is opened, so neither a glance nor the page's text announces it; the
+ * toggle is an ordinary button, reached with Tab and opened with Enter.
+ */
+function MoreOptions({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="unlock-more">
+      <button type="button" className="small" aria-expanded={open} aria-controls="unlock-more-options" onClick={() => setOpen((was) => !was)}>
+        {t('security:unlock.neutralMore')}
+      </button>
+      <div id="unlock-more-options" className="form-actions" hidden={!open}>
+        {open && children}
+      </div>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Preferences of the person at this computer (`settings:set`): the interface
- * language and how long the archive may sit idle before it locks. Each
- * choice is saved as soon as it is made, and says so.
+ * language, how long the archive may sit idle before it locks, and whether
+ * the lock screen is neutral (kept outside every archive, so it is known
+ * before unlocking). Each choice is saved as soon as it is made, and says so.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,13 +24,25 @@ export function PreferencesSection({ settings, onChange }: Props) {
   const [error, setError] = useState<DalelError | null>(null);
   const choices = lockChoices.includes(settings.lockAfterMinutes) ? lockChoices : [...lockChoices, settings.lockAfterMinutes].sort((a, b) => a - b);
 
-  async function chooseLockAfter(minutes: number) {
+  // Ticked at once, as a checkbox should; put back if the choice could not be saved.
+  const [neutralLock, setNeutralLock] = useState(settings.neutralLock);
+  const chooseLockAfter = (minutes: number) => save({ lockAfterMinutes: minutes });
+  const chooseNeutralLock = async (on: boolean) => {
+    setNeutralLock(on);
+    if (!(await save({ neutralLock: on }))) setNeutralLock(!on);
+  };
+
+  async function save(change: Partial<Settings>) {
     setSaved(false);
-    const result = await dalel().settings.set({ lockAfterMinutes: minutes });
-    if (!result.ok) return setError(result.error);
+    const result = await dalel().settings.set(change);
+    if (!result.ok) {
+      setError(result.error);
+      return false;
+    }
     setError(null);
     setSaved(true);
     onChange(result.value);
+    return true;
   }
 
   return (
@@ -55,6 +68,21 @@ export function PreferencesSection({ settings, onChange }: Props) {
             </option>
           ))}
         </select>
+      </div>
+      <div className="field checkbox-field">
+        <input
+          type="checkbox"
+          id="settings-neutral-lock"
+          checked={neutralLock}
+          aria-describedby="settings-neutral-lock-hint"
+          onChange={(event) => void chooseNeutralLock(event.target.checked)}
+        />
+        <label htmlFor="settings-neutral-lock">{t('security:settings.preferences.neutralLock')}</label>
+        <p className="hint" id="settings-neutral-lock-hint">
+          {t('security:settings.preferences.neutralLockHint')}
+        </p>
+      </div>
+      <div className="field">
         <p className="save-note" role="status">
           {saved ? t('security:settings.preferences.saved') : ''}
         </p>

@@ -15,6 +15,7 @@ import { EncryptArchiveSection } from './EncryptArchiveSection';
 import { PreferencesSection } from './PreferencesSection';
 import { RepairSection } from './RepairSection';
 import { SafetySection } from './SafetySection';
+import { ShortcutsSection } from './ShortcutsSection';
 import { SigningKeySection } from './SigningKeySection';
 import { TrustedSignersSection } from './TrustedSignersSection';
 
@@ -46,6 +47,7 @@ export function SettingsScreen({ status, settings, onSettingsChange, onStatusCha
         />
       )}
       <PreferencesSection settings={settings} onChange={onSettingsChange} />
+      <ShortcutsSection />
       <SigningKeySection archiveName={status.name} />
       <TrustedSignersSection ownFingerprint={status.fingerprint} />
       {status.encrypted && <ChangePassphraseSection resealAdvised={status.resealAdvised} onStatusChange={onStatusChange} />}

@@ -1,12 +1,14 @@
 /**
  * The archive's signing key, for lawyers and recipients: its fingerprint as
- * `ssh-keygen -lf` prints it, and the public key as one OpenSSH line to pass
+ * `ssh-keygen -lf` prints it, in groups, as digits to read aloud and as a
+ * QR code to show in person, and the public key as one OpenSSH line to pass
  * on through another channel (in person, by phone) so that a recipient can
  * tell that a bundle really comes from this archive.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { Fingerprint } from '../components/Fingerprint';
 import { dalel, type DalelError } from '../dalel';
 
 export function SigningKeySection({ archiveName }: { archiveName: string }) {
@@ -39,7 +41,7 @@ export function SigningKeySection({ archiveName }: { archiveName: string }) {
         <dl className="signing-key">
           <dt>{t('security:signingKey.fingerprint')}</dt>
           <dd>
-            <code className="fingerprint">{key.fingerprint}</code>
+            <Fingerprint fingerprint={key.fingerprint} compare />
           </dd>
           <dt>
             <label htmlFor="public-key-line">{t('security:signingKey.publicKey')}</label>

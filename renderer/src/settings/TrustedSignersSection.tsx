@@ -9,6 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrustedSigner } from '../../../shared/model';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { Fingerprint } from '../components/Fingerprint';
 import { dalel, type DalelError } from '../dalel';
 import { addedByOf, newestFirst } from '../exchange/trustedSigners';
 import { currentLanguage } from '../i18n';
@@ -60,7 +61,7 @@ export function TrustedSignersSection({ ownFingerprint }: { ownFingerprint: stri
                   <div className="wide">
                     <dt>{t('signer.fingerprint')}</dt>
                     <dd>
-                      <code className="fingerprint">{signer.fingerprint}</code>
+                      <Fingerprint fingerprint={signer.fingerprint} />
                     </dd>
                   </div>
                   <div>

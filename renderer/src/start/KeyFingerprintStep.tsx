@@ -1,6 +1,7 @@
 /**
  * The last step of making an archive: its signing key's fingerprint
- * (`key:show`), with the advice to write it down and to give it to the
+ * (`key:show`) in every compared form (groups, digits to read aloud, a QR
+ * code, the OpenSSH form), with the advice to write it down and to give it to the
  * organization through another channel (in person, by phone), so that they
  * can tell later that a bundle really comes from this archive. Shown once,
  * above the first screen, until the person says they have noted it.
@@ -8,6 +9,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { Fingerprint } from '../components/Fingerprint';
 import { dalel, type DalelError } from '../dalel';
 import './welcome.css';
 
@@ -36,9 +38,9 @@ export function KeyFingerprintStep({ onDone }: { onDone: () => void }) {
       <p>{t('welcome:key.explain')}</p>
       <ErrorMessage error={error} />
       {fingerprint && (
-        <p className="key-step-fingerprint">
-          {t('welcome:key.fingerprint')} <code className="fingerprint">{fingerprint}</code>
-        </p>
+        <div className="key-step-fingerprint">
+          <Fingerprint fingerprint={fingerprint} compare />
+        </div>
       )}
       <p>{t('welcome:key.share')}</p>
       <button type="button" className="primary" onClick={onDone}>

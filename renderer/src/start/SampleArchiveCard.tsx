@@ -15,7 +15,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { dalel, type DalelError } from '../dalel';
 
 export function SampleArchiveCard({ defaultPath, onOpened }: { defaultPath: string; onOpened: (status: ArchiveStatus) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [error, setError] = useState<DalelError | null>(null);
   const [busy, setBusy] = useState(false);
   const path = `${defaultPath.replace(/[\\/]+$/, '')}${sampleFolderSuffix}`;
@@ -34,6 +34,8 @@ export function SampleArchiveCard({ defaultPath, onOpened }: { defaultPath: stri
       <h2 id="sample-archive-title">{t('welcome:sample.title')}</h2>
       <p>{t('welcome:sample.text')}</p>
       <p className="notice">{t('welcome:sample.illustrative')}</p>
+      {/* The sample's records are written in English only: say so in the other languages. */}
+      {i18n.resolvedLanguage !== 'en' && <p className="hint">{t('welcome:sample.language')}</p>}
       <p className="hint">
         {t('welcome:sample.folder')} <code className="path">{path}</code>
       </p>

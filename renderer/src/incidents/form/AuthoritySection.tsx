@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { acknowledgements, contexts, justifications } from '../../../../shared/model';
 import { ChoiceGroup } from './ChoiceGroup';
 import type { SectionProps } from './fieldProps';
+import { FormDetails } from './FormDetails';
 import { LegacyAuthority } from './LegacyAuthority';
 import { LegalCitationRows } from './LegalCitationRows';
 import { OperatorStatementRows } from './OperatorStatementRows';
@@ -20,8 +21,7 @@ export function AuthoritySection(props: SectionProps) {
   const { draft, update, messagesFor } = props;
   const { t } = useTranslation();
   return (
-    <section className="form-section" aria-labelledby="section-authority">
-      <h2 id="section-authority">{t('incidents:form.sections.authority')}</h2>
+    <FormDetails titleId="section-authority" title={t('incidents:form.sections.authority')} fields={['justification', 'context', 'acknowledged', 'orderedBy', 'legalBasis', 'order', 'legalCitations', 'operatorStatements']}>
       <ChoiceGroup
         field="justification"
         type="checkbox"
@@ -67,6 +67,6 @@ export function AuthoritySection(props: SectionProps) {
       <OrderFields {...props} />
       <LegalCitationRows {...props} />
       <OperatorStatementRows {...props} />
-    </section>
+    </FormDetails>
   );
 }

@@ -1,30 +1,22 @@
 /**
- * What was cut: the kinds of disruption, the services blocked (known codes
- * and free text) and the operators involved.
+ * What was cut, in detail (the kinds of disruption are in the quick record):
+ * the services blocked (known codes and free text) and the operators
+ * involved, with the operators already in the archive offered as you type.
  */
 import { useTranslation } from 'react-i18next';
-import { incidentKinds, serviceCodes } from '../../../../shared/model';
+import { serviceCodes } from '../../../../shared/model';
 import { ChoiceGroup } from './ChoiceGroup';
 import type { SectionProps } from './fieldProps';
+import { FormDetails } from './FormDetails';
 import { ListField } from './ListField';
+import { useOperatorSuggestions } from './operatorSuggestions';
 import { fieldAnchorId, fieldErrorId } from './validation';
 
 export function DisruptionSection({ draft, update, messagesFor }: SectionProps) {
   const { t } = useTranslation();
+  const operatorNames = useOperatorSuggestions();
   return (
-    <section className="form-section" aria-labelledby="section-disruption">
-      <h2 id="section-disruption">{t('incidents:form.sections.disruption')}</h2>
-      <ChoiceGroup
-        field="kinds"
-        type="checkbox"
-        required
-        legend={t('incidents:fields.kinds')}
-        hint={t('incidents:form.hints.kinds')}
-        options={incidentKinds.map((kind) => ({ value: kind, label: t(`taxonomy:kind.${kind}`) }))}
-        selected={draft.kinds}
-        onChange={(kinds) => update('kinds', { kinds })}
-        messages={messagesFor('kinds')}
-      />
+    <FormDetails titleId="section-disruption" title={t('incidents:form.sections.disruption')} fields={['services', 'operators']}>
       <ChoiceGroup
         field="services"
         type="checkbox"
@@ -52,11 +44,12 @@ export function DisruptionSection({ draft, update, messagesFor }: SectionProps) 
         label={t('incidents:fields.operators')}
         hint={t('incidents:form.hints.operators')}
         items={draft.operators}
+        suggestions={operatorNames}
         pending={draft.pending.operators}
         onItemsChange={(operators) => update('operators', { operators })}
         onPendingChange={(operators) => update('operators', { pending: { ...draft.pending, operators } })}
         messages={messagesFor('operators')}
       />
-    </section>
+    </FormDetails>
   );
 }

@@ -43,6 +43,9 @@ export const ErrorSummary = forwardRef<HTMLDivElement, Props>(function ErrorSumm
 function focusField(event: MouseEvent, field: FieldKey | 'form') {
   event.preventDefault();
   const wrapper = document.getElementById(fieldAnchorId(field));
+  // A field in a closed section of details: open the section first (./FormDetails.tsx).
+  const section = wrapper?.closest('details');
+  if (section && !section.open) section.open = true;
   const control = wrapper?.matches('input, select, textarea')
     ? wrapper
     : wrapper?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])');

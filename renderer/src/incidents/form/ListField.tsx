@@ -18,11 +18,13 @@ interface Props {
   messages?: readonly string[];
   /** Id of the field's shared error message, when the field shows it elsewhere. */
   errorId?: string;
+  /** Names offered as the person types (a datalist); any other text is still accepted. */
+  suggestions?: readonly string[];
   /** Id for the wrapper, when the error summary links to this list. */
   anchorId?: string;
 }
 
-export function ListField({ id, label, hint, items, pending, onItemsChange, onPendingChange, messages = [], errorId, anchorId }: Props) {
+export function ListField({ id, label, hint, items, pending, onItemsChange, onPendingChange, messages = [], errorId, anchorId, suggestions }: Props) {
   const { t } = useTranslation();
   const hintId = hint ? `${id}-hint` : undefined;
   const ownErrorId = `${id}-error`;
@@ -60,6 +62,7 @@ export function ListField({ id, label, hint, items, pending, onItemsChange, onPe
           id={id}
           type="text"
           value={pending}
+          list={suggestions ? `${id}-suggestions` : undefined}
           aria-invalid={messages.length > 0 || undefined}
           aria-describedby={describedBy(hintId, messages.length > 0 && ownErrorId, errorId)}
           onChange={(event) => onPendingChange(event.target.value)}
@@ -71,6 +74,15 @@ export function ListField({ id, label, hint, items, pending, onItemsChange, onPe
             }
           }}
         />
+        {suggestions && (
+          <datalist id={`${id}-suggestions`}>
+            {suggestions
+              .filter((name) => !items.includes(name))
+              .map((name) => (
+                <option key={name} value={name} />
+              ))}
+          </datalist>
+        )}
         <button type="button" onClick={add} aria-describedby={`${id}-add-label`}>
           {t('incidents:form.add')}
         </button>

@@ -1,19 +1,19 @@
 /**
- * Where the shutdown was: the country, its areas (gazetteer regions, cities
+ * Where the shutdown was (the country is asked in the quick record): its areas (gazetteer regions, cities
  * and districts as the map stood on the start date, named in the UI language
  * with the names of that date, plus towns or places as free text, for which
- * a matching gazetteer place is offered) and the scope.
+ * a matching gazetteer place is offered). The scope is in the quick record.
  */
 import { useTranslation } from 'react-i18next';
-import { gazetteers, scopes } from '../../../../shared/model';
+import { gazetteers } from '../../../../shared/model';
 import { currentLanguage } from '../../i18n';
-import { countryName, formatTimestamp } from '../format';
+import { formatTimestamp } from '../format';
 import { ChoiceGroup } from './ChoiceGroup';
 import type { SectionProps } from './fieldProps';
+import { FormDetails } from './FormDetails';
 import { ListField } from './ListField';
 import { mapDay, placeChoices } from './placeChoices';
 import { PlaceSuggestions } from './PlaceSuggestions';
-import { TextField } from './TextField';
 import { fieldErrorId } from './validation';
 
 export function PlaceSection({ draft, update, messagesFor }: SectionProps) {
@@ -38,23 +38,9 @@ export function PlaceSection({ draft, update, messagesFor }: SectionProps) {
       places: draft.places.filter((place) => place !== text),
       pending: draft.pending.places === text ? { ...draft.pending, places: '' } : draft.pending,
     });
-  const countryHint = /^[A-Z]{2}$/.test(country)
-    ? t('incidents:form.hints.countryNamed', { name: countryName(country, lng) })
-    : t('incidents:form.hints.country');
 
   return (
-    <section className="form-section" aria-labelledby="section-place">
-      <h2 id="section-place">{t('incidents:form.sections.place')}</h2>
-      <TextField
-        field="country"
-        className="narrow"
-        label={t('incidents:fields.country')}
-        hint={countryHint}
-        value={draft.country}
-        maxLength={2}
-        onChange={(value) => update('country', { country: value.toUpperCase() })}
-        messages={messagesFor('country')}
-      />
+    <FormDetails titleId="section-place" title={t('incidents:form.sections.place')} fields={['areas']}>
       <ChoiceGroup
         field="areas"
         type="checkbox"
@@ -92,17 +78,6 @@ export function PlaceSection({ draft, update, messagesFor }: SectionProps) {
         />
         <PlaceSuggestions id="incident-place-suggestions" country={country} day={day} texts={[...draft.places, draft.pending.places]} chosen={draft.areaCodes} onChoose={choosePlace} />
       </ChoiceGroup>
-      <ChoiceGroup
-        field="scope"
-        type="radio"
-        columns={3}
-        required
-        legend={t('incidents:fields.scope')}
-        options={scopes.map((scope) => ({ value: scope, label: t(`taxonomy:scope.${scope}`) }))}
-        selected={draft.scope}
-        onChange={(scope) => update('scope', { scope })}
-        messages={messagesFor('scope')}
-      />
-    </section>
+    </FormDetails>
   );
 }

@@ -4,14 +4,14 @@ import { rights } from '../../../../shared/model';
 import { CheckboxField } from './CheckboxField';
 import { ChoiceGroup } from './ChoiceGroup';
 import type { SectionProps } from './fieldProps';
+import { FormDetails } from './FormDetails';
 import { ListField } from './ListField';
 import { fieldAnchorId } from './validation';
 
 export function RightsSection({ draft, update, messagesFor }: SectionProps) {
   const { t } = useTranslation();
   return (
-    <section className="form-section" aria-labelledby="section-rights">
-      <h2 id="section-rights">{t('incidents:form.sections.rights')}</h2>
+    <FormDetails titleId="section-rights" title={t('incidents:form.sections.rights')} fields={['rights', 'tags', 'confidential']}>
       <ChoiceGroup
         field="rights"
         type="checkbox"
@@ -42,6 +42,6 @@ export function RightsSection({ draft, update, messagesFor }: SectionProps) {
         onChange={(confidential) => update('confidential', { confidential })}
         messages={messagesFor('confidential')}
       />
-    </section>
+    </FormDetails>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * When: the start, whether it is still going on, the end, and whether it was
+ * When, after the start (asked in the quick record): whether it is still going on, the end, and whether it was
  * continuous or recurring (e.g. every evening) with a description.
  */
 import { useTranslation } from 'react-i18next';
@@ -7,24 +7,14 @@ import { patterns } from '../../../../shared/model';
 import { CheckboxField } from './CheckboxField';
 import { ChoiceGroup } from './ChoiceGroup';
 import type { SectionProps } from './fieldProps';
+import { FormDetails } from './FormDetails';
 import { TextField } from './TextField';
 import { TimestampField } from './TimestampField';
 
 export function TimeSection({ draft, update, messagesFor }: SectionProps) {
   const { t } = useTranslation();
   return (
-    <section className="form-section" aria-labelledby="section-time">
-      <h2 id="section-time">{t('incidents:form.sections.time')}</h2>
-      <TimestampField
-        field="startedAt"
-        required
-        legend={t('incidents:fields.startedAt')}
-        hint={t('incidents:form.hints.startedAt')}
-        value={draft.startedAt}
-        // An end not yet typed follows the start's offset (./offsetDefaults.ts).
-        onChange={(startedAt) => update('startedAt', { startedAt })}
-        messages={messagesFor('startedAt')}
-      />
+    <FormDetails titleId="section-time" title={t('incidents:form.sections.time')} fields={['ongoing', 'endedAt', 'pattern']}>
       <CheckboxField
         field="ongoing"
         label={t('incidents:fields.ongoing')}
@@ -62,6 +52,6 @@ export function TimeSection({ draft, update, messagesFor }: SectionProps) {
           messages={[]}
         />
       </ChoiceGroup>
-    </section>
+    </FormDetails>
   );
 }

@@ -1,11 +1,14 @@
 /**
  * A point in time as a witness gives it: a date, a time (unless only the day
  * is known), the UTC offset of the place (the area's on that date by
- * default, ./offsetDefaults.ts) and how precisely it is known. Keeps the
- * offset as chosen; never converts.
+ * default, ./offsetDefaults.ts) and how precisely it is known, with the date
+ * written out in words under it (./dateWords.ts). A date with no time saves
+ * as a day (./draft.ts). Keeps the offset as chosen; never converts.
  */
 import { useTranslation } from 'react-i18next';
 import { timePrecisions, type TimePrecision } from '../../../../shared/model';
+import { currentLanguage } from '../../i18n';
+import { dateWordsOf } from './dateWords';
 import type { TimeDraft } from './draft';
 import { FieldError, describedBy } from './FieldError';
 import { fieldAnchorId, fieldErrorId, type FieldKey } from './validation';
@@ -42,6 +45,9 @@ export function TimestampField({ field, ids, legend, hint, value, onChange, mess
   const invalid = messages.length > 0 || undefined;
   const set = (change: Partial<TimeDraft>) => onChange({ ...value, ...change });
   const choices = offsets.includes(value.offset) ? offsets : [...offsets, value.offset];
+  // The date in the app's words, tied to the date field (never announced as it changes: the field describes itself when focused).
+  const words = dateWordsOf(value, currentLanguage(), t);
+  const wordsId = `${base}-date-words`;
 
   return (
     <fieldset className="timestamp-field" id={ids?.anchor ?? fieldAnchorId(field as FieldKey)} disabled={disabled} aria-describedby={describedBy(hintId, invalid && errorId)}>
@@ -62,7 +68,7 @@ export function TimestampField({ field, ids, legend, hint, value, onChange, mess
             type="date"
             value={value.date}
             aria-invalid={invalid}
-            aria-describedby={invalid && errorId}
+            aria-describedby={describedBy(words ? wordsId : undefined, invalid && errorId)}
             onChange={(event) => set({ date: event.target.value })}
           />
         </div>
@@ -101,6 +107,11 @@ export function TimestampField({ field, ids, legend, hint, value, onChange, mess
           </select>
         </div>
       </div>
+      {words && (
+        <p className="hint date-in-words" id={wordsId}>
+          {words}
+        </p>
+      )}
       <FieldError id={errorId} messages={messages} />
     </fieldset>
   );

@@ -96,7 +96,8 @@ export function localOffset(now = new Date()): string {
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-export function emptyTime(offset = localOffset()): TimeDraft {
+/** A time not typed yet; its offset that of most of Kazakhstan today until its date and area say otherwise (./offsetDefaults.ts). */
+export function emptyTime(offset = kazakhstanOffsetToday()): TimeDraft {
   return { date: '', time: '', offset, precision: 'minute' };
 }
 
@@ -183,10 +184,15 @@ export function draftOf(incident: Incident): IncidentDraft {
   };
 }
 
+/**
+ * The time to save. A date without a time is a day, never midnight to the
+ * minute: it saves with precision `day` (its clock "00:00" is only the ISO
+ * form's filler, never shown) whatever precision the control still shows.
+ */
 export function timestampOf(time: TimeDraft): Timestamp | undefined {
   if (!time.date) return undefined;
-  const clock = time.precision === 'day' || !time.time ? '00:00' : time.time;
-  return { at: `${time.date}T${clock}${time.offset}`, precision: time.precision };
+  if (time.precision === 'day' || !time.time) return { at: `${time.date}T00:00${time.offset}`, precision: 'day' };
+  return { at: `${time.date}T${time.time}${time.offset}`, precision: time.precision };
 }
 
 /** A list with what is still typed in its "add" box, so nothing typed is lost on save. */
