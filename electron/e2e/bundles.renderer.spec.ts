@@ -263,6 +263,13 @@ for (const { lng, osLocale } of languages) {
         await expect(preview).toContainText('Банкомат жабық 📵.jpg');
         await expect(preview).toContainText(plural('report:counts.files', 1));
         await expect(preview).toContainText(plural('report:counts.sources', 1));
+        // The people it names by a pseudonym are listed, their names hidden until asked for: a screen is read over a shoulder.
+        await expect(preview).not.toContainText(consenting.name);
+        await expect(preview).not.toContainText(refusing.name);
+        await preview.getByRole('button', { name: text('evidence:source.identity.show') }).click();
+        await expect(preview).toContainText(consenting.name);
+        await preview.getByRole('button', { name: text('evidence:source.identity.hide') }).click();
+        await expect(preview).not.toContainText(consenting.name);
         // Legal: a witness who said No to lawyers is left out whole, her recording with her.
         await page.getByLabel(text('report:profile.legal.name'), { exact: true }).check();
         await expect(preview).toContainText(plural('report:redactions.sourcesWithheld', 1));

@@ -4,10 +4,13 @@
  * changes (people named by a pseudonym, testimonies left out whole,
  * evidence files kept back and why, photos and videos cleaned, records
  * whose confidential text stays out), and what to check first. Drawn from
- * `previewProfile`; the engine applies the same rules on export.
+ * `previewProfile`; the engine applies the same rules on export. The names
+ * of the people it withholds stay hidden until "Show" is pressed, as on
+ * every page (evidence/IdentityToggle.tsx).
  */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IdentityToggle } from '../evidence/IdentityToggle';
 import type { PreviewRecord, ProfilePreview } from './profilePreview';
 import type { MediaLocations } from './useMediaLocations';
 
@@ -21,7 +24,7 @@ interface Props {
 export function ProfilePreviewPanel({ preview, locations }: Props) {
   const { t } = useTranslation();
   return (
-    <section className="export-preview" aria-labelledby="export-preview-title">
+    <section id="export-preview" className="export-preview" aria-labelledby="export-preview-title">
       <h2 id="export-preview-title">{t('verify:export.preview.title')}</h2>
       {!preview ? (
         <p className="loading">{t('verify:export.preview.loading')}</p>
@@ -35,11 +38,15 @@ export function ProfilePreviewPanel({ preview, locations }: Props) {
 function PreviewContent({ preview, locations }: { preview: ProfilePreview; locations: MediaLocations | null }) {
   const { t } = useTranslation();
   const { counts, redactions } = preview;
+  const [showIdentity, setShowIdentity] = useState(false);
+  const nameOf = (record: PreviewRecord) => String((record.data?.person as { name?: unknown } | undefined)?.name ?? '').trim();
+  const holdsNames = preview.pseudonymized.some((record) => nameOf(record) !== '') || preview.warnings.namesInText.length > 0;
   const nothingLeftOut = Object.values(redactions).every((count) => count === 0);
   const recordTitle = (record: PreviewRecord) =>
     record.type === 'effect' ? t(`taxonomy:category.${String(record.data?.category ?? '')}`) : String(record.data?.title ?? '');
   const personOf = (record: PreviewRecord) => {
-    const name = String((record.data?.person as { name?: unknown } | undefined)?.name ?? '').trim();
+    const name = nameOf(record);
+    if (name && !showIdentity) return t('verify:export.preview.personHidden', { source: recordTitle(record) });
     return name
       ? t('verify:export.preview.person', { name, source: recordTitle(record) })
       : t('verify:export.preview.personUnnamed', { source: recordTitle(record) });
@@ -54,7 +61,8 @@ function PreviewContent({ preview, locations }: { preview: ProfilePreview; locat
         {counts.interventions > 0 && <li>{t('report:counts.interventions', { count: counts.interventions })}</li>}
         <li>{t('report:counts.files', { count: counts.files })}</li>
       </ul>
-      <PreviewWarnings preview={preview} locations={locations} recordTitle={recordTitle} />
+      {holdsNames && <IdentityToggle shown={showIdentity} onToggle={() => setShowIdentity((was) => !was)} controls="export-preview" />}
+      <PreviewWarnings preview={preview} locations={locations} recordTitle={recordTitle} showIdentity={showIdentity} />
       <h3>{t('verify:export.preview.leftOut')}</h3>
       {nothingLeftOut && <p>{t('report:cover.nothingLeftOut')}</p>}
       <LeftOut heading={t('report:redactions.pseudonymized', { count: redactions.pseudonymized })} show={redactions.pseudonymized > 0}>
@@ -105,7 +113,17 @@ function PreviewContent({ preview, locations }: { preview: ProfilePreview; locat
  * testimony, a withheld name in text that travels, and (legal) an original
  * photo or video that records where it was made.
  */
-function PreviewWarnings({ preview, locations, recordTitle }: { preview: ProfilePreview; locations: MediaLocations | null; recordTitle: (record: PreviewRecord) => string }) {
+function PreviewWarnings({
+  preview,
+  locations,
+  recordTitle,
+  showIdentity,
+}: {
+  preview: ProfilePreview;
+  locations: MediaLocations | null;
+  recordTitle: (record: PreviewRecord) => string;
+  showIdentity: boolean;
+}) {
   const { t } = useTranslation();
   const { onlyWithheldSupport, namesInText } = preview.warnings;
   const located = locations?.located ?? [];
@@ -126,7 +144,7 @@ function PreviewWarnings({ preview, locations, recordTitle }: { preview: Profile
             <bdi>
               {t(`verify:export.warnings.${warning.where === 'text' ? 'nameInText' : 'nameInFile'}`, {
                 record: recordTitle(warning.record),
-                value: warning.value,
+                value: showIdentity ? warning.value : '••••',
                 source: recordTitle(warning.source),
               })}
             </bdi>
