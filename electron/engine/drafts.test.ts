@@ -1,8 +1,9 @@
 /**
  * Unsaved drafts (drafts.ts) as the app uses them through the engine: kept
  * and given back by form, told when the record changed meanwhile, refused
- * once locked, never readable in an encrypted folder, and never carried by
- * a bundle, a merge or the record history.
+ * once locked, never readable in an encrypted folder (nor after a
+ * passphrase change, a check or a repair), and never carried by a bundle, a
+ * merge or the record history.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -151,6 +152,35 @@ describe('SECURITY: a draft in an encrypted archive', () => {
     await call('drafts:put', { key: 'new', data: { title: secret } });
     await call('archive:destroy', { confirm: true });
     expect(existsSync(dir)).toBe(false);
+  });
+});
+
+/** SECURITY: the paths that rewrite or inspect a whole archive — a passphrase change with a new data key, a check, a repair. */
+describe('SECURITY: a sealed draft through a whole-archive rewrite', () => {
+  it("stays sealed and the person's across a passphrase change with a new data key", async () => {
+    const next = 'Қаңтар 2022, Алматы, жаңа';
+    await createEncrypted();
+    await call('drafts:put', { key: 'new', data: { title: secret } });
+    await call('archive:changePassphrase', { current: passphrase, next, newKey: true });
+    expect(await filesHolding(dir, 'Айгүл')).toEqual([]);
+    expect(await call('drafts:get', { key: 'new' })).toMatchObject({ draft: { data: { title: secret } } });
+    await engine.close();
+    expect(await engine.dispatch('archive:open', { passphrase })).toMatchObject({ ok: false });
+    await call('archive:open', { passphrase: next });
+    expect(await call('drafts:get', { key: 'new' })).toMatchObject({ draft: { data: { title: secret } } });
+  });
+
+  it('is neither damage to a check nor set aside by a repair, and stays sealed', async () => {
+    await createEncrypted();
+    await call('drafts:put', { key: 'new', data: { title: secret } });
+    await engine.close();
+    const checked = await call('archive:check', { path: dir, passphrase });
+    const repaired = await call('archive:repair', { path: dir, passphrase });
+    expect(JSON.stringify(checked)).not.toMatch(/drafts/);
+    expect(JSON.stringify(repaired)).not.toMatch(/drafts/);
+    expect(await filesHolding(dir, 'Айгүл')).toEqual([]);
+    await call('archive:open', { passphrase });
+    expect(await call('drafts:get', { key: 'new' })).toMatchObject({ draft: { data: { title: secret } } });
   });
 });
 

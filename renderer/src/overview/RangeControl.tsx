@@ -34,6 +34,11 @@ export function RangeControl({ shown, lng, onChange }: Props) {
   }, [shown?.from, shown?.to]);
   const reversed = isDay(from) && isDay(to) && from > to;
 
+  const pick = (nextFrom: string, nextTo: string) => {
+    setFrom(nextFrom);
+    setTo(nextTo);
+    apply(nextFrom, nextTo);
+  };
   const apply = (nextFrom: string, nextTo: string) => {
     // A half-typed day is not a day yet; a reversed pair waits for the person to fix one side.
     if ((nextFrom && !isDay(nextFrom)) || (nextTo && !isDay(nextTo))) return;
@@ -46,34 +51,8 @@ export function RangeControl({ shown, lng, onChange }: Props) {
       <fieldset>
         <legend>{t('overview:range.legend')}</legend>
         <div className="overview-range-fields">
-          <label>
-            <span>{t('overview:range.from')}</span>
-            <input
-              id="overview-range-from"
-              type="date"
-              value={from}
-              aria-invalid={reversed || undefined}
-              aria-describedby={reversed ? 'overview-range-error' : undefined}
-              onChange={(event) => {
-                setFrom(event.target.value);
-                apply(event.target.value, to);
-              }}
-            />
-          </label>
-          <label>
-            <span>{t('overview:range.to')}</span>
-            <input
-              id="overview-range-to"
-              type="date"
-              value={to}
-              aria-invalid={reversed || undefined}
-              aria-describedby={reversed ? 'overview-range-error' : undefined}
-              onChange={(event) => {
-                setTo(event.target.value);
-                apply(from, event.target.value);
-              }}
-            />
-          </label>
+          <RangeDay id="overview-range-from" label={t('overview:range.from')} value={from} reversed={reversed} onChange={(day) => pick(day, to)} />
+          <RangeDay id="overview-range-to" label={t('overview:range.to')} value={to} reversed={reversed} onChange={(day) => pick(from, day)} />
           <button type="button" className="button" onClick={() => onChange({})}>
             {t('overview:range.all')}
           </button>
@@ -90,5 +69,22 @@ export function RangeControl({ shown, lng, onChange }: Props) {
         )}
       </fieldset>
     </form>
+  );
+}
+
+/** One side of the range: a native date field, marked invalid (and pointing at the message) while the pair is reversed. */
+function RangeDay({ id, label, value, reversed, onChange }: { id: string; label: string; value: string; reversed: boolean; onChange: (day: string) => void }) {
+  return (
+    <label>
+      <span>{label}</span>
+      <input
+        id={id}
+        type="date"
+        value={value}
+        aria-invalid={reversed || undefined}
+        aria-describedby={reversed ? 'overview-range-error' : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </label>
   );
 }
